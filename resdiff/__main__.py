@@ -1,0 +1,5 @@
+"""``python -m resdiff``."""
+
+from resdiff.cli import main
+
+raise SystemExit(main())

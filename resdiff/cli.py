@@ -1,0 +1,325 @@
+"""Command line: ``resdiff A B [C ...]`` opens the TUI; subcommands are headless.
+
+Headless commands (``parse``, ``report``, ``matrix``) never import Textual: the TUI is
+imported only inside ``_run_tui``. stdout carries only the report; diagnostics go to
+stderr as one line, ``resdiff: <file>: <problem>``, with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn
+
+from resdiff.errors import ResdiffError
+from resdiff.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from resdiff.model import CompareOptions, Document
+
+SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open")
+REPORT_FORMATS = ("json", "md", "html", "txt", "docx")
+EXTENSIONS = {
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".docx": "docx",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"resdiff: {message} (see 'resdiff --help')\n")
+        raise SystemExit(ExitCode.TROUBLE)
+
+
+def _add_compare_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("comparison")
+    g.add_argument(
+        "--lens",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra lens (TOML) adding or overriding topics; repeatable",
+    )
+    g.add_argument(
+        "--series",
+        action="store_true",
+        help="the drafts are an ordered series: add each clause's history",
+    )
+    g.add_argument("--ignore-case", action="store_true", help="case differences are minor")
+    g.add_argument(
+        "--strict-whitespace",
+        action="store_true",
+        help="count whitespace and line-wrapping differences as changes",
+    )
+    g.add_argument(
+        "--strict-quotes", action="store_true", help="count curly vs straight quotes as changes"
+    )
+    g.add_argument(
+        "--ignore-punctuation", action="store_true", help="punctuation-only differences are minor"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="resdiff",
+        description=(
+            "Compare draft UN resolutions clause by clause. 'resdiff A B [C ...]' opens "
+            "the interactive app; the subcommands below are headless."
+        ),
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    from resdiff import __version__
+
+    parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
+    p_open.add_argument("files", nargs="*", metavar="FILE")
+    _add_compare_options(p_open)
+
+    p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
+    p_demo.add_argument(
+        "--report", action="store_true", help="print a text report instead of opening the app"
+    )
+    _add_compare_options(p_demo)
+
+    p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
+    p_parse.add_argument("files", nargs="+", metavar="FILE")
+    p_parse.add_argument("--format", choices=("text", "json"), default="text")
+
+    p_report = sub.add_parser("report", help="write a comparison report")
+    p_report.add_argument("files", nargs="+", metavar="FILE")
+    p_report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help="report format (default: from -o's extension, else txt)",
+    )
+    p_report.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    p_report.add_argument(
+        "--context",
+        type=int,
+        default=1,
+        metavar="N",
+        help="unchanged clauses shown around each change (default 1)",
+    )
+    p_report.add_argument("--all", action="store_true", help="show every clause")
+    p_report.add_argument(
+        "--only",
+        choices=("changed", "signals"),
+        help="show only changed clauses, or only those with signal changes",
+    )
+    p_report.add_argument(
+        "--topic",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="focus on clauses mentioning this topic; repeatable",
+    )
+    p_report.add_argument(
+        "--fail-on",
+        choices=("weaker", "linkage", "removed"),
+        help="exit 1 only when a change of this kind is found",
+    )
+    p_report.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in text reports (auto: only on a terminal)",
+    )
+    _add_compare_options(p_report)
+
+    p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
+    p_matrix.add_argument("files", nargs="+", metavar="FILE")
+    p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
+    p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
+    return parser
+
+
+def _options(args: argparse.Namespace) -> CompareOptions:
+    from resdiff.model import CompareOptions
+
+    return CompareOptions(
+        ignore_case=args.ignore_case,
+        ignore_whitespace=not args.strict_whitespace,
+        ignore_quotes=not args.strict_quotes,
+        ignore_punctuation=args.ignore_punctuation,
+        lens_paths=tuple(args.lens),
+        series=args.series,
+    )
+
+
+def _load_all(files: Sequence[str]) -> list[Document]:
+    from resdiff.pipeline import DOC_IDS, load
+
+    if sum(1 for f in files if f == "-") > 1:
+        raise ResdiffError("standard input ('-') can be given only once")
+    if len(files) > len(DOC_IDS):
+        raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
+    return [load(f, doc_id=DOC_IDS[i]) for i, f in enumerate(files)]
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from resdiff.render import json as render_json
+    from resdiff.render import outline
+    from resdiff.render.output import write_stdout
+
+    docs = _load_all(args.files)
+    if args.format == "json":
+        write_stdout(render_json.render_documents(docs))
+    else:
+        write_stdout("\n".join(outline.render_outline(d) for d in docs))
+    return ExitCode.SAME
+
+
+def _report_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        ext = os.path.splitext(args.output)[1].lower()
+        if ext in EXTENSIONS:
+            return EXTENSIONS[ext]
+        raise ResdiffError(
+            f"cannot tell the format from extension {ext or '(none)'!r}; use --format",
+            args.output,
+        )
+    return "txt"
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from resdiff.pipeline import compare
+    from resdiff.render import ReportOptions, exit_code_for, render_report
+    from resdiff.render.output import check_not_input, write_atomic, write_stdout
+
+    if len(args.files) < 2:
+        raise ResdiffError("report needs at least two drafts")
+    fmt = _report_format(args)
+    if args.output:
+        check_not_input(args.output, args.files)
+    if fmt == "docx" and not args.output:
+        raise ResdiffError("a .docx report needs -o FILE")
+    docs = _load_all(args.files)
+    comparison = compare(*docs, options=_options(args))
+    color = args.color == "always" or (
+        args.color == "auto"
+        and args.output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    view = ReportOptions(
+        context=args.context,
+        show_all=args.all,
+        only=args.only,
+        topics=tuple(args.topic),
+        color=color,
+    )
+    data = render_report(comparison, fmt, view)
+    if args.output:
+        write_atomic(args.output, data)
+    else:
+        write_stdout(data)
+    return exit_code_for(comparison, args.fail_on)
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    from resdiff.model import CompareOptions
+    from resdiff.pipeline import compare
+    from resdiff.render import render_matrix
+    from resdiff.render.output import write_stdout
+
+    if len(args.files) < 2:
+        raise ResdiffError("matrix needs at least two drafts")
+    docs = _load_all(args.files)
+    comparison = compare(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
+    write_stdout(render_matrix(comparison, args.format))
+    return ExitCode.SAME
+
+
+def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
+    from resdiff.tui.app import make_app
+
+    app = make_app(list(files), options=_options(args))
+    app.run()
+    return int(app.return_code or 0)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from resdiff.seeds import demo_paths
+
+    files = demo_paths()
+    if args.report or not sys.stdout.isatty():
+        ns = argparse.Namespace(
+            **vars(args),
+            files=files,
+            format="txt",
+            output=None,
+            context=1,
+            all=False,
+            only=None,
+            topic=[],
+            fail_on=None,
+            color="auto",
+        )
+        cmd_report(ns)
+        return ExitCode.SAME
+    return _run_tui(files, args)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return _run_tui(args.files, args)
+
+
+COMMANDS = {
+    "parse": cmd_parse,
+    "report": cmd_report,
+    "matrix": cmd_matrix,
+    "demo": cmd_demo,
+    "open": cmd_open,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `resdiff A B` means `resdiff open A B`: the files come first, no subcommand.
+    first = next((a for a in argv if a != "--debug"), None)
+    if first is None or (first not in SUBCOMMANDS and not first.startswith("-")) or first == "-":
+        argv.insert(argv.index(first) if first is not None else len(argv), "open")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return ExitCode.TROUBLE
+    try:
+        return int(COMMANDS[args.command](args))
+    except ResdiffError as exc:
+        if args.debug:
+            raise
+        sys.stderr.write(f"resdiff: {_one_line(str(exc))}\n")
+        return ExitCode.TROUBLE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: still one line unless --debug
+        if args.debug:
+            raise
+        sys.stderr.write(
+            f"resdiff: internal error: {_one_line(repr(exc))} (rerun with --debug for details)\n"
+        )
+        return ExitCode.TROUBLE
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); not our trouble.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.SAME
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

@@ -1,0 +1,1 @@
+"""Parse: ``SourceText`` -> ``Document`` (header, clause tree, how it was read)."""

@@ -1,0 +1,95 @@
+"""The pipeline every front end calls: load -> parse -> align -> diff -> analyse.
+
+``load`` reads and parses one file; ``compare`` turns parsed documents into the one
+``Comparison`` value that the TUI and every report render.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from resdiff.align import align
+from resdiff.history import build_history
+from resdiff.ingest.reader import read_source
+from resdiff.model import (
+    ClausePair,
+    ClauseSignals,
+    CompareOptions,
+    Comparison,
+    Counts,
+    Document,
+    PairwiseComparison,
+)
+from resdiff.parse.structure import parse_source
+from resdiff.signals.changes import find_changes
+from resdiff.signals.extract import clause_signals
+from resdiff.signals.lens import Lens, load_lens
+from resdiff.signals.matrix import build_matrix
+
+DOC_IDS = string.ascii_uppercase
+
+
+def load(path: str, doc_id: str = "A") -> Document:
+    """Read and parse one draft (``-`` reads standard input)."""
+    return parse_source(read_source(path), doc_id=doc_id)
+
+
+def count_pairs(pairs: Sequence[ClausePair]) -> Counts:
+    """Counts of top-level pairs by status; ``moved`` counts pairs marked moved."""
+    by_status = Counter(p.status for p in pairs)
+    return Counts(
+        unchanged=by_status["unchanged"],
+        modified=by_status["modified"],
+        added=by_status["added"],
+        removed=by_status["removed"],
+        split=by_status["split"],
+        merged=by_status["merged"],
+        moved=sum(1 for p in pairs if p.moved),
+    )
+
+
+def document_signals(document: Document, lens: Lens) -> dict[str, ClauseSignals]:
+    return {c.id: clause_signals(c, lens) for c in document.walk()}
+
+
+def compare(*documents: Document, options: CompareOptions | None = None) -> Comparison:
+    """Compare each document after the first with the first (the base).
+
+    Documents are given ids A, B, C... in the order passed. With ``options.series``
+    the documents are an ordered series (draft -> rev.1 -> ... -> adopted) and the
+    comparison also carries each final clause's history.
+    """
+    if len(documents) < 2:
+        raise ValueError("compare needs at least two documents")
+    if len(documents) > len(DOC_IDS):
+        raise ValueError(f"compare takes at most {len(DOC_IDS)} documents")
+    options = options or CompareOptions()
+    docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
+    lens = load_lens(options.lens_paths)
+    signals = {d.id: document_signals(d, lens) for d in docs}
+    base = docs[0]
+    comparisons = []
+    for other in docs[1:]:
+        pairs = align(base, other, options)
+        changes = find_changes(base, other, pairs, signals[base.id], signals[other.id], lens)
+        comparisons.append(
+            PairwiseComparison(
+                a=base.id,
+                b=other.id,
+                pairs=pairs,
+                counts=count_pairs(pairs),
+                changes=changes,
+            )
+        )
+    history = build_history(docs, options) if options.series else ()
+    return Comparison(
+        documents=docs,
+        comparisons=tuple(comparisons),
+        signals=signals,
+        history=history,
+        matrix=build_matrix(docs, signals, lens),
+        options=options,
+    )

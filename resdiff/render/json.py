@@ -1,0 +1,196 @@
+"""JSON: the machine contract (schema ``resdiff/1``, see docs/json.md and schema.json)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from resdiff.model import (
+    SCHEMA,
+    Change,
+    Clause,
+    ClauseHistory,
+    ClausePair,
+    ClauseSignals,
+    Comparison,
+    Document,
+    PairwiseComparison,
+    PositionsMatrix,
+)
+
+
+def signals_to_dict(s: ClauseSignals) -> dict[str, Any]:
+    return {
+        "verb": (
+            {"text": s.verb.text, "scale": s.verb.scale, "strength": s.verb.strength}
+            if s.verb
+            else None
+        ),
+        "topics": [
+            {"topic": m.topic, "text": m.text, "span": [m.span.start, m.span.end]} for m in s.topics
+        ],
+        "qualifiers": {k: list(v) for k, v in s.qualifiers.items()},
+        "links": [
+            {"topics": list(link.topics), "relation": link.relation, "cue": link.cue}
+            for link in s.links
+        ],
+        "actors": list(s.actors),
+        "references": list(s.references),
+        "numbers": list(s.numbers),
+    }
+
+
+def clause_to_dict(c: Clause, signals: Mapping[str, ClauseSignals] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": c.id,
+        "kind": c.kind,
+        "number": c.number,
+        "opener": c.opener,
+        "text": c.text,
+        "span": [c.span.start, c.span.end],
+    }
+    if signals is not None and c.id in signals:
+        out["signals"] = signals_to_dict(signals[c.id])
+    out["children"] = [clause_to_dict(ch, signals) for ch in c.children]
+    return out
+
+
+def document_to_dict(
+    d: Document, signals: Mapping[str, ClauseSignals] | None = None
+) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "source": d.source,
+        "format": d.format,
+        "symbol": d.symbol,
+        "author": d.author,
+        "date": d.date,
+        "sponsors": list(d.sponsors),
+        "title": d.title,
+        "language": d.language,
+        "parse": {"structure": d.parse.structure, "note": d.parse.note},
+        "header": [d.header.start, d.header.end],
+        "clauses": [clause_to_dict(c, signals) for c in d.clauses],
+        "footnotes": [clause_to_dict(c, signals) for c in d.footnotes],
+    }
+
+
+def pair_to_dict(p: ClausePair) -> dict[str, Any]:
+    return {
+        "a": list(p.a),
+        "b": list(p.b),
+        "status": p.status,
+        "moved": p.moved,
+        "kind_change": list(p.kind_change) if p.kind_change else None,
+        "similarity": round(p.similarity, 4),
+        "diff": [[r.op, r.text, "minor"] if r.minor else [r.op, r.text] for r in p.diff],
+        "children": [pair_to_dict(ch) for ch in p.children],
+    }
+
+
+def change_to_dict(c: Change) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "topic": c.topic,
+        "related": c.related,
+        "a": list(c.a),
+        "b": list(c.b),
+        "from": c.from_,
+        "to": c.to,
+        "direction": c.direction,
+        "weight": round(c.weight, 4),
+        "summary": c.summary,
+    }
+
+
+def pairwise_to_dict(pc: PairwiseComparison) -> dict[str, Any]:
+    counts = pc.counts
+    return {
+        "a": pc.a,
+        "b": pc.b,
+        "differs": pc.differs,
+        "counts": {
+            "unchanged": counts.unchanged,
+            "modified": counts.modified,
+            "added": counts.added,
+            "removed": counts.removed,
+            "split": counts.split,
+            "merged": counts.merged,
+            "moved": counts.moved,
+        },
+        "changes": [change_to_dict(c) for c in pc.changes],
+        "pairs": [pair_to_dict(p) for p in pc.pairs],
+    }
+
+
+def history_to_dict(h: ClauseHistory) -> dict[str, Any]:
+    return {
+        "clause": h.clause,
+        "rounds": [
+            {"document": doc, "clauses": list(ids), "status": status}
+            for doc, ids, status in h.rounds
+        ],
+        "origins": [{"text": o.text, "introduced_in": o.introduced_in} for o in h.origins],
+    }
+
+
+def matrix_to_dict(m: PositionsMatrix) -> dict[str, Any]:
+    rows = []
+    for topic in m.topics:
+        cells: dict[str, Any] = {}
+        for doc in m.documents:
+            cell = m.cells.get((topic, doc))
+            cells[doc] = (
+                None
+                if cell is None
+                else {
+                    "verb": (
+                        {
+                            "text": cell.verb.text,
+                            "scale": cell.verb.scale,
+                            "strength": cell.verb.strength,
+                        }
+                        if cell.verb
+                        else None
+                    ),
+                    "clauses": list(cell.clauses),
+                    "qualifiers": list(cell.qualifiers),
+                    "links": [
+                        {"topics": list(x.topics), "relation": x.relation, "cue": x.cue}
+                        for x in cell.links
+                    ],
+                }
+            )
+        rows.append({"topic": topic, "label": m.labels.get(topic, topic), "cells": cells})
+    return {"documents": list(m.documents), "rows": rows}
+
+
+def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "options": {
+            "ignore_case": c.options.ignore_case,
+            "ignore_whitespace": c.options.ignore_whitespace,
+            "ignore_quotes": c.options.ignore_quotes,
+            "ignore_punctuation": c.options.ignore_punctuation,
+            "series": c.options.series,
+        },
+        "documents": [document_to_dict(d, c.signals.get(d.id)) for d in c.documents],
+        "comparisons": [pairwise_to_dict(pc) for pc in c.comparisons],
+        "matrix": matrix_to_dict(c.matrix) if c.matrix else None,
+        "history": [history_to_dict(h) for h in c.history],
+    }
+
+
+def dumps(data: Any) -> str:
+    """Deterministic JSON text: sorted nowhere (order is meaningful), fixed indent."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_comparison(c: Comparison) -> str:
+    return dumps(comparison_to_dict(c))
+
+
+def render_documents(docs: list[Document]) -> str:
+    return dumps({"schema": SCHEMA, "documents": [document_to_dict(d) for d in docs]})
