@@ -32,9 +32,10 @@ from resdiff.signals.matrix import build_matrix
 DOC_IDS = string.ascii_uppercase
 
 
-def load(path: str, doc_id: str = "A") -> Document:
-    """Read and parse one draft (``-`` reads standard input)."""
-    return parse_source(read_source(path), doc_id=doc_id)
+def load(path: str, doc_id: str = "A", docx_changes: str | None = None) -> Document:
+    """Read and parse one draft (``-`` reads standard input). ``docx_changes`` ("accept" or
+    "reject") says how tracked changes inside a .docx are resolved."""
+    return parse_source(read_source(path, docx_changes), doc_id=doc_id)
 
 
 def count_pairs(pairs: Sequence[ClausePair]) -> Counts:

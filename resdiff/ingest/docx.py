@@ -86,6 +86,20 @@ def read_docx(data: bytes, source: str, changes: Changes = "accept") -> SourceTe
         format="docx",
         text="\n\n".join(lines) + "\n" if lines else "",
         heading_lines=tuple(headings),
+        notes=_revision_note(document, changes),
+    )
+
+
+def _revision_note(document: etree._Element, changes: Changes) -> tuple[str, ...]:
+    """Say that the file carried tracked changes and which side of them we read."""
+    inserted = sum(1 for tag in _INSERTED for _ in document.iter(tag))
+    deleted = sum(1 for tag in _DELETED for _ in document.iter(tag))
+    if not inserted and not deleted:
+        return ()
+    done = "accepted" if changes == "accept" else "rejected"
+    return (
+        f"the file has tracked changes ({inserted} insertions, {deleted} deletions): "
+        f"all {done} (--docx-changes)",
     )
 
 
