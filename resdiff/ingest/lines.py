@@ -14,7 +14,8 @@ Words hyphenated at a line end are rejoined unless the hyphen looks real (see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -66,33 +67,37 @@ def starts_paragraph(previous: str, line: str) -> bool:
     return previous.endswith((";", "."))
 
 
-def vocabulary(lines: Iterable[str]) -> frozenset[str]:
-    """Lower-cased words of a text, to judge whether a joined word is a real one."""
-    words: set[str] = set()
+def vocabulary(lines: Iterable[str]) -> Counter[str]:
+    """Lower-cased words of a text with their counts, to judge a line-end hyphen."""
+    words: Counter[str] = Counter()
     for line in lines:
         words.update(w.lower() for w in _WORD.findall(line))
-    return frozenset(words)
+    return words
 
 
-def join_hyphenated(head: str, tail: str, vocab: frozenset[str]) -> bool:
+def join_hyphenated(head: str, tail: str, vocab: Mapping[str, int]) -> bool:
     """Drop the hyphen between ``head-`` (end of a line) and ``tail`` (start of the next)?
 
-    Keep it when the tail is capitalised ("two-State"), when the hyphenated form occurs
-    elsewhere in the text, or when the head is a listed prefix that makes real compounds
-    ("non-", "self-", "cease-"); join when the joined word occurs elsewhere or when the
-    tail is lower case - line-break hyphenation splits a word into syllables.
+    In order: keep it when the tail is capitalised ("two-State") or the hyphenated form
+    occurs elsewhere in the text; join when the joined word occurs elsewhere; keep it when
+    the head is a listed prefix that makes real compounds ("non-", "self-", "cease-") or
+    when both halves are words used elsewhere in the text ("conflict-" + "induced");
+    otherwise join - line-break hyphenation cuts words into syllables that are not words
+    ("humani-" + "tarian"). ``vocab`` counts the text's words, the broken pieces included,
+    so the tail must occur twice to count as a word of its own.
     """
     if not tail[:1].islower():
         return False
-    joined = (head + tail).lower()
-    if f"{head}-{tail}".lower() in vocab:
+    if vocab.get(f"{head}-{tail}".lower(), 0):
         return False
-    if joined in vocab:
+    if vocab.get((head + tail).lower(), 0):
         return True
-    return head.lower() not in hyphen_prefixes()
+    if head.lower() in hyphen_prefixes():
+        return False
+    return not (vocab.get(head.lower(), 0) >= 1 and vocab.get(tail.lower(), 0) >= 2)
 
 
-def join_lines(lines: Sequence[str], vocab: frozenset[str]) -> str:
+def join_lines(lines: Sequence[str], vocab: Mapping[str, int]) -> str:
     """One paragraph from its printed lines, rejoining words hyphenated at line ends."""
     out = ""
     for line in lines:
