@@ -28,6 +28,7 @@ _FURNITURE = (
     re.compile(r"^-\s*\d{1,4}\s*-$"),  # "- 2 -"
     re.compile(r"^please recycle$", re.I),
 )
+_LABEL = re.compile(r"^(?:\(?\d+[.)]|\([a-z]{1,4}\))\s")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
 MIN_TEXT = 20  # fewer visible characters than this in the whole file: no text layer
@@ -113,10 +114,22 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
                     continue
                 if later and in_top and _norm(line) in header:
                     continue
-                if len(pages) > 1 and recurring[_key(line)] >= threshold and (later or in_bottom):
+                if (
+                    len(pages) > 1
+                    and (later or in_bottom)
+                    and recurring[_key(line)] >= threshold
+                    and _may_run(line)
+                ):
                     continue
             kept.append(line)
     return kept
+
+
+def _may_run(line: str) -> bool:
+    """Could this be a running header or footer? Not when it reads like a paragraph's
+    first or last line (a label in front, clause punctuation at the end)."""
+    text = line.strip()
+    return len(text) <= 80 and not text.endswith((",", ";", ":", ".")) and not _LABEL.match(text)
 
 
 def _zone(page: list[str]) -> list[str]:

@@ -122,14 +122,18 @@ _NUMBERING = f"""
 def add_un_numbering(document: docx.document.Document, num_id: str = NUM_ID) -> None:
     """Add a three-level "1." / "(a)" / "(i)" list definition to the numbering part."""
     root = document.part.numbering_part.element
-    abstract = parse_xml(_NUMBERING.replace(f'w:abstractNumId="{NUM_ID}"', f'w:abstractNumId="{num_id}"'))
+    abstract = parse_xml(
+        _NUMBERING.replace(f'w:abstractNumId="{NUM_ID}"', f'w:abstractNumId="{num_id}"')
+    )
     first_num = root.find(w("num"))
     if first_num is not None:
         first_num.addprevious(abstract)
     else:
         root.append(abstract)
     root.append(
-        parse_xml(f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
+        parse_xml(
+            f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'
+        )
     )
 
 
@@ -242,7 +246,9 @@ class _Writer:
     def gap(self, size: float = 2.0) -> None:
         self.y += size
 
-    def paragraph(self, text: str, x: float, label: str | None = None, label_x: float = LEFT) -> None:
+    def paragraph(
+        self, text: str, x: float, label: str | None = None, label_x: float = LEFT
+    ) -> None:
         lines = self.wrap(text, RIGHT - x)
         for i, line in enumerate(lines):
             if self.y + LINE > BOTTOM:
@@ -346,4 +352,6 @@ def make_encrypted_pdf(user_password: str = "secret") -> bytes:
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
     pdf.cell(100, 10, "The Security Council,")
+    pdf.ln()
+    pdf.cell(100, 10, "1. Decides to remain seized of the matter.")
     return bytes(pdf.output())
