@@ -33,11 +33,11 @@ The Security Council,
 
 Recalling its earlier resolutions on the river basin, in particular resolution 9001 (2098),
 
-Deeply concerned by the humanitarian consequences of the prolonged drought for the population of the lower valley,
+Deeply concerned by the humanitarian consequences of the prolonged drought in the lower valley,
 
 Welcoming the cooperation of the riparian States and encouraging its continuation,
 
-1. Demands that all parties allow the unhindered passage of humanitarian convoys throughout the basin;
+1. Demands that all parties allow the unhindered passage of humanitarian convoys in the basin;
 
 2. Requests the Secretary-General to:
 
@@ -51,7 +51,7 @@ Welcoming the cooperation of the riparian States and encouraging its continuatio
 
     (c) Appoint a coordinator for the basin;
 
-3. Encourages Member States to provide additional funding to meet the needs of the civilian population;
+3. Encourages Member States to provide additional funding to meet the needs of the population;
 
 4. Decides to remain seized of the matter.
 """
