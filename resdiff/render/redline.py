@@ -151,7 +151,7 @@ def _groups(ua: list[Unit], ub: list[Unit], pairs: Sequence[ClausePair]) -> list
         b = sorted(ib[k] for k in pair.b if k in ib and ib[k] not in used_b)
         if not a and not b:
             continue
-        if a and b and not (_contiguous(a) and _contiguous(b)):
+        if not (_contiguous(a) and _contiguous(b)):
             groups.extend(_Group([i], []) for i in a)  # shown as removed and added
             groups.extend(_Group([], [j]) for j in b)
         else:
@@ -173,7 +173,7 @@ def _groups(ua: list[Unit], ub: list[Unit], pairs: Sequence[ClausePair]) -> list
 
 
 def _contiguous(indices: list[int]) -> bool:
-    return indices == list(range(indices[0], indices[0] + len(indices)))
+    return not indices or indices == list(range(indices[0], indices[0] + len(indices)))
 
 
 def _place(groups: list[_Group], ua: list[Unit]) -> None:
