@@ -178,7 +178,8 @@ def segment(
         content = text[line.indent : line.end]
         is_md_heading = line.index in heading_lines
         after_md_heading = prev is not None and prev.index in heading_lines
-        ended = prev is None or ends_paragraph(text, prev)
+        after_separator = pending_start is not None
+        ended = prev is None or after_separator or ends_paragraph(text, prev)
         current = units[-1] if units else None
         label = line_label(content, line.indent, mode, lexicon)
         first = content[0]
@@ -188,7 +189,7 @@ def segment(
         bare = None
         if mode != "paragraphs" and label is None and ended and in_operative:
             bm = BARE_NUMBER.match(content)
-            if bm and prev is not None and text[prev.end - 1 : prev.end] == ".":
+            if bm and (after_separator or (prev and text[prev.end - 1 : prev.end] == ".")):
                 bare = Label("bare-number", bm.group(), bm.group(1), line.indent + bm.end())
 
         if mode != "paragraphs" and SEPARATOR.match(content) and label is None:
@@ -210,7 +211,7 @@ def segment(
             and opener is None
             and is_heading_title(content)
         )
-        if prev is None or is_md_heading or after_md_heading:
+        if prev is None or is_md_heading or after_md_heading or after_separator:
             starts = True
         elif title_of_heading:
             starts = False

@@ -236,6 +236,7 @@ class _TreeBuilder:
         self.ids: set[str] = set()
         self.counters: dict[str, int] = {}
         self.last_op: int | None = None
+        self.expected = 1
         self.anomalies: list[str] = []
         self.counts: dict[str, int] = {}
 
@@ -321,22 +322,24 @@ class _TreeBuilder:
     def _operative_id(self, number: str | None) -> str:
         if number is None:
             base = f"OP{self.last_op}" if self.last_op is not None else "OP1"
-            self.anomalies.append(f"an operative paragraph after {base} has no number")
-            return self._unique(base)
+            node_id = self._unique(base)
+            self.anomalies.append(f"{node_id} has no number")
+            self.expected += 1
+            return node_id
         n = int(number)
         base = f"OP{n}"
-        expected = (self.last_op or 0) + 1
+        expected = self.expected
+        self.last_op = max(self.last_op or 0, n)
+        self.expected = max(expected, n + 1)
         if base in self.ids:
             node_id = self._unique(base)
             self.anomalies.append(f"operative number {n} repeated ({node_id})")
-            self.last_op = max(self.last_op or 0, n)
             return node_id
         if n > expected:
             gap = str(expected) if n - 1 == expected else f"{expected}-{n - 1}"
             self.anomalies.append(f"operative paragraph {gap} missing")
         elif n < expected:
             self.anomalies.append(f"operative number {n} out of order")
-        self.last_op = max(self.last_op or 0, n)
         return self._unique(base)
 
     def _attach_sub(self, top: _Node, unit: Unit, end: int) -> None:
