@@ -31,4 +31,5 @@ def normalize_for_matching(text: str) -> str:
     """NFC; straight quotes; plain spaces and hyphens; no soft hyphens or zero-width
     characters; ``\\n`` line endings."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).translate(_TABLE)
+    folded = unicodedata.normalize("NFC", text).translate(_TABLE)
+    return unicodedata.normalize("NFC", folded)  # removals can leave uncomposed pairs
