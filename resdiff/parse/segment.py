@@ -186,6 +186,8 @@ def segment(
         opener = None
         if mode == "un" and first.isupper():
             opener = lexicon.opener(text, line.indent)
+            if opener is not None and in_operative and opener.kind == "preambular":
+                opener = None  # once operative paragraphs begin, only verbs open paragraphs
         bare = None
         if mode != "paragraphs" and label is None and ended and in_operative:
             bm = BARE_NUMBER.match(content)

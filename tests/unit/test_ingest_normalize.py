@@ -12,7 +12,7 @@ from resdiff.ingest.normalize import normalize_for_matching
 
 def test_quotes_spaces_hyphens_and_invisibles_fold() -> None:
     raw = "\u201cCouncil\u2019s\u201d\u00a0cease\u00adfire\u200b \u2013 non\u2011binary\r\nnext"
-    assert normalize_for_matching(raw) == "\"Council's\" ceasefire - non-binary\nnext"
+    assert normalize_for_matching(raw) == '"Council\'s" ceasefire - non-binary\nnext'
 
 
 def test_nfc() -> None:
