@@ -57,7 +57,7 @@ def make_doc(doc_id: str, paragraphs: Sequence[str | tuple[str, Sequence[str]]])
                 kind="operative",
                 number=str(n),
                 label=f"{n}.",
-                opener=(text.split() or [None])[0],
+                opener=text.split()[0] if text.split() else None,
                 text=text,
                 span=span,
                 children=children,
