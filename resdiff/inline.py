@@ -16,7 +16,6 @@ unchanged next to an edit of the same word. See docs/inline.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -114,6 +113,21 @@ def token_key(token: str, options: CompareOptions) -> str:
     return key
 
 
+# Keys of tokens seen before, per option set: a document repeats its vocabulary.
+_KEY_CACHE_LIMIT = 200_000
+_KEY_CACHES: dict[tuple[bool, bool, bool, bool], dict[str, str]] = {}
+
+
+def _key_cache(options: CompareOptions) -> dict[str, str]:
+    flags = (
+        options.ignore_case,
+        options.ignore_whitespace,
+        options.ignore_quotes,
+        options.ignore_punctuation,
+    )
+    return _KEY_CACHES.setdefault(flags, {})
+
+
 @dataclass(slots=True)
 class _Unit:
     """The thing diffed: one token, or (ignoring punctuation) a token with its marks."""
@@ -135,8 +149,13 @@ def _units(tokens: Sequence[str], options: CompareOptions) -> list[_Unit]:
     """
     units: list[_Unit] = []
     pending: list[str] = []  # leading punctuation, before any unit exists
+    keys = _key_cache(options)
     for tok in tokens:
-        key = token_key(tok, options)
+        key = keys.get(tok)
+        if key is None:
+            key = token_key(tok, options)
+            if len(keys) < _KEY_CACHE_LIMIT:
+                keys[tok] = key
         if options.ignore_punctuation and key == "" and not tok.isspace():
             if units:
                 units[-1].tokens.append(tok)
@@ -288,26 +307,34 @@ def _coalesce(segments: list[_Segment]) -> list[_Segment]:
     return out
 
 
-class _Groups:
-    """Word groups of one text, to ask whether a boundary falls inside one."""
+def _group_around(text: str, pos: int) -> tuple[int, int] | None:
+    """The word group that a boundary at ``pos`` cuts through, if any. Groups hold no
+    whitespace, so only the whitespace-free chunk around ``pos`` is searched."""
+    if pos <= 0 or pos >= len(text) or text[pos - 1].isspace() or text[pos].isspace():
+        return None
+    start = pos - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = pos + 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    for m in _GROUP.finditer(text, start, end):
+        if m.start() >= pos:
+            break
+        if pos < m.end():
+            return m.span()
+    return None
 
-    def __init__(self, text: str) -> None:
-        spans = [m.span() for m in _GROUP.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
 
-    def reach_back(self, pos: int) -> int:
-        """How far before ``pos`` the group that ``pos`` cuts through starts (0: none)."""
-        i = bisect_right(self.starts, pos - 1) - 1
-        if i >= 0 and self.starts[i] < pos < self.ends[i]:
-            return pos - self.starts[i]
-        return 0
+def _reach_back(a: str, pa: int, b: str, pb: int) -> int:
+    """How many characters before the boundary the groups it cuts (in a, in b) start."""
+    ga, gb = _group_around(a, pa), _group_around(b, pb)
+    return max(pa - ga[0] if ga else 0, pb - gb[0] if gb else 0)
 
-    def reach_forward(self, pos: int) -> int:
-        i = bisect_right(self.starts, pos - 1) - 1
-        if i >= 0 and self.starts[i] < pos < self.ends[i]:
-            return self.ends[i] - pos
-        return 0
+
+def _reach_forward(a: str, qa: int, b: str, qb: int) -> int:
+    ga, gb = _group_around(a, qa), _group_around(b, qb)
+    return max(ga[1] - qa if ga else 0, gb[1] - qb if gb else 0)
 
 
 def snap_to_word_groups(segments: list[_Segment], a: str, b: str) -> list[_Segment]:
@@ -319,7 +346,6 @@ def snap_to_word_groups(segments: list[_Segment], a: str, b: str) -> list[_Segme
     """
     if not any(isinstance(s, _Block) for s in segments):
         return segments
-    groups_a, groups_b = _Groups(a), _Groups(b)
     # Left edges, walking forwards.
     out: list[_Segment] = []
     pa = pb = 0
@@ -330,7 +356,7 @@ def snap_to_word_groups(segments: list[_Segment], a: str, b: str) -> list[_Segme
             pb += len(seg.text)
             continue
         block = seg
-        k = max(groups_a.reach_back(pa), groups_b.reach_back(pb))
+        k = _reach_back(a, pa, b, pb)
         if k and out and isinstance(out[-1], _Equal):
             text = out[-1].text
             take = min(k, len(text))
@@ -361,7 +387,7 @@ def snap_to_word_groups(segments: list[_Segment], a: str, b: str) -> list[_Segme
             qb -= len(seg.text)
             continue
         block = seg
-        k = max(groups_a.reach_forward(qa), groups_b.reach_forward(qb))
+        k = _reach_forward(a, qa, b, qb)
         if k and back and isinstance(back[-1], _Equal):
             text = back[-1].text
             take = min(k, len(text))
@@ -408,7 +434,17 @@ def diff_texts(a: str, b: str, options: CompareOptions | None = None) -> tuple[R
     if a == b:
         return (Run("=", a),) if a else ()
     opts = options or _DEFAULT_OPTIONS
-    units_a = _units(tokenize(a), opts)
-    units_b = _units(tokenize(b), opts)
-    segments = _segments(units_a, units_b, opts)
+    ta, tb = tokenize(a), tokenize(b)
+    # Tokens identical on both sides at either end are equal whatever the options; only
+    # the middle needs diffing (most aligned clause pairs differ in a few words).
+    lo, limit = 0, min(len(ta), len(tb))
+    while lo < limit and ta[lo] == tb[lo]:
+        lo += 1
+    hi = 0
+    while hi < limit - lo and ta[-1 - hi] == tb[-1 - hi]:
+        hi += 1
+    middle = _segments(
+        _units(ta[lo : len(ta) - hi], opts), _units(tb[lo : len(tb) - hi], opts), opts
+    )
+    segments = _coalesce([_Equal("".join(ta[:lo])), *middle, _Equal("".join(ta[len(ta) - hi :]))])
     return _runs(snap_to_word_groups(segments, a, b))

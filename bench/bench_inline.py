@@ -1,0 +1,178 @@
+"""Benchmark of the inline word diff (resdiff.inline.diff_texts).
+
+Builds a synthetic UN-style document pair of a given size (paragraphs with rewording,
+insertions, deletions, number changes, re-wrapped lines), then diffs every aligned
+paragraph pair, as the pipeline does after alignment. Also measures how one pair's cost
+grows with its length, for similar and for unrelated texts.
+
+Run from the repository root:  python -m bench.bench_inline
+Results go (by hand) into docs/performance.md, section "Inline diff".
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from resdiff.inline import diff_texts
+from resdiff.model import CompareOptions
+
+VOCABULARY = tuple(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "all",
+        "parties",
+        "humanitarian",
+        "assistance",
+        "civilians",
+        "ceasefire",
+        "immediate",
+        "sustained",
+        "lasting",
+        "release",
+        "hostages",
+        "international",
+        "law",
+        "protection",
+        "access",
+        "Council",
+        "Secretary-General",
+        "report",
+        "implementation",
+        "resolution",
+        "relevant",
+        "Member",
+        "States",
+        "support",
+        "efforts",
+        "full",
+        "safe",
+        "unhindered",
+        "delivery",
+        "population",
+        "region",
+        "security",
+        "peace",
+        "obligations",
+        "including",
+        "particular",
+        "concern",
+        "situation",
+        "urgent",
+        "need",
+        "strengthen",
+        "ensure",
+        "measures",
+        "infrastructure",
+        "hospitals",
+        "schools",
+        "personnel",
+        "premises",
+        "cooperation",
+        "mandate",
+        "35,000,000",
+        "thirty (30)",
+        "2720 (2023)",
+        "non-State",
+        "two-State",
+        "further",
+        "calls",
+        "upon",
+        "demands",
+        "requests",
+    ]
+)
+OPENERS = ("Demands", "Requests", "Calls upon", "Urges", "Encourages", "Decides", "Stresses")
+REPLACEMENTS = ("permanent", "durable", "unconditional", "40,000,000", "sixty (60)", "Council")
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    body = " ".join(rng.choice(VOCABULARY) for _ in range(words))
+    text = f"{rng.choice(OPENERS)} {body};"
+    # Hard-wrap a few paragraphs, as text copied out of a PDF would be.
+    if rng.random() < 0.2:
+        parts = text.split(" ")
+        text = "".join(w + ("\n" if i % 12 == 11 else " ") for i, w in enumerate(parts)).strip()
+    return text
+
+
+def edit(rng: random.Random, text: str) -> str:
+    tokens = text.split(" ")
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(tokens))
+        what = rng.random()
+        if what < 0.4:
+            tokens[at] = rng.choice(REPLACEMENTS)
+        elif what < 0.7:
+            tokens.insert(at, rng.choice(VOCABULARY))
+        elif len(tokens) > 2:
+            del tokens[at]
+    out = " ".join(tokens)
+    if rng.random() < 0.1:
+        out = out.replace("\n", " ")  # re-flowed: only whitespace differs there
+    return out
+
+
+def make_pair(paragraphs: int, seed: int = 7) -> list[tuple[str, str]]:
+    """(a, b) paragraph pairs: about 60 words each, a third of them edited."""
+    rng = random.Random(seed)
+    pairs = []
+    for _ in range(paragraphs):
+        a = paragraph(rng, max(5, int(rng.gauss(60, 30))))
+        b = edit(rng, a) if rng.random() < 0.35 else a
+        pairs.append((a, b))
+    return pairs
+
+
+def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def diff_all(pairs: list[tuple[str, str]], options: CompareOptions) -> None:
+    for a, b in pairs:
+        diff_texts(a, b, options)
+
+
+def main() -> None:
+    default = CompareOptions()
+    everything = CompareOptions(ignore_case=True, ignore_punctuation=True)
+    exact = CompareOptions(ignore_whitespace=False, ignore_quotes=False)
+    print("| document pair | paragraphs | words per side | edited pairs | options | time |")
+    print("|---|---|---|---|---|---|")
+    for name, size in (("small", 20), ("large", 460), ("huge", 1840)):
+        pairs = make_pair(size)
+        words = sum(len(a.split()) for a, _ in pairs)
+        edited = sum(1 for a, b in pairs if a != b)
+        for label, opts in (("default", default), ("exact", exact), ("all ignored", everything)):
+            t = median_time(lambda p=pairs, o=opts: diff_all(p, o))
+            print(f"| {name} | {size} | {words:,} | {edited} | {label} | {t * 1000:.0f} ms |")
+    print()
+    print("| one pair, tokens per side | similar (5% edited) | unrelated |")
+    print("|---|---|---|")
+    rng = random.Random(11)
+    for n in (50, 200, 800, 3200):
+        a = " ".join(rng.choice(VOCABULARY) for _ in range(n // 2))
+        b = " ".join(rng.choice(REPLACEMENTS) if rng.random() < 0.05 else w for w in a.split(" "))
+        c = " ".join(rng.choice(VOCABULARY) for _ in range(n // 2))
+        similar = median_time(lambda a=a, b=b: diff_texts(a, b), 3)
+        unrelated = median_time(lambda a=a, c=c: diff_texts(a, c), 3)
+        print(f"| {n} | {similar * 1000:.2f} ms | {unrelated * 1000:.2f} ms |")
+    same = make_pair(460, seed=3)
+    identical = [(a, a) for a, _ in same]
+    t = median_time(lambda: diff_all(identical, default))
+    print(f"\nidentical large pair (fast path, no diff_match_patch call): {t * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
