@@ -5,88 +5,92 @@ insertions, deletions, number changes, re-wrapped lines), then diffs every align
 paragraph pair, as the pipeline does after alignment. Also measures how one pair's cost
 grows with its length, for similar and for unrelated texts.
 
-Run from the repository root:  python -m bench.bench_inline
+Run from the repository root:  python bench/bench_inline.py
 Results go (by hand) into docs/performance.md, section "Inline diff".
 """
 
 from __future__ import annotations
 
+import os
+import platform
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from resdiff.inline import diff_texts
 from resdiff.model import CompareOptions
 
-VOCABULARY = tuple(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "in",
-        "all",
-        "parties",
-        "humanitarian",
-        "assistance",
-        "civilians",
-        "ceasefire",
-        "immediate",
-        "sustained",
-        "lasting",
-        "release",
-        "hostages",
-        "international",
-        "law",
-        "protection",
-        "access",
-        "Council",
-        "Secretary-General",
-        "report",
-        "implementation",
-        "resolution",
-        "relevant",
-        "Member",
-        "States",
-        "support",
-        "efforts",
-        "full",
-        "safe",
-        "unhindered",
-        "delivery",
-        "population",
-        "region",
-        "security",
-        "peace",
-        "obligations",
-        "including",
-        "particular",
-        "concern",
-        "situation",
-        "urgent",
-        "need",
-        "strengthen",
-        "ensure",
-        "measures",
-        "infrastructure",
-        "hospitals",
-        "schools",
-        "personnel",
-        "premises",
-        "cooperation",
-        "mandate",
-        "35,000,000",
-        "thirty (30)",
-        "2720 (2023)",
-        "non-State",
-        "two-State",
-        "further",
-        "calls",
-        "upon",
-        "demands",
-        "requests",
-    ]
+VOCABULARY = (
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "all",
+    "parties",
+    "humanitarian",
+    "assistance",
+    "civilians",
+    "ceasefire",
+    "immediate",
+    "sustained",
+    "lasting",
+    "release",
+    "hostages",
+    "international",
+    "law",
+    "protection",
+    "access",
+    "Council",
+    "Secretary-General",
+    "report",
+    "implementation",
+    "resolution",
+    "relevant",
+    "Member",
+    "States",
+    "support",
+    "efforts",
+    "full",
+    "safe",
+    "unhindered",
+    "delivery",
+    "population",
+    "region",
+    "security",
+    "peace",
+    "obligations",
+    "including",
+    "particular",
+    "concern",
+    "situation",
+    "urgent",
+    "need",
+    "strengthen",
+    "ensure",
+    "measures",
+    "infrastructure",
+    "hospitals",
+    "schools",
+    "personnel",
+    "premises",
+    "cooperation",
+    "mandate",
+    "35,000,000",
+    "thirty (30)",
+    "2720 (2023)",
+    "non-State",
+    "two-State",
+    "further",
+    "calls",
+    "upon",
+    "demands",
+    "requests",
 )
 OPENERS = ("Demands", "Requests", "Calls upon", "Urges", "Encourages", "Decides", "Stresses")
 REPLACEMENTS = ("permanent", "durable", "unconditional", "40,000,000", "sixty (60)", "Council")
@@ -145,6 +149,10 @@ def diff_all(pairs: list[tuple[str, str]], options: CompareOptions) -> None:
 
 
 def main() -> None:
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.platform()}\n"
+    )
     default = CompareOptions()
     everything = CompareOptions(ignore_case=True, ignore_punctuation=True)
     exact = CompareOptions(ignore_whitespace=False, ignore_quotes=False)
