@@ -11,6 +11,7 @@ Results go (by hand) into docs/performance.md, section "Inline diff".
 
 from __future__ import annotations
 
+import itertools
 import os
 import platform
 import random
@@ -22,8 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from resdiff.align import align
+from resdiff.history import build_history
 from resdiff.inline import diff_texts
-from resdiff.model import CompareOptions
+from resdiff.model import Clause, ClausePair, CompareOptions, Document, ParseInfo, Span
 
 VOCABULARY = (
     "the",
@@ -134,7 +137,50 @@ def make_pair(paragraphs: int, seed: int = 7) -> list[tuple[str, str]]:
     return pairs
 
 
-def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
+def make_document(doc_id: str, paragraphs: list[str]) -> Document:
+    """A numbered draft whose clause spans tile its text."""
+    clauses, pos, parts = [], 0, []
+    for n, text in enumerate(paragraphs, 1):
+        chunk = f"{n}. {text}\n\n"
+        clauses.append(
+            Clause(f"OP{n}", "operative", str(n), f"{n}.", None, text, Span(pos, pos + len(chunk)))
+        )
+        parts.append(chunk)
+        pos += len(chunk)
+    return Document(
+        doc_id, f"{doc_id}.txt", "txt", "".join(parts), None, None, None, (), None, "en",
+        ParseInfo("numbered", "synthetic"), Span(0, 0), tuple(clauses),
+    )  # fmt: skip
+
+
+def make_series(paragraphs: int, drafts: int = 4) -> list[Document]:
+    """draft -> rev.1 -> ... : each revision edits about a third of the paragraphs."""
+    rng = random.Random(5)
+    texts = [paragraph(rng, max(5, int(rng.gauss(60, 30)))) for _ in range(paragraphs)]
+    docs = [make_document("A", texts)]
+    for i in range(1, drafts):
+        texts = [edit(rng, t) if rng.random() < 0.35 else t for t in texts]
+        docs.append(make_document("ABCDEFGH"[i], texts))
+    return docs
+
+
+def time_history(series: list[Document], options: CompareOptions) -> tuple[float, float]:
+    """Seconds to align consecutive drafts, and to build the history from those pairs."""
+    aligned: dict[tuple[str, str], tuple[ClausePair, ...]] = {}
+
+    def align_all() -> None:
+        for x, y in itertools.pairwise(series):
+            aligned[(x.id, y.id)] = align(x, y, options)
+
+    def replay(x: Document, y: Document, _: CompareOptions) -> tuple[ClausePair, ...]:
+        return aligned[(x.id, y.id)]
+
+    t_align = median_time(align_all, 3)
+    t_blame = median_time(lambda: build_history(series, options, aligner=replay), 3)
+    return t_align, t_blame
+
+
+def median_time(fn: Callable[[], object], repeat: int = 7) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -176,6 +222,13 @@ def main() -> None:
         similar = median_time(lambda a=a, b=b: diff_texts(a, b), 3)
         unrelated = median_time(lambda a=a, c=c: diff_texts(a, c), 3)
         print(f"| {n} | {similar * 1000:.2f} ms | {unrelated * 1000:.2f} ms |")
+    print()
+    print("| 4-draft series | paragraphs | align (stub today) | blame and rounds |")
+    print("|---|---|---|---|")
+    for name, size in (("large", 460), ("huge", 1840)):
+        series = make_series(size)
+        t_align, t_blame = time_history(series, default)
+        print(f"| {name} | {size} | {t_align * 1000:.0f} ms | {t_blame * 1000:.0f} ms |")
     same = make_pair(460, seed=3)
     identical = [(a, a) for a, _ in same]
     t = median_time(lambda: diff_all(identical, default))
