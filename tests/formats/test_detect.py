@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from resdiff.errors import InputError
-from resdiff.ingest.detect import detect_format
+from resdiff.ingest.reader import detect_format
 from tests.formats.builders import SAMPLE, make_docx, make_pdf
 
 

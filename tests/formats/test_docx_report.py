@@ -74,7 +74,7 @@ def compare_counts():  # type: ignore[no-untyped-def]
     return Counts()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(drafts_and_pairs())
 def test_plan_accepts_to_b_and_rejects_to_a(
     case: tuple[Document, Document, PairwiseComparison],

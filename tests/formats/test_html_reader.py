@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from resdiff.ingest.html import read_html
-from resdiff.ingest.reader import read_bytes
+from resdiff.ingest.reader import read_source
 
 RESOLUTION = """
 <p>The Security Council,</p>
@@ -44,8 +46,10 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in text.split("\n\n") if p.strip()]
 
 
-def test_chrome_dropped_and_lists_numbered() -> None:
-    src = read_bytes(page(RESOLUTION), "page.html")
+def test_chrome_dropped_and_lists_numbered(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"  # told by content, not by name
+    path.write_bytes(page(RESOLUTION))
+    src = read_source(str(path))
     assert src.format == "html"
     assert [p.strip() for p in paragraphs(src.text)] == PARAGRAPHS
     assert src.notes == ()
