@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import zipfile
 from collections.abc import Sequence
 from typing import Any
@@ -111,16 +112,17 @@ class _Writer:
             start.set(_w("id"), range_id)
             start.set(_w("name"), name)
             start.set(_w("author"), AUTHOR)
+        # Italics follow the paragraph's own text: B's for a kept or inserted paragraph,
+        # A's for a removed one, so the cursor skips the other side's runs.
         one_sided = all(op == para.segments[0][0] for op, _ in para.segments)
-        italic_left = len(para.opener or "")
+        at = 0
         for op, text in para.segments:
-            advances = one_sided or op != "-"
-            if italic_left > 0 and advances:
-                head, text = text[:italic_left], text[italic_left:]
-                italic_left -= len(head)
-                p.append(self._run(op, head, para.move, italic=True))
-            if text:
+            if not (one_sided or op != "-"):
                 p.append(self._run(op, text, para.move, italic=False))
+                continue
+            for piece, italic in _italic_pieces(text, at, para.italic):
+                p.append(self._run(op, piece, para.move, italic))
+            at += len(text)
         if para.move and para.move_end:
             end = etree.SubElement(p, _w(f"{kind}RangeEnd"))
             end.set(_w("id"), self._open_ranges.pop((para.move_id, para.move)))
@@ -141,6 +143,14 @@ class _Writer:
         wrapper = self._revision(_tag(op, move))
         wrapper.append(r)
         return wrapper
+
+
+def _italic_pieces(text: str, at: int, italic: tuple[int, int] | None) -> list[tuple[str, bool]]:
+    """``text`` (starting at offset ``at`` of its paragraph) cut where italics start or end."""
+    if italic is None:
+        return [(text, False)]
+    cuts = sorted({0, len(text), *(c - at for c in italic if 0 < c - at < len(text))})
+    return [(text[x:y], italic[0] <= at + x < italic[1]) for x, y in itertools.pairwise(cuts)]
 
 
 def _tag(op: str, move: str | None) -> str:

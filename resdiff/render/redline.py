@@ -39,7 +39,7 @@ class Unit:
     key: str
     text: str
     depth: int
-    opener: str | None = None
+    italic: tuple[int, int] | None = None  # the preambular opener, printed in italics
 
 
 @dataclass(slots=True)
@@ -50,7 +50,7 @@ class Paragraph:
     move: Move = None
     move_start: bool = False  # first paragraph of a moved block
     move_end: bool = False  # last paragraph of a moved block
-    opener: str | None = None  # printed in italics at the start of the paragraph
+    italic: tuple[int, int] | None = None  # [start, end) in the paragraph's own text
     move_id: int = 0  # the moveFrom and moveTo blocks of one move share it
 
 
@@ -85,7 +85,13 @@ def units(document: Document) -> list[Unit]:
 
 def _clause_units(clause: Clause, depth: int) -> Iterator[Unit]:
     label = f"{clause.label} " if clause.label else ""
-    yield Unit(clause.id, paragraph_text(label + clause.text), depth, clause.opener)
+    text = paragraph_text(label + clause.text)
+    italic = None
+    if clause.kind == "preambular" and clause.opener:
+        opener = paragraph_text(clause.opener)
+        at = text.find(opener)
+        italic = (at, at + len(opener)) if at >= 0 else None
+    yield Unit(clause.id, text, depth, italic)
     for child in clause.children:
         yield from _clause_units(child, depth + 1)
 
@@ -217,7 +223,7 @@ def _one_side(
             op,
             side[i].depth,
             move,
-            opener=side[i].opener,
+            italic=side[i].italic,
             move_id=move_id if move else 0,
         )
         for i in indices
@@ -231,31 +237,43 @@ def _one_side(
 def _both_sides(group: _Group, ua: list[Unit], ub: list[Unit]) -> list[Paragraph]:
     a_texts = [ua[i].text for i in group.a]
     b_texts = [ub[j].text for j in group.b]
-    runs = word_diff("\n".join(a_texts), "\n".join(b_texts))
+    joined_a, joined_b = "\n".join(a_texts), "\n".join(b_texts)
+    runs = word_diff(joined_a, joined_b)
+    if _shared(runs) < REWRITE_SHARE * max(len(joined_a), len(joined_b)):
+        # Rewritten rather than edited: one deletion and one insertion read better in Word
+        # than a confetti of word changes.
+        runs = [r for r in (("-", joined_a), ("+", joined_b)) if r[1]]
     paragraphs: list[Paragraph] = []
     current: list[tuple[Op, str]] = []
     a_at = b_at = 0
 
-    def depth() -> tuple[int, str | None]:
+    def depth() -> tuple[int, tuple[int, int] | None]:
         if b_at < len(group.b):
             unit = ub[group.b[b_at]]
         else:
             unit = ua[group.a[min(a_at, len(group.a) - 1)]]
-        return unit.depth, unit.opener
+        return unit.depth, unit.italic
 
     start = depth()
     for op, text in runs:
         for k, piece in enumerate(text.split("\n")):
             if k:
-                paragraphs.append(Paragraph(current, op, start[0], opener=start[1]))
+                paragraphs.append(Paragraph(current, op, start[0], italic=start[1]))
                 current = []
                 a_at += op != "+"
                 b_at += op != "-"
                 start = depth()
             if piece:
                 current.append((op, piece))
-    paragraphs.append(Paragraph(current, "=", start[0], opener=start[1]))
+    paragraphs.append(Paragraph(current, "=", start[0], italic=start[1]))
     return paragraphs
+
+
+REWRITE_SHARE = 0.5  # below this share of unchanged characters a paragraph is rewritten
+
+
+def _shared(runs: Sequence[tuple[Op, str]]) -> int:
+    return sum(len(text) for op, text in runs if op == "=" and text.strip())
 
 
 def word_diff(a: str, b: str) -> list[tuple[Op, str]]:
