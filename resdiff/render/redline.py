@@ -136,7 +136,43 @@ def plan(a: Document, b: Document, comparison: PairwiseComparison) -> list[Parag
                 emit_a_only(i)
         else:
             out.extend(_one_side(group.b, ub, "+", "to" if group.moved else None, id(group)))
-    return out
+    return shift_marks(out)
+
+
+def shift_marks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Record a run of wholly inserted (or deleted) paragraphs on the marks *before* them.
+
+    Word reads "paragraph P's mark inserted" as "rejecting joins P to the next paragraph",
+    so a run of inserted paragraphs can carry the revision either on its own marks or on
+    the mark of the paragraph before it and the run's marks but its last. Both reject to
+    the same text in Word; LibreOffice, which merges adjacent revisions into one range,
+    only gets the second right (with the first, "reject all" also joins the paragraph
+    after the run). So we write the second.
+    """
+    k = 1
+    while k < len(paragraphs):
+        before = paragraphs[k - 1]
+        op = paragraphs[k].mark
+        if op == "=" or before.mark != "=" or not _wholly(paragraphs[k], op):
+            k += 1
+            continue
+        end = k
+        while (
+            end + 1 < len(paragraphs)
+            and paragraphs[end + 1].mark == op
+            and _wholly(paragraphs[end + 1], op)
+            and paragraphs[end + 1].move == paragraphs[k].move
+        ):
+            end += 1
+        if paragraphs[k].move is None:
+            before.mark = op
+            paragraphs[end].mark = "="
+        k = end + 1
+    return paragraphs
+
+
+def _wholly(paragraph: Paragraph, op: Op) -> bool:
+    return all(o == op for o, _ in paragraph.segments)
 
 
 def _groups(ua: list[Unit], ub: list[Unit], pairs: Sequence[ClausePair]) -> list[_Group]:
@@ -324,4 +360,4 @@ def _resolve(paragraphs: Sequence[Paragraph], drop: Op) -> list[str]:
             pending = ""
     if pending:
         out.append(pending)
-    return [t for t in out if t]
+    return out

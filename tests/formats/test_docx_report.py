@@ -140,14 +140,24 @@ def test_report_is_deterministic(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_moved_paragraph_is_a_word_move() -> None:
-    a = document("A", ["Alpha one.", "Beta two.", "Gamma three.", "Delta four."])
-    b = document("B", ["Delta four.", "Alpha one.", "Beta two.", "Gamma three."])
-    pairs = tuple(
-        ClausePair((f"P{i}",), (f"P{(i % 4) + 1}",), "unchanged", i == 4, 1.0, ())
-        for i in range(1, 5)
+def moved_case() -> tuple[Document, Document, PairwiseComparison]:
+    """The last paragraph moved to the top, plus an edit, an addition and a removal."""
+    a = document("A", ["Alpha one.", "Beta two.", "Gamma three.", "Delta four.", "Omega."])
+    b = document("B", ["Delta four.", "Alpha one.", "Beta 2.", "New.", "Gamma three."])
+    pairs = (
+        ClausePair(("P4",), ("P1",), "unchanged", True, 1.0, ()),
+        ClausePair(("P1",), ("P2",), "unchanged", False, 1.0, ()),
+        ClausePair(("P2",), ("P3",), "modified", False, 0.8, ()),
+        ClausePair((), ("P4",), "added", False, 0.0, ()),
+        ClausePair(("P3",), ("P5",), "unchanged", False, 1.0, ()),
+        ClausePair(("P5",), (), "removed", False, 0.0, ()),
     )
-    data = write_docx(plan(a, b, PairwiseComparison("A", "B", pairs, compare_counts())), a, b)
+    return a, b, PairwiseComparison("A", "B", pairs, compare_counts())
+
+
+def test_moved_paragraph_is_a_word_move() -> None:
+    a, b, pairwise = moved_case()
+    data = write_docx(plan(a, b, pairwise), a, b)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
     moved_from = ["".join(m.itertext()) for m in root.iter(w("moveFrom")) if len(m)]
