@@ -28,7 +28,7 @@ _FURNITURE = (
     re.compile(r"^-\s*\d{1,4}\s*-$"),  # "- 2 -"
     re.compile(r"^please recycle$", re.I),
 )
-_LABEL = re.compile(r"^(?:\(?\d+[.)]|\([a-z]{1,4}\))\s")
+_LABEL = re.compile(r"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\))\s")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
 MIN_TEXT = 20  # fewer visible characters than this in the whole file: no text layer

@@ -63,3 +63,31 @@ def test_libreoffice_accepts_to_b_and_rejects_to_a(tmp_path: Path) -> None:
         assert seen[path]["accept"] == b_text, path
         assert seen[path]["reject"] == a_text, path
     assert document  # the helper module is shared with the XML tests
+
+
+@pytest.mark.parametrize("seed", ["s-2024-9001-tied", "s-2024-9002-demands", "s-2024-9000-earlier"])
+def test_pdf_printed_by_libreoffice_parses_like_the_text(seed: str, tmp_path: Path) -> None:
+    """A PDF we did not lay out ourselves: LibreOffice prints our auto-numbered .docx."""
+    from tests.formats.builders import make_docx
+    from tests.formats.test_same_tree import clause_keys
+
+    txt = Path(__file__).resolve().parents[2] / "seeds" / f"{seed}.txt"
+    docx_path = tmp_path / f"{seed}.docx"
+    docx_path.write_bytes(make_docx(txt.read_text("utf-8")))
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    pdf = tmp_path / f"{seed}.pdf"
+    assert clause_keys(load(str(pdf))) == clause_keys(load(str(txt)))
