@@ -242,3 +242,15 @@ def test_broken_files_give_one_clear_error(data: bytes, problem: str) -> None:
     with pytest.raises(InputError, match=re.escape(problem)) as info:
         read_docx(data, "bad.docx")
     assert "\n" not in str(info.value)
+
+
+def test_load_says_how_tracked_changes_were_read(tmp_path: Path) -> None:
+    from resdiff.pipeline import load
+
+    path = tmp_path / "tracked.docx"
+    path.write_bytes(body_xml(TRACKED))
+    assert "tracked changes" in load(str(path)).parse.note
+    assert "all rejected" in load(str(path), docx_changes="reject").parse.note
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(body_xml("<w:p>" + R.format("Decides to remain seized.") + "</w:p>"))
+    assert "tracked changes" not in load(str(plain)).parse.note
