@@ -20,7 +20,9 @@ from functools import cache
 from importlib import resources
 
 AUTHOR_LINE = re.compile(r"^The [A-Z][A-Za-z' -]{2,60}(?: of the [A-Z][A-Za-z' -]+)?,$")
-_LABEL = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\([a-z]{1,2}\)|\([ivxlc]+\)|[IVXL]+\.|[A-Z]\.)\s")
+_LABEL = re.compile(
+    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\([a-z]{1,2}\)|\([ivxlc]+\)|[IVXL]+\.|[A-Z]\.)\s"
+)
 _SECTION = re.compile(r"^(?:Article|Section|Chapter|Part|Annex)\s+[\dIVXLC]+\b")
 _ENDS_CLAUSE = (",", ";", ":", ".")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
