@@ -167,3 +167,17 @@ def test_moved_paragraph_is_a_word_move() -> None:
     assert len(names) == 1
     assert read_back(data, "accept") == [u.text for u in units(b)]
     assert read_back(data, "reject") == [u.text for u in units(a)]
+
+
+def test_same_drafts_give_the_same_report_whatever_their_formats(tmp_path: Path) -> None:
+    from tests.formats.builders import make_docx, make_pdf
+    from tests.formats.conftest import seed_text
+
+    a_text, b_text = seed_text("s-2024-9001-tied.txt"), seed_text("s-2024-9002-demands.txt")
+    (tmp_path / "a.txt").write_text(a_text, "utf-8")
+    (tmp_path / "b.txt").write_text(b_text, "utf-8")
+    (tmp_path / "a.docx").write_bytes(make_docx(a_text))
+    (tmp_path / "b.pdf").write_bytes(make_pdf(b_text))
+    for a, b, out in (("a.txt", "b.txt", "1.docx"), ("a.docx", "b.pdf", "2.docx")):
+        main(["report", str(tmp_path / a), str(tmp_path / b), "-o", str(tmp_path / out)])
+    assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
