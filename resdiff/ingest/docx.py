@@ -110,14 +110,14 @@ def _open(data: bytes, source: str) -> tuple[etree._Element, dict[str, etree._El
 
     try:
         package = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, EOFError, OSError) as exc:
         raise InputError(f"corrupt or truncated Word document ({exc})", source) from exc
     except KeyError as exc:
-        raise InputError(f"not a Word document (missing part {exc})", source) from exc
-    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"corrupt Word document (missing part: {exc})", source) from exc
+    except etree.XMLSyntaxError as exc:
         raise InputError(f"corrupt Word document (bad XML: {exc})", source) from exc
-    except (EOFError, zipfile.LargeZipFile, OSError) as exc:
-        raise InputError(f"corrupt or truncated Word document ({exc})", source) from exc
+    except ValueError as exc:  # python-docx: the main part is not a Word document
+        raise InputError(f"not a Word document ({exc})", source) from exc
     main = package.part
     parts: dict[str, etree._Element] = {}
     for rel in main.rels.values():

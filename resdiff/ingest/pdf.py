@@ -28,6 +28,11 @@ _FURNITURE = (
     re.compile(r"^-\s*\d{1,4}\s*-$"),  # "- 2 -"
     re.compile(r"^please recycle$", re.I),
 )
+#: Header block lines that some documents repeat on every page (removed on later pages).
+_REPEATED_HEADER = (
+    re.compile(r"\bDistr\.?:?\s*(?:General|Limited|Restricted)\b", re.I),
+    re.compile(r"\bOriginal:\s*[A-Z][a-z]+(?:/[A-Z][a-z]+)*\b"),
+)
 _LABEL = re.compile(r"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\))\s")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
@@ -75,12 +80,15 @@ def _clean(text: str) -> str:
 
 def is_furniture(line: str, symbol_too: bool) -> bool:
     """Is this top/bottom line made only of page furniture (page and job numbers, bar
-    codes, and - except in the first page's header - the document symbol)?"""
+    codes, and - except in the first page's header - the document symbol and a repeated
+    "Distr.: General" / "Original: English")?"""
     rest = line.strip()
     if not rest:
         return False
     if symbol_too:
         rest = _SYMBOL.sub(" ", rest)
+        for pattern in _REPEATED_HEADER:
+            rest = pattern.sub(" ", rest)
     for pattern in _FURNITURE:
         rest = pattern.sub(" ", rest).strip()
     return not rest

@@ -205,7 +205,8 @@ class _Writer:
     """Lays out a draft like a UN PDF: header block on page 1, running symbol on later
     pages, footer with job number and "n/N" page numbers, bar code on page 1."""
 
-    def __init__(self, symbol: str, job: str, hyphenate: bool) -> None:
+    def __init__(self, symbol: str, job: str, hyphenate: bool, repeat_distr: bool = False) -> None:
+        self.repeat_distr = repeat_distr
         self.pdf = FPDF(format="A4", unit="mm")
         self.pdf.set_auto_page_break(False)
         self.pdf.alias_nb_pages()
@@ -222,6 +223,9 @@ class _Writer:
         if pdf.page > 1:
             pdf.set_xy(RIGHT - 40, 12)
             pdf.cell(40, 5, self.symbol, align="R")
+            if self.repeat_distr:
+                pdf.set_xy(RIGHT - 40, 17)
+                pdf.cell(40, 5, "Distr.: General", align="R")
         pdf.set_font("Times", size=11)
         self.y = TOP
 
@@ -296,13 +300,20 @@ class _Writer:
         return bytes(self.pdf.output())
 
 
-def make_pdf(text: str, job: str = "24-05234", hyphenate: bool = True, repeat: int = 1) -> bytes:
-    """A UN-style PDF of a draft; ``repeat`` > 1 repeats its operative part (for size)."""
+def make_pdf(
+    text: str,
+    job: str = "24-05234",
+    hyphenate: bool = True,
+    repeat: int = 1,
+    repeat_distr: bool = False,
+) -> bytes:
+    """A UN-style PDF of a draft; ``repeat`` > 1 repeats its operative part (for size);
+    ``repeat_distr`` puts "Distr.: General" under the symbol on later pages too."""
     draft = split_draft(text)
     symbol = next(
         (m.group(0) for line in draft.header if (m := re.search(r"\b[A-Z]/\S+", line))), "S/1"
     )
-    writer = _Writer(symbol, job, hyphenate)
+    writer = _Writer(symbol, job, hyphenate, repeat_distr)
     for line in draft.header:
         if not line.strip():
             writer.gap()

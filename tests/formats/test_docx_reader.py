@@ -231,14 +231,37 @@ def test_footnotes_are_kept_as_numbered_lines_at_the_end() -> None:
     ]
 
 
+def _rewritten(drop: str = "", replace: dict[str, bytes] | None = None) -> bytes:
+    """The sample .docx with one part dropped or replaced."""
+    from tests.formats.builders import make_docx
+
+    src = zipfile.ZipFile(io.BytesIO(make_docx(SAMPLE)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            if item.filename != drop:
+                dst.writestr(item, (replace or {}).get(item.filename, src.read(item.filename)))
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
-    ("data", "problem"),
+    ("case", "problem"),
     [
-        (b"PK\x03\x04" + b"\0" * 40, "corrupt or truncated Word document"),
-        (b"not a zip at all", "corrupt or truncated Word document"),
+        ("truncated", "corrupt or truncated Word document"),
+        ("not a zip", "corrupt or truncated Word document"),
+        ("bad document XML", "corrupt Word document (bad XML"),
+        ("bad numbering XML", "corrupt Word document (bad XML"),
+        ("no content types", "corrupt Word document (missing part"),
     ],
 )
-def test_broken_files_give_one_clear_error(data: bytes, problem: str) -> None:
+def test_broken_files_give_one_clear_error(case: str, problem: str) -> None:
+    data = {
+        "truncated": lambda: b"PK\x03\x04" + b"\0" * 40,
+        "not a zip": lambda: b"not a zip at all",
+        "bad document XML": lambda: _rewritten(replace={"word/document.xml": b"<w:document>"}),
+        "bad numbering XML": lambda: _rewritten(replace={"word/numbering.xml": b"junk"}),
+        "no content types": lambda: _rewritten(drop="[Content_Types].xml"),
+    }[case]()
     with pytest.raises(InputError, match=re.escape(problem)) as info:
         read_docx(data, "bad.docx")
     assert "\n" not in str(info.value)

@@ -31,13 +31,15 @@ def test_seed_pdf_reads_as_the_seed_paragraphs(seed_files: dict[str, Path]) -> N
 
 
 def test_furniture_is_gone_and_the_header_stays() -> None:
-    data = make_pdf(SAMPLE, repeat=12)
+    data = make_pdf(SAMPLE, repeat=12, repeat_distr=True)
     pages = raw_pages(data)
     assert len(pages) >= 3
     assert pages[1].lstrip().startswith("S/2099/17")  # running header on later pages
+    assert "Distr.: General" in pages[2]
     text = read_pdf(data, "long.pdf").text
     assert text.startswith("United Nations S/2099/17\n")  # page 1 header kept
     assert text.count("S/2099/17") == 1
+    assert text.count("Distr.: General") == 1
     assert "24-05234" not in text and "*2405234*" not in text
     assert f"2/{len(pages)}" not in text
     numbers = [p.split(".", 1)[0] for p in after_author(text) if p[:1].isdigit()]
