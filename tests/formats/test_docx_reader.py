@@ -312,3 +312,19 @@ def test_numbering_through_a_list_style_and_bullets() -> None:
         number_paragraph(document.add_paragraph(text), level, num)
     text = read_docx(docx_bytes(document), "styled.docx").text
     assert paragraphs(text) == ["1. Decides;", "(a) alpha;", "Note"]
+
+
+def test_rejecting_undoes_a_tracked_numbering_change() -> None:
+    xml = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+        '<w:pPrChange w:id="1" w:author="x"><w:pPr/></w:pPrChange></w:pPr>'
+        + R.format("Decides to remain seized of the matter.")
+        + "</w:p>"
+    )
+    data = body_xml(xml, numbering=True)
+    assert paragraphs(read_docx(data, "n.docx").text) == [
+        "1. Decides to remain seized of the matter."
+    ]
+    assert paragraphs(read_docx(data, "n.docx", changes="reject").text) == [
+        "Decides to remain seized of the matter."
+    ]
