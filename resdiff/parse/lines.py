@@ -9,13 +9,13 @@ separates them. Everything here is about one line at a time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of ``Document.text``: ``[start, end)`` excludes the ``\\n``;
-    ``indent`` is the offset of its first non-space character (``end`` if blank)."""
+    ``indent`` is the offset of its first non-space character (``end`` if blank).
+    (A named tuple: thousands are made per parse, and tuples are cheap.)"""
 
     index: int
     start: int
@@ -73,7 +73,8 @@ LETTER_HEADING = re.compile(r"([A-Z])(?:\.?$|\.[ \t]+(\S.*)$)")
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_TRAILING_MARKS = re.compile(r"(?:\[\^?\w{1,4}\]|[" + _SUPERSCRIPTS + r"\"'”’»)*]|\s)+$")
+_MARK_CHARS = frozenset(_SUPERSCRIPTS + "\"'”’»)*")
+_NOTE_REF_END = re.compile(r"\[\^?\w{1,4}\]$")
 TERMINATORS = ",;.:"
 _NUMERALS = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -120,8 +121,13 @@ def ends_paragraph(text: str, line: Line) -> bool:
     """The line ends with ",", ";", "." or ":" (after any closing quote or note marker)."""
     if line.blank:
         return True
-    content = text[line.indent : line.end]
-    trimmed = _TRAILING_MARKS.sub("", content)
-    if not trimmed:
-        return content[-1:] in TERMINATORS
-    return trimmed[-1] in TERMINATORS
+    pos = line.end
+    while pos > line.indent:
+        c = text[pos - 1]
+        if c in _MARK_CHARS or c.isspace():
+            pos -= 1
+        elif c == "]" and (m := _NOTE_REF_END.search(text, max(line.indent, pos - 8), pos)):
+            pos = m.start()
+        else:
+            return c in TERMINATORS
+    return text[line.end - 1] in TERMINATORS

@@ -175,12 +175,21 @@ def segment(
         if line.blank:
             blank_before = True
             continue
-        content = text[line.indent : line.end]
         is_md_heading = line.index in heading_lines
         after_md_heading = prev is not None and prev.index in heading_lines
         after_separator = pending_start is not None
         ended = prev is None or after_separator or ends_paragraph(text, prev)
         current = units[-1] if units else None
+        if not (
+            ended
+            or blank_before
+            or is_md_heading
+            or after_md_heading
+            or (current is not None and current.kind in ("heading", "article"))
+        ):
+            prev = line  # mid-paragraph: nothing on this line can open a new one
+            continue
+        content = text[line.indent : line.end]
         label = line_label(content, line.indent, mode, lexicon)
         first = content[0]
         opener = None
