@@ -29,13 +29,53 @@ from resdiff.ingest.reader import read_source
 from resdiff.parse.invariants import tiling_problems
 from resdiff.parse.structure import parse_source
 
-WORDS = (
-    "the all parties humanitarian assistance civilians ceasefire immediate sustained lasting "
-    "release hostages international law protection access Council Secretary-General report "
-    "implementation resolution relevant Member States support efforts region security peace "
-    "including particular obligations under population infrastructure delivery personnel "
-    "agencies funding conflict restraint territory displacement accountability investigation"
-).split()
+WORDS = [
+    "the",
+    "all",
+    "parties",
+    "humanitarian",
+    "assistance",
+    "civilians",
+    "ceasefire",
+    "immediate",
+    "sustained",
+    "lasting",
+    "release",
+    "hostages",
+    "international",
+    "law",
+    "protection",
+    "access",
+    "Council",
+    "Secretary-General",
+    "report",
+    "implementation",
+    "resolution",
+    "relevant",
+    "Member",
+    "States",
+    "support",
+    "efforts",
+    "region",
+    "security",
+    "peace",
+    "including",
+    "particular",
+    "obligations",
+    "under",
+    "population",
+    "infrastructure",
+    "delivery",
+    "personnel",
+    "agencies",
+    "funding",
+    "conflict",
+    "restraint",
+    "territory",
+    "displacement",
+    "accountability",
+    "investigation",
+]
 PP_OPENERS = (
     "Recalling",
     "Reaffirming",
