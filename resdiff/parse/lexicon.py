@@ -124,6 +124,8 @@ class Lexicon:
         skips = [0]
         pos = 0
         for _ in range(2):  # at most two adverbs: "Also strongly condemns"
+            if words.get(pos) not in self._adverb_first_words:
+                break
             step = 0
             for length in (2, 1):
                 phrase = tuple(w for w in (words.get(pos + i) for i in range(length)) if w)
@@ -147,6 +149,10 @@ class Lexicon:
                 if node.kind is None or kind == "operative":
                     node.kind = kind  # type: ignore[assignment]
         return root
+
+    @cached_property
+    def _adverb_first_words(self) -> frozenset[str]:
+        return frozenset(a[0] for a in self.adverbs if a)
 
     @cached_property
     def _first_words(self) -> frozenset[str]:

@@ -286,7 +286,8 @@ class _TreeBuilder:
         self.counts[kind] = self.counts.get(kind, 0) + 1
         opener = None
         if self.mode == "un" and kind in ("preambular", "operative"):
-            found = self.lexicon.opener(self.text, text_start)
+            found = unit.opener if unit.label is None else None
+            found = found or self.lexicon.opener(self.text, text_start)
             opener = found.text if found else None
         node_id, number = self._top_id(unit, kind)
         return _Node(
