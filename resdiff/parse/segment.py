@@ -222,10 +222,18 @@ def segment(
             and opener is None
             and is_heading_title(content)
         )
+        text_of_bare_label = (
+            current is not None
+            and current.kind not in ("heading", "article")
+            and current.label is not None
+            and current.label_end >= _line_end_of(current, lines)
+            and label is None
+            and not is_md_heading
+        )
         if prev is None or is_md_heading or after_md_heading or after_separator:
             starts = True
-        elif title_of_heading:
-            starts = False
+        elif title_of_heading or text_of_bare_label:
+            starts = False  # "1." alone on a line: its text follows on the next one
         elif blank_before:
             starts = bool(label or opener or ended or not first.islower())
         elif mode == "paragraphs":

@@ -322,9 +322,13 @@ class _TreeBuilder:
 
     def _operative_id(self, number: str | None) -> str:
         if number is None:
-            base = f"OP{self.last_op}" if self.last_op is not None else "OP1"
-            node_id = self._unique(base)
-            self.anomalies.append(f"{node_id} has no number")
+            if self.last_op is None:  # nothing numbered yet: count in order
+                node_id = self._unique(f"OP{self.expected}")
+                if self.expected == 1:
+                    self.anomalies.append("operative paragraphs without numbers counted in order")
+            else:
+                node_id = self._unique(f"OP{self.last_op}")
+                self.anomalies.append(f"{node_id} has no number")
             self.expected += 1
             return node_id
         n = int(number)
