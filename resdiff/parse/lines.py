@@ -17,7 +17,7 @@ class Line(NamedTuple):
     ``indent`` is the offset of its first non-space character (``end`` if blank).
     (A named tuple: thousands are made per parse, and tuples are cheap.)"""
 
-    index: int
+    lineno: int
     start: int
     end: int
     indent: int

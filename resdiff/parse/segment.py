@@ -175,8 +175,8 @@ def segment(
         if line.blank:
             blank_before = True
             continue
-        is_md_heading = line.index in heading_lines
-        after_md_heading = prev is not None and prev.index in heading_lines
+        is_md_heading = line.lineno in heading_lines
+        after_md_heading = prev is not None and prev.lineno in heading_lines
         after_separator = pending_start is not None
         ended = prev is None or after_separator or ends_paragraph(text, prev)
         current = units[-1] if units else None
@@ -217,7 +217,7 @@ def segment(
             and current.label is not None
             and current.label_end >= _line_end_of(current, lines)
             and prev is not None
-            and prev.index == current.line
+            and prev.lineno == current.line
             and label is None
             and opener is None
             and is_heading_title(content)
@@ -272,8 +272,8 @@ def _make_unit(
     in_operative: bool,
 ) -> Unit:
     if label is not None:
-        return Unit(label.kind, start, line.index, label.text or None, label.end, label.number)
-    unit = Unit("other", start, line.index, None, line.indent)
+        return Unit(label.kind, start, line.lineno, label.text or None, label.end, label.number)
+    unit = Unit("other", start, line.lineno, None, line.indent)
     if mode != "un":
         return unit
     if opener is not None and (opener.kind == "operative" or not in_operative):

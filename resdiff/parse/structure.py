@@ -105,7 +105,7 @@ def _find_author(text: str, lines: list[Line], lexicon: Lexicon) -> tuple[int, s
         if len(content) < 200 and content.rstrip().endswith(","):
             author = lexicon.author(content)
             if author:
-                return line.index, author
+                return line.lineno, author
     return None
 
 
