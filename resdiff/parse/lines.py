@@ -71,6 +71,11 @@ ROMAN_HEADING = re.compile(r"([IVXL]{1,6})\.?(?:[ \t]+(\S.*))?$")
 #: Letter heading alone ("B", "B.") or with a title ("B. Humanitarian access").
 LETTER_HEADING = re.compile(r"([A-Z])(?:\.?$|\.[ \t]+(\S.*)$)")
 
+#: What a PDF page adds between paragraphs: "2/4", "24-05234 (E)", "*2405234*", the symbol.
+_ARTEFACT_MARK = re.compile(
+    r"\d{1,3}/\d{1,3}|\d{2}-\d{5}|\*\d{5,9}\*|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*)+"
+)
+_ARTEFACT_OTHER = re.compile(r"\([A-Z]\)|\d{1,6}|\(\d{4}\)")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _MARK_CHARS = frozenset(_SUPERSCRIPTS + "\"'”’»)*")
@@ -131,3 +136,18 @@ def ends_paragraph(text: str, line: Line) -> bool:
         else:
             return c in TERMINATORS
     return text[line.end - 1] in TERMINATORS
+
+
+def is_page_artefact(content: str) -> bool:
+    """A running header or footer line from a PDF page: "2/4", "24-05234 (E)",
+    "S/2024/239", or several of these. It stays in the text but never opens or closes
+    a paragraph."""
+    if len(content) > 60 or not (content[0].isdigit() or content[0] in "*(ABCEFSU"):
+        return False
+    marked = False
+    for token in content.split():
+        if _ARTEFACT_MARK.fullmatch(token):
+            marked = True
+        elif not _ARTEFACT_OTHER.fullmatch(token):
+            return False
+    return marked

@@ -31,6 +31,7 @@ from resdiff.parse.lines import (
     Line,
     ends_paragraph,
     is_heading_title,
+    is_page_artefact,
     letter_value,
     roman_value,
 )
@@ -171,14 +172,23 @@ def segment(
     blank_before = True
     pending_start: int | None = None  # a separator line joins the unit after it
     in_operative = False
+    after_artefact = False
     for line in lines[first_line:]:
         if line.blank:
             blank_before = True
             continue
         is_md_heading = line.lineno in heading_lines
+        artefact = mode != "paragraphs" and not is_md_heading
+        if artefact and is_page_artefact(text[line.indent : line.end]):
+            after_artefact = True  # a page break: look past it
+            continue
         after_md_heading = prev is not None and prev.lineno in heading_lines
         after_separator = pending_start is not None
         ended = prev is None or after_separator or ends_paragraph(text, prev)
+        if after_artefact:
+            # Blank lines around a page break end a paragraph only if its text ended.
+            blank_before = blank_before and ended
+            after_artefact = False
         current = units[-1] if units else None
         if not (
             ended

@@ -31,7 +31,14 @@ from resdiff.ingest import SourceText
 from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
 from resdiff.parse.header import HeaderInfo, parse_header
 from resdiff.parse.lexicon import Lexicon, load_lexicon
-from resdiff.parse.lines import NUMBER_LABEL, Line, letter_value, roman_value, split_lines
+from resdiff.parse.lines import (
+    NUMBER_LABEL,
+    Line,
+    is_page_artefact,
+    letter_value,
+    roman_value,
+    split_lines,
+)
 from resdiff.parse.segment import Mode, Unit, segment
 
 _KINDS: dict[str, ClauseKind] = {
@@ -275,9 +282,12 @@ class _TreeBuilder:
         start = unit.label_end
         while start < end and text[start].isspace():
             start += 1
-        stop = end
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
+        stop = _rstrip(text, start, end)
+        while self.mode != "paragraphs":  # page headers and footers after the text
+            line_start = text.rfind("\n", start, stop) + 1
+            if line_start <= start or not is_page_artefact(text[line_start:stop].strip()):
+                break
+            stop = _rstrip(text, start, line_start)
         return text[start:stop], start, stop
 
     def _top(self, unit: Unit, end: int) -> _Node:
@@ -375,6 +385,12 @@ class _TreeBuilder:
             top.level2 = None
         else:
             top.level2 = (style, val, node)
+
+
+def _rstrip(text: str, start: int, stop: int) -> int:
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return stop
 
 
 def _sub_level(

@@ -418,3 +418,39 @@ def test_header_without_author_line() -> None:
     assert (doc.symbol, doc.sponsors, doc.author) == ("S/2024/1", ("Malta", "Japan"), None)
     assert doc.header.slice(doc.text) == "S/2024/1\n\nMalta and Japan: draft resolution\n\n"
     assert ids(doc) == ["PP1", "OP1", "OP2"]
+
+
+PDF_PAGES = """\
+The Security Council,
+Recalling its resolutions on the protection of
+civilians in armed conflict,
+Expressing grave concern at the situation of civilians in the
+region and at the obstacles to the delivery of
+
+24-05234 (E)    250324
+*2405234*
+
+S/2024/999
+2/3
+
+Humanitarian assistance, and at the scale of displacement,
+1. Demands that all parties protect civilians;
+
+S/2024/999
+3/3
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_pdf_page_artefacts_neither_split_nor_start_paragraphs() -> None:
+    doc = parse(PDF_PAGES)
+    assert ids(doc) == ["PP1", "PP2", "OP1", "OP2"]
+    pp2 = doc.clause("PP2")
+    # The artefacts stay in the text (nothing is lost) but do not cut the paragraph.
+    assert pp2.text.startswith("Expressing grave concern at the situation")
+    assert pp2.text.endswith("Humanitarian assistance, and at the scale of displacement,")
+    assert "2/3" in pp2.text
+    assert doc.clause("OP2").text == "Decides to remain seized of the matter."
+    # A page footer after a paragraph's last line is not part of its text.
+    assert doc.clause("OP1").text == "Demands that all parties protect civilians;"
