@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -86,6 +87,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], str], str]] = {
         "cannot decode",
     ),
     "pdf": (_write(b"%PDF-1.7\n"), "pdf input is not supported yet"),
+    "html": (_write(b"<!DOCTYPE html><p>x</p>"), "html input is not supported yet"),
 }
 
 
@@ -142,3 +144,18 @@ def test_empty_stdin_names_stdin() -> None:
     assert result.returncode == 2
     assert result.stdout == b""
     assert result.stderr.decode() == "resdiff: <stdin>: empty file\n"
+
+
+def test_permission_denied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("Decides;")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert main(["parse", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", f"resdiff: {path}: permission denied\n")
