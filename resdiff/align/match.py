@@ -175,9 +175,6 @@ class _Matcher:
             if self.a_to_b[i] < 0 and self.b_to_a[j] < 0:
                 self._link(i, j)
 
-    def _sim(self, i: int, j: int, transpose: bool) -> float | None:
-        return self.sims.get((j, i) if transpose else (i, j))
-
     def _groups(
         self,
         whole: Sequence[ClauseTerms],
@@ -188,18 +185,22 @@ class _Matcher:
     ) -> list[tuple[int, list[int]]]:
         """Wholes covered by 2+ consecutive parts; updates the matching to match."""
         p, idf = self.p, self.idf
-        # Each part's best container among the wholes it was scored against.
+        # Each free part's best container among the wholes it was scored against; a
+        # whole's own 1:1 partner joins only if the whole has a free part.
         container: dict[int, tuple[float, int]] = {}
         for key, s in self.sims.items():
             w_i, p_j = (key[1], key[0]) if transpose else key
-            if s <= 0.0 or whole_to_part[w_i] == -2 or part_to_whole[p_j] == -2:
-                continue
-            owner = part_to_whole[p_j]
-            if owner >= 0 and owner != w_i:
+            if s <= 0.0 or part_to_whole[p_j] != -1 or whole_to_part[w_i] == -2:
                 continue
             c = containment(parts[p_j], whole[w_i].counts, idf)
             if c >= p.part_min_containment and c > container.get(p_j, (0.0, -1))[0]:
                 container[p_j] = (c, w_i)
+        for w_i in {w for _, w in container.values()}:
+            partner = whole_to_part[w_i]
+            if partner >= 0:
+                c = containment(parts[partner], whole[w_i].counts, idf)
+                if c >= p.part_min_containment:
+                    container[partner] = (c, w_i)
         members: dict[int, list[int]] = defaultdict(list)
         for p_j, (_, w_i) in container.items():
             members[w_i].append(p_j)

@@ -11,7 +11,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from resdiff.model import Clause
 
@@ -48,19 +47,45 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.lower())]
 
 
-@dataclass(frozen=True, slots=True)
 class ClauseTerms:
     """What matching needs to know about one clause (with its sub-paragraphs).
 
     ``key`` is the exact-match key (stems in order, so punctuation, case, numbering and
-    opener inflection do not matter); ``counts`` the stem counts; ``vector`` the
-    L2-normalised TF-IDF vector; ``mass`` the total IDF weight of ``counts``.
+    opener inflection do not matter). ``counts`` (stem counts), ``vector`` (L2-normalised
+    TF-IDF) and ``mass`` (total IDF weight) are computed on first use: most clauses of
+    two drafts match exactly and never need them.
     """
 
-    key: tuple[str, ...]
-    counts: Counter[str]
-    vector: Vector
-    mass: float
+    __slots__ = ("_counts", "_idf", "_mass", "_vector", "key")
+
+    def __init__(self, stems: Sequence[str], idf: Idf) -> None:
+        self.key = tuple(stems)
+        self._idf = idf
+        self._counts: Counter[str] | None = None
+        self._vector: Vector | None = None
+        self._mass = 0.0
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(self.key)
+            idf = self._idf
+            self._mass = sum(c * idf(t) for t, c in self._counts.items())
+        return self._counts
+
+    @property
+    def mass(self) -> float:
+        self.counts  # noqa: B018 - fills _mass
+        return self._mass
+
+    @property
+    def vector(self) -> Vector:
+        if self._vector is None:
+            idf = self._idf
+            vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in self.counts.items()}
+            norm = math.sqrt(sum(w * w for w in vec.values()))
+            self._vector = {t: w / norm for t, w in vec.items()} if norm > 0 else vec
+        return self._vector
 
 
 def full_terms(clause: Clause) -> list[str]:
@@ -95,13 +120,7 @@ class Idf:
 
 
 def clause_terms(stems: Sequence[str], idf: Idf) -> ClauseTerms:
-    counts = Counter(stems)
-    vector = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    if norm > 0:
-        vector = {t: w / norm for t, w in vector.items()}
-    mass = sum(c * idf(t) for t, c in counts.items())
-    return ClauseTerms(tuple(stems), counts, vector, mass)
+    return ClauseTerms(stems, idf)
 
 
 def cosine(x: Vector, y: Vector) -> float:
