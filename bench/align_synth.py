@@ -50,14 +50,76 @@ BOILERPLATE = [
     "its commitment to the full implementation of the 2030 Agenda for Sustainable Development",
     "the important role of civil society, including women and young people,",
 ]
-FUNCTION = (
-    "the of and to in for on with by all its their as a at that including from "
-    "under through be is are this such further relevant also"
-).split()
-SYLLABLES = (
-    "ra ne to mi sa lo ve ri ta po de ka su li me no ga bi fe ho ju ko lu ma "
-    "pa qui ro se ti vo ze an el in or us al en"
-).split()
+FUNCTION = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "for",
+    "on",
+    "with",
+    "by",
+    "all",
+    "its",
+    "their",
+    "as",
+    "a",
+    "at",
+    "that",
+    "including",
+    "from",
+    "under",
+    "through",
+    "be",
+    "is",
+    "are",
+    "this",
+    "such",
+    "further",
+    "relevant",
+    "also",
+]
+SYLLABLES = [
+    "ra",
+    "ne",
+    "to",
+    "mi",
+    "sa",
+    "lo",
+    "ve",
+    "ri",
+    "ta",
+    "po",
+    "de",
+    "ka",
+    "su",
+    "li",
+    "me",
+    "no",
+    "ga",
+    "bi",
+    "fe",
+    "ho",
+    "ju",
+    "ko",
+    "lu",
+    "ma",
+    "pa",
+    "qui",
+    "ro",
+    "se",
+    "ti",
+    "vo",
+    "ze",
+    "an",
+    "el",
+    "in",
+    "or",
+    "us",
+    "al",
+    "en",
+]
 
 
 def _vocabulary(rng: random.Random, size: int) -> list[str]:
@@ -176,6 +238,21 @@ def make_pair(n: int, seed: int = 1, words_per_para: int = 65) -> SynthPair:
     def pick_op() -> int:
         return rng.randrange(n_pp, len(b))
 
+    def pick_simple() -> int:
+        """An operative paragraph from exactly one A paragraph, not split, not moved."""
+        while True:
+            k = pick_op()
+            o = b[k].origin
+            if len(o) == 1 and not b[k].moved and sum(q.origin == o for q in b) == 1:
+                return k
+
+    def free_slot(lo: int, hi: int) -> int:
+        """A position not between two halves of a split."""
+        while True:
+            j = rng.randrange(lo, hi)
+            if j == 0 or j >= len(b) or b[j - 1].origin != b[j].origin or not b[j].origin:
+                return j
+
     edits = max(1, n // 33)  # about 3% of paragraphs per kind of edit
     for _ in range(edits * 3):  # rewordings: ~10%
         p = b[rng.randrange(len(b))]
@@ -207,23 +284,25 @@ def make_pair(n: int, seed: int = 1, words_per_para: int = 65) -> SynthPair:
             continue
         if any(q.origin == x.origin or q.origin == y.origin for q in b if q not in (x, y)):
             continue
-        merged = Para(x.kind, x.opener, f"{x.body}, and {y.opener.lower()} {y.body}", (*x.origin, *y.origin))
+        merged = Para(
+            x.kind, x.opener, f"{x.body}, and {y.opener.lower()} {y.body}", (*x.origin, *y.origin)
+        )
         b[k : k + 2] = [merged]
     for _ in range(edits):  # moves (half of them also edited)
-        k = pick_op()
+        k = pick_simple()
         p = b.pop(k)
         if rng.random() < 0.5:
             p.body = p.body + " " + w.body(6)
-        j = rng.randrange(n_pp + 1, len(b))
+        j = free_slot(n_pp + 1, len(b))
         while abs(j - k) < 5:
-            j = rng.randrange(n_pp + 1, len(b))
+            j = free_slot(n_pp + 1, len(b))
         p.moved = True
         b.insert(j, p)
     for _ in range(edits):  # demotions: an operative paragraph becomes preambular
-        k = pick_op()
+        k = pick_simple()
         p = b.pop(k)
         p.kind, p.opener, p.demoted = "preambular", _op_from_pp(p.opener), True
-        b.insert(rng.randrange(1, n_pp), p)
+        b.insert(free_slot(1, n_pp), p)
 
     doc_a, ids_a = _document("A", a)
     doc_b, ids_b = _document("B", b)

@@ -46,7 +46,7 @@ class AlignParams:
     group_min_coverage: float = 0.65
     """The parts together must cover at least this share of the whole's weighted words."""
 
-    group_min_gain: float = 0.12
+    group_min_gain: float = 0.08
     """...and cover at least this much more of it than the best single part does;
     otherwise it is one modified pair plus an added (or removed) clause."""
 
