@@ -185,13 +185,25 @@ class _Matcher:
     ) -> list[tuple[int, list[int]]]:
         """Wholes covered by 2+ consecutive parts; updates the matching to match."""
         p, idf = self.p, self.idf
+
         # Each free part's best container among the wholes it was scored against; a
-        # whole's own 1:1 partner joins only if the whole has a free part.
+        # whole's own 1:1 partner joins only if the whole has a free part. A part held
+        # by a weak match (one that passed only the in-gap bar) counts as free: being
+        # contained in a whole is better evidence than a weak in-place match.
+        def free(p_j: int) -> bool:
+            owner = part_to_whole[p_j]
+            if owner == -1:
+                return True
+            key = (p_j, owner) if transpose else (owner, p_j)
+            return owner >= 0 and self.sims.get(key, 1.0) < p.min_similarity
+
         container: dict[int, tuple[float, int]] = {}
         for key, s in self.sims.items():
             w_i, p_j = (key[1], key[0]) if transpose else key
-            if s <= 0.0 or part_to_whole[p_j] != -1 or whole_to_part[w_i] == -2:
+            if s <= 0.0 or whole_to_part[w_i] < -1 or not free(p_j):
                 continue
+            if whole_to_part[w_i] == p_j:
+                continue  # its own partner: added below
             c = containment(parts[p_j], whole[w_i].counts, idf)
             if c >= p.part_min_containment and c > container.get(p_j, (0.0, -1))[0]:
                 container[p_j] = (c, w_i)
@@ -231,10 +243,11 @@ class _Matcher:
             if best is None:
                 continue
             run = best[1]
-            if partner >= 0:
-                part_to_whole[partner] = -1
             whole_to_part[w_i] = -2  # grouped: out of 1:1 matching for good
             for j in run:
+                owner = part_to_whole[j]
+                if owner >= 0 and owner != w_i:
+                    whole_to_part[owner] = -1  # a weak match given up: that whole is alone
                 part_to_whole[j] = -2
             found.append((w_i, run))
         return found

@@ -192,3 +192,27 @@ def test_every_clause_lands_in_exactly_one_pair(texts: tuple[list[str], list[str
         assert not (p.moved and p.status in ("added", "removed"))
     if texts[0] == texts[1]:
         assert all(p.status == "unchanged" and not p.moved for p in pairs)
+
+
+def test_a_weak_match_in_place_does_not_stop_a_split() -> None:
+    """A deleted paragraph standing just before a split one resembles the split's second
+    half a little: it must not keep that half (a weak in-place match) and hide the split."""
+    whole = (
+        "Urges all parties to respect the ceasefire agreement signed in the capital, and "
+        "calls upon them to release all detainees held in connection with the conflict;"
+    )
+    deleted = "Calls upon all parties to release the journalists held in the northern region;"
+    a = doc("A", [OPS[0], deleted, whole, OPS[7]])
+    b = doc(
+        "B",
+        [
+            OPS[0],
+            "Urges all parties to respect the ceasefire agreement signed in the capital;",
+            "Calls upon all parties to release all detainees held in connection with the conflict;",
+            OPS[7],
+        ],
+    )
+    assert statuses(align(a, b))[1:3] == [
+        (("OP2",), (), "removed"),
+        (("OP3",), ("OP2", "OP3"), "split"),
+    ]
