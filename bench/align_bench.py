@@ -30,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from align_synth import SynthPair, make_pair
 
+import resdiff.align as align_module
 from resdiff.align import align
-from resdiff.model import Document
+from resdiff.model import Document, Run
 from resdiff.pipeline import compare
 
 Group = tuple[tuple[str, ...], tuple[str, ...]]
@@ -39,7 +40,7 @@ Group = tuple[tuple[str, ...], tuple[str, ...]]
 SIZES = {
     # name: (paragraphs, words per paragraph, seeds, timing repeats)
     "small": (20, 75, (1, 2, 3, 4, 5), 5),
-    "large": (460, 65, (1, 2), 3),
+    "large": (460, 65, (1, 2), 5),
     "huge": (1840, 65, (1,), 3),
 }
 
@@ -59,20 +60,33 @@ def baseline(a: Document, b: Document) -> list[Group]:
     return out
 
 
-def accuracy(got: Iterable[Group], pair: SynthPair) -> tuple[int, int, int, int]:
-    """(right, total, right among hard clauses, hard clauses): a clause is right when its
-    group is exactly the generator's."""
+def accuracy(got: Iterable[Group], pair: SynthPair) -> list[int]:
+    """[right, total, right moved, moved, right split/merged, split/merged]: a clause is
+    right when its group is exactly the generator's."""
     got_set = set(got)
-    right = total = hard_right = hard_total = 0
+    out = [0] * 6
     for group in pair.truth:
         ok = group in got_set
-        for cid in (*(f"a:{x}" for x in group[0]), *(f"b:{x}" for x in group[1])):
-            total += 1
-            right += ok
-            if cid[2:] in pair.hard:
-                hard_total += 1
-                hard_right += ok
-    return right, total, hard_right, hard_total
+        for cid in (*group[0], *group[1]):
+            out[0] += ok
+            out[1] += 1
+            if cid in pair.moved:
+                out[2] += ok
+                out[3] += 1
+            if cid in pair.grouped:
+                out[4] += ok
+                out[5] += 1
+    return out
+
+
+def without_word_diff(a: Document, b: Document) -> None:
+    """Alignment alone: the word diff replaced by a trivial one, to see matching cost."""
+    saved = align_module.diff_texts
+    align_module.diff_texts = lambda x, y, options=None: (Run("-", x), Run("+", y))
+    try:
+        align(a, b)
+    finally:
+        align_module.diff_texts = saved
 
 
 def timed(fn: Callable[[], object], repeats: int) -> float:
@@ -100,8 +114,9 @@ def pct(r: int, t: int) -> str:
 
 def run(size: str) -> dict[str, str]:
     n, wpp, seeds, repeats = SIZES[size]
-    acc = [0, 0, 0, 0]
-    base = [0, 0, 0, 0]
+    acc = [0] * 6
+    base = [0] * 6
+    t_match: list[float] = []
     t_align: list[float] = []
     t_compare: list[float] = []
     t_base: list[float] = []
@@ -111,9 +126,11 @@ def run(size: str) -> dict[str, str]:
         pair = make_pair(n, seed, wpp)
         words, paras = pair.words, len(pair.a.clauses)
         pairs = align(pair.a, pair.b)
-        acc = [x + y for x, y in zip(acc, accuracy(((p.a, p.b) for p in pairs), pair), strict=True)]
-        groups = baseline(pair.a, pair.b)
-        base = [x + y for x, y in zip(base, accuracy(groups, pair), strict=True)]
+        got = accuracy(((p.a, p.b) for p in pairs), pair)
+        acc = [x + y for x, y in zip(acc, got, strict=True)]
+        got = accuracy(baseline(pair.a, pair.b), pair)
+        base = [x + y for x, y in zip(base, got, strict=True)]
+        t_match.append(timed(lambda p=pair: without_word_diff(p.a, p.b), repeats))
         t_align.append(timed(lambda p=pair: align(p.a, p.b), repeats))
         t_compare.append(timed(lambda p=pair: compare(p.a, p.b), repeats))
         t_base.append(timed(lambda p=pair: baseline(p.a, p.b), repeats))
@@ -123,14 +140,17 @@ def run(size: str) -> dict[str, str]:
         "paragraphs": str(paras),
         "words": f"{words:,}",
         "pairs": str(len(seeds)),
+        "matching s": f"{statistics.median(t_match):.3f}",
         "align s": f"{statistics.median(t_align):.3f}",
         "compare s": f"{statistics.median(t_compare):.3f}",
         "peak MB": f"{mem:.0f}",
         "accuracy": pct(acc[0], acc[1]),
-        "hard": f"{pct(acc[2], acc[3])} of {acc[3]}",
+        "moved": f"{pct(acc[2], acc[3])} of {acc[3]}",
+        "split/merged": f"{pct(acc[4], acc[5])} of {acc[5]}",
         "difflib s": f"{statistics.median(t_base):.3f}",
         "difflib acc.": pct(base[0], base[1]),
-        "difflib hard": pct(base[2], base[3]),
+        "difflib moved": pct(base[2], base[3]),
+        "difflib split/merged": pct(base[4], base[5]),
     }
 
 
@@ -159,6 +179,9 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="small and large only")
     args = ap.parse_args()
     sizes = ["small", "large"] if args.quick else list(SIZES)
+    import platform
+
+    print(f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}")
     rows = [run(s) for s in sizes]
     cols = list(rows[0])
     print("| " + " | ".join(cols) + " |")

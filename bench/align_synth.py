@@ -174,6 +174,8 @@ class SynthPair:
     truth: list[tuple[tuple[str, ...], tuple[str, ...]]]
     hard: set[str] = field(default_factory=set)  # A/B clause ids moved, split, merged, demoted
     words: int = 0
+    moved: set[str] = field(default_factory=set)  # A/B ids of moved or demoted clauses
+    grouped: set[str] = field(default_factory=set)  # A/B ids in splits and merges
 
 
 def _op_from_pp(op: str) -> str:
@@ -307,23 +309,27 @@ def make_pair(n: int, seed: int = 1, words_per_para: int = 65) -> SynthPair:
     doc_a, ids_a = _document("A", a)
     doc_b, ids_b = _document("B", b)
     groups: dict[tuple[int, ...], list[str]] = {}
-    hard: set[str] = set()
+    moved: set[str] = set()
+    grouped: set[str] = set()
     for p, bid in zip(b, ids_b, strict=True):
         if not p.origin:
             continue
         groups.setdefault(p.origin, []).append(bid)
-        if p.moved or p.demoted or len(p.origin) > 1:
-            hard.add(bid)
-            hard.update(ids_a[i] for i in p.origin)
+        if p.moved or p.demoted:
+            moved.add(bid)
+            moved.update(ids_a[i] for i in p.origin)
+        if len(p.origin) > 1:
+            grouped.add(bid)
+            grouped.update(ids_a[i] for i in p.origin)
     truth: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for origin, bids in groups.items():
         aids = tuple(ids_a[i] for i in origin)
         truth.append((aids, tuple(bids)))
         if len(bids) > 1:
-            hard.update(aids)
-            hard.update(bids)
+            grouped.update(aids)
+            grouped.update(bids)
     used_a = {i for o in groups for i in o}
     truth += [((ids_a[i],), ()) for i in range(len(a)) if i not in used_a]
     truth += [((), (bid,)) for p, bid in zip(b, ids_b, strict=True) if not p.origin]
     words = sum(len(p.text().split()) for p in a)
-    return SynthPair(doc_a, doc_b, truth, hard, words)
+    return SynthPair(doc_a, doc_b, truth, moved | grouped, words, moved, grouped)
