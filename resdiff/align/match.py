@@ -200,7 +200,7 @@ class _Matcher:
         container: dict[int, tuple[float, int]] = {}
         for key, s in self.sims.items():
             w_i, p_j = (key[1], key[0]) if transpose else key
-            if s <= 0.0 or whole_to_part[w_i] < -1 or not free(p_j):
+            if s < p.group_min_similarity or whole_to_part[w_i] < -1 or not free(p_j):
                 continue
             if whole_to_part[w_i] == p_j:
                 continue  # its own partner: added below

@@ -39,6 +39,10 @@ class AlignParams:
     position_scale: float = 3.0
     """Distance (in clauses) from the expected position at which the position bonus halves."""
 
+    group_min_similarity: float = 0.12
+    """Only pairs with at least this cosine are tested as part and whole (a real part
+    shares its rarest words with its whole, so its cosine is well above this)."""
+
     part_min_containment: float = 0.6
     """A clause can be one part of a split (or merge) only if at least this share of its
     weighted words occurs in the whole it came from."""

@@ -44,7 +44,8 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The stems of the words and numbers of ``text``, in order."""
-    return [stem(w) for w in _WORD.findall(text.lower())]
+    get = _STEMS.get
+    return [get(w) or stem(w) for w in _WORD.findall(text.lower())]
 
 
 class ClauseTerms:
