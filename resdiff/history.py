@@ -11,6 +11,7 @@ a word inserted by a step is blamed on the draft that inserted it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import groupby
 
 from resdiff.align import align
 from resdiff.inline import diff_texts
@@ -176,8 +177,8 @@ def _origins(text: str, labels: Sequence[str]) -> tuple[WordOrigin, ...]:
     """Cut ``text`` into maximal runs of one origin."""
     out: list[WordOrigin] = []
     start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or labels[i] != labels[start]:
-            out.append(WordOrigin(text[start:i], labels[start]))
-            start = i
+    for label, run in groupby(labels):
+        end = start + sum(1 for _ in run)
+        out.append(WordOrigin(text[start:end], label))
+        start = end
     return tuple(out)

@@ -85,7 +85,15 @@ def _token_pattern() -> re.Pattern[str]:
     nw = "|".join(_number_words())
     number_word = rf"(?i:{nw})(?!{_W})"
     spelled = rf"{number_word}(?:(?:[-\u2010 ]|\s+and\s+){number_word})*\s*\(\d+(?:[.,]\d+)*\)"
-    alternatives = (spelled, _NUMBER_WITH_YEAR, _SYMBOL, _WORD, r"\s+", r"(?s:.)")
+    # Whitespace first (the commonest token); lookaheads skip alternatives that cannot start.
+    alternatives = (
+        r"\s+",
+        rf"(?=[A-Za-z]){spelled}",
+        rf"(?=\d){_NUMBER_WITH_YEAR}",
+        rf"(?=[A-Z]){_SYMBOL}",
+        _WORD,
+        r"(?s:.)",
+    )
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
 
