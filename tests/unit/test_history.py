@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff.align import align
 from resdiff.history import build_history
 from resdiff.inline import diff_texts
 from resdiff.model import (
@@ -265,7 +266,6 @@ def test_origins_tile_every_final_clause(drafts: list[list[str]]) -> None:
 
 def test_blame_does_not_trust_a_pair_diff_of_other_texts() -> None:
     """An aligner whose pair diffs are missing (or of other texts) gets them recomputed."""
-    from resdiff.align import align
 
     def without_diffs(x: Document, y: Document, options: CompareOptions) -> tuple[ClausePair, ...]:
         return tuple(
