@@ -94,7 +94,28 @@ def related_pairs(draw: st.DrawFn) -> tuple[str, str]:
     return "".join(parts), "".join(edited)
 
 
-pairs = st.one_of(related_pairs(), st.tuples(texts, texts))
+SWAPS = {" ": "\n", "\n": "  ", "\u201c": '"', "\u201d": '"', "'": "\u2019", ",": ";", ";": ""}
+
+
+@st.composite
+def lookalike_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """b differs from a mostly in what the options can ignore (case, whitespace, quote
+    style, punctuation), with the odd real edit."""
+    parts = draw(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
+    edited = []
+    for part in parts:
+        how = draw(st.integers(0, 9))
+        if how == 0:
+            part = part.swapcase()
+        elif how == 1:
+            part = "".join(SWAPS.get(ch, ch) for ch in part)
+        elif how == 2:
+            part = draw(st.sampled_from(FRAGMENTS))
+        edited.append(part)
+    return "".join(parts), "".join(edited)
+
+
+pairs = st.one_of(related_pairs(), lookalike_pairs(), st.tuples(texts, texts))
 
 
 def side_a(runs: tuple[Run, ...]) -> str:
@@ -177,6 +198,37 @@ def test_minor_blocks_differ_only_in_what_is_ignored(
             i += 1
         i += 1
         assert significant(deleted, opts) == significant(inserted, opts), (deleted, inserted)
+
+
+def key_sequence(text: str, opts: CompareOptions) -> list[str]:
+    """What the options let the diff see: token keys, ignored marks dropped, whitespace
+    around a dropped mark counted as one stretch."""
+    out: list[str] = []
+    last_space = False
+    for tok in tokenize(text):
+        key = token_key(tok, opts)
+        if not key and not tok.isspace():
+            continue
+        if tok.isspace() and last_space:
+            out[-1] = out[-1] if opts.ignore_whitespace else out[-1] + key
+            continue
+        out.append(key)
+        last_space = tok.isspace()
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(lookalike_pairs(), options)
+def test_only_minor_runs_when_nothing_seen_differs(
+    pair: tuple[str, str], opts: CompareOptions
+) -> None:
+    a, b = pair
+    runs = diff_texts(a, b, opts)
+    real = [r for r in runs if r.op != "=" and not r.minor]
+    if key_sequence(a, opts) == key_sequence(b, opts):
+        assert real == []
+    elif not opts.ignore_whitespace:  # (ignoring it, added or dropped spaces are minor)
+        assert real
 
 
 @settings(max_examples=100, deadline=None)
