@@ -181,7 +181,9 @@ def _read_stdin() -> bytes:
 
 
 def _too_large() -> str:
-    return f"file is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit"
+    mb = 1024 * 1024
+    limit = f"{MAX_INPUT_BYTES // mb} MB" if mb <= MAX_INPUT_BYTES else f"{MAX_INPUT_BYTES}-byte"
+    return f"file is larger than the {limit} limit"
 
 
 def _os_problem(exc: OSError) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -163,3 +164,17 @@ def test_permission_denied(tmp_path: Path) -> None:
         assert _problem(str(path)) == "permission denied"
     finally:
         path.chmod(0o600)
+
+
+def test_permission_denied_is_reported_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also checked when tests run as root (where chmod 0 does not stop reading)."""
+    path = tmp_path / "locked.txt"
+    path.write_text("Decides;")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    assert _problem(str(path)) == "permission denied"
