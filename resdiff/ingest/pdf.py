@@ -55,7 +55,9 @@ def _page_texts(data: bytes, source: str) -> list[str]:
 
     # pypdf logs its repairs ("EOF marker not found") to stderr through logging's
     # last-resort handler; the user gets our one line instead.
-    logging.getLogger("pypdf").addHandler(logging.NullHandler())
+    pypdf_log = logging.getLogger("pypdf")
+    if not any(isinstance(h, logging.NullHandler) for h in pypdf_log.handlers):
+        pypdf_log.addHandler(logging.NullHandler())
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
