@@ -1,27 +1,196 @@
-"""Terminal text report. (Stub: counts and inline markers.)"""
+"""Terminal text report, laid out by rich.
+
+Differences are marked in the text itself, wdiff-style (``[-old-]{+new+}``), so the
+report reads the same without colour, in a pipe, a file or a screen reader; colour
+(red/green) is added only when ``ReportOptions.color`` says so. Width is
+``ReportOptions.width`` (the CLI passes the terminal's width on a terminal) or 100.
+All document text goes through ``clean_terminal`` and into rich ``Text`` objects
+(never markup), so a draft cannot emit escape sequences or rich markup.
+"""
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
-from resdiff.model import Comparison
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from resdiff.model import Comparison, PositionsMatrix
 from resdiff.render.sanitize import clean_terminal
+from resdiff.render.view import (
+    Gap,
+    PairRow,
+    ReportView,
+    SectionView,
+    Segment,
+    build_view,
+    cell_text,
+    change_tag,
+    document_facts,
+)
 
 if TYPE_CHECKING:
     from resdiff.render import ReportOptions
 
+DEFAULT_WIDTH = 100
+STYLE_DELETED = "red"
+STYLE_INSERTED = "green"
+STYLE_HEADING = "bold"
+STYLE_ADDRESS = "bold cyan"
+STYLE_NOTE = "yellow"
+STYLE_DIM = "dim"
+
+
+def clean(text: str) -> str:
+    return clean_terminal(text).replace("\t", " ")
+
+
+def diff_text(segments: tuple[Segment, ...]) -> Text:
+    """The inline diff with [-deleted-] and {+inserted+} markers, coloured if enabled."""
+    out = Text()
+    for seg in segments:
+        if seg.op == "=":
+            out.append(clean(seg.text))
+            continue
+        # One marker per line, so a marked run never spans a line break.
+        for k, line in enumerate(clean(seg.text).split("\n")):
+            if k:
+                out.append("\n")
+            if not line:
+                continue
+            if seg.op == "-":
+                out.append(f"[-{line}-]", style=STYLE_DELETED)
+            else:
+                out.append(f"{{+{line}+}}", style=STYLE_INSERTED)
+    return out
+
+
+def _heading(text: str) -> Text:
+    return Text(clean(text), style=STYLE_HEADING)
+
+
+def _documents(view: ReportView) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("")
+    for d in view.documents:
+        table.add_column(d.id, overflow="fold")
+    facts = [document_facts(d) for d in view.documents]
+    for i, (name, _) in enumerate(facts[0]):
+        table.add_row(name, *(Text(clean(f[i][1])) for f in facts))
+    return Group(
+        _heading("What was compared"),
+        table,
+        Text(f"Shown: {view.filters}.", style=STYLE_DIM),
+        Text(""),
+    )
+
+
+def _summary(section: SectionView) -> RenderableType:
+    parts: list[RenderableType] = [
+        _heading(f"Differences: {section.title}"),
+        Text(clean(section.verdict)),
+        Text("Counts: " + ", ".join(f"{k} {v}" for k, v in section.counts)),
+        Text(""),
+        _heading("Key differences"),
+    ]
+    if not section.changes:
+        parts.append(Text("No changes in substance were found."))
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for n, item in enumerate(section.changes, 1):
+        ch = item.change
+        addr = (
+            f"{section.a.id} {' + '.join(ch.a) or '(none)'} -> "
+            f"{section.b.id} {' + '.join(ch.b) or '(none)'}"
+        )
+        line = Text(f"[{clean(change_tag(ch))}] ", style=STYLE_NOTE)
+        line.append(clean(ch.summary))
+        line.append(f" ({clean(addr)})", style=STYLE_DIM)
+        grid.add_row(f"{n}.", line)
+    if section.changes:
+        parts.append(grid)
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def _matrix(view: ReportView, matrix: PositionsMatrix) -> RenderableType:
+    labels = {d.id: f"{d.id} {d.label}" for d in view.documents}
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Topic", overflow="fold")
+    for doc in matrix.documents:
+        table.add_column(clean(labels.get(doc, doc)), overflow="fold")
+    for t in matrix.topics:
+        table.add_row(
+            Text(clean(matrix.labels.get(t, t))),
+            *(
+                Text(clean(cell_text(matrix.cells.get((t, doc)), matrix.labels)))
+                for doc in matrix.documents
+            ),
+        )
+    return Group(_heading("Positions"), table, Text(""))
+
+
+def _row(row: PairRow) -> RenderableType:
+    indent = 2 * row.depth
+    head = Text(clean(row.address), style=STYLE_ADDRESS)
+    head.append("  ")
+    head.append(row.status, style=STYLE_NOTE if row.changed else STYLE_DIM)
+    for note in row.notes:
+        head.append(" · ")
+        head.append(clean(note), style=STYLE_NOTE)
+    body = diff_text(row.segments)
+    return Group(Padding(head, (0, 0, 0, indent)), Padding(body, (0, 0, 0, indent + 4)))
+
+
+def _clauses(section: SectionView) -> RenderableType:
+    parts: list[RenderableType] = [
+        _heading(f"Clause by clause: {section.title}"),
+        Text(f"{section.shown} of {section.total} pairs shown.", style=STYLE_DIM),
+    ]
+    for item in section.items:
+        if isinstance(item, Gap):
+            parts.append(Padding(Text(item.text, style=STYLE_DIM), (0, 0, 0, 2)))
+        else:
+            parts.append(_row(item))
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def render_view(view: ReportView, *, color: bool = False, width: int | None = None) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width or DEFAULT_WIDTH,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        force_interactive=False,
+        no_color=not color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        _environ={},
+    )
+    title = " -> ".join(d.label for d in view.documents)
+    console.print(Text(f"resdiff report: {clean(title)}", style=STYLE_HEADING))
+    console.print(Text(""))
+    console.print(_documents(view))
+    for section in view.sections:
+        console.print(_summary(section))
+    if view.matrix is not None:
+        console.print(_matrix(view, view.matrix))
+    for section in view.sections:
+        console.print(_clauses(section))
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
 
 def render_text(comparison: Comparison, view: ReportOptions) -> str:
-    out: list[str] = []
-    for pc in comparison.comparisons:
-        a, b = comparison.document(pc.a), comparison.document(pc.b)
-        out.append(f"{a.label} -> {b.label}")
-        for p in pc.pairs:
-            if not p.changed and not view.show_all:
-                continue
-            marks = "".join(
-                f"[-{r.text}-]" if r.op == "-" else f"{{+{r.text}+}}" if r.op == "+" else r.text
-                for r in p.diff
-            )
-            out.append(f"{','.join(p.a) or '-'} -> {','.join(p.b) or '-'} {p.status}: {marks}")
-    return clean_terminal("\n".join(out)) + "\n"
+    return render_view(build_view(comparison, view), color=view.color, width=view.width)
