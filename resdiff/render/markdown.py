@@ -117,7 +117,9 @@ def _summary(section: SectionView) -> list[str]:
     out = [f"## Differences: {escape(section.title)}", "", escape(section.verdict), ""]
     out += ["### Counts", ""]
     out += _table(
-        ["Pairs", "Count"], [[k, str(v)] for k, v in section.counts], ["---", "--:"]
+        [k for k, _ in section.counts],
+        [[str(v) for _, v in section.counts]],
+        ["--:"] * len(section.counts),
     )
     out += ["", "### Key differences", ""]
     if not section.changes:
@@ -138,7 +140,10 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
     rows = [
         [
             cell(matrix.labels.get(t, t)),
-            *(cell(cell_text(matrix.cells.get((t, doc)), matrix.labels)) for doc in matrix.documents),
+            *(
+                cell(cell_text(matrix.cells.get((t, doc)), matrix.labels))
+                for doc in matrix.documents
+            ),
         ]
         for t in matrix.topics
     ]

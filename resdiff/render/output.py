@@ -43,6 +43,9 @@ def write_atomic(out: str, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -52,9 +55,25 @@ def write_atomic(out: str, data: str | bytes) -> None:
         raise
 
 
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets what ``open`` would give it
+    (mkstemp makes its file private, 0600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_stdout(data: str | bytes) -> None:
-    if isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
+    """Reports are UTF-8 whatever the locale says."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(payload.decode("utf-8"))
     else:
-        sys.stdout.write(data)
+        sys.stdout.flush()
+        buffer.write(payload)
+        buffer.flush()
     sys.stdout.flush()

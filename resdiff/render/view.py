@@ -160,9 +160,7 @@ def inline_segments(pair: ClausePair) -> tuple[Segment, ...]:
 def side_segments(pair: ClausePair, side: Side) -> tuple[Segment, ...]:
     """One side's own text for side-by-side views, its differences marked."""
     drop = "+" if side == "a" else "-"
-    segs = [
-        Segment("=" if run.minor else run.op, run.text) for run in pair.diff if run.op != drop
-    ]
+    segs = [Segment("=" if run.minor else run.op, run.text) for run in pair.diff if run.op != drop]
     return _merge(segs)
 
 
@@ -290,9 +288,7 @@ def _section(
     sig_a = comparison.signals.get(pc.a, {})
     sig_b = comparison.signals.get(pc.b, {})
     topics = set(options.topics)
-    changes = [
-        ch for ch in pc.changes if not topics or ch.topic in topics or ch.related in topics
-    ]
+    changes = [ch for ch in pc.changes if not topics or ch.topic in topics or ch.related in topics]
     flat = list(_flatten(pc.pairs))
 
     def focus(pair: ClausePair) -> bool:
