@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -107,7 +108,7 @@ def test_fragment_links_resolve_and_ids_are_unique(rich_html: str) -> None:
 def test_headings_do_not_skip_levels(rich_html: str) -> None:
     levels = [int(e.tag[1]) for e in Tree(rich_html).order if re.fullmatch(r"h[1-6]", e.tag)]
     assert levels[0] == 1 and levels.count(1) == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1
 
 
