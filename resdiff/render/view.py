@@ -358,11 +358,20 @@ def _section(
     if hidden:
         items.append(Gap(hidden, hidden_changed))
 
+    # First shown pair naming each clause id, per side: changes link to it.
+    by_id: dict[tuple[int, str], str] = {}
+    for pair, _ in flat:
+        anchor = anchors.get(id(pair))
+        if anchor is not None:
+            for cid in pair.a:
+                by_id.setdefault((0, cid), anchor)
+            for cid in pair.b:
+                by_id.setdefault((1, cid), anchor)
+
     def anchor_for(change: Change) -> str | None:
-        for pair, _ in flat:
-            if id(pair) in anchors and _change_touches(change, pair):
-                return anchors[id(pair)]
-        return None
+        found = [by_id[(0, c)] for c in change.a if (0, c) in by_id]
+        found += [by_id[(1, c)] for c in change.b if (1, c) in by_id]
+        return min(found, key=lambda x: int(x.rsplit("p", 1)[1])) if found else None
 
     return SectionView(
         anchor=f"c{ci + 1}",

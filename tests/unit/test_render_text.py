@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resdiff.render import ReportOptions
-from resdiff.render.text import render_text
+from resdiff.render.text import break_offsets, render_text
 from tests.fixtures.comparisons import hostile_comparison, rich_comparison
 
 
@@ -47,3 +52,22 @@ def test_deterministic_and_free_of_trailing_spaces() -> None:
     one = render_text(rich_comparison(), ReportOptions(show_all=True))
     assert one == render_text(rich_comparison(), ReportOptions(show_all=True))
     assert all(line == line.rstrip() for line in one.splitlines())
+
+
+@settings(max_examples=150)
+@given(
+    st.text(alphabet=st.sampled_from("ab cdé\n  x"), max_size=300),
+    st.integers(min_value=5, max_value=40),
+)
+def test_break_offsets_keep_every_line_within_width(text: str, width: int) -> None:
+    offsets = break_offsets(text, width)
+    assert offsets == sorted(set(offsets))
+    bounds = [0, *offsets, len(text)]
+    lines = [text[i:j] for i, j in itertools.pairwise(bounds)]
+    assert "".join(lines) == text  # nothing lost
+    for line in lines:
+        assert len(line.rstrip(" \n")) <= width
+    # a line break in the text is always a break in the output
+    for i, ch in enumerate(text[:-1]):
+        if ch == "\n":
+            assert i + 1 in offsets

@@ -1,0 +1,239 @@
+"""Time each report renderer on a large synthetic Comparison (no engine involved).
+
+    python bench/bench_reports.py            # 1,840 paragraphs a side (the "huge" pair)
+    python bench/bench_reports.py --paragraphs 460 --repeat 5
+
+The Comparison is built by hand with the shape the engine produces for the huge
+benchmark pair: mostly unchanged clauses, about a fifth modified with word edits,
+some added, removed, split, merged, moved and demoted, sub-paragraphs, a few hundred
+ranked changes and a positions matrix. Reported: median seconds per format, for the
+default view (changes with one clause of context) and for ``--all``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from resdiff.model import (
+    Change,
+    Clause,
+    ClausePair,
+    Comparison,
+    Counts,
+    Document,
+    Link,
+    MatrixCell,
+    PairwiseComparison,
+    ParseInfo,
+    PositionsMatrix,
+    Run,
+    Span,
+    Verb,
+)
+from resdiff.render import ReportOptions, render_report
+
+WORDS = [
+    "the",
+    "council",
+    "demands",
+    "calls",
+    "upon",
+    "all",
+    "parties",
+    "to",
+    "ensure",
+    "immediate",
+    "sustained",
+    "humanitarian",
+    "access",
+    "civilians",
+    "protection",
+    "international",
+    "law",
+    "ceasefire",
+    "hostages",
+    "release",
+    "resolution",
+    "secretary-general",
+    "report",
+    "implementation",
+    "welcomes",
+    "stresses",
+    "urges",
+    "member",
+    "states",
+]
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + ";"
+
+
+def _edit(rng: random.Random, text: str) -> tuple[str, tuple[Run, ...]]:
+    words = text.split(" ")
+    runs: list[Run] = []
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if rng.random() < 0.08:
+            new = rng.choice(WORDS)
+            runs += [Run("-", words[i]), Run("+", new)]
+            out.append(new)
+        else:
+            runs.append(Run("=", words[i]))
+            out.append(words[i])
+        if i < len(words) - 1:
+            runs.append(Run("=", " "))
+        i += 1
+    merged: list[Run] = []
+    for r in runs:
+        if merged and merged[-1].op == r.op == "=":
+            merged[-1] = Run("=", merged[-1].text + r.text)
+        else:
+            merged.append(r)
+    return " ".join(out), tuple(merged)
+
+
+def _document(doc_id: str, texts: list[str]) -> Document:
+    text = "\n\n".join(texts) + "\n"
+    clauses, pos = [], 0
+    for i, t in enumerate(texts, 1):
+        clauses.append(
+            Clause(f"OP{i}", "operative", str(i), f"{i}.", None, t, Span(pos, pos + len(t)))
+        )
+        pos += len(t) + 2
+    return Document(
+        doc_id, f"{doc_id.lower()}.txt", "txt", text, f"A/99/L.{doc_id}", None, None, (), None,
+        "en", ParseInfo("un", "synthetic"), Span(0, 0), tuple(clauses),
+    )  # fmt: skip
+
+
+def synthetic(paragraphs: int, seed: int = 7) -> Comparison:
+    rng = random.Random(seed)
+    a_texts: list[str] = []
+    b_texts: list[str] = []
+    pairs: list[ClausePair] = []
+    changes: list[Change] = []
+    while len(a_texts) < paragraphs:
+        text = _sentence(rng, rng.randint(30, 90))
+        roll = rng.random()
+        ia, ib = len(a_texts) + 1, len(b_texts) + 1
+        if roll < 0.72:
+            a_texts.append(text)
+            b_texts.append(text)
+            pairs.append(
+                ClausePair(
+                    (f"OP{ia}",), (f"OP{ib}",), "unchanged", roll < 0.01, 1.0, (Run("=", text),)
+                )
+            )
+        elif roll < 0.92:
+            new, runs = _edit(rng, text)
+            a_texts.append(text)
+            b_texts.append(new)
+            kind = ("operative", "preambular") if roll > 0.915 else None
+            pairs.append(
+                ClausePair((f"OP{ia}",), (f"OP{ib}",), "modified", False, 0.8, runs, (), kind)
+            )
+            if roll < 0.75:
+                changes.append(
+                    Change(
+                        "verb-strength",
+                        "t1",
+                        None,
+                        (f"OP{ia}",),
+                        (f"OP{ib}",),
+                        "Urges",
+                        "Demands",
+                        "stronger",
+                        5.0,
+                        f"OP{ia}: the verb is stronger.",
+                    )
+                )
+        elif roll < 0.95:
+            a_texts.append(text)
+            pairs.append(ClausePair((f"OP{ia}",), (), "removed", False, 0.0, (Run("-", text),)))
+            changes.append(
+                Change(
+                    "clause-removed",
+                    None,
+                    None,
+                    (f"OP{ia}",),
+                    (),
+                    None,
+                    None,
+                    None,
+                    3.0,
+                    f"A OP{ia} is removed.",
+                )
+            )
+        elif roll < 0.98:
+            b_texts.append(text)
+            pairs.append(ClausePair((), (f"OP{ib}",), "added", False, 0.0, (Run("+", text),)))
+        else:
+            half = len(text) // 2
+            a_texts.append(text)
+            b_texts += [text[:half], text[half:]]
+            runs = (Run("=", text[:half]), Run("+", "\n"), Run("=", text[half:]))
+            pairs.append(ClausePair((f"OP{ia}",), (f"OP{ib}", f"OP{ib + 1}"), "split", False, 0.9, runs))  # fmt: skip
+    a, b = _document("A", a_texts), _document("B", b_texts)
+    counts = Counts(
+        **{s: sum(1 for p in pairs if p.status == s) for s in ("unchanged", "modified", "added", "removed", "split")},
+        moved=sum(1 for p in pairs if p.moved),
+    )  # fmt: skip
+    link = Link(("t1", "t2"), "conditional", "in connection with")
+    topics = tuple(f"t{i}" for i in range(1, 11))
+    cells = {
+        (t, d): MatrixCell(Verb("Demands", "obligation", 8.0), ("OP1", "OP7"), ("immediate",), (link,))
+        for t in topics for d in ("A", "B")
+    }  # fmt: skip
+    matrix = PositionsMatrix(topics, {t: t.upper() for t in topics}, ("A", "B"), cells)
+    changes.sort(key=lambda c: -c.weight)
+    pc = PairwiseComparison("A", "B", tuple(pairs), counts, tuple(changes))
+    return Comparison((a, b), (pc,), matrix=matrix)
+
+
+def _median(fn: object, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=1840)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    comparison = synthetic(args.paragraphs)
+    built = time.perf_counter() - t0
+    pc = comparison.comparisons[0]
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, "
+        f"{len(comparison.documents[0].clauses)} / {len(comparison.documents[1].clauses)} "
+        f"paragraphs, {len(pc.pairs)} pairs, {len(pc.changes)} changes "
+        f"(built in {built:.2f} s)"
+    )
+    print(f"{'format':<6} {'default view':>13} {'--all':>9} {'size --all':>12}")
+    for fmt in ("json", "md", "html", "txt"):
+        default = _median(lambda: render_report(comparison, fmt, ReportOptions()), args.repeat)
+        full = _median(
+            lambda: render_report(comparison, fmt, ReportOptions(show_all=True)), args.repeat
+        )  # noqa: E501
+        size = len(render_report(comparison, fmt, ReportOptions(show_all=True)))
+        print(f"{fmt:<6} {default:>11.3f} s {full:>7.3f} s {size / 1e6:>9.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
