@@ -18,6 +18,8 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -40,37 +42,13 @@ from resdiff.model import (
 )
 from resdiff.render import ReportOptions, render_report
 
-WORDS = [
-    "the",
-    "council",
-    "demands",
-    "calls",
-    "upon",
-    "all",
-    "parties",
-    "to",
-    "ensure",
-    "immediate",
-    "sustained",
-    "humanitarian",
-    "access",
-    "civilians",
-    "protection",
-    "international",
-    "law",
-    "ceasefire",
-    "hostages",
-    "release",
-    "resolution",
-    "secretary-general",
-    "report",
-    "implementation",
-    "welcomes",
-    "stresses",
-    "urges",
-    "member",
-    "states",
-]
+_VOCABULARY = (
+    "the council demands calls upon all parties to ensure immediate sustained humanitarian "
+    "access civilians protection international law ceasefire hostages release resolution "
+    "secretary-general report implementation welcomes stresses urges member states"
+)
+WORDS = tuple(_VOCABULARY.split(" "))
+STATUSES = ("unchanged", "modified", "added", "removed", "split", "merged")
 
 
 def _sentence(rng: random.Random, n: int) -> str:
@@ -78,45 +56,52 @@ def _sentence(rng: random.Random, n: int) -> str:
 
 
 def _edit(rng: random.Random, text: str) -> tuple[str, tuple[Run, ...]]:
-    words = text.split(" ")
+    """Replace about one word in twelve; return B's text and the runs."""
     runs: list[Run] = []
     out: list[str] = []
-    i = 0
-    while i < len(words):
+    for k, word in enumerate(text.split(" ")):
+        sep = " " if k else ""
         if rng.random() < 0.08:
             new = rng.choice(WORDS)
-            runs += [Run("-", words[i]), Run("+", new)]
+            runs += [Run("=", sep), Run("-", word), Run("+", new)]
             out.append(new)
         else:
-            runs.append(Run("=", words[i]))
-            out.append(words[i])
-        if i < len(words) - 1:
-            runs.append(Run("=", " "))
-        i += 1
+            runs.append(Run("=", sep + word))
+            out.append(word)
     merged: list[Run] = []
     for r in runs:
         if merged and merged[-1].op == r.op == "=":
             merged[-1] = Run("=", merged[-1].text + r.text)
-        else:
+        elif r.text:
             merged.append(r)
     return " ".join(out), tuple(merged)
 
 
 def _document(doc_id: str, texts: list[str]) -> Document:
-    text = "\n\n".join(texts) + "\n"
     clauses, pos = [], 0
     for i, t in enumerate(texts, 1):
-        clauses.append(
-            Clause(f"OP{i}", "operative", str(i), f"{i}.", None, t, Span(pos, pos + len(t)))
-        )
+        span = Span(pos, pos + len(t))
+        clauses.append(Clause(f"OP{i}", "operative", str(i), f"{i}.", None, t, span))
         pos += len(t) + 2
     return Document(
-        doc_id, f"{doc_id.lower()}.txt", "txt", text, f"A/99/L.{doc_id}", None, None, (), None,
-        "en", ParseInfo("un", "synthetic"), Span(0, 0), tuple(clauses),
-    )  # fmt: skip
+        id=doc_id,
+        source=f"{doc_id.lower()}.txt",
+        format="txt",
+        text="\n\n".join(texts) + "\n",
+        symbol=f"A/99/L.{doc_id}",
+        author=None,
+        date=None,
+        sponsors=(),
+        title=None,
+        language="en",
+        parse=ParseInfo("un", "synthetic"),
+        header=Span(0, 0),
+        clauses=tuple(clauses),
+    )
 
 
 def synthetic(paragraphs: int, seed: int = 7) -> Comparison:
+    """A huge-pair-shaped Comparison: ~72% unchanged, 20% modified, the rest structural."""
     rng = random.Random(seed)
     a_texts: list[str] = []
     b_texts: list[str] = []
@@ -125,92 +110,83 @@ def synthetic(paragraphs: int, seed: int = 7) -> Comparison:
     while len(a_texts) < paragraphs:
         text = _sentence(rng, rng.randint(30, 90))
         roll = rng.random()
-        ia, ib = len(a_texts) + 1, len(b_texts) + 1
+        ia, ib = f"OP{len(a_texts) + 1}", f"OP{len(b_texts) + 1}"
         if roll < 0.72:
             a_texts.append(text)
             b_texts.append(text)
-            pairs.append(
-                ClausePair(
-                    (f"OP{ia}",), (f"OP{ib}",), "unchanged", roll < 0.01, 1.0, (Run("=", text),)
-                )
-            )
+            same = (Run("=", text),)
+            pairs.append(ClausePair((ia,), (ib,), "unchanged", roll < 0.01, 1.0, same))
         elif roll < 0.92:
             new, runs = _edit(rng, text)
             a_texts.append(text)
             b_texts.append(new)
             kind = ("operative", "preambular") if roll > 0.915 else None
-            pairs.append(
-                ClausePair((f"OP{ia}",), (f"OP{ib}",), "modified", False, 0.8, runs, (), kind)
-            )
+            pairs.append(ClausePair((ia,), (ib,), "modified", False, 0.8, runs, (), kind))
             if roll < 0.75:
                 changes.append(
                     Change(
                         "verb-strength",
                         "t1",
                         None,
-                        (f"OP{ia}",),
-                        (f"OP{ib}",),
+                        (ia,),
+                        (ib,),
                         "Urges",
                         "Demands",
                         "stronger",
                         5.0,
-                        f"OP{ia}: the verb is stronger.",
+                        f"{ia}: the verb is stronger in B (Urges -> Demands).",
                     )
                 )
         elif roll < 0.95:
             a_texts.append(text)
-            pairs.append(ClausePair((f"OP{ia}",), (), "removed", False, 0.0, (Run("-", text),)))
+            pairs.append(ClausePair((ia,), (), "removed", False, 0.0, (Run("-", text),)))
             changes.append(
                 Change(
                     "clause-removed",
                     None,
                     None,
-                    (f"OP{ia}",),
+                    (ia,),
                     (),
                     None,
                     None,
                     None,
                     3.0,
-                    f"A OP{ia} is removed.",
+                    f"A {ia} has no counterpart in B.",
                 )
             )
         elif roll < 0.98:
             b_texts.append(text)
-            pairs.append(ClausePair((), (f"OP{ib}",), "added", False, 0.0, (Run("+", text),)))
+            pairs.append(ClausePair((), (ib,), "added", False, 0.0, (Run("+", text),)))
         else:
             half = len(text) // 2
             a_texts.append(text)
             b_texts += [text[:half], text[half:]]
             runs = (Run("=", text[:half]), Run("+", "\n"), Run("=", text[half:]))
-            pairs.append(ClausePair((f"OP{ia}",), (f"OP{ib}", f"OP{ib + 1}"), "split", False, 0.9, runs))  # fmt: skip
-    a, b = _document("A", a_texts), _document("B", b_texts)
-    counts = Counts(
-        **{s: sum(1 for p in pairs if p.status == s) for s in ("unchanged", "modified", "added", "removed", "split")},
-        moved=sum(1 for p in pairs if p.moved),
-    )  # fmt: skip
+            ib2 = f"OP{len(b_texts)}"
+            pairs.append(ClausePair((ia,), (ib, ib2), "split", False, 0.9, runs))
+    by_status = {s: sum(1 for p in pairs if p.status == s) for s in STATUSES}
+    counts = Counts(**by_status, moved=sum(1 for p in pairs if p.moved))
     link = Link(("t1", "t2"), "conditional", "in connection with")
     topics = tuple(f"t{i}" for i in range(1, 11))
-    cells = {
-        (t, d): MatrixCell(Verb("Demands", "obligation", 8.0), ("OP1", "OP7"), ("immediate",), (link,))
-        for t in topics for d in ("A", "B")
-    }  # fmt: skip
+    cell = MatrixCell(Verb("Demands", "obligation", 8.0), ("OP1", "OP7"), ("immediate",), (link,))
+    cells = {(t, d): cell for t in topics for d in ("A", "B")}
     matrix = PositionsMatrix(topics, {t: t.upper() for t in topics}, ("A", "B"), cells)
     changes.sort(key=lambda c: -c.weight)
     pc = PairwiseComparison("A", "B", tuple(pairs), counts, tuple(changes))
-    return Comparison((a, b), (pc,), matrix=matrix)
+    return Comparison((_document("A", a_texts), _document("B", b_texts)), (pc,), matrix=matrix)
 
 
-def _median(fn: object, repeat: int) -> float:
+def _median(fn: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
+        fn()
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--paragraphs", type=int, default=1840)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -225,12 +201,11 @@ def main() -> int:
         f"(built in {built:.2f} s)"
     )
     print(f"{'format':<6} {'default view':>13} {'--all':>9} {'size --all':>12}")
+    every = ReportOptions(show_all=True)
     for fmt in ("json", "md", "html", "txt"):
-        default = _median(lambda: render_report(comparison, fmt, ReportOptions()), args.repeat)
-        full = _median(
-            lambda: render_report(comparison, fmt, ReportOptions(show_all=True)), args.repeat
-        )  # noqa: E501
-        size = len(render_report(comparison, fmt, ReportOptions(show_all=True)))
+        default = _median(partial(render_report, comparison, fmt, ReportOptions()), args.repeat)
+        full = _median(partial(render_report, comparison, fmt, every), args.repeat)
+        size = len(render_report(comparison, fmt, every))
         print(f"{fmt:<6} {default:>11.3f} s {full:>7.3f} s {size / 1e6:>9.1f} MB")
     return 0
 

@@ -361,12 +361,12 @@ def _section(
     # First shown pair naming each clause id, per side: changes link to it.
     by_id: dict[tuple[int, str], str] = {}
     for pair, _ in flat:
-        anchor = anchors.get(id(pair))
-        if anchor is not None:
+        shown_at = anchors.get(id(pair))
+        if shown_at is not None:
             for cid in pair.a:
-                by_id.setdefault((0, cid), anchor)
+                by_id.setdefault((0, cid), shown_at)
             for cid in pair.b:
-                by_id.setdefault((1, cid), anchor)
+                by_id.setdefault((1, cid), shown_at)
 
     def anchor_for(change: Change) -> str | None:
         found = [by_id[(0, c)] for c in change.a if (0, c) in by_id]
