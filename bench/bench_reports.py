@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from resdiff.model import (
     Change,
     Clause,
+    ClauseKind,
     ClausePair,
     Comparison,
     Counts,
@@ -120,7 +121,9 @@ def synthetic(paragraphs: int, seed: int = 7) -> Comparison:
             new, runs = _edit(rng, text)
             a_texts.append(text)
             b_texts.append(new)
-            kind = ("operative", "preambular") if roll > 0.915 else None
+            kind: tuple[ClauseKind, ClauseKind] | None = (
+                ("operative", "preambular") if roll > 0.915 else None
+            )
             pairs.append(ClausePair((ia,), (ib,), "modified", False, 0.8, runs, (), kind))
             if roll < 0.75:
                 changes.append(
