@@ -11,6 +11,7 @@ All document text goes through ``clean_terminal`` and into rich ``Text`` objects
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -50,24 +51,32 @@ def clean(text: str) -> str:
     return clean_terminal(text).replace("\t", " ")
 
 
-def diff_text(segments: tuple[Segment, ...]) -> Text:
-    """The inline diff with [-deleted-] and {+inserted+} markers, coloured if enabled."""
-    out = Text()
+Spans = list[tuple[str, str]]  # (text, rich style; "" for none)
+
+
+def diff_spans(segments: tuple[Segment, ...]) -> Spans:
+    """The inline diff as (text, style) with [-deleted-] and {+inserted+} markers."""
+    out: Spans = []
     for seg in segments:
         if seg.op == "=":
-            out.append(clean(seg.text))
+            out.append((clean(seg.text), ""))
             continue
         # One marker per line, so a marked run never spans a line break.
         for k, line in enumerate(clean(seg.text).split("\n")):
             if k:
-                out.append("\n")
+                out.append(("\n", ""))
             if not line:
                 continue
             if seg.op == "-":
-                out.append(f"[-{line}-]", style=STYLE_DELETED)
+                out.append((f"[-{line}-]", STYLE_DELETED))
             else:
-                out.append(f"{{+{line}+}}", style=STYLE_INSERTED)
+                out.append((f"{{+{line}+}}", STYLE_INSERTED))
     return out
+
+
+def diff_text(segments: tuple[Segment, ...]) -> Text:
+    """The inline diff as a rich ``Text``, coloured where the console allows."""
+    return Text.assemble(*diff_spans(segments))
 
 
 def _heading(text: str) -> Text:
@@ -170,13 +179,20 @@ def break_offsets(plain: str, width: int) -> list[int]:
     return [o for o in offsets if 0 < o < len(plain)]
 
 
-def _wrapped(console: Console, text: Text, indent: int, width: int) -> list[Text]:
-    """Wrap ``text`` with a hanging ``indent`` (rich's Padding pads every line to the
-    full width, and its wrapping is slow; styles survive ``Text.divide``)."""
+def _wrapped(spans: Spans, indent: int, width: int, color: bool) -> list[str | Text]:
+    """Wrap with a hanging ``indent``. Without colour, plain strings (no rich objects:
+    this is the fast path for files and pipes); with colour, ``Text`` lines whose
+    styles survive ``Text.divide``. rich's own Padding pads every line to the full
+    width and its wrapping costs ~0.3 ms a paragraph."""
     pad = " " * indent
     inner = max(20, width - indent)
-    out = []
-    for line in text.divide(break_offsets(text.plain, inner)):
+    plain = "".join(text for text, _ in spans)
+    offsets = break_offsets(plain, inner)
+    if not color:
+        bounds = [0, *offsets, len(plain)]
+        return [pad + plain[i:j].rstrip() for i, j in itertools.pairwise(bounds)]
+    out: list[str | Text] = []
+    for line in Text.assemble(*spans).divide(offsets):
         line.rstrip()
         if line.plain.endswith("\n"):
             line.right_crop(1)
@@ -185,30 +201,31 @@ def _wrapped(console: Console, text: Text, indent: int, width: int) -> list[Text
     return out
 
 
-def _row(console: Console, row: PairRow, width: int) -> list[Text]:
+def _row(row: PairRow, width: int, color: bool) -> list[str | Text]:
     indent = 2 * row.depth
-    head = Text(clean(row.address), style=STYLE_ADDRESS)
-    head.append("  ")
-    head.append(row.status, style=STYLE_NOTE if row.changed else STYLE_DIM)
+    head: Spans = [
+        (clean(row.address), STYLE_ADDRESS),
+        ("  ", ""),
+        (row.status, STYLE_NOTE if row.changed else STYLE_DIM),
+    ]
     for note in row.notes:
-        head.append(" · ")
-        head.append(clean(note), style=STYLE_NOTE)
-    body = diff_text(row.segments)
-    return _wrapped(console, head, indent, width) + _wrapped(console, body, indent + 4, width)
+        head += [(" · ", ""), (clean(note), STYLE_NOTE)]
+    body = diff_spans(row.segments)
+    return _wrapped(head, indent, width, color) + _wrapped(body, indent + 4, width, color)
 
 
-def _clauses(console: Console, section: SectionView, width: int) -> Text:
-    lines: list[Text] = [
+def _clauses(section: SectionView, width: int, color: bool) -> list[str | Text]:
+    lines: list[str | Text] = [
         _heading(f"Clause by clause: {section.title}"),
         Text(f"{section.shown} of {section.total} pairs shown.", style=STYLE_DIM),
     ]
     for item in section.items:
         if isinstance(item, Gap):
-            lines += _wrapped(console, Text(item.text, style=STYLE_DIM), 2, width)
+            lines += _wrapped([(item.text, STYLE_DIM)], 2, width, color)
         else:
-            lines += _row(console, item, width)
-    lines.append(Text(""))
-    return Text("\n").join(lines)
+            lines += _row(item, width, color)
+    lines.append("")
+    return lines
 
 
 def render_view(view: ReportView, *, color: bool = False, width: int | None = None) -> str:
@@ -235,11 +252,16 @@ def render_view(view: ReportView, *, color: bool = False, width: int | None = No
     if view.matrix is not None:
         console.print(_matrix(view, view.matrix))
     for section in view.sections:
-        console.print(_clauses(console, section, console.width), soft_wrap=True)
-    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n"
+        lines = _clauses(section, console.width, color)
+        if color:
+            joined = Text("\n").join(x if isinstance(x, Text) else Text(x) for x in lines)
+            console.print(joined, soft_wrap=True)
+        else:
+            buffer.write("\n".join(x if isinstance(x, str) else x.plain for x in lines) + "\n")
+    out = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
 
 
 def render_text(comparison: Comparison, view: ReportOptions) -> str:
