@@ -27,6 +27,7 @@ from resdiff.render.view import (
     cell_text,
     change_tag,
     document_facts,
+    shown_text,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def diff_html(segments: tuple[Segment, ...]) -> str:
             continue
         tag, label = _TAG[seg.op], _LABEL[seg.op]
         out.append(
-            f'<{tag}><span class="vh">[{label}: </span>{_lines(seg.text)}'
+            f'<{tag}><span class="vh">[{label}: </span>{_lines(shown_text(seg))}'
             f'<span class="vh">]</span></{tag}>'
         )
     return "".join(out) or '<span class="count">(empty)</span>'

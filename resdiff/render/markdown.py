@@ -25,6 +25,8 @@ from resdiff.render.view import (
     cell_text,
     change_tag,
     document_facts,
+    merge_segments,
+    shown_text,
 )
 
 if TYPE_CHECKING:
@@ -58,44 +60,71 @@ def cell(text: str) -> str:
     return escape(" ".join(text.split())) or " "
 
 
-def _marked(op: str, text: str) -> str:
-    """One line of a deleted or inserted run, whitespace kept outside the markers."""
+_BREAK = "\\\n"  # a CommonMark hard line break: backslash, newline
+
+
+def _lines(text: str) -> str:
+    """Escaped text whose line breaks become hard breaks (runs of them collapse: a
+    blank line would end the paragraph)."""
+    lines = re.split(r"\n+", text)
+    return _BREAK.join(
+        escape(line if k == len(lines) - 1 else line.rstrip()) for k, line in enumerate(lines)
+    )
+
+
+def _marked(op: str, text: str, outside: bool) -> str:
+    """A deleted or inserted run. Whitespace at its ends goes outside the markers, as
+    wdiff does, when the other side has a word boundary there anyway (``outside``);
+    otherwise it stays inside the brackets, outside the emphasis, which must start and
+    end next to a non-space to open and close."""
     core = text.strip()
-    if not core:
-        return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    body = escape(core)
-    inner = f"[-~~{body}~~-]" if op == "-" else f"{{+**{body}**+}}"
-    return lead + inner + trail
+    body = _lines(core)
+    emph = f"~~{body}~~" if op == "-" else f"**{body}**"
+    left, right = ("[-", "-]") if op == "-" else ("{+", "+}")
+    if outside:
+        flat = (lead.replace("\n", " "), trail.replace("\n", " "))
+        return flat[0] + left + emph + right + flat[1]
+    return left + _lines(lead) + emph + _lines(trail) + right
+
+
+def _boundary(segments: tuple[Segment, ...], k: int) -> bool:
+    """Has the other side a word boundary (or an end) where marked segment ``k`` sits?
+    Then whitespace at the segment's ends can move outside the markers harmlessly."""
+    mine = segments[k].op
+    before = next((s.text for s in reversed(segments[:k]) if s.op != mine and s.text), "")
+    after = next((s.text for s in segments[k + 1 :] if s.op != mine and s.text), "")
+    return not before or not after or before[-1].isspace() or after[0].isspace()
 
 
 def diff_paragraph(segments: tuple[Segment, ...]) -> str:
-    """The inline diff as one Markdown paragraph; newlines become hard breaks."""
-    lines: list[str] = [""]
+    """The inline diff as one Markdown paragraph; line breaks become hard breaks, inside
+    a marker when they belong to one side only."""
+    segments = merge_segments(segments)
+    if segments and segments[0].op == "=":
+        segments = (Segment("=", segments[0].text.lstrip()), *segments[1:])
+    if segments and segments[-1].op == "=":
+        segments = (*segments[:-1], Segment("=", segments[-1].text.rstrip()))
+    parts: list[str] = []
     after_deletion = False
-    for seg in segments:
-        for k, piece in enumerate(seg.text.split("\n")):
-            if k:
-                lines.append("")
-                after_deletion = False
-            if not piece:
-                continue
-            if seg.op == "=":
-                out = escape(piece)
-                # '[-~~x~~-](' or ']:' would turn our marker into a link.
-                if after_deletion and out[:1] in "(:":
-                    out = "\\" + out
-                after_deletion = False
-            else:
-                out = _marked(seg.op, piece)
-                after_deletion = seg.op == "-" and out == out.rstrip()
-            lines[-1] += out
-    lines = [_safe_line_start(line) for line in lines]
+    for k, seg in enumerate(segments):
+        text = shown_text(seg)
+        if seg.op == "=":
+            out = _lines(text)
+            # '[-~~x~~-](' or '[-~~x~~-]:' would turn our marker into a link.
+            if after_deletion and out.startswith(("(", ":")):
+                out = "\\" + out
+            after_deletion = False
+        else:
+            out = _marked(seg.op, text, _boundary(segments, k))
+            after_deletion = seg.op == "-" and out == out.rstrip()
+        parts.append(out)
+    lines = [_safe_line_start(line) for line in "".join(parts).split("\n")]
     if lines and lines[0].startswith("[-"):
         lines[0] = "\\" + lines[0]  # never a link reference definition
-    text = "\\\n".join(line.rstrip() for line in lines)
-    return text.rstrip("\\\n") or "*(empty)*"
+    text = "\n".join(lines).strip(" ")
+    return text or "*(empty)*"
 
 
 def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:

@@ -33,6 +33,7 @@ from resdiff.render.view import (
     cell_text,
     change_tag,
     document_facts,
+    shown_text,
 )
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def diff_spans(segments: tuple[Segment, ...]) -> Spans:
             out.append((clean(seg.text), ""))
             continue
         # One marker per line, so a marked run never spans a line break.
-        for k, line in enumerate(clean(seg.text).split("\n")):
+        for k, line in enumerate(clean(shown_text(seg)).split("\n")):
             if k:
                 out.append(("\n", ""))
             if not line:

@@ -133,7 +133,8 @@ class ReportView:
 # --- diff segments -------------------------------------------------------------------
 
 
-def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:
+def merge_segments(segments: Iterable[Segment]) -> tuple[Segment, ...]:
+    """Adjacent segments of one kind joined; empty ones dropped."""
     out: list[Segment] = []
     for seg in segments:
         if not seg.text:
@@ -145,6 +146,17 @@ def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+_VISIBLE = str.maketrans({"\n": "¶", " ": "␣", "\t": "␣", "\u00a0": "␣"})
+
+
+def shown_text(segment: Segment) -> str:
+    """A deleted or inserted run that is only whitespace is shown with visible symbols
+    (¶ line break, ␣ space): otherwise a real whitespace change would be invisible."""
+    if segment.op != "=" and segment.text and not segment.text.strip():
+        return segment.text.translate(_VISIBLE)
+    return segment.text
+
+
 def inline_segments(pair: ClausePair) -> tuple[Segment, ...]:
     """The inline diff as shown: a minor couple appears once, as B's text, unmarked."""
     segs: list[Segment] = []
@@ -154,14 +166,14 @@ def inline_segments(pair: ClausePair) -> tuple[Segment, ...]:
                 segs.append(Segment("=", run.text))
             continue
         segs.append(Segment(run.op, run.text))
-    return _merge(segs)
+    return merge_segments(segs)
 
 
 def side_segments(pair: ClausePair, side: Side) -> tuple[Segment, ...]:
     """One side's own text for side-by-side views, its differences marked."""
     drop = "+" if side == "a" else "-"
     segs = [Segment("=" if run.minor else run.op, run.text) for run in pair.diff if run.op != drop]
-    return _merge(segs)
+    return merge_segments(segs)
 
 
 # --- words -----------------------------------------------------------------------------

@@ -47,11 +47,11 @@ def _inline_text(inline: Token) -> str:
 def _sides(inline: Token) -> tuple[str, str]:
     """Rebuild A's and B's text from one rendered diff paragraph."""
     text = _inline_text(inline)
-    deleted = re.compile(r"\[-\x01(.*?)\x02-\]", re.S)
-    inserted = re.compile(r"\{\+\x03(.*?)\x04\+\}", re.S)
+    deleted = re.compile(r"\[-(\s*)\x01(.*?)\x02(\s*)-\]", re.S)
+    inserted = re.compile(r"\{\+(\s*)\x03(.*?)\x04(\s*)\+\}", re.S)
     assert "\x01" not in deleted.sub("", text) and "\x03" not in inserted.sub("", text)
-    a = inserted.sub("", deleted.sub(r"\1", text))
-    b = deleted.sub("", inserted.sub(r"\1", text))
+    a = inserted.sub("", deleted.sub(r"\1\2\3", text))
+    b = deleted.sub("", inserted.sub(r"\1\2\3", text))
     return a, b
 
 
