@@ -25,8 +25,8 @@ from resdiff.render.view import (
     cell_text,
     change_tag,
     document_facts,
-    merge_segments,
     shown_text,
+    tidy_segments,
 )
 
 if TYPE_CHECKING:
@@ -72,43 +72,30 @@ def _lines(text: str) -> str:
     )
 
 
-def _marked(op: str, text: str, outside: bool) -> str:
-    """A deleted or inserted run. Whitespace at its ends goes outside the markers, as
-    wdiff does, when the other side has a word boundary there anyway (``outside``);
-    otherwise it stays inside the brackets, outside the emphasis, which must start and
-    end next to a non-space to open and close."""
+def _marked(op: str, text: str) -> str:
+    """A deleted or inserted run. Whitespace still at its ends (see ``tidy_segments``)
+    stays inside the brackets but outside the emphasis, which must start and end next
+    to a non-space to open and close."""
     core = text.strip()
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     body = _lines(core)
     emph = f"~~{body}~~" if op == "-" else f"**{body}**"
     left, right = ("[-", "-]") if op == "-" else ("{+", "+}")
-    if outside:
-        flat = (lead.replace("\n", " "), trail.replace("\n", " "))
-        return flat[0] + left + emph + right + flat[1]
     return left + _lines(lead) + emph + _lines(trail) + right
-
-
-def _boundary(segments: tuple[Segment, ...], k: int) -> bool:
-    """Has the other side a word boundary (or an end) where marked segment ``k`` sits?
-    Then whitespace at the segment's ends can move outside the markers harmlessly."""
-    mine = segments[k].op
-    before = next((s.text for s in reversed(segments[:k]) if s.op != mine and s.text), "")
-    after = next((s.text for s in segments[k + 1 :] if s.op != mine and s.text), "")
-    return not before or not after or before[-1].isspace() or after[0].isspace()
 
 
 def diff_paragraph(segments: tuple[Segment, ...]) -> str:
     """The inline diff as one Markdown paragraph; line breaks become hard breaks, inside
     a marker when they belong to one side only."""
-    segments = merge_segments(segments)
+    segments = tidy_segments(segments)
     if segments and segments[0].op == "=":
         segments = (Segment("=", segments[0].text.lstrip()), *segments[1:])
     if segments and segments[-1].op == "=":
         segments = (*segments[:-1], Segment("=", segments[-1].text.rstrip()))
     parts: list[str] = []
     after_deletion = False
-    for k, seg in enumerate(segments):
+    for seg in segments:
         text = shown_text(seg)
         if seg.op == "=":
             out = _lines(text)
@@ -117,7 +104,7 @@ def diff_paragraph(segments: tuple[Segment, ...]) -> str:
                 out = "\\" + out
             after_deletion = False
         else:
-            out = _marked(seg.op, text, _boundary(segments, k))
+            out = _marked(seg.op, text)
             after_deletion = seg.op == "-" and out == out.rstrip()
         parts.append(out)
     lines = [_safe_line_start(line) for line in "".join(parts).split("\n")]

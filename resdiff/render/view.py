@@ -157,8 +157,39 @@ def shown_text(segment: Segment) -> str:
     return segment.text
 
 
+def _boundary(segments: Sequence[Segment], k: int) -> bool:
+    """Has the other side a word boundary (or an end) where marked segment ``k`` sits?"""
+    mine = segments[k].op
+    before = next((s.text for s in reversed(segments[:k]) if s.op != mine and s.text), "")
+    after = next((s.text for s in segments[k + 1 :] if s.op != mine and s.text), "")
+    return not before or not after or before[-1].isspace() or after[0].isspace()
+
+
+def tidy_segments(segments: Sequence[Segment]) -> tuple[Segment, ...]:
+    """Whitespace at the ends of a deleted or inserted run moves out of it, as wdiff
+    shows it ("Expressing {+grave+} concern", not "{+grave +}concern"), where the other
+    side has a word boundary there anyway; a moved line break becomes a space. Elsewhere
+    (rare) the whitespace stays inside, so neither side gains or loses a word break."""
+    segments = merge_segments(segments)
+    out: list[Segment] = []
+    for k, seg in enumerate(segments):
+        core = seg.text.strip()
+        if seg.op == "=" or not core or core == seg.text or not _boundary(segments, k):
+            out.append(seg)
+            continue
+        lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
+        trail = seg.text[len(seg.text.rstrip()) :]
+        out += [
+            Segment("=", lead.replace("\n", " ")),
+            Segment(seg.op, core),
+            Segment("=", trail.replace("\n", " ")),
+        ]
+    return merge_segments(out)
+
+
 def inline_segments(pair: ClausePair) -> tuple[Segment, ...]:
-    """The inline diff as shown: a minor couple appears once, as B's text, unmarked."""
+    """The inline diff as shown: a minor couple appears once, as B's text, unmarked;
+    see ``tidy_segments`` for whitespace at the edges of changes."""
     segs: list[Segment] = []
     for run in pair.diff:
         if run.minor:
@@ -166,7 +197,7 @@ def inline_segments(pair: ClausePair) -> tuple[Segment, ...]:
                 segs.append(Segment("=", run.text))
             continue
         segs.append(Segment(run.op, run.text))
-    return merge_segments(segs)
+    return tidy_segments(segs)
 
 
 def side_segments(pair: ClausePair, side: Side) -> tuple[Segment, ...]:

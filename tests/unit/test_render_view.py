@@ -110,6 +110,22 @@ def test_notes_say_moved_kind_change_and_renumbering() -> None:
     assert rows["A PP5 -> B PP6"].notes == ("moved",)
 
 
+def test_whitespace_moves_out_of_changes_only_at_word_boundaries() -> None:
+    def shown(*runs: tuple[str, str]) -> list[tuple[str, str]]:
+        pair = ClausePair(("A",), ("B",), "modified", False, 0.5, tuple(Run(o, t) for o, t in runs))
+        return [(s.op, s.text) for s in inline_segments(pair)]
+
+    assert shown(("=", "Expressing "), ("+", "grave "), ("=", "concern")) == [
+        ("=", "Expressing "),
+        ("+", "grave"),
+        ("=", " concern"),
+    ]
+    # A reads "ab": moving the space out would split A's word in two; it stays inside.
+    assert shown(("=", "a"), ("+", " x "), ("=", "b")) == [("=", "a"), ("+", " x "), ("=", "b")]
+    # whitespace-only changes are kept whole (shown with visible symbols by renderers)
+    assert shown(("=", "a"), ("+", "\n"), ("=", "b")) == [("=", "a"), ("+", "\n"), ("=", "b")]
+
+
 def test_changes_link_to_the_shown_pair() -> None:
     section = _section(ReportOptions())
     anchors = {r.anchor: r.address for r in _rows(section)}
@@ -135,7 +151,8 @@ def test_minor_runs_show_as_b_text_not_as_changes() -> None:
         ),
     )
     segs = inline_segments(pair)
-    assert [(s.op, s.text) for s in segs] == [("=", 'Demands a "truce"'), ("-", " now")]
+    # (the space before a deletion at the end moves out of it, as wdiff shows it)
+    assert [(s.op, s.text) for s in segs] == [("=", 'Demands a "truce" '), ("-", "now")]
     assert "".join(s.text for s in side_segments(pair, "a")) == pair.text_a()
     assert "".join(s.text for s in side_segments(pair, "b")) == pair.text_b()
     assert [s.op for s in side_segments(pair, "a")] == ["=", "-"]
