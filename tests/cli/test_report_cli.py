@@ -231,3 +231,28 @@ def test_topic_errors_and_bad_context(
     with pytest.raises(SystemExit) as exit_:
         cli.main(["report", a, b, "--context", "-1"])
     assert exit_.value.code == 2 and "0 or more" in capsys.readouterr().err
+
+
+def test_fail_on_with_the_real_engine_on_the_demo_pair(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resdiff.pipeline import compare, load
+
+    root = Path(__file__).resolve().parent.parent.parent
+    monkeypatch.chdir(root)
+    a, b = "seeds/s-2024-9001-tied.txt", "seeds/s-2024-9002-demands.txt"
+    if not compare(load(a), load(b)).comparisons[0].changes:
+        pytest.skip("the signals stage is still a stub: no ranked changes")
+    # 9002 weakens OP10 ("Calls upon" -> "Encourages"), demotes OP8, unties the ceasefire
+    # from the hostages and removes OP7: every --fail-on kind is found.
+    for kind in ("weaker", "linkage", "removed"):
+        assert _run(capsys, "report", a, b, "--fail-on", kind)[0] == 1, kind
+        assert _run(capsys, "report", a, a, "--fail-on", kind)[0] == 0, kind
+    # and the exit code agrees with what the JSON report lists
+    code, out, _ = _run(capsys, "report", a, b, "--format", "json", "--fail-on", "weaker")
+    weaker = [
+        c
+        for c in json.loads(out)["comparisons"][0]["changes"]
+        if c["direction"] == "weaker" and c["kind"] in ("verb-strength", "kind-change")
+    ]
+    assert code == (1 if weaker else 0)
