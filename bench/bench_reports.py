@@ -2,6 +2,8 @@
 
     python bench/bench_reports.py            # 1,840 paragraphs a side (the "huge" pair)
     python bench/bench_reports.py --paragraphs 460 --repeat 5
+    python bench/bench_reports.py --engine   # the engine's synthetic huge pair, compared
+                                             # by the real pipeline (needs align_synth.py)
 
 The Comparison is built by hand with the shape the engine produces for the huge
 benchmark pair: mostly unchanged clauses, about a fifth modified with word edits,
@@ -188,20 +190,32 @@ def _median(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def engine_pair(paragraphs: int) -> Comparison:
+    """The alignment benchmark's synthetic pair, through the real ``compare``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from align_synth import make_pair  # type: ignore[import-not-found]
+
+    from resdiff.pipeline import compare
+
+    pair = make_pair(paragraphs, 1)
+    return compare(pair.a, pair.b)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--paragraphs", type=int, default=1840)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--engine", action="store_true", help="use the real pipeline")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    comparison = synthetic(args.paragraphs)
+    comparison = engine_pair(args.paragraphs) if args.engine else synthetic(args.paragraphs)
     built = time.perf_counter() - t0
     pc = comparison.comparisons[0]
     print(
         f"python {platform.python_version()} on {platform.machine()}, "
         f"{len(comparison.documents[0].clauses)} / {len(comparison.documents[1].clauses)} "
         f"paragraphs, {len(pc.pairs)} pairs, {len(pc.changes)} changes "
-        f"(built in {built:.2f} s)"
+        f"({'compared' if args.engine else 'built'} in {built:.2f} s)"
     )
     print(f"{'format':<6} {'default view':>13} {'--all':>9} {'size --all':>12}")
     every = ReportOptions(show_all=True)
