@@ -256,3 +256,24 @@ def test_fail_on_with_the_real_engine_on_the_demo_pair(
         if c["direction"] == "weaker" and c["kind"] in ("verb-strength", "kind-change")
     ]
     assert code == (1 if weaker else 0)
+
+
+def test_unwritable_folder_is_trouble_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    drafts: tuple[str, str],
+    tmp_path: Path,
+) -> None:
+    """(Simulated: the tests may run as root, for whom chmod does not bite.)"""
+    import tempfile
+
+    a, b = drafts
+
+    def denied(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    code, stdout, err = _run(capsys, "report", a, b, "-o", str(tmp_path / "r.html"))
+    assert code == 2 and stdout == ""
+    assert err == f"resdiff: {tmp_path / 'r.html'}: Permission denied\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
