@@ -30,6 +30,13 @@ def check_not_input(out: str, inputs: Iterable[str]) -> None:
 def write_atomic(out: str, data: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename it into place."""
     target = Path(out)
+    if target.is_symlink():
+        # Write through the link, as the user meant, instead of replacing the link.
+        target = target.resolve()
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # A device or a pipe (/dev/stdout, a FIFO): no rename possible or wanted.
+        _write_through(target, data, out)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", out)
@@ -53,6 +60,15 @@ def write_atomic(out: str, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(exc.strerror or "cannot write", out) from exc
         raise
+
+
+def _write_through(target: Path, data: str | bytes, out: str) -> None:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with open(target, "wb") as fh:
+            fh.write(payload)
+    except OSError as exc:
+        raise OutputError(exc.strerror or "cannot write", out) from exc
 
 
 def _mode_for(target: Path) -> int:

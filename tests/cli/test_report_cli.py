@@ -277,3 +277,27 @@ def test_unwritable_folder_is_trouble_and_leaves_nothing(
     assert code == 2 and stdout == ""
     assert err == f"resdiff: {tmp_path / 'r.html'}: Permission denied\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_output_through_a_symlink_and_into_a_pipe(
+    capsys: pytest.CaptureFixture[str], drafts: tuple[str, str], tmp_path: Path
+) -> None:
+    import threading
+
+    a, b = drafts
+    real = tmp_path / "real.md"
+    real.write_text("old\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert _run(capsys, "report", a, b, "-o", str(link))[0] == 1
+    assert link.is_symlink() and real.read_text().startswith("# resdiff report")
+    # A FIFO (like /dev/stdout) is written through, never replaced by a regular file.
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    assert _run(capsys, "report", a, b, "-o", str(fifo))[0] == 1
+    reader.join(timeout=10)
+    assert got and got[0].startswith(b"resdiff report")
+    assert fifo.is_fifo()
