@@ -152,7 +152,8 @@ def _side_by_side(row: PairRow, s: SectionView) -> list[str]:
     left = f"{s.a.id} {' + '.join(row.pair.a)}"
     right = f"{s.b.id} {' + '.join(row.pair.b)}"
     return [
-        '<details class="sbs"><summary>Side by side</summary>',
+        '<details class="sbs"><summary>Side by side'
+        f'<span class="vh">: {esc(left)} and {esc(right)}</span></summary>',
         f'<table><caption class="vh">{esc(left)} and {esc(right)} side by side</caption>',
         f'<thead><tr><th scope="col">{esc(left)}</th><th scope="col">{esc(right)}</th></tr>'
         "</thead>",
