@@ -26,7 +26,7 @@ from resdiff.render.view import (
     build_view,
     cell_text,
     change_tag,
-    document_facts,
+    documents_facts,
     shown_text,
 )
 
@@ -74,7 +74,7 @@ def _documents(view: ReportView) -> list[str]:
     ]
     out += [f'<th scope="col">{esc(d.id)}</th>' for d in view.documents]
     out.append("</tr></thead><tbody>")
-    facts = [document_facts(d) for d in view.documents]
+    facts = documents_facts(view.documents)
     for i, (name, _) in enumerate(facts[0]):
         cells = "".join(f"<td>{esc(f[i][1])}</td>" for f in facts)
         out.append(f'<tr><th scope="row">{esc(name)}</th>{cells}</tr>')

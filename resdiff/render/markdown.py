@@ -24,7 +24,7 @@ from resdiff.render.view import (
     build_view,
     cell_text,
     change_tag,
-    document_facts,
+    documents_facts,
     shown_text,
     tidy_segments,
 )
@@ -124,7 +124,7 @@ def _table(header: list[str], rows: list[list[str]], align: list[str] | None = N
 def _documents(view: ReportView) -> list[str]:
     docs = view.documents
     header = ["", *(f"{d.id}" for d in docs)]
-    facts = [document_facts(d) for d in docs]
+    facts = documents_facts(docs)
     rows = [[name, *(cell(f[i][1]) for f in facts)] for i, (name, _) in enumerate(facts[0])]
     return ["## What was compared", "", *_table(header, rows), "", f"Shown: {view.filters}.", ""]
 

@@ -32,7 +32,7 @@ from resdiff.render.view import (
     build_view,
     cell_text,
     change_tag,
-    document_facts,
+    documents_facts,
     shown_text,
 )
 
@@ -89,7 +89,7 @@ def _documents(view: ReportView) -> RenderableType:
     table.add_column("")
     for d in view.documents:
         table.add_column(d.id, overflow="fold")
-    facts = [document_facts(d) for d in view.documents]
+    facts = documents_facts(view.documents)
     for i, (name, _) in enumerate(facts[0]):
         table.add_row(name, *(Text(clean(f[i][1])) for f in facts))
     return Group(

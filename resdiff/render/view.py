@@ -476,14 +476,27 @@ def build_view(comparison: Comparison, options: ReportOptions) -> ReportView:
     )
 
 
-def document_facts(doc: Document) -> tuple[tuple[str, str], ...]:
-    """What a report says about one draft, as (field, value) rows."""
+def document_facts(doc: Document, *, title: bool = False) -> tuple[tuple[str, str], ...]:
+    """What a report says about one draft, as (field, value) rows; ``title`` adds a
+    Title row (asked for when any of the drafts compared has one)."""
     clauses = sum(1 for _ in doc.walk())
-    return (
+    rows = [
         ("Symbol", doc.symbol or "-"),
         ("Date", doc.date or "-"),
         ("Sponsors", ", ".join(doc.sponsors) or "-"),
+        ("Author", doc.author or "-"),
+    ]
+    if title:
+        rows.append(("Title", doc.title or "-"))
+    rows += [
         ("Source", doc.source),
         ("Structure", f"{doc.parse.structure}: {doc.parse.note}"),
         ("Clauses", str(clauses)),
-    )
+    ]
+    return tuple(rows)
+
+
+def documents_facts(docs: Sequence[Document]) -> list[tuple[tuple[str, str], ...]]:
+    """``document_facts`` for every draft, with the same rows for all."""
+    title = any(d.title for d in docs)
+    return [document_facts(d, title=title) for d in docs]
