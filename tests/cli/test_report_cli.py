@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -301,3 +302,29 @@ def test_output_through_a_symlink_and_into_a_pipe(
     reader.join(timeout=10)
     assert got and got[0].startswith(b"resdiff report")
     assert fifo.is_fifo()
+
+
+def test_three_drafts_make_two_comparisons_against_the_first(
+    capsys: pytest.CaptureFixture[str], drafts: tuple[str, str]
+) -> None:
+    a, b = drafts
+    code, out, _ = _run(capsys, "report", a, b, a, "--format", "md")
+    assert code == 1
+    assert out.count("## Differences: ") == 2 and out.count("## Clause by clause: ") == 2
+    assert "C does not differ from A." in out
+    code, _, err = _run(capsys, "report", a)
+    assert code == 2 and err == "resdiff: report needs at least two drafts\n"
+
+
+def test_as_a_script_reading_stdin_into_a_pipe(drafts: tuple[str, str]) -> None:
+    a, b = drafts
+    done = subprocess.run(
+        [sys.executable, "-m", "resdiff", "report", "-", b],
+        input=Path(a).read_bytes(),
+        capture_output=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent.parent,
+    )
+    assert done.returncode == 1 and done.stderr == b""
+    out = done.stdout.decode("utf-8")
+    assert b"\x1b" not in done.stdout and "[-Demands-]{+Calls for+}" in out
