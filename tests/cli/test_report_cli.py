@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,8 +90,12 @@ def test_fail_on_means_a_change_of_that_kind(
     ],
 )
 def test_format_from_extension(
-    capsys: pytest.CaptureFixture[str], drafts: tuple[str, str], tmp_path: Path, name: str, check
-) -> None:  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
+    drafts: tuple[str, str],
+    tmp_path: Path,
+    name: str,
+    check: Callable[[str], bool],
+) -> None:
     a, b = drafts
     out = tmp_path / name
     code, stdout, _ = _run(capsys, "report", a, b, "-o", str(out))

@@ -44,7 +44,7 @@ def _check(name: str, actual: str) -> None:
 def _validate(text: str) -> None:
     if not SCHEMA.exists():
         return
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped]
 
     jsonschema.validate(json.loads(text), json.loads(SCHEMA.read_text(encoding="utf-8")))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resdiff.errors import ResdiffError
-from resdiff.model import ClausePair, Run
+from resdiff.model import ClausePair, Run, RunOp
 from resdiff.render import ReportOptions
 from resdiff.render.view import (
     Gap,
@@ -111,7 +111,7 @@ def test_notes_say_moved_kind_change_and_renumbering() -> None:
 
 
 def test_whitespace_moves_out_of_changes_only_at_word_boundaries() -> None:
-    def shown(*runs: tuple[str, str]) -> list[tuple[str, str]]:
+    def shown(*runs: tuple[RunOp, str]) -> list[tuple[str, str]]:
         pair = ClausePair(("A",), ("B",), "modified", False, 0.5, tuple(Run(o, t) for o, t in runs))
         return [(s.op, s.text) for s in inline_segments(pair)]
 
