@@ -446,7 +446,8 @@ def history_table(
 
 
 def matrix_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
-    """Columns (topic, then one per draft) and rows: strongest verb, qualifiers, clauses."""
+    """Columns (topic, then one per draft) and rows; a cell has one line each for the
+    strongest verb, its qualifiers, each link, and the clauses."""
     m = comparison.matrix
     docs = {d.id: d for d in comparison.documents}
     if m is None:
@@ -460,10 +461,14 @@ def matrix_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
             if cell is None:
                 line.append("—")
                 continue
-            verb = cell.verb.text if cell.verb else "mentioned"
-            quals = f" ({', '.join(cell.qualifiers)})" if cell.qualifiers else ""
-            links = f" ⚭{len(cell.links)}" if cell.links else ""
-            where = f" [{', '.join(cell.clauses)}]" if cell.clauses else ""
-            line.append(clean_terminal(f"{verb}{quals}{links}{where}"))
+            lines = [cell.verb.text if cell.verb else "mentioned"]
+            if cell.qualifiers:
+                lines.append(", ".join(cell.qualifiers))
+            for link in cell.links:
+                other = link.topics[1] if link.topics[0] == topic else link.topics[0]
+                lines.append(f"⚭ {link.relation}: {m.labels.get(other, other)}")
+            if cell.clauses:
+                lines.append(", ".join(cell.clauses))
+            line.append(clean_terminal("\n".join(lines)))
         rows.append(line)
     return header, rows

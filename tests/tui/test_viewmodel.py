@@ -140,4 +140,4 @@ def test_header_history_and_matrix_tables() -> None:
     header, table = vm.matrix_table(c)
     assert header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]
     assert table[1][1] == "—"  # hostages not mentioned in A
-    assert table[0][2].startswith("demands (immediate, lasting, sustainable)")
+    assert table[0][2] == "demands\nimmediate, lasting, sustainable\nOP1"

@@ -37,7 +37,7 @@ class _TableScreen(Screen[None]):
         for col in self._header:
             table.add_column(Text(col))
         for row in self._rows:
-            table.add_row(*(Text(cell) for cell in row))
+            table.add_row(*(Text(cell) for cell in row), height=None)
         table.focus()
 
 
