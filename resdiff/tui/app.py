@@ -43,7 +43,7 @@ class ResdiffApp(App[int]):
                 seen.add(binding.action)
                 keys = binding.key_display or binding.key
                 yield SystemCommand(
-                    binding.description,
+                    binding.tooltip or binding.description,
                     f"{binding.action} (key: {keys})",
                     partial(screen.run_action, binding.action),
                 )

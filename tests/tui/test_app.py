@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rich.text import Text
+from rich.style import Style
 from textual.widgets import Input, OptionList, Select
 
 from resdiff.model import CompareOptions
@@ -16,7 +16,7 @@ from resdiff.tui.screens.help import HelpScreen
 from resdiff.tui.screens.open_file import OpenFileDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
-from resdiff.tui.widgets.pair_view import DiffColumn, PairView
+from resdiff.tui.widgets.pair_view import PairView
 from tests.tui.conftest import DRAFTS, SIZE, main_screen, settle
 
 
@@ -26,11 +26,8 @@ def _address(app: ResdiffApp) -> str:
     return s.rows[s.selected].address
 
 
-def _column_text(app: ResdiffApp, column_id: str) -> str:
-    column = app.screen.query_one(f"#{column_id}", DiffColumn)
-    rendered = column.render()
-    assert isinstance(rendered, Text)
-    return rendered.plain
+def _column_text(app: ResdiffApp, column: str) -> str:
+    return app.screen.query_one(PairView).texts[column].plain
 
 
 # ---------------------------------------------------------------- loading
@@ -154,8 +151,8 @@ async def test_arrows_and_j_k_move_the_cursor(rich_app: ResdiffApp) -> None:
 async def test_mouse_click_selects_a_clause(rich_app: ResdiffApp) -> None:
     async with rich_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        # border (line 0), table header (line 1), then rows: OP1 is the fourth row
-        await pilot.click(ClauseNavigator, offset=(10, 5))
+        # the border is line 0, then one line per row: OP1 is the fourth row
+        await pilot.click(ClauseNavigator, offset=(10, 4))
         await pilot.pause()
         assert _address(rich_app) == "OP1"
 
@@ -237,16 +234,18 @@ async def test_v_toggles_inline_view(rich_app: ResdiffApp) -> None:
     async with rich_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = rich_app.screen.query_one(PairView)
-        assert not view.inline and view.query_one("#pair-columns").display
+        assert not view.inline
+        side_by_side = view.rendered_text()
+        assert "A: S/2099/1" in side_by_side and "B: S/2099/2" in side_by_side
         await pilot.press("v")
         await pilot.pause()
         assert view.inline and view.has_class("-inline")
-        assert not view.query_one("#pair-columns").display
-        assert view.query_one("#inline").display
-        assert (
-            _column_text(rich_app, "inline")
-            == "Expressing deepgrave concern about the catastrophic humanitarian situation,"
-        )
+        inline = view.rendered_text()
+        assert "A: S/2099/1 → B: S/2099/2" in inline
+        assert "Expressing deepgrave concern about the catastrophic" in inline
+        await pilot.press("v")
+        await pilot.pause()
+        assert view.rendered_text() == side_by_side
 
 
 async def test_s_swaps_sides_by_recomputing(rich_app: ResdiffApp) -> None:
@@ -379,20 +378,22 @@ def test_command_palette_lists_every_action(rich_app: ResdiffApp) -> None:
     screen = MainScreen([], CompareOptions())
     titles = {c.title for c in rich_app.get_system_commands(screen)}
     for wanted in (
-        "Next diff",
-        "Prev diff",
-        "Key diff",
-        "Search",
-        "Filter",
-        "Unchanged",
-        "View",
-        "Swap",
-        "Matrix",
-        "History",
-        "Export",
-        "Open",
-        "Help",
-        "Compare with draft 3",
+        "Next difference",
+        "Previous difference",
+        "Next key difference",
+        "Previous key difference",
+        "Next clause",
+        "Search both drafts",
+        "Filter clauses (status, topic)",
+        "Show or hide unchanged clauses",
+        "Side by side or inline view",
+        "Swap sides (the other draft becomes the base)",
+        "Positions matrix",
+        "History of the series",
+        "Export the comparison as a report",
+        "Open other drafts",
+        "Help: keys and markers",
+        "Compare the base with draft 3",
         "Quit",
     ):
         assert wanted in titles
@@ -409,8 +410,8 @@ async def test_markup_in_a_draft_is_shown_literally(rich_app: ResdiffApp) -> Non
         await pilot.pause()
         left = _column_text(rich_app, "left")
         assert "[bold]sample[/bold]" in left and "[link=https://example.org]" in left
-        cell = rich_app.screen.query_one(ClauseNavigator).get_row(str(s.selected))[3]
-        assert "[bold]" in cell.plain
+        assert s.selected is not None
+        assert "[bold]" in rich_app.screen.query_one(ClauseNavigator).row_text(s.selected)
 
 
 async def test_escape_sequences_are_stripped(rich_app: ResdiffApp) -> None:
@@ -426,13 +427,12 @@ async def test_escape_sequences_are_stripped(rich_app: ResdiffApp) -> None:
 async def test_inserted_and_deleted_words_are_marked_without_colour(rich_app: ResdiffApp) -> None:
     async with rich_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        left = rich_app.screen.query_one("#left", DiffColumn).render()
-        right = rich_app.screen.query_one("#right", DiffColumn).render()
-        assert isinstance(left, Text) and isinstance(right, Text)
+        view = rich_app.screen.query_one(PairView)
+        left, right = view.texts["left"], view.texts["right"]
         deleted = next(s for s in left.spans if left.plain[s.start : s.end] == "deep")
         inserted = next(s for s in right.spans if right.plain[s.start : s.end] == "grave")
-        assert getattr(deleted.style, "strike", False)
-        assert getattr(inserted.style, "underline", False)
+        assert isinstance(deleted.style, Style) and deleted.style.strike
+        assert isinstance(inserted.style, Style) and inserted.style.underline
 
 
 async def test_narrow_terminal_stacks_panels(rich_app: ResdiffApp) -> None:
@@ -452,9 +452,11 @@ async def test_dark_and_light_themes_style_the_diff(rich_app: ResdiffApp, theme:
     rich_app.theme = theme
     async with rich_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        column = rich_app.screen.query_one("#right", DiffColumn)
-        style = column.get_component_rich_style("diff-column--inserted")
+        view = rich_app.screen.query_one(PairView)
+        style = view.get_component_rich_style("pair-view--inserted")
         assert style.underline and style.color is not None
+        deleted = view.get_component_rich_style("pair-view--deleted")
+        assert deleted.strike and deleted.bgcolor is not None
 
 
 async def test_no_color_keeps_markers(
@@ -467,6 +469,6 @@ async def test_no_color_keeps_markers(
         assert app.no_color
         nav = app.screen.query_one(ClauseNavigator)
         s = main_screen(app)
-        symbols = [nav.get_row(str(i))[0].plain for i in nav.listed]
+        symbols = [nav.row_text(i)[:3].strip() for i in nav.listed]
         assert "<" in symbols and ">" in symbols and "+" in symbols and "~" in symbols
         assert s.rows[1].marker == "~ modified"

@@ -68,6 +68,9 @@ class ExportDialog(ModalScreen[str | None]):
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
     def on_select_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
         stem = Path(path.value)

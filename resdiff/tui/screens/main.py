@@ -60,24 +60,36 @@ class LoadFailed(Message):
 
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_difference", "Next diff"),
-        Binding("p", "previous_difference", "Prev diff"),
-        Binding("right_square_bracket", "next_key", "Key diff"),
-        Binding("left_square_bracket", "previous_key", "Prev key", show=False),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter", "Filter"),
-        Binding("u", "toggle_unchanged", "Unchanged"),
-        Binding("v", "toggle_view", "View"),
-        Binding("s", "swap", "Swap"),
-        Binding("m", "matrix", "Matrix", show=False),
-        Binding("h", "history", "History", show=False),
-        Binding("e", "export", "Export"),
-        Binding("o", "open", "Open", show=False),
-        Binding("question_mark", "help", "Help"),
+        Binding("n", "next_difference", "Next diff", tooltip="Next difference"),
+        Binding("p", "previous_difference", "Prev", tooltip="Previous difference"),
+        Binding("right_square_bracket", "next_key", "Key diff", tooltip="Next key difference"),
+        Binding(
+            "left_square_bracket",
+            "previous_key",
+            "Prev key",
+            show=False,
+            tooltip="Previous key difference",
+        ),
+        Binding("j", "cursor(1)", "Down", show=False, tooltip="Next clause"),
+        Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause"),
+        Binding("slash", "search", "Search", tooltip="Search both drafts"),
+        Binding("f", "filter", "Filter", tooltip="Filter clauses (status, topic)"),
+        Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
+        Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
+        Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
+        Binding("m", "matrix", "Matrix", show=False, tooltip="Positions matrix"),
+        Binding("h", "history", "History", show=False, tooltip="History of the series"),
+        Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
+        Binding("o", "open", "Open", show=False, tooltip="Open other drafts"),
+        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
         *(
-            Binding(str(n), f"pick_other({n})", f"Compare with draft {n}", show=False)
+            Binding(
+                str(n),
+                f"pick_other({n})",
+                f"Draft {n}",
+                show=False,
+                tooltip=f"Compare the base with draft {n}",
+            )
             for n in range(1, 10)
         ),
     ]
