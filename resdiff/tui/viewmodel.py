@@ -360,10 +360,14 @@ def _inline(runs: Iterable[Run]) -> tuple[Segment, ...]:
     )
 
 
-def pair_display(pair: ClausePair, label_a: str, label_b: str) -> PairDisplay:
+def pair_display(
+    pair: ClausePair, label_a: str, label_b: str, changes: Sequence[Change] = ()
+) -> PairDisplay:
     """Segments for the left (a) and right (b) columns and for the inline view.
 
     A minor difference (whitespace, quotes...) shows each side's own text unmarked.
+    ``changes`` (the substantive changes found in this pair) are listed as notes, so
+    their summaries are visible even when the key-differences panel is not.
     """
     notes = []
     if pair.moved:
@@ -378,13 +382,16 @@ def pair_display(pair: ClausePair, label_a: str, label_b: str) -> PairDisplay:
             f"{STATUS_MARKERS[pair.status]} {pair.status}: "
             f"{'+'.join(pair.a) or '-'} → {'+'.join(pair.b) or '-'}"
         )
+    for ch in sorted(changes, key=lambda c: -c.weight):
+        arrow = {"stronger": "▲", "weaker": "▼", None: "•"}[ch.direction]
+        notes.append(f"{arrow} {ch.summary}")
     title = f"{address(pair)}  {status_marker(pair) or '= unchanged'}"
     return PairDisplay(
         title=clean_terminal(title),
         left=_side(pair.diff, "-"),
         right=_side(pair.diff, "+"),
         inline=_inline(pair.diff),
-        notes=tuple(notes),
+        notes=tuple(clean_terminal(n) for n in notes),
     )
 
 

@@ -443,8 +443,14 @@ async def test_narrow_terminal_stacks_panels(rich_app: ResdiffApp) -> None:
         nav = screen.query_one(ClauseNavigator)
         pair = screen.query_one(PairView)
         assert nav.region.width > 70 and pair.region.y > nav.region.y
+        assert not screen.query_one("#key-changes").display
         await pilot.press("n")
         assert _address(rich_app) == "PP3→OP8"
+        # the key differences panel is hidden, but ] still works and the summary shows
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert _address(rich_app) == "OP1"
+        assert "no longer tied to the release" in pair.rendered_text()
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])

@@ -300,7 +300,8 @@ class MainScreen(Screen[None]):
         pc = self.pairwise
         assert pc is not None
         row = self.rows[index]
-        self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b)
+        changes = [pc.changes[i] for i in row.changes]
+        self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
 
     # ------------------------------------------------------------ messages from widgets
 
