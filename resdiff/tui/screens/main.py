@@ -200,7 +200,9 @@ class MainScreen(Screen[None]):
         self.docs, self.order, self.comparison = docs, order, comparison
         if history_ok:
             self.history = comparison.history
-            if not comparison.history:
+            if comparison.options.series and not comparison.history:
+                self.history_note = "Compared as a series, but no clause history was found."
+            elif not comparison.history:
                 self.history_note = (
                     "Not a series: history needs three or more drafts of one text, "
                     "opened in order (first draft first)."
