@@ -112,8 +112,7 @@ class KeyChange:
     @property
     def label(self) -> str:
         arrow = {"stronger": "▲", "weaker": "▼", None: "•"}[self.change.direction]
-        where = ", ".join(self.change.b or self.change.a) or "-"
-        return clean_terminal(f"{self.rank}. {arrow} {where}: {self.change.summary}")
+        return clean_terminal(f"{self.rank}. {arrow} {self.change.summary}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,9 @@ def test_key_changes_ranked_and_mapped_to_rows() -> None:
     keys = vm.key_changes(c.comparisons[0], rows)
     assert [k.change.kind for k in keys[:3]] == ["linkage", "verb-strength", "kind-change"]
     assert keys[0].row is not None and rows[keys[0].row].address == "OP1"
-    assert keys[1].label.startswith("2. ▲ OP1:")
+    assert (
+        keys[1].label == "2. ▲ OP1 moves from 'determines the imperative' to 'demands' (stronger)."
+    )
 
 
 def test_pair_display_columns_reconstruct_each_side() -> None:
@@ -141,3 +143,12 @@ def test_header_history_and_matrix_tables() -> None:
     assert header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]
     assert table[1][1] == "—"  # hostages not mentioned in A
     assert table[0][2] == "demands\nimmediate, lasting, sustainable\nOP1"
+
+
+def test_long_renumbered_addresses_keep_the_new_number() -> None:
+    from resdiff.tui.widgets.navigator import _address
+
+    pair = ClausePair(("OP4(b)(ii)",), ("OP6(b)(ii)",), "unchanged", False, 1.0, ())
+    row = vm.Row(0, pair, 2, vm.address(pair), "", "", "", frozenset())
+    assert _address(row, 40) == "    OP4(b)(ii)→OP6(b)(ii)"
+    assert _address(row, 20) == "    →OP6(b)(ii)"
