@@ -35,6 +35,7 @@ STATUS_MARKERS: Mapping[PairStatus, str] = {
     "merged": ">",
 }
 MOVED_MARKER = "↷"
+MAX_NOTES = 3  # change summaries shown above a pair's text; the rest are counted
 KIND_MARKER = "⇅"
 
 #: Short badges for the kinds of substantive change, in display order.
@@ -93,11 +94,12 @@ class Filter:
     value: str | None = None
     show_unchanged: bool = True
 
-    def describe(self) -> str:
+    def describe(self, topic_labels: Mapping[str, str] | None = None) -> str:
         if self.mode == "status":
             return f"status: {self.value}"
         if self.mode == "topic":
-            return f"topic: {self.value}"
+            label = (topic_labels or {}).get(self.value or "", self.value)
+            return f"topic: {label}"
         return {"all": "all clauses", "changed": "changed only"}[self.mode]
 
 
@@ -381,9 +383,13 @@ def pair_display(
             f"{STATUS_MARKERS[pair.status]} {pair.status}: "
             f"{'+'.join(pair.a) or '-'} → {'+'.join(pair.b) or '-'}"
         )
-    for ch in sorted(changes, key=lambda c: -c.weight):
+    ranked = sorted(changes, key=lambda c: -c.weight)
+    for ch in ranked[:MAX_NOTES]:
         arrow = {"stronger": "▲", "weaker": "▼", None: "•"}[ch.direction]
         notes.append(f"{arrow} {ch.summary}")
+    if len(ranked) > MAX_NOTES:
+        more = len(ranked) - MAX_NOTES
+        notes.append(f"… and {more} more key difference{'s' if more > 1 else ''} here")
     title = f"{address(pair)}  {status_marker(pair) or '= unchanged'}"
     return PairDisplay(
         title=clean_terminal(title),

@@ -152,3 +152,13 @@ def test_long_renumbered_addresses_keep_the_new_number() -> None:
     row = vm.Row(0, pair, 2, vm.address(pair), "", "", "", frozenset())
     assert _address(row, 40) == "    OP4(b)(ii)→OP6(b)(ii)"
     assert _address(row, 20) == "    →OP6(b)(ii)"
+
+
+def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:
+    c = rich_comparison()
+    pc = c.comparisons[0]
+    pair = pc.pairs[3]  # OP1
+    many = [pc.changes[1]] * 5
+    notes = vm.pair_display(pair, "A", "B", many).notes
+    assert len(notes) == vm.MAX_NOTES + 1
+    assert notes[-1] == "… and 2 more key differences here"

@@ -54,9 +54,7 @@ class FilterDialog(ModalScreen[Filter | None]):
         self._labels = topic_labels
 
     def _label(self, flt: Filter) -> str:
-        if flt.mode == "topic" and flt.value is not None:
-            return f"topic: {self._labels.get(flt.value, flt.value)}"
-        return flt.describe()
+        return flt.describe(self._labels)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -270,8 +270,9 @@ class MainScreen(Screen[None]):
         pc = self.pairwise
         if pc is None:
             return
-        shown = len(self.shown)
-        line = f"{vm.counts_line(pc)}   showing {shown}/{len(self.rows)}: {self.flt.describe()}"
+        labels = self.comparison.matrix.labels if self.comparison and self.comparison.matrix else {}
+        shown = f"showing {len(self.shown)}/{len(self.rows)}: {self.flt.describe(labels)}"
+        line = f"{vm.counts_line(pc)}   {shown}"
         if not self.flt.show_unchanged:
             line += ", unchanged hidden"
         if self.search_term:

@@ -34,8 +34,15 @@ class _TableScreen(Screen[None]):
         if not self._rows:
             return
         table = self.query_one(DataTable)
-        for col in self._header:
-            table.add_column(Text(col))
+        # Fixed column widths, so long cells wrap (and rows grow) instead of running
+        # off the screen: the first column fits its content, the others share the rest.
+        first = min(
+            24, max(len(line) for row in [self._header, *self._rows] for line in row[0].split("\n"))
+        )
+        others = max(1, len(self._header) - 1)
+        rest = max(16, (self.size.width - first - 2 * len(self._header) - 2) // others)
+        for n, col in enumerate(self._header):
+            table.add_column(Text(col), width=first if n == 0 else rest)
         for row in self._rows:
             table.add_row(*(Text(cell) for cell in row), height=None)
         table.focus()

@@ -26,7 +26,7 @@ from resdiff.tui.viewmodel import Row, status_symbol
 
 MARKER_WIDTH = 4
 ADDRESS_MAX = 20
-BADGES_MAX = 14
+BADGES_MAX = 16
 
 
 def _address(row: Row, width: int) -> str:
