@@ -328,3 +328,16 @@ def test_rejecting_undoes_a_tracked_numbering_change() -> None:
     assert paragraphs(read_docx(data, "n.docx", changes="reject").text) == [
         "Decides to remain seized of the matter."
     ]
+
+
+def test_text_boxes_are_not_spliced_into_the_paragraph() -> None:
+    xml = (
+        "<w:p>"
+        + R.format("Decides to remain seized of the matter.")
+        + "<w:r><w:pict><w:txbxContent><w:p>"
+        + R.format("DRAFT - NOT FOR CIRCULATION")
+        + "</w:p></w:txbxContent></w:pict></w:r></w:p>"
+    )
+    assert paragraphs(read_docx(body_xml(xml), "box.docx").text) == [
+        "Decides to remain seized of the matter."
+    ]
