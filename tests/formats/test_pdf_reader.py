@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resdiff.errors import InputError
 from resdiff.ingest.lines import join_hyphenated, rebuild_paragraphs, vocabulary
@@ -209,3 +211,21 @@ def test_a_number_at_a_page_foot_without_a_marker_is_body_text() -> None:
 
     lines = ["(b) Report to the Council within", "30 days on the situation;"]
     assert split_footnotes(lines) == (lines, [])
+
+
+_WORDS = (
+    "Recalling Deeply The Security Council, 1. (a) humani- tarian non- State; cease- fire "
+    "law. Egypt, Qatar to:"
+).split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join), max_size=12))
+def test_rebuilding_paragraphs_loses_nothing_but_line_end_hyphens(lines: list[str]) -> None:
+    """Only whitespace changes and line-end hyphens go: every other character survives,
+    in order."""
+
+    def visible(text: str) -> str:
+        return "".join(c for c in text if not c.isspace() and c != "-")
+
+    assert visible(rebuild_paragraphs(lines)) == visible("".join(lines))
