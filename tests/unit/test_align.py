@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from resdiff.align import align
 from resdiff.align.match import increasing_subsequence
-from resdiff.align.terms import stem
+from resdiff.align.terms import stem, terms
 from resdiff.model import ClausePair, Document
 from tests.align_fixtures import make_document
 
