@@ -268,3 +268,12 @@ def test_sub_paragraphs_each_land_in_exactly_one_child_pair(
 
     for p in align(a, b):
         check(p)
+
+
+def test_typographic_variants_do_not_stop_an_exact_match() -> None:
+    """A PDF's soft hyphen, ligature and non-breaking space leave the clause the same."""
+    plain = "Calls upon donors to increase financing for the ceasefire monitoring mission;"
+    pdf = "Calls upon donors to increase ﬁnancing for the cease\u00adfire monitoring\u00a0mission;"
+    pairs = align(doc("A", [OPS[0], plain]), doc("B", [pdf, OPS[0]]))
+    assert {(p.a, p.b) for p in pairs} == {(("OP1",), ("OP2",)), (("OP2",), ("OP1",))}
+    assert terms(pdf) == terms(plain)  # the same exact-match key
