@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff import inline
 from resdiff.inline import diff_texts, token_key, tokenize
 from resdiff.model import CompareOptions, Run
 from resdiff.seeds import seed_dir
@@ -157,8 +158,10 @@ def assert_well_formed(a: str, b: str, runs: tuple[Run, ...], opts: CompareOptio
             assert x.minor == y.minor, "a couple is minor on both sides or neither"
     for at in boundaries(runs, "+"):
         assert not splits_a_word(a, at), (a, at)
+        assert inline._group_around(a, at) is None, (a, at)  # nor "U.N", "(a)", "2/4"
     for at in boundaries(runs, "-"):
         assert not splits_a_word(b, at), (b, at)
+        assert inline._group_around(b, at) is None, (b, at)
     if not any((opts.ignore_case, opts.ignore_whitespace, opts.ignore_quotes)) and not (
         opts.ignore_punctuation
     ):
