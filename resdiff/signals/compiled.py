@@ -44,7 +44,9 @@ def _literal_weight(phrase: str) -> tuple[int, int]:
     return (len(words), len(phrase))
 
 
-def alternation(phrases: Sequence[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], list[int]]:
+def alternation(
+    phrases: Sequence[str], flags: int = re.IGNORECASE
+) -> tuple[re.Pattern[str], list[int]]:
     """One regex over ``phrases``; returns it and, per group name ``_k``, the phrase index."""
     order = sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
     parts = [f"(?P<_{k}>{phrase_regex(phrases[i])})" for k, i in enumerate(order)]
@@ -73,7 +75,9 @@ class Alternation:
         ]
 
 
-def make(phrases: Sequence[str], values: Sequence[object], flags: int = re.IGNORECASE) -> Alternation:
+def make(
+    phrases: Sequence[str], values: Sequence[object], flags: int = re.IGNORECASE
+) -> Alternation:
     regex, order = alternation(phrases, flags)
     return Alternation(regex, order, tuple(values))
 

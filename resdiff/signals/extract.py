@@ -25,11 +25,7 @@ def text_signals(text: str, lens: Lens, clause: Clause | None = None) -> ClauseS
     folded = fold(text)
     low = lower(text)
     mentions = find_mentions(text, low, lens)
-    verb = (
-        opener_verb(clause, lens)
-        if clause is not None
-        else opener_verb(_bare(text), lens)
-    )
+    verb = opener_verb(clause, lens) if clause is not None else opener_verb(_bare(text), lens)
     references, ref_spans = find_references(folded, lens)
     return ClauseSignals(
         verb=verb,

@@ -282,8 +282,10 @@ def _check_phrase(phrase: str, where: str) -> None:
 def _keys(table: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
     for key in table:
         if key not in allowed:
-            _fail(f"unknown key {where + '.' if where else ''}{key} (expected one of: "
-                  f"{', '.join(allowed)})")
+            _fail(
+                f"unknown key {where + '.' if where else ''}{key} (expected one of: "
+                f"{', '.join(allowed)})"
+            )
 
 
 def _check(data: Mapping[str, Any]) -> None:

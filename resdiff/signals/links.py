@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from resdiff.model import Link, Mention, Relation
+from resdiff.model import Link, Mention
 from resdiff.signals.lens import Lens
 from resdiff.signals.text import boundaries
 
@@ -74,7 +74,7 @@ def find_links(original: str, low: str, mentions: list[Mention], lens: Lens) -> 
             found[key] = (PRIORITY[relation], pos, link)
 
     for cs, ce, value in cues:
-        relation, _phrase = value  # type: ignore[misc]
+        relation = str(value[0])  # type: ignore[index]
         cue_text = " ".join(original[cs:ce].split())
         if relation == "cancel":
             continue
@@ -88,13 +88,23 @@ def find_links(original: str, low: str, mentions: list[Mention], lens: Lens) -> 
             # "Provided that all hostages are released, ... a ceasefire": the condition
             # comes first; link it to the next mention of another topic.
             nxt = next(
-                (j for j in range(ri + 1, len(mentions)) if mentions[j].topic != mentions[ri].topic),
+                (
+                    j
+                    for j in range(ri + 1, len(mentions))
+                    if mentions[j].topic != mentions[ri].topic
+                ),
                 None,
             )
-            if nxt is not None and _sentence(bounds, mentions[nxt].span.start) == _sentence(bounds, cs):
+            if nxt is not None and _sentence(bounds, mentions[nxt].span.start) == _sentence(
+                bounds, cs
+            ):
                 add(nxt, ri, relation, cue_text, cs)
             continue
         if li is not None and ri is not None:
+            if relation == "sequence" and _seen_before(mentions, li, mentions[ri].topic, bounds):
+                # "pauses ... to allow aid, as a step towards a cessation of hostilities":
+                # the sequence runs within one topic (pauses -> ceasefire), not from aid.
+                continue
             if relation == "parallel":
                 extra = cancel_between(mentions[li].span.end, mentions[ri].span.start)
                 if extra:
@@ -115,3 +125,14 @@ def find_links(original: str, low: str, mentions: list[Mention], lens: Lens) -> 
 
     ordered = sorted(found.values(), key=lambda x: x[1])
     return tuple(link for _, _, link in ordered)
+
+
+def _seen_before(mentions: list[Mention], last: int, topic: str, bounds: list[int]) -> bool:
+    """Whether ``topic`` is mentioned at or before mention ``last`` in its sentence."""
+    sent = _sentence(bounds, mentions[last].span.start)
+    for j in range(last, -1, -1):
+        if _sentence(bounds, mentions[j].span.start) != sent:
+            return False
+        if mentions[j].topic == topic:
+            return True
+    return False

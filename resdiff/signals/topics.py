@@ -12,8 +12,10 @@ from resdiff.signals.lens import Lens
 MAX_WORDS = 10
 #: A qualifier after its noun ("release ... immediately") counts this much farther away.
 AFTER_PENALTY = 1.5
-#: Crossing a comma costs this many words.
-COMMA_PENALTY = 5
+#: Crossing a comma costs this many words: little before the noun (lists of adjectives,
+#: "full, rapid, safe and unhindered access"), more after it (a new phrase begins).
+COMMA_BEFORE = 1
+COMMA_AFTER = 3
 
 _WORD = re.compile(r"[\w'-]+")
 
@@ -26,17 +28,15 @@ def find_mentions(original: str, low: str, lens: Lens) -> list[Mention]:
     return out
 
 
-def _gap(low: str, start: int, end: int) -> float:
+def _gap(low: str, start: int, end: int, comma: int) -> float:
     """Words between two offsets, plus the cost of commas; inf across a sentence end."""
     between = low[start:end]
     if ";" in between or ". " in between:
         return float("inf")
-    return len(_WORD.findall(between)) + COMMA_PENALTY * between.count(",")
+    return len(_WORD.findall(between)) + comma * between.count(",")
 
 
-def attach_qualifiers(
-    low: str, mentions: list[Mention], lens: Lens
-) -> dict[str, tuple[str, ...]]:
+def attach_qualifiers(low: str, mentions: list[Mention], lens: Lens) -> dict[str, tuple[str, ...]]:
     """Each qualifier occurrence goes to the nearest mention of a topic that lists it.
 
     Before the noun is preferred to after it (English adjectives precede), so in "a
@@ -66,7 +66,7 @@ def attach_qualifiers(
             for i in range(k, len(mentions)):  # mentions after: nearest of each topic
                 m = mentions[i]
                 if m.topic in meanings:
-                    d = _gap(low, qe, m.span.start)
+                    d = _gap(low, qe, m.span.start, COMMA_BEFORE)
                     if d <= MAX_WORDS and (best is None or d < best[0]):
                         best = (d, i)
                     break
@@ -75,7 +75,7 @@ def attach_qualifiers(
                 if m.span.end > qs:
                     continue
                 if m.topic in meanings:
-                    d = _gap(low, m.span.end, qs) * AFTER_PENALTY
+                    d = _gap(low, m.span.end, qs, COMMA_AFTER) * AFTER_PENALTY
                     if d <= MAX_WORDS * AFTER_PENALTY and (best is None or d < best[0]):
                         best = (d, i)
                     break

@@ -40,7 +40,9 @@ def match_opener(text: str, lens: Lens) -> tuple[tuple[int, int], Verb] | None:
     assert name is not None
     entry = c.verb_entries[c.verb_order[int(name[1:])]]
     words = len([w for w in entry.phrase.split() if w != "*"])
-    verb = Verb(text=" ".join(text[m.start() : m.end()].split()), scale=entry.scale, strength=entry.strength)
+    verb = Verb(
+        text=" ".join(text[m.start() : m.end()].split()), scale=entry.scale, strength=entry.strength
+    )
     return (words, m.end() - m.start()), verb
 
 
