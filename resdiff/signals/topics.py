@@ -18,6 +18,10 @@ COMMA_BEFORE = 1
 COMMA_AFTER = 3
 
 _WORD = re.compile(r"[\w'-]+")
+#: ", and" / ", or" starts a new coordinated phrase: it costs as much as a comma after.
+_JOIN = re.compile(r",\s+(?:and|or)\b")
+#: Right after a noun, "and"/"or" opens a new phrase: what follows does not qualify it.
+_STARTS_NEW = re.compile(r"\s*,?\s*(?:and|or|as well as)\b")
 
 
 def find_mentions(original: str, low: str, lens: Lens) -> list[Mention]:
@@ -33,7 +37,8 @@ def _gap(low: str, start: int, end: int, comma: int) -> float:
     between = low[start:end]
     if ";" in between or ". " in between:
         return float("inf")
-    return len(_WORD.findall(between)) + comma * between.count(",")
+    joins = len(_JOIN.findall(between))
+    return len(_WORD.findall(between)) + comma * (between.count(",") - joins) + COMMA_AFTER * joins
 
 
 def attach_qualifiers(low: str, mentions: list[Mention], lens: Lens) -> dict[str, tuple[str, ...]]:
@@ -75,6 +80,8 @@ def attach_qualifiers(low: str, mentions: list[Mention], lens: Lens) -> dict[str
                 if m.span.end > qs:
                     continue
                 if m.topic in meanings:
+                    if _STARTS_NEW.match(low, m.span.end):
+                        break  # "coal power and phase-out of ...": a new phrase begins
                     d = _gap(low, m.span.end, qs, COMMA_AFTER) * AFTER_PENALTY
                     if d <= MAX_WORDS * AFTER_PENALTY and (best is None or d < best[0]):
                         best = (d, i)
