@@ -109,6 +109,8 @@ class _Collector:
         self.offset = offset
         self.items: list[tuple[tuple[object, ...], Change]] = []
         self.skip_actors: set[str] = set()
+        #: Multiplies the weights being added (lowered inside preambular pairs).
+        self.factor = 1.0
 
     def kind_weight(self, kind: str) -> float:
         return self.lens.kind_weights.get(kind, DEFAULT_KIND_WEIGHT)
@@ -143,7 +145,7 @@ class _Collector:
             from_=from_,
             to=to,
             direction=direction,
-            weight=round(weight, 4),
+            weight=round(weight * self.factor, 4),
             summary=summary_text,
         )
         key = (
@@ -201,6 +203,7 @@ def find_changes(
                 _clause_change(out, side_b, added=True)
             else:
                 _pair_changes(out, pair, side_a, side_b)
+                out.factor = 1.0
     _document_changes(out, clauses_a, clauses_b, signals_a, signals_b, b.label or b.id)
     return out.ranked()
 
@@ -223,6 +226,7 @@ def _pair_changes(out: _Collector, pair: ClausePair, sa: _Side, sb: _Side) -> No
     lens = out.lens
     addr = summary.address(sa.ids, sb.ids)
     both_topics = tuple(dict.fromkeys((*sa.topics, *sb.topics)))
+    out.factor = lens.preambular_factor if sa.role == sb.role == "preambular" else 1.0
     clause_weight = out.topics_weight(both_topics)
 
     # Linkage: every topic pair linked on either side.

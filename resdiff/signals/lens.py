@@ -108,6 +108,7 @@ class Lens:
     kind_weights: Mapping[str, float] = field(default_factory=dict)
     linkage_weights: Mapping[str, float] = field(default_factory=dict)
     default_topic_weight: float = 0.3
+    preambular_factor: float = 1.0
 
     def topic(self, topic_id: str) -> Topic | None:
         for t in self.topics:
@@ -221,9 +222,20 @@ def _merge(
 
 
 def _merge_by_kind(base: list[Any], over: list[Any]) -> list[Any]:
-    """Entries of a kind in ``over`` replace every entry of that kind in ``base``."""
-    kinds = {e["kind"] for e in over}
-    return [e for e in base if e["kind"] not in kinds] + list(over)
+    """Entries of a kind in ``over`` replace every entry of that kind in ``base``, where the
+    first of them stood (order is priority); new kinds go last."""
+    out: list[Any] = []
+    placed: set[str] = set()
+    for entry in base:
+        kind = entry["kind"]
+        replacements = [e for e in over if e["kind"] == kind]
+        if not replacements:
+            out.append(entry)
+        elif kind not in placed:
+            out += replacements
+            placed.add(kind)
+    out += [e for e in over if e["kind"] not in placed and e not in out]
+    return out
 
 
 # --------------------------------------------------------------------------- validation
@@ -334,9 +346,10 @@ def _check(data: Mapping[str, Any]) -> None:
 
 
 def _check_ranking(ranking: Mapping[str, Any]) -> None:
-    _keys(ranking, ("default_topic_weight", "kinds", "linkage"), "ranking")
-    if "default_topic_weight" in ranking:
-        _number(ranking["default_topic_weight"], "ranking.default_topic_weight")
+    _keys(ranking, ("default_topic_weight", "preambular_factor", "kinds", "linkage"), "ranking")
+    for key in ("default_topic_weight", "preambular_factor"):
+        if key in ranking:
+            _number(ranking[key], f"ranking.{key}")
     kinds = _table(ranking.get("kinds", {}), "ranking.kinds")
     _keys(kinds, CHANGE_KINDS, "ranking.kinds")
     for k, v in kinds.items():
@@ -461,6 +474,7 @@ def _build_checked(data: Mapping[str, Any], sources: tuple[str, ...]) -> Lens:
         kind_weights={k: float(v) for k, v in ranking.get("kinds", {}).items()},
         linkage_weights={k: float(v) for k, v in ranking.get("linkage", {}).items()},
         default_topic_weight=float(ranking.get("default_topic_weight", 0.3)),
+        preambular_factor=float(ranking.get("preambular_factor", 1.0)),
     )
 
 
