@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from resdiff.signals.hints import Hint, literal_hint
+
 if TYPE_CHECKING:
     from resdiff.signals.lens import Lens, PatternEntry, VerbEntry
 
@@ -61,25 +63,124 @@ def group_index(m: re.Match[str], order: list[int]) -> int:
     return order[int(name[1:])]
 
 
-@dataclass(frozen=True, slots=True)
-class Alternation:
-    regex: re.Pattern[str]
-    order: list[int]
-    values: tuple[object, ...]
+_TOKEN = re.compile(r"\w+")
 
-    def find(self, text: str) -> list[tuple[int, int, object]]:
+
+def first_word_keys(phrase: str) -> set[str] | None:
+    """The lower-case words a text token must equal for ``phrase`` to start there, or None
+    when that cannot be told (raw regexes)."""
+    if phrase.startswith("re:"):
+        return None
+    first = phrase.split()[0].lower()
+    plural = first.endswith("(s)")
+    if plural:
+        first = first[:-3]
+    pieces = [m.group(0) for m in (_TOKEN.match(p) for p in first.split("-")) if m]
+    if not pieces or pieces[0] != first.split("-")[0][: len(pieces[0])]:
+        return None
+    keys = {pieces[0]}
+    if len(pieces) > 1:
+        keys.add("".join(pieces))
+    if plural:
+        keys |= {k + "s" for k in keys}
+    return keys
+
+
+#: What the scanner looks for; each is one "slot" of ``Scanner.scan``'s result.
+TERMS, QUALIFIERS, CUES, ACTORS_CASED, ACTORS_ANY = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    """Every phrase list of a lens found in one pass over a clause, fast.
+
+    One big alternation makes Python's regex engine try every phrase at every position
+    (about 25 ms per paragraph with the default lens). Instead, phrases are bucketed by
+    their first word: the clause is split into word tokens once, and at each token only
+    the few phrases starting with that word are tried. Raw regexes ("re:") go to a plain
+    scan. Within a slot matches do not overlap; at one position the most specific phrase
+    wins (more literal words, then longer).
+    """
+
+    dispatch: dict[str, tuple[tuple[int, re.Pattern[str], list[int]], ...]]
+    fallbacks: tuple[tuple[int, re.Pattern[str], list[int]], ...]
+    values: tuple[tuple[object, ...], ...]
+    cased: tuple[bool, ...]
+
+    def scan(self, folded: str, low: str) -> list[list[tuple[int, int, object]]]:
+        """Per slot, ``(start, end, value)`` in text order. ``low`` is ``folded``
+        lower-cased (same length); cased slots match on ``folded``."""
+        n = len(self.values)
+        hits: list[list[tuple[int, int, int]]] = [[] for _ in range(n)]
+        ends = [-1] * n
+        texts = (low, folded)
+        cased = self.cased
+        dispatch = self.dispatch
+        for tok in _TOKEN.finditer(low):
+            entries = dispatch.get(tok.group())
+            if entries is None:
+                continue
+            start = tok.start()
+            for slot, regex, order in entries:
+                if start < ends[slot]:
+                    continue
+                m = regex.match(texts[cased[slot]], start)
+                if m is not None and m.end() > start:
+                    hits[slot].append((start, m.end(), group_index(m, order)))
+                    ends[slot] = m.end()
+        for slot, regex, order in self.fallbacks:
+            extra = [
+                (m.start(), m.end(), group_index(m, order))
+                for m in regex.finditer(texts[cased[slot]])
+                if m.end() > m.start()
+            ]
+            if extra:
+                hits[slot] = _no_overlap(hits[slot] + extra)
         return [
-            (m.start(), m.end(), self.values[group_index(m, self.order)])
-            for m in self.regex.finditer(text)
-            if m.end() > m.start()
+            [(s, e, self.values[slot][i]) for s, e, i in slot_hits]
+            for slot, slot_hits in enumerate(hits)
         ]
 
 
-def make(
-    phrases: Sequence[str], values: Sequence[object], flags: int = re.IGNORECASE
-) -> Alternation:
-    regex, order = alternation(phrases, flags)
-    return Alternation(regex, order, tuple(values))
+def _no_overlap(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    for h in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if out and h[0] < out[-1][1]:
+            continue
+        out.append(h)
+    return out
+
+
+def make_scanner(
+    slots: Sequence[tuple[Sequence[str], Sequence[object], bool]],
+) -> Scanner:
+    """``slots``: per slot, its phrases, the value of each, and whether it is
+    case-sensitive."""
+    dispatch: dict[str, list[tuple[int, re.Pattern[str], list[int]]]] = {}
+    fallbacks = []
+    for slot, (phrases, _values, cased) in enumerate(slots):
+        flags = 0 if cased else re.IGNORECASE
+        grouped: dict[str, list[int]] = {}
+        rest: list[int] = []
+        for i, phrase in enumerate(phrases):
+            keys = first_word_keys(phrase)
+            if keys is None:
+                rest.append(i)
+                continue
+            for key in keys:
+                grouped.setdefault(key, []).append(i)
+        for key, idxs in grouped.items():
+            regex, order = alternation([phrases[i] for i in idxs], flags)
+            dispatch.setdefault(key, []).append((slot, regex, [idxs[k] for k in order]))
+        if rest:
+            regex, order = alternation([phrases[i] for i in rest], flags)
+            fallbacks.append((slot, regex, [rest[k] for k in order]))
+    return Scanner(
+        dispatch={k: tuple(v) for k, v in dispatch.items()},
+        fallbacks=tuple(fallbacks),
+        values=tuple(tuple(values) for _p, values, _c in slots),
+        cased=tuple(cased for _p, _v, cased in slots),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,27 +189,22 @@ class CompiledLens:
 
     - ``verbs``: VerbEntry (anchored at the start of the opener text)
     - ``skips``: None (opener words to step over)
-    - ``terms``: topic id
-    - ``qualifiers``: phrase index into ``qualifier_meanings``
-    - ``cues``: (relation or "cancel", phrase)
+    - ``scanner`` slots: TERMS -> topic id; QUALIFIERS -> index into
+      ``qualifier_meanings``; CUES -> (relation or "cancel", phrase); ACTORS_CASED and
+      ACTORS_ANY -> canonical actor name
     - ``negation``: regex matching a negation right before a cue
-    - ``actor_names``: canonical name (two alternations: case-sensitive, case-insensitive)
     """
 
     verbs: re.Pattern[str]
     verb_order: list[int]
     verb_entries: tuple[VerbEntry, ...]
     skips: re.Pattern[str]
-    terms: Alternation
-    qualifiers: Alternation
+    scanner: Scanner
     qualifier_meanings: tuple[dict[str, tuple[str, str]], ...]
-    cues: Alternation
     negation: re.Pattern[str]
-    actor_names_cased: Alternation
-    actor_names_any: Alternation
-    actor_patterns: tuple[tuple[re.Pattern[str], PatternEntry], ...]
-    references: tuple[tuple[re.Pattern[str], PatternEntry], ...]
-    numbers: tuple[tuple[re.Pattern[str], PatternEntry], ...]
+    actor_patterns: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
+    references: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
+    numbers: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
 
 
 def compile_lens(lens: Lens) -> CompiledLens:
@@ -169,16 +265,29 @@ def compile_lens(lens: Lens) -> CompiledLens:
         verb_order=verb_order,
         verb_entries=lens.verbs,
         skips=skips,
-        terms=make(term_phrases, term_topics),
-        qualifiers=make(qual_phrases, list(range(len(qual_phrases)))),
-        qualifier_meanings=tuple(meanings),
-        cues=make(cue_phrases, cue_values),
-        negation=negation,
-        actor_names_cased=make(cased_p, cased_v, 0),
-        actor_names_any=make(any_p, any_v),
-        actor_patterns=tuple((re.compile(phrase_regex(e.pattern)), e) for e in lens.actor_patterns),
-        references=tuple((re.compile(phrase_regex(e.pattern)), e) for e in lens.references),
-        numbers=tuple(
-            (re.compile(phrase_regex(e.pattern), re.IGNORECASE), e) for e in lens.numbers
+        scanner=make_scanner(
+            [
+                (term_phrases, term_topics, False),
+                (qual_phrases, list(range(len(qual_phrases))), False),
+                (cue_phrases, cue_values, False),
+                (cased_p, cased_v, True),
+                (any_p, any_v, False),
+            ]
         ),
+        qualifier_meanings=tuple(meanings),
+        negation=negation,
+        actor_patterns=_patterns(lens.actor_patterns, ignore_case=False),
+        references=_patterns(lens.references, ignore_case=False),
+        numbers=_patterns(lens.numbers, ignore_case=True),
     )
+
+
+def _patterns(
+    entries: Sequence[PatternEntry], *, ignore_case: bool
+) -> tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]:
+    out = []
+    for e in entries:
+        src = phrase_regex(e.pattern)
+        regex = re.compile(src, re.IGNORECASE if ignore_case else 0)
+        out.append((regex, e, literal_hint(src, ignore_case)))
+    return tuple(out)

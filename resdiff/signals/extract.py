@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from resdiff.model import Clause, ClauseSignals
 from resdiff.signals.actors import find_actors
+from resdiff.signals.compiled import ACTORS_ANY, ACTORS_CASED, CUES, QUALIFIERS, TERMS
 from resdiff.signals.lens import Lens
 from resdiff.signals.links import find_links
 from resdiff.signals.references import find_numbers, find_references
@@ -24,17 +25,18 @@ def text_signals(text: str, lens: Lens, clause: Clause | None = None) -> ClauseS
     """Signals of a bare text (the opener is read from its first words)."""
     folded = fold(text)
     low = lower(text)
-    mentions = find_mentions(text, low, lens)
+    hits = lens.compiled.scanner.scan(folded, low)
+    mentions = find_mentions(text, hits[TERMS])
     verb = opener_verb(clause, lens) if clause is not None else opener_verb(_bare(text), lens)
     references, ref_spans = find_references(folded, lens)
     return ClauseSignals(
         verb=verb,
         topics=tuple(mentions),
-        qualifiers=attach_qualifiers(low, mentions, lens),
-        links=find_links(text, low, mentions, lens),
-        actors=find_actors(folded, lens),
+        qualifiers=attach_qualifiers(low, mentions, hits[QUALIFIERS], lens),
+        links=find_links(text, low, mentions, hits[CUES], lens),
+        actors=find_actors(folded, hits[ACTORS_CASED] + hits[ACTORS_ANY], lens),
         references=references,
-        numbers=find_numbers(folded, lens, ref_spans),
+        numbers=find_numbers(folded, low, lens, ref_spans),
     )
 
 

@@ -24,14 +24,19 @@ def _sentence(bounds: list[int], offset: int) -> int:
     return bisect_right(bounds, offset)
 
 
-def find_links(original: str, low: str, mentions: list[Mention], lens: Lens) -> tuple[Link, ...]:
+def find_links(
+    original: str,
+    low: str,
+    mentions: list[Mention],
+    cues: list[tuple[int, int, object]],
+    lens: Lens,
+) -> tuple[Link, ...]:
     if len({m.topic for m in mentions}) < 2:
         return ()
     c = lens.compiled
     bounds = boundaries(original)
     starts = [m.span.start for m in mentions]
     ends = [m.span.end for m in mentions]
-    cues = c.cues.find(low)
     found: dict[frozenset[str], tuple[int, int, Link]] = {}
     cancels = [
         (cs, ce, " ".join(original[cs:ce].split()))

@@ -24,10 +24,13 @@ _JOIN = re.compile(r",\s+(?:and|or)\b")
 _STARTS_NEW = re.compile(r"\s*,?\s*(?:and|or|as well as)\b")
 
 
-def find_mentions(original: str, low: str, lens: Lens) -> list[Mention]:
-    """Non-overlapping mentions, longest term first at each position, in text order."""
+Hit = tuple[int, int, object]
+
+
+def find_mentions(original: str, hits: list[Hit]) -> list[Mention]:
+    """Mentions from the scanner's term hits (non-overlapping, in text order)."""
     out = []
-    for start, end, topic in lens.compiled.terms.find(low):
+    for start, end, topic in hits:
         out.append(Mention(topic=str(topic), text=original[start:end], span=Span(start, end)))
     return out
 
@@ -41,7 +44,9 @@ def _gap(low: str, start: int, end: int, comma: int) -> float:
     return len(_WORD.findall(between)) + comma * (between.count(",") - joins) + COMMA_AFTER * joins
 
 
-def attach_qualifiers(low: str, mentions: list[Mention], lens: Lens) -> dict[str, tuple[str, ...]]:
+def attach_qualifiers(
+    low: str, mentions: list[Mention], hits: list[Hit], lens: Lens
+) -> dict[str, tuple[str, ...]]:
     """Each qualifier occurrence goes to the nearest mention of a topic that lists it.
 
     Before the noun is preferred to after it (English adjectives precede), so in "a
@@ -54,7 +59,7 @@ def attach_qualifiers(low: str, mentions: list[Mention], lens: Lens) -> dict[str
     c = lens.compiled
     starts = [m.span.start for m in mentions]
     found: dict[str, dict[str, None]] = {}
-    for qs, qe, idx in c.qualifiers.find(low):
+    for qs, qe, idx in hits:
         meanings = c.qualifier_meanings[int(idx)]  # type: ignore[call-overload]
         best: tuple[float, int] | None = None
         inside = False
