@@ -8,12 +8,14 @@ so ``str.__contains__`` can skip the regex. None means no such hint could be fou
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
-# Python 3.11+ keeps the regex parser in re._parser (sre_parse is deprecated).
-from re import _constants as _c
-from re import _parser as _p
+# Python 3.11+ keeps the regex parser in re._parser (sre_parse is deprecated); it is not
+# in the typeshed stubs, hence the dynamic import.
+_p: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
 
 Hint = tuple[str, ...]
 
