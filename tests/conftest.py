@@ -1,0 +1,19 @@
+"""Shared test configuration: hypothesis profiles and paths to the seeds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+# CI runs derandomized (same examples every run, no flaky reds) and without deadlines
+# (a noisy 2-core machine is not a benchmark); locally, random exploration.
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
