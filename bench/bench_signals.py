@@ -74,7 +74,33 @@ LINKERS = [
     " with a view to ",
     " and further stresses ",
 ]
-FILLER = ["in", "all", "parts", "of", "the", "territory", "concerned", "bearing", "in", "mind", "the", "obligations", "of", "all", "parties", "and", "the", "need", "for", "coordination", "with", "the", "relevant", "regional", "organizations"]
+FILLER = [
+    "in",
+    "all",
+    "parts",
+    "of",
+    "the",
+    "territory",
+    "concerned",
+    "bearing",
+    "in",
+    "mind",
+    "the",
+    "obligations",
+    "of",
+    "all",
+    "parties",
+    "and",
+    "the",
+    "need",
+    "for",
+    "coordination",
+    "with",
+    "the",
+    "relevant",
+    "regional",
+    "organizations",
+]
 
 
 def synthetic(n: int, seed: int = 7) -> Document:
