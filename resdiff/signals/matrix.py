@@ -3,9 +3,18 @@ qualifiers and its links."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
-from resdiff.model import ClauseSignals, Document, Link, MatrixCell, PositionsMatrix, Verb
+from resdiff.model import (
+    Clause,
+    ClauseSignals,
+    Document,
+    Link,
+    MatrixCell,
+    PositionsMatrix,
+    Verb,
+)
 from resdiff.signals.lens import Lens
 
 
@@ -19,10 +28,7 @@ def build_matrix(
     for doc in docs:
         doc_signals = signals.get(doc.id, {})
         per_topic: dict[str, list[tuple[str, ClauseSignals]]] = {}
-        for clause in doc.walk():
-            s = doc_signals.get(clause.id)
-            if s is None:
-                continue
+        for clause, s in _with_inherited_verbs(doc.clauses, doc_signals, None):
             for topic in s.topic_ids:
                 per_topic.setdefault(topic, []).append((clause.id, s))
         for topic, hits in per_topic.items():
@@ -35,6 +41,21 @@ def build_matrix(
         documents=tuple(d.id for d in docs),
         cells=cells,
     )
+
+
+def _with_inherited_verbs(
+    clauses: Sequence[Clause], signals: Mapping[str, ClauseSignals], verb: Verb | None
+) -> Iterator[tuple[Clause, ClauseSignals]]:
+    """Clauses in document order; a sub-paragraph without a verb of its own ("(b) Report
+    to the Council ...") takes its parent's ("Requests the Secretary-General to:")."""
+    for clause in clauses:
+        s = signals.get(clause.id)
+        if s is None:
+            continue
+        if s.verb is None and verb is not None and clause.kind == "subparagraph":
+            s = replace(s, verb=verb)
+        yield clause, s
+        yield from _with_inherited_verbs(clause.children, signals, s.verb)
 
 
 def _cell(topic: str, hits: Sequence[tuple[str, ClauseSignals]]) -> MatrixCell:

@@ -70,3 +70,17 @@ def test_renderings(lens: Lens) -> None:
     assert txt.splitlines()[0].split() == ["Topic", "A", "a.txt", "B", "b.txt", "C", "c.txt"]
     assert "Encourages [humanitarian] (OP1)" in txt
     assert all(len(line) <= 24 + 3 * 36 for line in txt.splitlines())
+
+
+def test_subparagraph_takes_its_parents_verb(lens: Lens) -> None:
+    from dataclasses import replace
+
+    parent = replace(
+        clause("OP4", "Requests the Secretary-General to:"),
+        children=(clause("OP4(b)", "Report on humanitarian access;", "subparagraph"),),
+    )
+    doc = document("A", [parent])
+    m = build_matrix([doc], {"A": document_signals(doc, lens)}, lens)
+    cell = m.cells[("humanitarian-access", "A")]
+    assert cell.verb is not None and cell.verb.text == "Requests"
+    assert cell.clauses == ("OP4(b)",)
