@@ -164,3 +164,8 @@ def test_climate_lens_turns_phase_out_into_phase_down_change() -> None:
     got = {(c.kind, c.from_ or c.to) for c in changes}
     assert ("qualifier-removed", "phase-out") in got
     assert ("qualifier-added", "phase-down") in got
+
+
+def test_empty_lens_reads_nothing() -> None:
+    s = text_signals("Demands an immediate ceasefire within 30 days;", Lens())
+    assert s == type(s)()
