@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -78,6 +79,17 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _count(value: str) -> int:
+    """A non-negative integer option value."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {n}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -121,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_report.add_argument(
         "--context",
-        type=int,
+        type=_count,
         default=1,
         metavar="N",
         help="unchanged clauses shown around each change (default 1)",
@@ -223,11 +235,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise ResdiffError("a .docx report needs -o FILE")
     docs = _load_all(args.files, getattr(args, "docx_changes", "accept"))
     comparison = compare(*docs, options=_options(args))
+    on_terminal = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (
-        args.color == "auto"
-        and args.output is None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
+        args.color == "auto" and on_terminal and not os.environ.get("NO_COLOR")
     )
     view = ReportOptions(
         context=args.context,
@@ -235,7 +245,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         only=args.only,
         topics=tuple(args.topic),
         color=color,
+        width=shutil.get_terminal_size().columns if on_terminal else None,
     )
+    # Render completely before touching the output: a failure leaves nothing behind.
     data = render_report(comparison, fmt, view)
     if args.output:
         write_atomic(args.output, data)
@@ -325,6 +337,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.TROUBLE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); not our trouble.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.SAME
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise
@@ -332,10 +348,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"resdiff: internal error: {_one_line(repr(exc))} (rerun with --debug for details)\n"
         )
         return ExitCode.TROUBLE
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); not our trouble.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return ExitCode.SAME
 
 
 def _one_line(message: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 from resdiff.model import Change, Comparison
 
@@ -38,7 +39,15 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
         from resdiff.render import docx
 
         return docx.render_docx(comparison)
-    raise NotImplementedError(f"format {fmt} is not available yet")
+    if fmt == "md":
+        from resdiff.render import markdown
+
+        return markdown.render_markdown(comparison, view)
+    if fmt == "html":
+        from resdiff.render import html
+
+        return html.render_html(comparison, view)
+    raise ResdiffError(f"{fmt} reports are not available yet")
 
 
 def render_matrix(comparison: Comparison, fmt: str) -> str:
