@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from resdiff.model import Mention, Span
 from resdiff.signals.lens import Lens
@@ -44,6 +44,21 @@ def _gap(low: str, start: int, end: int, comma: int) -> float:
     return len(_WORD.findall(between)) + comma * (between.count(",") - joins) + COMMA_AFTER * joins
 
 
+class _WordCounter:
+    """A lower bound on the words ``_gap`` counts between two offsets, in log time, so
+    that a long clause is not rescanned for every qualifier (that made signals quadratic
+    in the length of a paragraph)."""
+
+    def __init__(self, low: str) -> None:
+        found = list(_WORD.finditer(low))
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+
+    def at_least(self, start: int, end: int) -> int:
+        """Words lying wholly inside ``low[start:end]`` (each is a word there too)."""
+        return max(0, bisect_right(self._ends, end) - bisect_left(self._starts, start))
+
+
 def attach_qualifiers(
     low: str, mentions: list[Mention], hits: list[Hit], lens: Lens
 ) -> dict[str, tuple[str, ...]]:
@@ -58,23 +73,26 @@ def attach_qualifiers(
         return {}
     c = lens.compiled
     starts = [m.span.start for m in mentions]
+    words = _WordCounter(low)
     found: dict[str, dict[str, None]] = {}
     for qs, qe, idx in hits:
         meanings = c.qualifier_meanings[int(idx)]  # type: ignore[call-overload]
         best: tuple[float, int] | None = None
         inside = False
-        for i, m in enumerate(mentions):
-            if m.span.start <= qs and qe <= m.span.end:
-                inside = True
-                if m.topic in meanings:
-                    best = (0.0, i)
-                break
+        # Mentions do not overlap: only the last one starting at or before qs can hold it.
+        j = bisect_right(starts, qs) - 1
+        if j >= 0 and qe <= mentions[j].span.end:
+            inside = True
+            if mentions[j].topic in meanings:
+                best = (0.0, j)
         if inside and best is None:
             continue
         if best is None:
             k = bisect_left(starts, qe)
             for i in range(k, len(mentions)):  # mentions after: nearest of each topic
                 m = mentions[i]
+                if words.at_least(qe, m.span.start) > MAX_WORDS:
+                    break  # this one and every later one are too far
                 if m.topic in meanings:
                     d = _gap(low, qe, m.span.start, COMMA_BEFORE)
                     if d <= MAX_WORDS and (best is None or d < best[0]):
@@ -84,6 +102,8 @@ def attach_qualifiers(
                 m = mentions[i]
                 if m.span.end > qs:
                     continue
+                if words.at_least(m.span.end, qs) > MAX_WORDS:
+                    break  # this one and every earlier one are too far
                 if m.topic in meanings:
                     if _STARTS_NEW.match(low, m.span.end):
                         break  # "coal power and phase-out of ...": a new phrase begins
