@@ -74,6 +74,11 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
         raise ValueError("compare needs at least two documents")
     if len(documents) > len(DOC_IDS):
         raise ValueError(f"compare takes at most {len(DOC_IDS)} documents")
+    for d in documents:
+        if not isinstance(d, Document):
+            raise TypeError(f"compare takes Document values (from load(path)), not {d!r}")
+    if options is not None and not isinstance(options, CompareOptions):
+        raise TypeError(f"options must be a CompareOptions, not {type(options).__name__}")
     options = options or CompareOptions()
     docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
     lens = load_lens(options.lens_paths)
