@@ -15,30 +15,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from resdiff.errors import InputError
+from resdiff.model import ChangeKind, Relation
 
 if TYPE_CHECKING:
     from resdiff.signals.compiled import CompiledLens
 
-RELATIONS = ("conditional", "sequence", "parallel")
-CHANGE_KINDS = (
-    "linkage",
-    "verb-strength",
-    "kind-change",
-    "qualifier-added",
-    "qualifier-removed",
-    "topic-added",
-    "topic-removed",
-    "actor-added",
-    "actor-removed",
-    "reference-added",
-    "reference-removed",
-    "number-changed",
-    "clause-added",
-    "clause-removed",
-)
+# The JSON contract's vocabularies, spelled once in the model.
+RELATIONS: tuple[str, ...] = get_args(Relation)
+CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
 TOPIC_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 TOP_LEVEL = (
     "lens",
