@@ -39,11 +39,15 @@ DEMOTED = {
     "Decides": "Deciding",
     "Encourages": "Encouraging",
 }
-WORDS = (
-    "an immediate sustained ceasefire the release of all hostages humanitarian access to "
-    "civilians in Gaza parties international law Secretary-General report within 30 days "
-    "and unconditional full rapid safe unhindered, Member States funding"
-).split()
+WORDS = [
+    w
+    for line in (
+        "an immediate sustained ceasefire the release of all hostages humanitarian access to",
+        "civilians in Gaza parties international law Secretary-General report within 30 days",
+        "and unconditional full rapid safe unhindered, Member States funding",
+    )
+    for w in line.split()
+]
 
 
 @dataclass
