@@ -78,9 +78,7 @@ def _draft_text(paras: Sequence[Para]) -> str:
 
 
 words_st = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12)
-subs_st = st.lists(
-    st.tuples(words_st, st.lists(words_st, max_size=3)), max_size=3
-)
+subs_st = st.lists(st.tuples(words_st, st.lists(words_st, max_size=3)), max_size=3)
 pp_st = st.builds(Para, st.just("PP"), st.sampled_from(PP_OPENERS), words_st, st.just([]))
 op_st = st.builds(Para, st.just("OP"), st.sampled_from(OP_OPENERS), words_st, subs_st)
 draft_st = st.tuples(st.lists(pp_st, max_size=5), st.lists(op_st, min_size=1, max_size=7)).map(
