@@ -9,6 +9,7 @@ definitions are not consumed, so Markdown footnotes ("[^1]: ...") stay as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
 INDENT = "    "
+#: A list item that starts with its own sub-paragraph label: "(a) ", "(iv) ", "b) ".
+_OWN_LABEL = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+)\)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
             else:
                 own.extend(b.text for b in _blocks([child], depth))
         body = "\n".join(own)
+        if depth and _OWN_LABEL.match(body):
+            label = ""  # "- (a) text": the item is labelled already; do not label it twice
         first = f"{label} {body}" if label and body else (label or body)
         if first:
             out.append(_Block(_indent(first, depth)))

@@ -48,3 +48,14 @@ def test_bullet_list_at_top_level_is_plain_paragraphs() -> None:
 def test_labels() -> None:
     assert [letter_label(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "bb"]
     assert [roman_label(n) for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]
+
+
+def test_nested_items_that_carry_their_own_labels_are_not_labelled_twice() -> None:
+    md = "2. Demands that all parties:\n   - (a) release all hostages;\n   - (b) comply;\n"
+    text, _ = render_markdown(md)
+    assert text == (
+        "2. Demands that all parties:\n\n    (a) release all hostages;\n\n    (b) comply;\n"
+    )
+    # An unlabelled item that merely starts with a parenthesis still gets its label.
+    text, _ = render_markdown("1. Requests:\n   - (UNRWA) to report;\n")
+    assert text == "1. Requests:\n\n    (a) (UNRWA) to report;\n"
