@@ -40,7 +40,10 @@ _CONTEXT_TOKENS = 4
 
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_W = rf"[\w{_MARKS}]"
+# Chinese and Japanese are written without spaces: each ideograph (or kana) is a token
+# of its own, otherwise a whole clause would be one "word" and change as a block.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_W = rf"(?:(?![{CJK}])[\w{_MARKS}])"
 # Joiners inside a word: hyphens (ASCII, U+2010, U+2011), soft hyphen, apostrophes; and a
 # "." or "," between digits ("35,000,000", "2.5").
 _JOINER = r"(?:[-\u2010\u2011\u00ad'\u2019]|(?<=\d)[.,](?=\d))"
@@ -69,7 +72,7 @@ _QUOTES = str.maketrans(
 )
 _WORD_JOINERS = re.compile(r"[-\u2010\u2011\u00ad'\u2019]")
 _SPACES = re.compile(r"\s+")
-_WORD_CHAR = re.compile(_W)
+_WORD_CHAR = re.compile(rf"{_W}|[{CJK}]")
 
 # A word group: word characters joined by single inner marks ("U.N", "e.g", "2/4"), or a
 # short bracketed label ("(a)", "(iv)"). Edits are snapped to these.

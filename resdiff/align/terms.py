@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from resdiff.ingest.normalize import normalize_for_matching
+from resdiff.inline import CJK
 from resdiff.model import Clause
 
-_WORD = re.compile(r"[^\W_]+")
+# Words, and each Chinese/Japanese character on its own (those scripts use no spaces).
+_WORD = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")
 _STEMS: dict[str, str] = {}
 
 Vector = dict[str, float]

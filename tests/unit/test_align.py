@@ -277,3 +277,20 @@ def test_typographic_variants_do_not_stop_an_exact_match() -> None:
     pairs = align(doc("A", [OPS[0], plain]), doc("B", [pdf, OPS[0]]))
     assert {(p.a, p.b) for p in pairs} == {(("OP1",), ("OP2",)), (("OP2",), ("OP1",))}
     assert terms(pdf) == terms(plain)  # the same exact-match key
+
+
+def test_chinese_clauses_with_an_edit_still_pair() -> None:
+    from resdiff.ingest import SourceText
+    from resdiff.parse.structure import parse_source
+    from resdiff.pipeline import compare
+
+    def doc(text: str, doc_id: str) -> Document:
+        return parse_source(SourceText(f"{doc_id}.txt", "txt", text), doc_id)
+
+    a = doc("安全理事会，\n\n1. 要求立即停火；\n\n2. 呼吁各方释放所有人质；\n", "A")
+    b = doc("安全理事会，\n\n1. 要求立即持久停火；\n\n2. 呼吁各方释放所有人质；\n", "B")
+    (pc,) = compare(a, b).comparisons
+    assert [(p.a, p.b, p.status) for p in pc.pairs][-2:] == [
+        (("1",), ("1",), "modified"),
+        (("2",), ("2",), "unchanged"),
+    ]

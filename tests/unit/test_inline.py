@@ -179,3 +179,10 @@ def test_a_label_next_to_a_changed_word_stays_whole() -> None:
     # Found by hypothesis: brackets are not inner marks, so "word(a)" is "word" + "(a)".
     runs = diff_texts("Demands(a)", "Demands thirty (30)(a)")
     assert runs[-1] == Run("=", "(a)")
+
+
+def test_chinese_changes_by_character_not_by_clause() -> None:
+    from resdiff.inline import diff_texts
+
+    runs = diff_texts("要求立即停火；", "要求立即持久停火；")
+    assert [(r.op, r.text) for r in runs] == [("=", "要求立即"), ("+", "持久"), ("=", "停火；")]

@@ -140,7 +140,8 @@ def boundaries(runs: tuple[Run, ...], skip: str) -> list[int]:
     return out
 
 
-_WORDISH = re.compile(r"[\w\u0300-\u036f]")
+# Chinese and Japanese characters are tokens of their own: a boundary may fall next to one.
+_WORDISH = re.compile(rf"(?![{inline.CJK}])[\w\u0300-\u036f]")
 
 
 def splits_a_word(text: str, at: int) -> bool:
