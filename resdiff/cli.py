@@ -228,6 +228,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if len(args.files) < 2:
         raise ResdiffError("report needs at least two drafts")
+    if args.output == "-":
+        args.output = None  # "-o -": standard output, as for inputs
     fmt = _report_format(args)
     if args.output:
         check_not_input(args.output, args.files)

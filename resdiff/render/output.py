@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -17,6 +18,9 @@ def check_not_input(out: str, inputs: Iterable[str]) -> None:
     target = Path(out)
     for src in inputs:
         if src == "-":
+            # `resdiff report - b -o a < a`: standard input may be the very file.
+            if _stdin_is(target):
+                raise OutputError("refusing to overwrite an input file (standard input)", out)
             continue
         try:
             if target.exists() and target.samefile(src):
@@ -30,13 +34,18 @@ def check_not_input(out: str, inputs: Iterable[str]) -> None:
 def write_atomic(out: str, data: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename it into place."""
     target = Path(out)
+    try:
+        mode = target.stat().st_mode  # through links: /dev/stdout may lead to a pipe
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        # A device or a pipe (/dev/stdout, a FIFO): no rename possible or wanted. Opened
+        # by the name given: /dev/stdout resolves to a "pipe:[...]" name nothing can open.
+        _write_through(target, data, out)
+        return
     if target.is_symlink():
         # Write through the link, as the user meant, instead of replacing the link.
         target = target.resolve()
-    if target.exists() and not target.is_file() and not target.is_dir():
-        # A device or a pipe (/dev/stdout, a FIFO): no rename possible or wanted.
-        _write_through(target, data, out)
-        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", out)
@@ -60,6 +69,17 @@ def write_atomic(out: str, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(exc.strerror or "cannot write", out) from exc
         raise
+
+
+def _stdin_is(target: Path) -> bool:
+    try:
+        here, there = os.fstat(sys.stdin.fileno()), target.stat()
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISREG(here.st_mode) and (here.st_dev, here.st_ino) == (
+        there.st_dev,
+        there.st_ino,
+    )
 
 
 def _write_through(target: Path, data: str | bytes, out: str) -> None:
