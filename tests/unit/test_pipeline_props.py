@@ -183,3 +183,20 @@ def test_a_draft_against_itself_is_all_unchanged(paras: list[Para]) -> None:
     (pc,) = compare(doc, doc).comparisons
     assert not pc.differs
     assert all(p.status == "unchanged" and not p.moved for top in pc.pairs for p in top.walk())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), paras=draft_st)
+def test_series_history_covers_every_clause_of_the_last_draft(
+    data: st.DataObject, paras: list[Para]
+) -> None:
+    second = data.draw(edited(paras))
+    third = data.draw(edited(second))
+    docs = [_document(_draft_text(p), i) for p, i in ((paras, "A"), (second, "B"), (third, "C"))]
+    result = compare(*docs, options=CompareOptions(series=True))
+    last = {c.id: c.text for c in docs[-1].walk()}
+    assert sorted(h.clause for h in result.history) == sorted(last)
+    for h in result.history:
+        assert "".join(o.text for o in h.origins) == last[h.clause]
+        assert {o.introduced_in for o in h.origins} <= {"A", "B", "C"}
+    VALIDATOR.validate(json.loads(render_comparison(result)))
