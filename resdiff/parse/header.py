@@ -133,8 +133,9 @@ def _is_item(line: str, lexicon: Lexicon) -> bool:
     return found is not None and found[2] - found[1] >= len(line) - 2
 
 
-def _draft_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lexicon.draft_words, key=len, reverse=True))
+@lru_cache(maxsize=8)
+def _draft_pattern(draft_words: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(draft_words, key=len, reverse=True))
     return re.compile(r"^(.*?):\s*(?:" + words + r")\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -147,7 +148,7 @@ def parse_header(lines: list[str], lexicon: Lexicon) -> HeaderInfo:
     sponsors: tuple[str, ...] = ()
     resolution: str | None = None
     date: str | None = None
-    draft = _draft_pattern(lexicon)
+    draft = _draft_pattern(lexicon.draft_words)
     res_word = lexicon.resolution_word.lower()
     i = 0
     while i < len(stripped):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -19,6 +19,8 @@ OpenerKind = Literal["preambular", "operative"]
 MAX_PHRASE_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+#: A word, and the spaces after it (group 2 is None when punctuation or the end follows).
+_SPACED_WORD = re.compile(r"[ \t\n]*([^\W\d_][\w'’\-]*)(?:([ \t\n]+)|(?=[^\w'’\-]|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,41 @@ class Opener:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
+class _Node:
+    """A word trie of phrases; ``kind`` marks the end of a phrase."""
+
+    next: dict[str, _Node] = field(default_factory=dict)
+    kind: OpenerKind | None = None
+
+
+class _Words:
+    """Lower-cased words of a text from ``start``, read only as far as needed."""
+
+    __slots__ = ("found", "pos", "stopped", "text")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.pos = start
+        self.found: list[tuple[str, int, int]] = []
+        self.stopped = False
+
+    def get(self, index: int) -> str | None:
+        while len(self.found) <= index:
+            if self.stopped or len(self.found) >= MAX_PHRASE_WORDS:
+                return None
+            m = _SPACED_WORD.match(self.text, self.pos)
+            if m is None:
+                self.stopped = True
+                return None
+            self.found.append((m.group(1).lower(), m.start(1), m.end(1)))
+            self.pos = m.end()
+            if m.group(2) is None:
+                self.stopped = True  # punctuation ends the phrase ("Recalling,")
+        return self.found[index][0]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     language: str
     preambular: frozenset[tuple[str, ...]]
@@ -61,50 +97,39 @@ class Lexicon:
         Matching is case-insensitive and stops at word boundaries, so "Notes" never
         matches "Noting" and "Calls upon" wins over "Calls".
         """
-        words: list[tuple[str, int, int]] = []
-        pos = start
-        n = len(text)
-        while len(words) < MAX_PHRASE_WORDS:
-            while pos < n and text[pos] in " \t\n":
-                pos += 1
-            m = _WORD.match(text, pos)
-            if m is None:
-                break
-            words.append((m.group().lower(), m.start(), m.end()))
-            pos = m.end()
-            if pos < n and text[pos] not in " \t\n":
-                break  # punctuation ends the phrase ("Recalling,")
-        if not words:
+        words = _Words(text, start)
+        first = words.get(0)
+        if first is None or first not in self._first_words:
             return None
-        lowered = [w for w, _, _ in words]
         best: tuple[int, OpenerKind] | None = None
-        for skip in self._adverb_prefixes(lowered):
-            for length in range(len(lowered) - skip, 0, -1):
-                phrase = tuple(lowered[skip : skip + length])
-                kind: OpenerKind | None = None
-                if phrase in self.operative:
-                    kind = "operative"
-                elif phrase in self.preambular:
-                    kind = "preambular"
-                if kind is not None:
-                    total = skip + length
-                    if best is None or total > best[0]:
-                        best = (total, kind)
+        for skip in self._adverb_prefixes(words):
+            node = self._trie
+            k = skip
+            while True:
+                word = words.get(k)
+                if word is None or word not in node.next:
                     break
+                node = node.next[word]
+                k += 1
+                if node.kind is not None and (best is None or k > best[0]):
+                    best = (k, node.kind)
         if best is None:
             return None
         total, kind = best
-        phrase_text = " ".join(text[s:e] for _, s, e in words[:total])
-        return Opener(kind=kind, text=phrase_text, end=words[total - 1][2])
+        phrase_text = " ".join(text[s:e] for _, s, e in words.found[:total])
+        return Opener(kind=kind, text=phrase_text, end=words.found[total - 1][2])
 
-    def _adverb_prefixes(self, lowered: list[str]) -> list[int]:
+    def _adverb_prefixes(self, words: _Words) -> list[int]:
         """Numbers of leading words that may be skipped as adverbs (0 always)."""
         skips = [0]
         pos = 0
         for _ in range(2):  # at most two adverbs: "Also strongly condemns"
+            if words.get(pos) not in self._adverb_first_words:
+                break
             step = 0
             for length in (2, 1):
-                if tuple(lowered[pos : pos + length]) in self.adverbs:
+                phrase = tuple(w for w in (words.get(pos + i) for i in range(length)) if w)
+                if len(phrase) == length and phrase in self.adverbs:
                     step = length
                     break
             if step == 0:
@@ -112,6 +137,26 @@ class Lexicon:
             pos += step
             skips.append(pos)
         return skips
+
+    @cached_property
+    def _trie(self) -> _Node:
+        root = _Node()
+        for kind, phrases in (("preambular", self.preambular), ("operative", self.operative)):
+            for phrase in phrases:
+                node = root
+                for word in phrase:
+                    node = node.next.setdefault(word, _Node())
+                if node.kind is None or kind == "operative":
+                    node.kind = kind  # type: ignore[assignment]
+        return root
+
+    @cached_property
+    def _adverb_first_words(self) -> frozenset[str]:
+        return frozenset(a[0] for a in self.adverbs if a)
+
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(self._trie.next) | frozenset(a[0] for a in self.adverbs)
 
     def author(self, line: str) -> str | None:
         """The author named by an author line ("The Security Council,"), else None."""

@@ -9,15 +9,15 @@ separates them. Everything here is about one line at a time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of ``Document.text``: ``[start, end)`` excludes the ``\\n``;
-    ``indent`` is the offset of its first non-space character (``end`` if blank)."""
+    ``indent`` is the offset of its first non-space character (``end`` if blank).
+    (A named tuple: thousands are made per parse, and tuples are cheap.)"""
 
-    index: int
+    lineno: int
     start: int
     end: int
     indent: int
@@ -71,9 +71,15 @@ ROMAN_HEADING = re.compile(r"([IVXL]{1,6})\.?(?:[ \t]+(\S.*))?$")
 #: Letter heading alone ("B", "B.") or with a title ("B. Humanitarian access").
 LETTER_HEADING = re.compile(r"([A-Z])(?:\.?$|\.[ \t]+(\S.*)$)")
 
+#: What a PDF page adds between paragraphs: "2/4", "24-05234 (E)", "*2405234*", the symbol.
+_ARTEFACT_MARK = re.compile(
+    r"\d{1,3}/\d{1,3}|\d{2}-\d{5}|\*\d{5,9}\*|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*)+"
+)
+_ARTEFACT_OTHER = re.compile(r"\([A-Z]\)|\d{1,6}|\(\d{4}\)")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
-_TRAILING_MARKS = re.compile(r"(?:\[\^?\w{1,4}\]|[" + _SUPERSCRIPTS + r"\"'”’»)*]|\s)+$")
+_MARK_CHARS = frozenset(_SUPERSCRIPTS + "\"'”’»)*")
+_NOTE_REF_END = re.compile(r"\[\^?\w{1,4}\]$")
 TERMINATORS = ",;.:"
 _NUMERALS = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
@@ -120,8 +126,28 @@ def ends_paragraph(text: str, line: Line) -> bool:
     """The line ends with ",", ";", "." or ":" (after any closing quote or note marker)."""
     if line.blank:
         return True
-    content = text[line.indent : line.end]
-    trimmed = _TRAILING_MARKS.sub("", content)
-    if not trimmed:
-        return content[-1:] in TERMINATORS
-    return trimmed[-1] in TERMINATORS
+    pos = line.end
+    while pos > line.indent:
+        c = text[pos - 1]
+        if c in _MARK_CHARS or c.isspace():
+            pos -= 1
+        elif c == "]" and (m := _NOTE_REF_END.search(text, max(line.indent, pos - 8), pos)):
+            pos = m.start()
+        else:
+            return c in TERMINATORS
+    return text[line.end - 1] in TERMINATORS
+
+
+def is_page_artefact(content: str) -> bool:
+    """A running header or footer line from a PDF page: "2/4", "24-05234 (E)",
+    "S/2024/239", or several of these. It stays in the text but never opens or closes
+    a paragraph."""
+    if len(content) > 60 or not (content[0].isdigit() or content[0] in "*(ABCEFSU"):
+        return False
+    marked = False
+    for token in content.split():
+        if _ARTEFACT_MARK.fullmatch(token):
+            marked = True
+        elif not _ARTEFACT_OTHER.fullmatch(token):
+            return False
+    return marked

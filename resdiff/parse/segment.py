@@ -31,6 +31,7 @@ from resdiff.parse.lines import (
     Line,
     ends_paragraph,
     is_heading_title,
+    is_page_artefact,
     letter_value,
     roman_value,
 )
@@ -171,16 +172,34 @@ def segment(
     blank_before = True
     pending_start: int | None = None  # a separator line joins the unit after it
     in_operative = False
+    after_artefact = False
     for line in lines[first_line:]:
         if line.blank:
             blank_before = True
             continue
-        content = text[line.indent : line.end]
-        is_md_heading = line.index in heading_lines
-        after_md_heading = prev is not None and prev.index in heading_lines
+        is_md_heading = line.lineno in heading_lines
+        artefact = mode != "paragraphs" and not is_md_heading
+        if artefact and is_page_artefact(text[line.indent : line.end]):
+            after_artefact = True  # a page break: look past it
+            continue
+        after_md_heading = prev is not None and prev.lineno in heading_lines
         after_separator = pending_start is not None
         ended = prev is None or after_separator or ends_paragraph(text, prev)
+        if after_artefact:
+            # Blank lines around a page break end a paragraph only if its text ended.
+            blank_before = blank_before and ended
+            after_artefact = False
         current = units[-1] if units else None
+        if not (
+            ended
+            or blank_before
+            or is_md_heading
+            or after_md_heading
+            or (current is not None and current.kind in ("heading", "article"))
+        ):
+            prev = line  # mid-paragraph: nothing on this line can open a new one
+            continue
+        content = text[line.indent : line.end]
         label = line_label(content, line.indent, mode, lexicon)
         first = content[0]
         opener = None
@@ -208,15 +227,23 @@ def segment(
             and current.label is not None
             and current.label_end >= _line_end_of(current, lines)
             and prev is not None
-            and prev.index == current.line
+            and prev.lineno == current.line
             and label is None
             and opener is None
             and is_heading_title(content)
         )
+        text_of_bare_label = (
+            current is not None
+            and current.kind not in ("heading", "article")
+            and current.label is not None
+            and current.label_end >= _line_end_of(current, lines)
+            and label is None
+            and not is_md_heading
+        )
         if prev is None or is_md_heading or after_md_heading or after_separator:
             starts = True
-        elif title_of_heading:
-            starts = False
+        elif title_of_heading or text_of_bare_label:
+            starts = False  # "1." alone on a line: its text follows on the next one
         elif blank_before:
             starts = bool(label or opener or ended or not first.islower())
         elif mode == "paragraphs":
@@ -255,8 +282,8 @@ def _make_unit(
     in_operative: bool,
 ) -> Unit:
     if label is not None:
-        return Unit(label.kind, start, line.index, label.text or None, label.end, label.number)
-    unit = Unit("other", start, line.index, None, line.indent)
+        return Unit(label.kind, start, line.lineno, label.text or None, label.end, label.number)
+    unit = Unit("other", start, line.lineno, None, line.indent)
     if mode != "un":
         return unit
     if opener is not None and (opener.kind == "operative" or not in_operative):

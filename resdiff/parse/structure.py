@@ -31,7 +31,14 @@ from resdiff.ingest import SourceText
 from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
 from resdiff.parse.header import HeaderInfo, parse_header
 from resdiff.parse.lexicon import Lexicon, load_lexicon
-from resdiff.parse.lines import NUMBER_LABEL, Line, letter_value, roman_value, split_lines
+from resdiff.parse.lines import (
+    NUMBER_LABEL,
+    Line,
+    is_page_artefact,
+    letter_value,
+    roman_value,
+    split_lines,
+)
 from resdiff.parse.segment import Mode, Unit, segment
 
 _KINDS: dict[str, ClauseKind] = {
@@ -105,7 +112,7 @@ def _find_author(text: str, lines: list[Line], lexicon: Lexicon) -> tuple[int, s
         if len(content) < 200 and content.rstrip().endswith(","):
             author = lexicon.author(content)
             if author:
-                return line.index, author
+                return line.lineno, author
     return None
 
 
@@ -275,9 +282,12 @@ class _TreeBuilder:
         start = unit.label_end
         while start < end and text[start].isspace():
             start += 1
-        stop = end
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
+        stop = _rstrip(text, start, end)
+        while self.mode != "paragraphs":  # page headers and footers after the text
+            line_start = text.rfind("\n", start, stop) + 1
+            if line_start <= start or not is_page_artefact(text[line_start:stop].strip()):
+                break
+            stop = _rstrip(text, start, line_start)
         return text[start:stop], start, stop
 
     def _top(self, unit: Unit, end: int) -> _Node:
@@ -286,7 +296,8 @@ class _TreeBuilder:
         self.counts[kind] = self.counts.get(kind, 0) + 1
         opener = None
         if self.mode == "un" and kind in ("preambular", "operative"):
-            found = self.lexicon.opener(self.text, text_start)
+            found = unit.opener if unit.label is None else None
+            found = found or self.lexicon.opener(self.text, text_start)
             opener = found.text if found else None
         node_id, number = self._top_id(unit, kind)
         return _Node(
@@ -321,9 +332,13 @@ class _TreeBuilder:
 
     def _operative_id(self, number: str | None) -> str:
         if number is None:
-            base = f"OP{self.last_op}" if self.last_op is not None else "OP1"
-            node_id = self._unique(base)
-            self.anomalies.append(f"{node_id} has no number")
+            if self.last_op is None:  # nothing numbered yet: count in order
+                node_id = self._unique(f"OP{self.expected}")
+                if self.expected == 1:
+                    self.anomalies.append("operative paragraphs without numbers counted in order")
+            else:
+                node_id = self._unique(f"OP{self.last_op}")
+                self.anomalies.append(f"{node_id} has no number")
             self.expected += 1
             return node_id
         n = int(number)
@@ -370,6 +385,12 @@ class _TreeBuilder:
             top.level2 = None
         else:
             top.level2 = (style, val, node)
+
+
+def _rstrip(text: str, start: int, stop: int) -> int:
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return stop
 
 
 def _sub_level(

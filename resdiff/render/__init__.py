@@ -43,6 +43,10 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
         from resdiff.render import html
 
         return html.render_html(comparison, view)
+    if fmt == "docx":
+        from resdiff.render import docx
+
+        return docx.render_docx(comparison)
     raise ResdiffError(f"{fmt} reports are not available yet")
 
 

@@ -386,3 +386,71 @@ def test_crlf_free_text_with_odd_whitespace_keeps_every_character() -> None:
     doc = parse(text)
     assert ids(doc) == ["PP1", "OP1"]
     assert doc.clause("OP1").text == "Decides;\u2028more"
+
+
+def test_number_alone_on_its_line_takes_the_next_line_as_text() -> None:
+    doc = parse("The Security Council,\nRecalling x,\n1.\nDemands y;\n2.\n\nDecides z.\n")
+    assert [(c.id, c.label, c.opener, c.text) for c in doc.clauses] == [
+        ("PP1", None, "Recalling", "Recalling x,"),
+        ("OP1", "1.", "Demands", "Demands y;"),
+        ("OP2", "2.", "Decides", "Decides z."),
+    ]
+
+
+def test_unnumbered_operative_part_is_counted_in_order() -> None:
+    text = (
+        "The Security Council,\n\nRecalling x,\n\nAppalled by y,\n\n"
+        "Welcomes z;\n\nOnce again calls upon all parties to comply;\n\nDecides w.\n"
+    )
+    doc = parse(text)
+    assert ids(doc) == ["PP1", "PP2", "OP1", "OP2", "OP3"]
+    assert [c.number for c in doc.clauses] == [None] * 5
+    assert openers(doc, "operative") == ["Welcomes", "Once again calls upon", "Decides"]
+    assert "without numbers counted in order" in doc.parse.note
+
+
+def test_header_without_author_line() -> None:
+    text = (
+        "S/2024/1\n\nMalta and Japan: draft resolution\n\nRecalling its resolutions,\n\n"
+        "1. Demands x;\n\n2. Decides to remain seized of the matter.\n"
+    )
+    doc = parse(text)
+    assert (doc.symbol, doc.sponsors, doc.author) == ("S/2024/1", ("Malta", "Japan"), None)
+    assert doc.header.slice(doc.text) == "S/2024/1\n\nMalta and Japan: draft resolution\n\n"
+    assert ids(doc) == ["PP1", "OP1", "OP2"]
+
+
+PDF_PAGES = """\
+The Security Council,
+Recalling its resolutions on the protection of
+civilians in armed conflict,
+Expressing grave concern at the situation of civilians in the
+region and at the obstacles to the delivery of
+
+24-05234 (E)    250324
+*2405234*
+
+S/2024/999
+2/3
+
+Humanitarian assistance, and at the scale of displacement,
+1. Demands that all parties protect civilians;
+
+S/2024/999
+3/3
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_pdf_page_artefacts_neither_split_nor_start_paragraphs() -> None:
+    doc = parse(PDF_PAGES)
+    assert ids(doc) == ["PP1", "PP2", "OP1", "OP2"]
+    pp2 = doc.clause("PP2")
+    # The artefacts stay in the text (nothing is lost) but do not cut the paragraph.
+    assert pp2.text.startswith("Expressing grave concern at the situation")
+    assert pp2.text.endswith("Humanitarian assistance, and at the scale of displacement,")
+    assert "2/3" in pp2.text
+    assert doc.clause("OP2").text == "Decides to remain seized of the matter."
+    # A page footer after a paragraph's last line is not part of its text.
+    assert doc.clause("OP1").text == "Demands that all parties protect civilians;"
