@@ -69,6 +69,16 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--docx-changes",
+        choices=("accept", "reject"),
+        default="accept",
+        help="tracked changes inside .docx inputs: read them all accepted (default) or all "
+        "rejected",
+    )
+
+
 def _count(value: str) -> int:
     """A non-negative integer option value."""
     try:
@@ -78,16 +88,6 @@ def _count(value: str) -> int:
     if n < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more: {n}")
     return n
-
-
-def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--docx-changes",
-        choices=("accept", "reject"),
-        default="accept",
-        help="tracked changes inside .docx inputs: read them all accepted (default) or all "
-        "rejected",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ a word inserted by a step is blamed on the draft that inserted it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import groupby
 
 from resdiff.align import align
 from resdiff.inline import diff_texts
@@ -168,7 +169,12 @@ class _Series:
         if runs is None:
             old = "\n".join(self.clauses[k - 1][cid].text for cid in pair.a)
             new = "\n".join(self.clauses[k][cid].text for cid in pair.b)
-            runs = self._diffs[key] = diff_texts(old, new, self.options)
+            # The aligner's own diff serves when it is of these very texts.
+            if pair.text_a() == old and pair.text_b() == new:
+                runs = pair.diff
+            else:
+                runs = diff_texts(old, new, self.options)
+            self._diffs[key] = runs
         return runs
 
 
@@ -176,8 +182,8 @@ def _origins(text: str, labels: Sequence[str]) -> tuple[WordOrigin, ...]:
     """Cut ``text`` into maximal runs of one origin."""
     out: list[WordOrigin] = []
     start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or labels[i] != labels[start]:
-            out.append(WordOrigin(text[start:i], labels[start]))
-            start = i
+    for label, run in groupby(labels):
+        end = start + sum(1 for _ in run)
+        out.append(WordOrigin(text[start:end], label))
+        start = end
     return tuple(out)

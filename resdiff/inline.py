@@ -16,6 +16,8 @@ unchanged next to an edit of the same word. See docs/inline.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -33,6 +35,8 @@ _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0
 
 _DEFAULT_OPTIONS = CompareOptions()
+# Equal tokens kept on each side of the stretch that is diffed (see diff_texts).
+_CONTEXT_TOKENS = 4
 
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -73,11 +77,20 @@ _WORD_CHAR = re.compile(_W)
 _GROUP = re.compile(rf"\({_W}{{1,5}}\)|{_W}+(?:{_NOT_W}{_W}+)*")
 
 
+def _word_list(name: str) -> list[str]:
+    text = files("resdiff").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    words = (line.strip() for line in text.splitlines())
+    return [w for w in words if w and not w.startswith("#")]
+
+
 @cache
 def _number_words() -> tuple[str, ...]:
-    text = files("resdiff").joinpath("data/number_words.txt").read_text(encoding="utf-8")
-    words = (line.strip() for line in text.splitlines())
-    return tuple(sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True))
+    return tuple(sorted(_word_list("number_words.txt"), key=len, reverse=True))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _word_list("function_words.txt"))
 
 
 @cache
@@ -85,7 +98,15 @@ def _token_pattern() -> re.Pattern[str]:
     nw = "|".join(_number_words())
     number_word = rf"(?i:{nw})(?!{_W})"
     spelled = rf"{number_word}(?:(?:[-\u2010 ]|\s+and\s+){number_word})*\s*\(\d+(?:[.,]\d+)*\)"
-    alternatives = (spelled, _NUMBER_WITH_YEAR, _SYMBOL, _WORD, r"\s+", r"(?s:.)")
+    # Whitespace first (the commonest token); lookaheads skip alternatives that cannot start.
+    alternatives = (
+        r"\s+",
+        rf"(?=[A-Za-z]){spelled}",
+        rf"(?=\d){_NUMBER_WITH_YEAR}",
+        rf"(?=[A-Z]){_SYMBOL}",
+        _WORD,
+        r"(?s:.)",
+    )
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
 
@@ -246,13 +267,91 @@ def _refine(a: _Unit, b: _Unit) -> list[_Segment]:
     ]
 
 
+def _content(units: list[_Unit]) -> list[int]:
+    """Indexes of the units that carry meaning: words other than function words, and
+    numbers."""
+    function_words = _function_words()
+    return [
+        i
+        for i, u in enumerate(units)
+        if _WORD_CHAR.search(u.key) and u.key.casefold() not in function_words
+    ]
+
+
+def _best_diff(
+    enc_a: str, enc_b: str, content_a: list[int], content_b: list[int]
+) -> list[tuple[int, str]]:
+    """The plain diff after semantic clean-up, unless lining up content words first
+    keeps more of them (see ``_anchored_diff``); the second diff is only tried when the
+    first dropped a content word both texts share."""
+    diffs: list[tuple[int, str]] = _DMP.diff_main(enc_a, enc_b, False)
+    _DMP.diff_cleanupSemantic(diffs)
+    kept = _kept_content(diffs, content_a)
+    if kept == min(len(content_a), len(content_b)):
+        return diffs
+    # No diff can keep more content words than the two texts share.
+    shared = Counter(enc_a[i] for i in content_a) & Counter(enc_b[j] for j in content_b)
+    if kept == shared.total():
+        return diffs
+    anchored = _anchored_diff(enc_a, enc_b, content_a, content_b)
+    _DMP.diff_cleanupMerge(anchored)
+    _DMP.diff_cleanupSemantic(anchored)
+    return anchored if _kept_content(anchored, content_a) > kept else diffs
+
+
+def _kept_content(diffs: list[tuple[int, str]], content_a: list[int]) -> int:
+    """How many content units of a (indexes ``content_a``, ascending) a diff keeps."""
+    kept = ia = 0
+    for op, chunk in diffs:
+        if op == 0:
+            kept += bisect_left(content_a, ia + len(chunk)) - bisect_left(content_a, ia)
+        if op <= 0:
+            ia += len(chunk)
+    return kept
+
+
+def _anchored_diff(
+    enc_a: str, enc_b: str, content_a: list[int], content_b: list[int]
+) -> list[tuple[int, str]]:
+    """A diff of the encoded texts that keeps as many content words as it can.
+
+    Two texts can often be lined up in several equally short ways ("immediate and
+    sustained" -> "immediate, sustained and durable" keeps either "and" or "sustained").
+    So the content words alone are diffed first; those kept become anchors, and the
+    stretches between anchors are diffed in full. The result is still an exact diff of
+    the two strings (no timeout, no heuristics that could drop a match).
+    """
+    seq_a = "".join(enc_a[i] for i in content_a)
+    seq_b = "".join(enc_b[i] for i in content_b)
+    anchors: list[tuple[int, int]] = []
+    pa = pb = 0
+    for op, chunk in _DMP.diff_main(seq_a, seq_b, False):
+        n = len(chunk)
+        if op == 0:
+            anchors.extend(zip(content_a[pa : pa + n], content_b[pb : pb + n], strict=True))
+            pa += n
+            pb += n
+        elif op < 0:
+            pa += n
+        else:
+            pb += n
+    diffs: list[tuple[int, str]] = []
+    prev_a = prev_b = 0
+    for ia, ib in [*anchors, (len(enc_a), len(enc_b))]:
+        if ia > prev_a or ib > prev_b:
+            diffs.extend(_DMP.diff_main(enc_a[prev_a:ia], enc_b[prev_b:ib], False))
+        if ia < len(enc_a):
+            diffs.append((0, enc_a[ia]))
+        prev_a, prev_b = ia + 1, ib + 1
+    return diffs
+
+
 def _segments(
     units_a: list[_Unit], units_b: list[_Unit], options: CompareOptions
 ) -> list[_Segment]:
     """Diff the units' keys and decode straight into equal stretches and change blocks."""
     enc_a, enc_b = _encode(units_a, units_b)
-    diffs = _DMP.diff_main(enc_a, enc_b, False)
-    _DMP.diff_cleanupSemantic(diffs)
+    diffs = _best_diff(enc_a, enc_b, _content(units_a), _content(units_b))
     out: list[_Segment] = []
     ia = ib = 0
     for op, chunk in diffs:
@@ -443,6 +542,9 @@ def diff_texts(a: str, b: str, options: CompareOptions | None = None) -> tuple[R
     hi = 0
     while hi < limit - lo and ta[-1 - hi] == tb[-1 - hi]:
         hi += 1
+    # Leave a few equal tokens in the middle: the semantic clean-up slides an edit
+    # as far right as it can, and should find the same room as in the whole text.
+    lo, hi = max(0, lo - _CONTEXT_TOKENS), max(0, hi - _CONTEXT_TOKENS)
     middle = _segments(
         _units(ta[lo : len(ta) - hi], opts), _units(tb[lo : len(tb) - hi], opts), opts
     )

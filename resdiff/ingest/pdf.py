@@ -10,6 +10,7 @@ rejoins words hyphenated at line ends and paragraphs cut by page breaks.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -52,6 +53,9 @@ def _page_texts(data: bytes, source: str) -> list[str]:
     from pypdf import PdfReader  # lazy: only PDF input pays for it
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
+    # pypdf logs its repairs ("EOF marker not found") to stderr through logging's
+    # last-resort handler; the user gets our one line instead.
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

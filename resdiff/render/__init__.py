@@ -35,6 +35,10 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
         from resdiff.render import text
 
         return text.render_text(comparison, view)
+    if fmt == "docx":
+        from resdiff.render import docx
+
+        return docx.render_docx(comparison)
     if fmt == "md":
         from resdiff.render import markdown
 
@@ -43,10 +47,6 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
         from resdiff.render import html
 
         return html.render_html(comparison, view)
-    if fmt == "docx":
-        from resdiff.render import docx
-
-        return docx.render_docx(comparison)
     raise ResdiffError(f"{fmt} reports are not available yet")
 
 

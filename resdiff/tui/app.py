@@ -1,11 +1,66 @@
-"""The Textual app. (Stub.)"""
+"""The Textual app and ``make_app``, the one factory the CLI and the tests use."""
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable, Sequence
+from functools import partial
+from typing import ClassVar
 
-from resdiff.model import CompareOptions
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from resdiff.model import CompareOptions, Comparison
+from resdiff.tui.screens.main import MainScreen
 
 
-def make_app(files: list[str], options: CompareOptions | None = None) -> App[int]:
-    raise NotImplementedError("the interactive app is not built yet")
+class ResdiffApp(App[int]):
+    """Holds what was asked for on the command line; the main screen owns the rest."""
+
+    CSS_PATH = "resdiff.tcss"
+    TITLE = "resdiff"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
+
+    def __init__(
+        self,
+        files: Sequence[str],
+        options: CompareOptions,
+        comparison: Comparison | None = None,
+    ) -> None:
+        super().__init__()
+        self.files = list(files)
+        self.options = options
+        self.initial = comparison
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.files, self.options, self.initial)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every binding of the current screen, by its description, then Textual's own."""
+        seen: set[str] = set()
+        for binding in Binding.make_bindings(getattr(screen, "BINDINGS", ())):
+            if binding.description and binding.action not in seen and not binding.system:
+                seen.add(binding.action)
+                keys = binding.key_display or binding.key
+                yield SystemCommand(
+                    binding.tooltip or binding.description,
+                    f"{binding.action} (key: {keys})",
+                    partial(screen.run_action, binding.action),
+                )
+        yield from super().get_system_commands(screen)
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        self.exit(0)
+
+
+def make_app(
+    files: list[str],
+    options: CompareOptions | None = None,
+    *,
+    comparison: Comparison | None = None,
+) -> ResdiffApp:
+    """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
+
+    ``comparison`` shows an already computed result instead (tests, other front ends).
+    """
+    return ResdiffApp(files, options or CompareOptions(), comparison)

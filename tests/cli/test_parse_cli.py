@@ -86,8 +86,8 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], str], str]] = {
         _write(NOISE),
         "cannot decode",
     ),
-    "pdf": (_write(b"%PDF-1.7\n"), "pdf input is not supported yet"),
-    "html": (_write(b"<!DOCTYPE html><p>x</p>"), "html input is not supported yet"),
+    "pdf": (_write(b"%PDF-1.7\n"), "PDF"),
+    "html": (_write(b"<!DOCTYPE html><script>alert(1)</script>"), "empty file"),
 }
 
 

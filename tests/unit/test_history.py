@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff.align import align
 from resdiff.history import build_history
 from resdiff.inline import diff_texts
 from resdiff.model import (
@@ -261,3 +262,16 @@ def test_origins_tile_every_final_clause(drafts: list[list[str]]) -> None:
         assert "".join(o.text for o in h.origins) == final.clause(h.clause).text
         assert all(o.text and o.introduced_in in ids for o in h.origins)
         assert [r[0] for r in h.rounds] == [d.id for d in docs[-1 - len(h.rounds) : -1]]
+
+
+def test_blame_does_not_trust_a_pair_diff_of_other_texts() -> None:
+    """An aligner whose pair diffs are missing (or of other texts) gets them recomputed."""
+
+    def without_diffs(x: Document, y: Document, options: CompareOptions) -> tuple[ClausePair, ...]:
+        return tuple(
+            ClausePair(p.a, p.b, p.status, p.moved, p.similarity, ()) for p in align(x, y, options)
+        )
+
+    expected = build_history(SERIES, OPTIONS)
+    assert build_history(SERIES, OPTIONS, aligner=without_diffs) == expected
+    assert origins(by_clause(expected)["OP1"])[1] == ("and lasting ", "B")

@@ -156,3 +156,20 @@ def test_no_timeout_so_long_texts_stay_fine_grained() -> None:
     equal = sum(len(r.text) for r in runs if r.op == "=")
     assert equal > 0.95 * len(a)
     assert len([r for r in runs if r.op == "-"]) == 80
+
+
+def test_content_words_are_kept_when_a_tie_allows() -> None:
+    # "and" or "sustained" could be kept; a reader wants the qualifier kept.
+    runs = diff_texts(
+        "an immediate and sustained ceasefire", "an immediate, sustained and durable ceasefire"
+    )
+    assert Run("=", " sustained ") in runs
+    assert changes(runs) == [("-", " and"), ("+", ","), ("+", "and durable ")]
+
+
+def test_lining_up_content_words_never_loses_a_longer_match() -> None:
+    runs = diff_texts(
+        "Condemns all attacks on civilians and on hospitals;",
+        "Strongly condemns all attacks on civilians;\nCondemns attacks on schools;",
+    )
+    assert Run("=", " all attacks on civilians") in runs

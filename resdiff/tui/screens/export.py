@@ -1,0 +1,104 @@
+"""The export dialog: write the current comparison as a report (same renderers as the CLI)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from resdiff.errors import ResdiffError
+from resdiff.model import Comparison
+from resdiff.render import ReportOptions, render_report
+from resdiff.render.output import check_not_input, write_atomic
+
+FORMATS: tuple[tuple[str, str], ...] = (
+    ("Text (.txt)", "txt"),
+    ("Markdown (.md)", "md"),
+    ("HTML (.html)", "html"),
+    ("JSON (.json)", "json"),
+    ("Word (.docx)", "docx"),
+)
+
+
+def write_report(
+    comparison: Comparison, fmt: str, path: str, inputs: Sequence[str], view: ReportOptions
+) -> None:
+    """Render and write atomically; refuses to overwrite an input. Raises ResdiffError."""
+    if not path.strip():
+        raise ResdiffError("give a file name for the report")
+    check_not_input(path, inputs)
+    try:
+        data = render_report(comparison, fmt, view)
+    except NotImplementedError as exc:
+        raise ResdiffError(f"the {fmt} format is not available yet") from exc
+    write_atomic(path, data)
+
+
+class ExportDialog(ModalScreen[str | None]):
+    """Format and path; errors are shown here and the dialog stays open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self, comparison: Comparison, inputs: Sequence[str], view: ReportOptions, folder: str = "."
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self._comparison = comparison
+        self._inputs = list(inputs)
+        self._view = view
+        self._folder = folder
+
+    def _default_path(self, fmt: str) -> str:
+        return str(Path(self._folder) / f"resdiff-report.{fmt}")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Export the comparison as a report", classes="dialog-title")
+            yield Select(FORMATS, value="txt", allow_blank=False, id="export-format")
+            yield Input(self._default_path("txt"), id="export-path", placeholder="file name")
+            yield Static("", id="export-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        stem = Path(path.value)
+        if stem.stem == "resdiff-report" and isinstance(event.value, str):
+            path.value = str(stem.with_suffix(f".{event.value}"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export":
+            self._export()
+        else:
+            self.dismiss(None)
+
+    def _export(self) -> None:
+        fmt = str(self.query_one("#export-format", Select).value)
+        path = self.query_one("#export-path", Input).value.strip()
+        error = self.query_one("#export-error", Static)
+        try:
+            write_report(self._comparison, fmt, path, self._inputs, self._view)
+        except ResdiffError as exc:
+            error.update(Text(f"Cannot export: {exc}"))
+            error.add_class("-shown")
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

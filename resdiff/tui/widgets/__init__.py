@@ -1,0 +1,1 @@
+"""Widgets of the main screen: they lay out view-model values and post messages up."""

@@ -1,0 +1,480 @@
+"""Pilot tests: every binding and flow of the app, built with the production factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.style import Style
+from textual.widgets import Input, OptionList, Select
+
+from resdiff.model import CompareOptions
+from resdiff.tui.app import ResdiffApp, make_app
+from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
+from resdiff.tui.screens.export import ExportDialog
+from resdiff.tui.screens.help import HelpScreen
+from resdiff.tui.screens.open_file import OpenFileDialog
+from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
+from resdiff.tui.widgets.navigator import ClauseNavigator
+from resdiff.tui.widgets.pair_view import PairView
+from tests.tui.conftest import DRAFTS, SIZE, main_screen, settle
+
+
+def _address(app: ResdiffApp) -> str:
+    s = main_screen(app)
+    assert s.selected is not None
+    return s.rows[s.selected].address
+
+
+def _column_text(app: ResdiffApp, column: str) -> str:
+    return app.screen.query_one(PairView).texts[column].plain
+
+
+# ---------------------------------------------------------------- loading
+
+
+async def test_opens_two_files_and_compares_in_a_worker(draft_paths: list[str]) -> None:
+    app = make_app(draft_paths, options=CompareOptions())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        s = main_screen(app)
+        assert s.comparison is not None
+        assert len(app.screen.query_one(ClauseNavigator).listed) == len(s.rows) > 5
+        assert not app.screen.query_one("#body").loading
+        # the first difference is selected and shown in both columns
+        assert s.selected is not None and s.rows[s.selected].changed
+        assert _column_text(app, "left") == s.rows[s.selected].pair.text_a()
+
+
+async def test_bad_file_shows_error_and_app_keeps_running(tmp_path: Path) -> None:
+    app = make_app([str(tmp_path / "missing.txt"), str(DRAFTS / "draft-two.txt")])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "missing.txt" in str(app.screen.query_one("#error-message").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        # nothing compared yet: the open dialog follows, and the app is still alive
+        assert isinstance(app.screen, OpenFileDialog)
+        assert app.is_running
+
+
+async def test_open_dialog_when_fewer_than_two_files(draft_paths: list[str]) -> None:
+    app = make_app([])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileDialog)
+        box = app.screen.query_one("#open-path", Input)
+        box.value = "/no/such/draft.txt"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Not a file" in str(app.screen.query_one("#open-error").render())
+        for path in draft_paths:
+            box.value = path
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")  # empty input with two drafts: compare
+        await settle(pilot)
+        s = main_screen(app)
+        assert s.comparison is not None
+        assert [d.source for d in s.comparison.documents] == draft_paths
+
+
+async def test_open_dialog_cancel_leaves_a_hint() -> None:
+    app = make_app([])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "press o" in str(app.screen.query_one("#status-line").render())
+        await pilot.press("n")  # nothing to navigate: a notice, no crash
+        await pilot.pause()
+        assert app.is_running
+
+
+# ---------------------------------------------------------------- navigation
+
+
+async def test_n_and_p_walk_differences_in_document_order(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert _address(rich_app) == "PP2"  # the first difference, not PP1
+        seen = []
+        for _ in range(4):
+            await pilot.press("n")
+            seen.append(_address(rich_app))
+        assert seen == ["PP3→OP8", "OP1", "OP2", "OP2→OP3+OP4"]
+        await pilot.press("p")
+        assert _address(rich_app) == "OP2"
+        for _ in range(20):
+            await pilot.press("n")
+        assert _address(rich_app) == "OP9"  # stops at the last, no wrap
+
+
+async def test_key_differences_in_rank_order(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        s = main_screen(rich_app)
+        assert s.key_pos == 0 and _address(rich_app) == "OP1"  # linkage ranks first
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert _address(rich_app) == "OP5→PP3"  # third: the demotion
+        await pilot.press("left_square_bracket")
+        assert s.key_pos == 1 and _address(rich_app) == "OP1"
+
+
+async def test_choosing_a_key_difference_jumps_to_its_clause(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panel = rich_app.screen.query_one("#key-changes", OptionList)
+        panel.focus()
+        panel.highlighted = 3  # PP2 qualifier
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _address(rich_app) == "PP2"
+
+
+async def test_arrows_and_j_k_move_the_cursor(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        assert _address(rich_app) == "PP3→OP8"
+        await pilot.press("j")
+        await pilot.pause()
+        assert _address(rich_app) == "OP1"
+        await pilot.press("k", "up")
+        await pilot.pause()
+        assert _address(rich_app) == "PP2"
+
+
+async def test_mouse_click_selects_a_clause(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # the border is line 0, then one line per row: OP1 is the fourth row
+        await pilot.click(ClauseNavigator, offset=(10, 4))
+        await pilot.pause()
+        assert _address(rich_app) == "OP1"
+
+
+async def test_search_finds_text_in_either_draft(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        assert rich_app.screen.focused is rich_app.screen.query_one("#search", Input)
+        await pilot.press(*"focal", "enter")
+        await pilot.pause()
+        assert _address(rich_app) == "OP2→OP3+OP4"
+        assert rich_app.screen.query_one(PairView).search_term == "focal"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not rich_app.screen.query_one("#search").has_class("-shown")
+
+
+# ---------------------------------------------------------------- views and filters
+
+
+async def test_filter_by_status(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(rich_app.screen, FilterDialog)
+        dialog = rich_app.screen
+        choices = dialog._choices
+        target = next(i for i, f in enumerate(choices) if (f.mode, f.value) == ("status", "added"))
+        dialog.query_one(OptionList).highlighted = target
+        await pilot.press("enter")
+        await pilot.pause()
+        s = main_screen(rich_app)
+        listed = rich_app.screen.query_one(ClauseNavigator).listed
+        assert [s.rows[i].address for i in listed] == ["OP2", "OP9"]
+        assert "status: added" in str(rich_app.screen.query_one("#status-line").render())
+
+
+async def test_filter_by_topic_and_escape_cancels(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        s = main_screen(rich_app)
+        assert s.flt.mode == "all"
+        await pilot.press("f")
+        await pilot.pause()
+        dialog = rich_app.screen
+        assert isinstance(dialog, FilterDialog)
+        target = next(
+            i for i, f in enumerate(dialog._choices) if (f.mode, f.value) == ("topic", "hostages")
+        )
+        dialog.query_one(OptionList).highlighted = target
+        await pilot.press("enter")
+        await pilot.pause()
+        listed = rich_app.screen.query_one(ClauseNavigator).listed
+        assert {s.rows[i].address for i in listed} == {"OP1", "OP2"}
+
+
+async def test_u_hides_and_shows_unchanged(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        nav = rich_app.screen.query_one(ClauseNavigator)
+        s = main_screen(rich_app)
+        everything = len(nav.listed)
+        await pilot.press("u")
+        await pilot.pause()
+        assert all(s.rows[i].changed for i in nav.listed) and len(nav.listed) < everything
+        assert _address(rich_app) == "PP2"  # the selection survives
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(nav.listed) == everything
+
+
+async def test_v_toggles_inline_view(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = rich_app.screen.query_one(PairView)
+        assert not view.inline
+        side_by_side = view.rendered_text()
+        assert "A: S/2099/1" in side_by_side and "B: S/2099/2" in side_by_side
+        await pilot.press("v")
+        await pilot.pause()
+        assert view.inline and view.has_class("-inline")
+        inline = view.rendered_text()
+        assert "A: S/2099/1 → B: S/2099/2" in inline
+        assert "Expressing deepgrave concern about the catastrophic" in inline
+        await pilot.press("v")
+        await pilot.pause()
+        assert view.rendered_text() == side_by_side
+
+
+async def test_s_swaps_sides_by_recomputing(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = main_screen(rich_app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert s.comparison is not None
+        labels = [d.label for d in s.comparison.documents]
+        assert labels[:2] == ["S/2099/2", "S/2099/1"]  # B is now the base
+        assert "1 A (base): S/2099/2" in str(rich_app.screen.query_one("#drafts").render())
+
+
+async def test_number_keys_pick_the_other_draft(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = main_screen(rich_app)
+        await pilot.press("3")
+        await pilot.pause()
+        assert s.pairwise is not None and s.pairwise.b == "C"
+        assert {r.address for r in s.rows} == {"PP1", "PP2", "PP3", "OP1", "OP2"}
+        await pilot.press("2")
+        await pilot.pause()
+        assert s.pairwise is not None and s.pairwise.b == "B"
+        await pilot.press("1", "9")  # the base; no such draft: notices only
+        await pilot.pause()
+        assert s.pairwise.b == "B"
+
+
+async def test_three_files_make_a_series_with_history() -> None:
+    files = [str(DRAFTS / f"draft-{n}.txt") for n in ("one", "two", "three")]
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        s = main_screen(app)
+        assert s.comparison is not None and s.comparison.options.series
+        assert len(s.comparison.comparisons) == 2
+
+
+# ---------------------------------------------------------------- other screens
+
+
+async def test_matrix_history_and_help_screens(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, screen_type in (
+            ("m", MatrixScreen),
+            ("h", HistoryScreen),
+            ("question_mark", HelpScreen),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(rich_app.screen, screen_type)
+            await pilot.press("escape")
+            await pilot.pause()
+            main_screen(rich_app)
+
+
+async def test_history_says_not_a_series_for_two_drafts(draft_paths: list[str]) -> None:
+    app = make_app(draft_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Not a series" in str(app.screen.query_one(".empty-note").render())
+
+
+async def test_export_writes_a_report(rich_app: ResdiffApp, tmp_path: Path) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = rich_app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-format", Select).value = "json"
+        await pilot.pause()
+        assert dialog.query_one("#export-path", Input).value.endswith("resdiff-report.json")
+        out = tmp_path / "out.json"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export")
+        await pilot.pause()
+        main_screen(rich_app)
+        assert out.exists() and '"S/2099/2"' in out.read_text(encoding="utf-8")
+
+
+async def test_export_error_stays_in_the_dialog(rich_app: ResdiffApp, tmp_path: Path) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = rich_app.screen
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "nope" / "r.txt")
+        await pilot.click("#export")
+        await pilot.pause()
+        assert rich_app.screen is dialog
+        error = dialog.query_one("#export-error")
+        assert error.has_class("-shown") and "folder does not exist" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        main_screen(rich_app)
+        assert rich_app.is_running
+
+
+async def test_export_refuses_to_overwrite_an_input(draft_paths: list[str]) -> None:
+    app = make_app(draft_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        before = Path(draft_paths[0]).read_bytes()
+        app.screen.query_one("#export-path", Input).value = draft_paths[0]
+        await pilot.click("#export")
+        await pilot.pause()
+        assert "overwrite an input" in str(app.screen.query_one("#export-error").render())
+        assert Path(draft_paths[0]).read_bytes() == before
+
+
+async def test_q_quits(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert rich_app.return_code == 0
+
+
+def test_command_palette_lists_every_action(rich_app: ResdiffApp) -> None:
+    from resdiff.tui.screens.main import MainScreen
+
+    screen = MainScreen([], CompareOptions())
+    titles = {c.title for c in rich_app.get_system_commands(screen)}
+    for wanted in (
+        "Next difference",
+        "Previous difference",
+        "Next key difference",
+        "Previous key difference",
+        "Next clause",
+        "Search both drafts",
+        "Filter clauses (status, topic)",
+        "Show or hide unchanged clauses",
+        "Side by side or inline view",
+        "Swap sides (the other draft becomes the base)",
+        "Positions matrix",
+        "History of the series",
+        "Export the comparison as a report",
+        "Open other drafts",
+        "Help: keys and markers",
+        "Compare the base with draft 3",
+        "Quit",
+    ):
+        assert wanted in titles
+
+
+# ---------------------------------------------------------------- text safety and looks
+
+
+async def test_markup_in_a_draft_is_shown_literally(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = main_screen(rich_app)
+        s._goto(next(r.index for r in s.rows if r.address == "OP6"))
+        await pilot.pause()
+        left = _column_text(rich_app, "left")
+        assert "[bold]sample[/bold]" in left and "[link=https://example.org]" in left
+        assert s.selected is not None
+        assert "[bold]" in rich_app.screen.query_one(ClauseNavigator).row_text(s.selected)
+
+
+async def test_escape_sequences_are_stripped(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = main_screen(rich_app)
+        s._goto(next(r.index for r in s.rows if r.address == "OP7"))
+        await pilot.pause()
+        left = _column_text(rich_app, "left")
+        assert "\x1b" not in left and "\x07" not in left and "for calm" in left
+
+
+async def test_inserted_and_deleted_words_are_marked_without_colour(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = rich_app.screen.query_one(PairView)
+        left, right = view.texts["left"], view.texts["right"]
+        deleted = next(s for s in left.spans if left.plain[s.start : s.end] == "deep")
+        inserted = next(s for s in right.spans if right.plain[s.start : s.end] == "grave")
+        assert isinstance(deleted.style, Style) and deleted.style.strike
+        assert isinstance(inserted.style, Style) and inserted.style.underline
+
+
+async def test_narrow_terminal_stacks_panels(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = main_screen(rich_app)
+        assert screen.has_class("-narrow")
+        nav = screen.query_one(ClauseNavigator)
+        pair = screen.query_one(PairView)
+        assert nav.region.width > 70 and pair.region.y > nav.region.y
+        assert not screen.query_one("#key-changes").display
+        await pilot.press("n")
+        assert _address(rich_app) == "PP3→OP8"
+        # the key differences panel is hidden, but ] still works and the summary shows
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert _address(rich_app) == "OP1"
+        assert "no longer tied to the release" in pair.rendered_text()
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_dark_and_light_themes_style_the_diff(rich_app: ResdiffApp, theme: str) -> None:
+    rich_app.theme = theme
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = rich_app.screen.query_one(PairView)
+        style = view.get_component_rich_style("pair-view--inserted")
+        assert style.underline and style.color is not None
+        deleted = view.get_component_rich_style("pair-view--deleted")
+        assert deleted.strike and deleted.bgcolor is not None
+
+
+async def test_no_color_keeps_markers(
+    rich_app: ResdiffApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app([], comparison=rich_app.initial)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        nav = app.screen.query_one(ClauseNavigator)
+        s = main_screen(app)
+        symbols = [nav.row_text(i)[:3].strip() for i in nav.listed]
+        assert "<" in symbols and ">" in symbols and "+" in symbols and "~" in symbols
+        assert s.rows[1].marker == "~ modified"
