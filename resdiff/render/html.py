@@ -24,7 +24,7 @@ from resdiff.render.view import (
     SectionView,
     Segment,
     build_view,
-    cell_text,
+    cell_parts,
     change_tag,
     documents_facts,
     shown_text,
@@ -140,7 +140,9 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
     out.append("</tr></thead><tbody>")
     for t in matrix.topics:
         cells = "".join(
-            f"<td>{esc(cell_text(matrix.cells.get((t, d)), matrix.labels))}</td>"
+            "<td>"
+            + "<br>".join(esc(x) for x in cell_parts(matrix.cells.get((t, d)), matrix.labels))
+            + "</td>"
             for d in matrix.documents
         )
         out.append(f'<tr><th scope="row">{esc(matrix.labels.get(t, t))}</th>{cells}</tr>')

@@ -318,15 +318,19 @@ def link_text(link: Link, labels: Mapping[str, str]) -> str:
     return f"{link.relation}: {a} / {b} ({link.cue})"
 
 
-def cell_text(cell: MatrixCell | None, labels: Mapping[str, str]) -> str:
-    """One matrix cell as a short phrase: verb (clauses); qualifiers; links."""
+def cell_parts(cell: MatrixCell | None, labels: Mapping[str, str]) -> list[str]:
+    """One matrix cell as short phrases: verb (clauses), qualifiers, then each link."""
     if cell is None:
-        return "not mentioned"
+        return ["not mentioned"]
     parts = [f"{verb_text(cell)} ({', '.join(cell.clauses)})" if cell.clauses else verb_text(cell)]
     if cell.qualifiers:
         parts.append(", ".join(cell.qualifiers))
     parts.extend(link_text(x, labels) for x in cell.links)
-    return "; ".join(parts)
+    return parts
+
+
+def cell_text(cell: MatrixCell | None, labels: Mapping[str, str]) -> str:
+    return "; ".join(cell_parts(cell, labels))
 
 
 def change_tag(change: Change) -> str:
