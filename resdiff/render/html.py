@@ -120,7 +120,8 @@ def _summary(s: SectionView) -> list[str]:
         if item.anchor:
             summary = f'<a href="#{item.anchor}">{summary}</a>'
         out.append(
-            f'<li><span class="tag">{esc(change_tag(ch))}</span> {summary} '
+            f'<li><span class="tag{" flag" if ch.direction == "weaker" else ""}">'
+            f"{esc(change_tag(ch))}</span> {summary} '
             f'<span class="addr">({esc(addr)})</span></li>'
         )
     out += ["</ol>", "</section>"]
