@@ -119,9 +119,9 @@ def _summary(s: SectionView) -> list[str]:
         summary = esc(ch.summary)
         if item.anchor:
             summary = f'<a href="#{item.anchor}">{summary}</a>'
+        tag_class = "tag flag" if ch.direction == "weaker" else "tag"
         out.append(
-            f'<li><span class="tag{" flag" if ch.direction == "weaker" else ""}">'
-            f"{esc(change_tag(ch))}</span> {summary} '
+            f'<li><span class="{tag_class}">{esc(change_tag(ch))}</span> {summary} '
             f'<span class="addr">({esc(addr)})</span></li>'
         )
     out += ["</ol>", "</section>"]
