@@ -197,7 +197,7 @@ def _clauses(s: SectionView) -> list[str]:
     ]
     for item in s.items:
         if isinstance(item, Gap):
-            out.append(f'<p class="gap">{esc(item.text)}</p>')
+            out.append(f'<p class="gap depth-{min(item.depth, 3)}">{esc(item.text)}</p>')
         else:
             out += _row(item, s)
     out.append("</section>")

@@ -79,6 +79,7 @@ class Gap:
 
     count: int
     changed: int
+    depth: int = 0  # of the first pair hidden, for indentation
 
     @property
     def text(self) -> str:
@@ -447,15 +448,17 @@ def _section(
                         break
 
     items: list[PairRow | Gap] = []
-    hidden = hidden_changed = 0
+    hidden = hidden_changed = hidden_depth = 0
     anchors: dict[int, str] = {}
     for i, (pair, depth) in enumerate(flat):
         if not show[i]:
+            if not hidden:
+                hidden_depth = depth
             hidden += 1
             hidden_changed += own_change(pair)
             continue
         if hidden:
-            items.append(Gap(hidden, hidden_changed))
+            items.append(Gap(hidden, hidden_changed, hidden_depth))
             hidden = hidden_changed = 0
         anchor = f"c{ci + 1}-p{i + 1}"
         anchors[id(pair)] = anchor
@@ -472,7 +475,7 @@ def _section(
             )
         )
     if hidden:
-        items.append(Gap(hidden, hidden_changed))
+        items.append(Gap(hidden, hidden_changed, hidden_depth))
 
     # First shown pair naming each clause id, per side: changes link to it.
     by_id: dict[tuple[int, str], str] = {}
