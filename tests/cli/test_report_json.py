@@ -208,6 +208,7 @@ def test_series_history_validates(tmp_path: Path, capsys: pytest.CaptureFixture[
     data = json.loads(capsys.readouterr().out)
     assert code == 1 and errors(data) == []
     assert data["options"]["series"] is True
+    assert data["history"] and data["history"][0]["origins"]
 
 
 def test_matrix_json_is_the_schema_matrix(
