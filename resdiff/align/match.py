@@ -2,7 +2,8 @@
 
 Order of work (docs/alignment.md explains why):
 
-1. exact matches on the normalised text (stems in order), which become anchors;
+1. exact matches on the normalised text (stems in order), which become anchors
+   (a text found a different number of times on each side is left to step 3);
 2. candidates: every pair when the sequences are small, else pairs sharing a rare term
    (inverted index over the still unmatched clauses) plus a window around each
    clause's expected position, interpolated between anchors;
@@ -90,7 +91,10 @@ class _Matcher:
         for i, t in enumerate(self.ta):
             a_keys[t.key].append(i)
         for key, ia in a_keys.items():
-            for i, j in zip(ia, by_key.get(key, ()), strict=False):
+            jb = by_key.get(key, [])
+            if len(ia) != len(jb) and key:
+                continue  # unequal copies: position decides, in the scored stage
+            for i, j in zip(ia, jb, strict=True):
                 self._link(i, j)
                 self.sims[i, j] = 1.0
 
