@@ -94,7 +94,7 @@ class _Matcher:
             jb = by_key.get(key, [])
             if len(ia) != len(jb) and key:
                 continue  # unequal copies: position decides, in the scored stage
-            for i, j in zip(ia, jb, strict=True):
+            for i, j in zip(ia, jb, strict=False):  # unequal only for wordless clauses
                 self._link(i, j)
                 self.sims[i, j] = 1.0
 
