@@ -360,11 +360,15 @@ def _segments(
     for op, chunk in diffs:
         n = len(chunk)
         if op == 0:
+            same: list[str] = []  # joined once per stretch, not once per unit
             for ua, ub in zip(units_a[ia : ia + n], units_b[ib : ib + n], strict=True):
                 if ua.tokens == ub.tokens:
-                    out.append(_Equal(ua.raw))
-                else:
-                    out.extend(_refine(ua, ub))
+                    same.extend(ua.tokens)
+                    continue
+                out.append(_Equal("".join(same)))
+                same = []
+                out.extend(_refine(ua, ub))
+            out.append(_Equal("".join(same)))
             ia += n
             ib += n
         elif op < 0:
