@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from resdiff import inline
 from resdiff.inline import _CODE_RANGES, _code_point, diff_texts, tokenize
 from resdiff.model import CompareOptions, Run
@@ -187,3 +190,13 @@ def test_every_key_gets_its_own_code_point() -> None:
     points = {_code_point(i) for i in sample}
     assert len(points) == len(set(sample))
     assert not any(0xD800 <= p < 0xE000 for p in points)
+
+
+def test_only_the_inline_module_imports_diff_match_patch() -> None:
+    package = Path(inline.__file__).resolve().parent
+    importers = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(from|import)\s+diff_match_patch\b", path.read_text("utf-8"), re.M)
+    )
+    assert importers == ["inline.py"]
