@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdiff.align.params import AlignParams
-from resdiff.align.terms import ClauseTerms, Idf, containment, cosine
+from resdiff.align.terms import ClauseTerms, Idf, containment, cosine, function_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,16 +164,24 @@ class _Matcher:
         for i, j in cands:
             s = cosine(self.ta[i].vector, self.tb[j].vector)
             self.sims[i, j] = s
-            lo, hi = self.gap[i]
-            floor = p.min_similarity_in_gap if lo < j < hi else p.min_similarity
-            if s < floor:
-                continue
+            if s < p.min_similarity:
+                lo, hi = self.gap[i]
+                if not (lo < j < hi and s >= p.min_similarity_in_gap and self._distinct(i, j)):
+                    continue
             bonus = p.position_weight / (1.0 + abs(j - self.expected[i]) / p.position_scale)
             edges.append((s + bonus, i, j))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         for _, i, j in edges:
             if self.a_to_b[i] < 0 and self.b_to_a[j] < 0:
                 self._link(i, j)
+
+    def _distinct(self, i: int, j: int) -> bool:
+        """Whether clauses ``a[i]`` and ``b[j]`` share a word rare in both drafts."""
+        x, y = self.ta[i].counts, self.tb[j].counts
+        if len(x) > len(y):
+            x, y = y, x
+        df_max, skip = self.p.gap_shared_df_max, function_words()
+        return any(t in y and self.idf.df(t) <= df_max and t not in skip for t in x)
 
     def _groups(
         self,
