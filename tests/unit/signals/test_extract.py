@@ -91,7 +91,7 @@ def test_spans_always_slice_their_text(lens: Lens, text: str) -> None:
     [
         ("Calls upon all parties to comply;", None, "Calls upon", "obligation"),
         ("1. Strongly condemns the attacks;", None, "Strongly condemns", "condemnation"),
-        ("(b) Further demands that aid flow;", None, "demands", "obligation"),
+        ("(b) Further demands that aid flow;", None, "Further demands", "obligation"),
         (
             "Expressing deep concern at the situation,",
             None,
