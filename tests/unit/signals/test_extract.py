@@ -218,3 +218,11 @@ def test_references_and_numbers(lens: Lens) -> None:
         "International Court of Justice",
     )
     assert s.numbers == ("within 30 days", "by 31 March 2024")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_read_without_error(lens: Lens, text: str) -> None:
+    s = text_signals(text, lens)
+    for m in s.topics:
+        assert text[m.span.start : m.span.end] == m.text
