@@ -103,6 +103,9 @@ def clause_role(clause: Clause, verb: Verb | None) -> ClauseKind | None:
 
 
 class _Collector:
+    """Gathers changes with their sort keys while pairs are walked, then ranks them:
+    weight first, then document order, so equal weights never reorder between runs."""
+
     def __init__(self, lens: Lens, order: Mapping[str, int], offset: int) -> None:
         self.lens = lens
         self.order = order
