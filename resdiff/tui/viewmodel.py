@@ -432,16 +432,20 @@ def counts_line(pc: PairwiseComparison) -> str:
 
 
 def history_table(
-    comparison: Comparison, history: Sequence[ClauseHistory]
+    documents: Sequence[Document], history: Sequence[ClauseHistory]
 ) -> tuple[list[str], list[list[str]]]:
-    """Columns (clause, then one per round) and rows of status markers, for a series."""
-    docs = {d.id: d for d in comparison.documents}
+    """Columns (clause of the last draft, then one per round) and rows of status markers.
+
+    ``documents`` are those the history was computed with (ids are per comparison).
+    """
+    docs = {d.id: d for d in documents}
     rounds: list[str] = []
     for h in history:
         for doc_id, _ids, _status in h.rounds:
             if doc_id not in rounds:
                 rounds.append(doc_id)
-    header = ["clause", *(docs[d].label if d in docs else d for d in rounds)]
+    last = f"clause in {documents[-1].label}" if documents else "clause"
+    header = [last, *(docs[d].label if d in docs else d for d in rounds)]
     table = []
     for h in history:
         cells = {doc_id: (ids, status) for doc_id, ids, status in h.rounds}

@@ -478,3 +478,21 @@ async def test_no_color_keeps_markers(
         symbols = [nav.row_text(i)[:3].strip() for i in nav.listed]
         assert "<" in symbols and ">" in symbols and "+" in symbols and "~" in symbols
         assert s.rows[1].marker == "~ modified"
+
+
+async def test_swap_with_three_drafts_keeps_the_same_two(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = main_screen(rich_app)
+        await pilot.press("3")  # A (S/2099/1) against C (S/2099/3)
+        await pilot.press("s")
+        await settle(pilot)
+        assert s.comparison is not None and s.pairwise is not None
+        base = s.comparison.document(s.pairwise.a)
+        shown = s.comparison.document(s.pairwise.b)
+        assert (base.label, shown.label) == ("S/2099/3", "S/2099/1")
+        # the history still names the drafts it was computed with
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(rich_app.screen, HistoryScreen)
+        assert rich_app.screen._header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]

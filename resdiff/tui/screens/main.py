@@ -116,6 +116,8 @@ class MainScreen(Screen[None]):
         self.selected: int | None = None
         self.key_pos: int | None = None
         self.search_term = ""
+        self.history_docs: tuple[Document, ...] = ()
+        self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = comparison
 
     # ------------------------------------------------------------ layout
@@ -200,6 +202,7 @@ class MainScreen(Screen[None]):
         self.docs, self.order, self.comparison = docs, order, comparison
         if history_ok:
             self.history = comparison.history
+            self.history_docs = comparison.documents
             if comparison.options.series and not comparison.history:
                 self.history_note = "Compared as a series, but no clause history was found."
             elif not comparison.history:
@@ -207,7 +210,8 @@ class MainScreen(Screen[None]):
                     "Not a series: history needs three or more drafts of one text, "
                     "opened in order (first draft first)."
                 )
-        self.other = 0
+        position, self._show_position = self._show_position, 1
+        self.other = min(max(position - 1, 0), len(comparison.comparisons) - 1)
         self.selected = None
         self.key_pos = None
         self._load_pairwise()
@@ -445,6 +449,7 @@ class MainScreen(Screen[None]):
         base, other = ids.index(pc.a), ids.index(pc.b)
         order = list(self.order)
         order[base], order[other] = order[other], order[base]
+        self._show_position = other  # the old base now sits where the shown draft was
         self._start(self.docs, order)
 
     def action_pick_other(self, n: int) -> None:
@@ -469,7 +474,7 @@ class MainScreen(Screen[None]):
     def action_history(self) -> None:
         if not self._need_comparison() or self.comparison is None:
             return
-        header, rows = vm.history_table(self.comparison, self.history)
+        header, rows = vm.history_table(self.history_docs, self.history)
         self.app.push_screen(HistoryScreen(header, rows, self.history_note))
 
     def action_export(self) -> None:
