@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
+from textual.message import Message
 from textual.widgets import Input, OptionList, Select
 
 from resdiff.model import CompareOptions
@@ -13,6 +14,7 @@ from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
+from resdiff.tui.screens.main import ComparisonReady, DocumentsLoaded
 from resdiff.tui.screens.open_file import OpenFileDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
@@ -35,8 +37,12 @@ def _column_text(app: ResdiffApp, column: str) -> str:
 
 async def test_opens_two_files_and_compares_in_a_worker(draft_paths: list[str]) -> None:
     app = make_app(draft_paths, options=CompareOptions())
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list[Message] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await settle(pilot)
+        # the drafts are named as soon as they are parsed, then the comparison arrives
+        kinds = [type(m) for m in seen if isinstance(m, (DocumentsLoaded, ComparisonReady))]
+        assert kinds == [DocumentsLoaded, ComparisonReady]
         s = main_screen(app)
         assert s.comparison is not None
         assert len(app.screen.query_one(ClauseNavigator).listed) == len(s.rows) > 5

@@ -52,6 +52,14 @@ class ComparisonReady(Message):
         self.history_ok = history_ok
 
 
+class DocumentsLoaded(Message):
+    """The drafts are read and parsed; comparing them is under way."""
+
+    def __init__(self, docs: list[Document]) -> None:
+        super().__init__()
+        self.docs = docs
+
+
 class LoadFailed(Message):
     def __init__(self, problem: str) -> None:
         super().__init__()
@@ -166,6 +174,7 @@ class MainScreen(Screen[None]):
                 if len(files) > len(DOC_IDS):
                     raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
                 docs = [load(f, doc_id=DOC_IDS[i]) for i, f in enumerate(files)]
+                self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
             series = self.options.series or (len(docs) >= 3 and in_order)
@@ -182,6 +191,19 @@ class MainScreen(Screen[None]):
     @on(ComparisonReady)
     def _on_ready(self, message: ComparisonReady) -> None:
         self._show(message.docs, message.order, message.comparison, message.history_ok)
+
+    @on(DocumentsLoaded)
+    def _on_loaded(self, message: DocumentsLoaded) -> None:
+        text = Text()
+        for n, doc in enumerate(message.docs, 1):
+            if n > 1:
+                text.append("\n")
+            text.append(f"{n} {doc.id}: ", style="bold")
+            text.append(vm.describe_document(doc))
+        self.query_one("#drafts", Static).update(text)
+        self.query_one("#status-line", Static).update(
+            Text(f"Comparing {len(message.docs)} drafts…")
+        )
 
     @on(LoadFailed)
     def _on_failed(self, message: LoadFailed) -> None:
