@@ -42,6 +42,8 @@ NARROW = 100  # below this many columns the panels stack
 class ComparisonReady(Message):
     """The worker finished: documents loaded (in the order used) and compared."""
 
+    bubble = False
+
     def __init__(
         self, docs: list[Document], order: list[int], comparison: Comparison, history_ok: bool
     ) -> None:
@@ -55,12 +57,16 @@ class ComparisonReady(Message):
 class DocumentsLoaded(Message):
     """The drafts are read and parsed; comparing them is under way."""
 
+    bubble = False
+
     def __init__(self, docs: list[Document]) -> None:
         super().__init__()
         self.docs = docs
 
 
 class LoadFailed(Message):
+    bubble = False
+
     def __init__(self, problem: str) -> None:
         super().__init__()
         self.problem = problem
