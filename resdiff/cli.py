@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -68,6 +69,27 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--docx-changes",
+        choices=("accept", "reject"),
+        default="accept",
+        help="tracked changes inside .docx inputs: read them all accepted (default) or all "
+        "rejected",
+    )
+
+
+def _count(value: str) -> int:
+    """A non-negative integer option value."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {n}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -84,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
     p_open.add_argument("files", nargs="*", metavar="FILE")
+    _add_input_options(p_open)
     _add_compare_options(p_open)
 
     p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
@@ -95,9 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
     p_parse.add_argument("files", nargs="+", metavar="FILE")
     p_parse.add_argument("--format", choices=("text", "json"), default="text")
+    _add_input_options(p_parse)
 
     p_report = sub.add_parser("report", help="write a comparison report")
     p_report.add_argument("files", nargs="+", metavar="FILE")
+    _add_input_options(p_report)
     p_report.add_argument(
         "--format",
         choices=REPORT_FORMATS,
@@ -108,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_report.add_argument(
         "--context",
-        type=int,
+        type=_count,
         default=1,
         metavar="N",
         help="unchanged clauses shown around each change (default 1)",
@@ -159,14 +184,14 @@ def _options(args: argparse.Namespace) -> CompareOptions:
     )
 
 
-def _load_all(files: Sequence[str]) -> list[Document]:
+def _load_all(files: Sequence[str], docx_changes: str = "accept") -> list[Document]:
     from resdiff.pipeline import DOC_IDS, load
 
     if sum(1 for f in files if f == "-") > 1:
         raise ResdiffError("standard input ('-') can be given only once")
     if len(files) > len(DOC_IDS):
         raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
-    return [load(f, doc_id=DOC_IDS[i]) for i, f in enumerate(files)]
+    return [load(f, doc_id=DOC_IDS[i], docx_changes=docx_changes) for i, f in enumerate(files)]
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -174,7 +199,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.render import outline
     from resdiff.render.output import write_stdout
 
-    docs = _load_all(args.files)
+    docs = _load_all(args.files, args.docx_changes)
     if args.format == "json":
         write_stdout(render_json.render_documents(docs))
     else:
@@ -208,13 +233,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         check_not_input(args.output, args.files)
     if fmt == "docx" and not args.output:
         raise ResdiffError("a .docx report needs -o FILE")
-    docs = _load_all(args.files)
+    docs = _load_all(args.files, getattr(args, "docx_changes", "accept"))
     comparison = compare(*docs, options=_options(args))
+    on_terminal = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (
-        args.color == "auto"
-        and args.output is None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ
+        args.color == "auto" and on_terminal and not os.environ.get("NO_COLOR")
     )
     view = ReportOptions(
         context=args.context,
@@ -222,7 +245,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         only=args.only,
         topics=tuple(args.topic),
         color=color,
+        width=shutil.get_terminal_size().columns if on_terminal else None,
     )
+    # Render completely before touching the output: a failure leaves nothing behind.
     data = render_report(comparison, fmt, view)
     if args.output:
         write_atomic(args.output, data)
@@ -276,6 +301,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from resdiff.ingest.reader import DOCX_CHANGES_ENV
+
+    # The app loads the files itself (in a worker); the reader takes its default from here.
+    os.environ[DOCX_CHANGES_ENV] = args.docx_changes
     return _run_tui(args.files, args)
 
 
@@ -308,6 +337,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.TROUBLE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); not our trouble.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.SAME
     except Exception as exc:  # a bug: still one line unless --debug
         if args.debug:
             raise
@@ -315,10 +348,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"resdiff: internal error: {_one_line(repr(exc))} (rerun with --debug for details)\n"
         )
         return ExitCode.TROUBLE
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`); not our trouble.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return ExitCode.SAME
 
 
 def _one_line(message: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 from resdiff.model import Change, Comparison
 
@@ -34,7 +35,19 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
         from resdiff.render import text
 
         return text.render_text(comparison, view)
-    raise NotImplementedError(f"format {fmt} is not available yet")
+    if fmt == "docx":
+        from resdiff.render import docx
+
+        return docx.render_docx(comparison)
+    if fmt == "md":
+        from resdiff.render import markdown
+
+        return markdown.render_markdown(comparison, view)
+    if fmt == "html":
+        from resdiff.render import html
+
+        return html.render_html(comparison, view)
+    raise ResdiffError(f"{fmt} reports are not available yet")
 
 
 def render_matrix(comparison: Comparison, fmt: str) -> str:

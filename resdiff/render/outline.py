@@ -5,11 +5,15 @@ from __future__ import annotations
 from resdiff.model import Clause, Document
 from resdiff.render.sanitize import clean_terminal
 
+TEXT_WIDTH = 72
+
 
 def _line(c: Clause, depth: int) -> str:
     text = " ".join(c.text.split())
-    if len(text) > 72:
-        text = text[:71] + "…"
+    if c.kind == "heading" and c.label:
+        text = f"{c.label} {text}".strip()
+    if len(text) > TEXT_WIDTH:
+        text = text[: TEXT_WIDTH - 1] + "…"
     opener = f" [{c.opener}]" if c.opener else ""
     return f"{'  ' * depth}{c.id:<10} {c.kind:<12}{opener} {text}"
 
@@ -19,11 +23,15 @@ def render_outline(d: Document) -> str:
     for c in d.walk():
         counts[c.kind] = counts.get(c.kind, 0) + 1
     lines = [
-        f"{d.source}",
+        f"{d.source} ({d.format})",
         f"  symbol: {d.symbol or '-'}   date: {d.date or '-'}   author: {d.author or '-'}",
         f"  sponsors: {', '.join(d.sponsors) or '-'}",
+    ]
+    if d.title:
+        lines.append(f"  title: {d.title}")
+    lines += [
         f"  structure: {d.parse.structure} ({d.parse.note})",
-        "  counts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+        "  counts: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"),
         "",
     ]
 
@@ -34,6 +42,8 @@ def render_outline(d: Document) -> str:
 
     for c in d.clauses:
         walk(c, 0)
-    for note in d.footnotes:
-        walk(note, 0)
+    if d.footnotes:
+        lines.append("footnotes:")
+        for note in d.footnotes:
+            walk(note, 1)
     return clean_terminal("\n".join(lines)) + "\n"

@@ -30,6 +30,13 @@ def check_not_input(out: str, inputs: Iterable[str]) -> None:
 def write_atomic(out: str, data: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename it into place."""
     target = Path(out)
+    if target.is_symlink():
+        # Write through the link, as the user meant, instead of replacing the link.
+        target = target.resolve()
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # A device or a pipe (/dev/stdout, a FIFO): no rename possible or wanted.
+        _write_through(target, data, out)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", out)
@@ -43,6 +50,9 @@ def write_atomic(out: str, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -52,9 +62,34 @@ def write_atomic(out: str, data: str | bytes) -> None:
         raise
 
 
+def _write_through(target: Path, data: str | bytes, out: str) -> None:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with open(target, "wb") as fh:
+            fh.write(payload)
+    except OSError as exc:
+        raise OutputError(exc.strerror or "cannot write", out) from exc
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets what ``open`` would give it
+    (mkstemp makes its file private, 0600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_stdout(data: str | bytes) -> None:
-    if isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
+    """Reports are UTF-8 whatever the locale says."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(payload.decode("utf-8"))
     else:
-        sys.stdout.write(data)
+        sys.stdout.flush()
+        buffer.write(payload)
+        buffer.flush()
     sys.stdout.flush()

@@ -1,0 +1,157 @@
+"""Markdown (.md): rendered to plain text through markdown-it-py's tokens.
+
+The Document holds the *rendered* text, not the Markdown source: emphasis markers are
+dropped (openers are often italic), a top-level ordered list becomes numbered
+paragraphs ("1. ..."), nested list items become sub-paragraphs ("(a)", then "(i)"),
+and headings become lines the parser is told are headings. Link reference
+definitions are not consumed, so Markdown footnotes ("[^1]: ...") stay as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from resdiff.ingest import SourceText
+from resdiff.ingest.decode import decode_bytes
+
+if TYPE_CHECKING:
+    from markdown_it.tree import SyntaxTreeNode
+
+INDENT = "    "
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    text: str
+    heading: bool = False
+
+
+def read_markdown(data: bytes, source: str) -> SourceText:
+    text, heading_lines = render_markdown(decode_bytes(data, source))
+    return SourceText(source=source, format="md", text=text, heading_lines=heading_lines)
+
+
+def render_markdown(markdown: str) -> tuple[str, tuple[int, ...]]:
+    """Markdown source -> (plain text with blank lines between blocks, heading line numbers)."""
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+
+    md = MarkdownIt("commonmark").disable("reference")
+    root = SyntaxTreeNode(md.parse(markdown))
+    blocks = _blocks(root.children, list_depth=0)
+    parts: list[str] = []
+    heading_lines: list[int] = []
+    line = 0
+    for block in blocks:
+        if not block.text.strip():
+            continue
+        n_lines = block.text.count("\n") + 1
+        if block.heading:
+            heading_lines.extend(range(line, line + n_lines))
+        parts.append(block.text)
+        line += n_lines + 1  # the blank line between blocks
+    text = "\n\n".join(parts)
+    return (text + "\n" if text else ""), tuple(heading_lines)
+
+
+def _blocks(nodes: list[SyntaxTreeNode], list_depth: int) -> list[_Block]:
+    out: list[_Block] = []
+    for node in nodes:
+        kind = node.type
+        if kind == "heading":
+            out.append(_Block(_inline_of(node), heading=True))
+        elif kind == "paragraph":
+            out.append(_Block(_inline_of(node)))
+        elif kind in ("bullet_list", "ordered_list"):
+            out.extend(_list_blocks(node, list_depth))
+        elif kind in ("fence", "code_block", "html_block"):
+            out.append(_Block(node.content.rstrip("\n")))
+        elif kind == "hr":
+            continue
+        else:  # blockquote and anything else with block children
+            out.extend(_blocks(node.children, list_depth))
+    return out
+
+
+def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
+    out: list[_Block] = []
+    ordered = node.type == "ordered_list"
+    for index, item in enumerate(node.children):
+        label = _label(item, index, depth, ordered)
+        own: list[str] = []
+        nested: list[_Block] = []
+        for child in item.children:
+            if child.type in ("bullet_list", "ordered_list"):
+                nested.extend(_list_blocks(child, depth + 1))
+            else:
+                own.extend(b.text for b in _blocks([child], depth))
+        body = "\n".join(own)
+        first = f"{label} {body}" if label and body else (label or body)
+        if first:
+            out.append(_Block(_indent(first, depth)))
+        out.extend(nested)
+    return out
+
+
+def _label(item: SyntaxTreeNode, index: int, depth: int, ordered: bool) -> str:
+    if depth == 0:
+        return f"{item.info}{item.markup}" if ordered and item.info else ""
+    if depth % 2 == 1:
+        return f"({letter_label(index)})"
+    return f"({roman_label(index + 1)})"
+
+
+def _indent(text: str, depth: int) -> str:
+    pad = INDENT * depth
+    return "\n".join(pad + line if line else line for line in text.split("\n"))
+
+
+def letter_label(index: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, 27 -> bb (the UN style for long lists)."""
+    return chr(ord("a") + index % 26) * (index // 26 + 1)
+
+
+def roman_label(n: int) -> str:
+    out = []
+    for value, numeral in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _inline_of(node: SyntaxTreeNode) -> str:
+    parts: list[str] = []
+    for child in node.children:
+        if child.type == "inline":
+            parts.append(_inline_text(child))
+    return "".join(parts)
+
+
+def _inline_text(node: SyntaxTreeNode) -> str:
+    token = node.token
+    if token is None or not token.children:
+        return node.content
+    parts: list[str] = []
+    for tok in token.children:
+        if tok.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif tok.type in ("text", "code_inline", "html_inline", "image"):
+            parts.append(tok.content)
+        # em/strong/link open and close tokens carry only markup: dropped.
+    return "".join(parts)

@@ -1,0 +1,1 @@
+"""Lexicon data files, one folder per language (``en/``; ``fr/``, ``es/``... later)."""

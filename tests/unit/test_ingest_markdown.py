@@ -1,0 +1,50 @@
+"""Markdown -> text: lists become numbered paragraphs and sub-paragraphs, emphasis goes."""
+
+from __future__ import annotations
+
+from resdiff.ingest.markdown import letter_label, render_markdown, roman_label
+
+
+def test_ordered_list_keeps_printed_numbers_and_delimiter() -> None:
+    text, _ = render_markdown("3) Demands x;\n4) Decides y.\n")
+    assert text == "3) Demands x;\n\n4) Decides y.\n"
+
+
+def test_nested_lists_become_lettered_then_roman_sub_paragraphs() -> None:
+    md = "1. Requests:\n   1. one;\n   2. two:\n      - deep;\n      - deeper;\n2. Decides.\n"
+    text, _ = render_markdown(md)
+    assert text == (
+        "1. Requests:\n\n"
+        "    (a) one;\n\n"
+        "    (b) two:\n\n"
+        "        (i) deep;\n\n"
+        "        (ii) deeper;\n\n"
+        "2. Decides.\n"
+    )
+
+
+def test_emphasis_and_links_keep_only_their_text() -> None:
+    text, _ = render_markdown("*Recalling* its **resolution** [2728](http://x) `(2024)`,\n")
+    assert text == "Recalling its resolution 2728 (2024),\n"
+
+
+def test_headings_are_reported_by_line() -> None:
+    text, headings = render_markdown("# Part I\n\nText one\ncontinues.\n\n## A. Access\n\nMore.\n")
+    assert text == "Part I\n\nText one\ncontinues.\n\nA. Access\n\nMore.\n"
+    lines = text.split("\n")
+    assert [lines[i] for i in headings] == ["Part I", "A. Access"]
+
+
+def test_footnote_definitions_are_not_swallowed() -> None:
+    text, _ = render_markdown("Text.[^1]\n\n[^1]: See resolution 2720 (2023).\n")
+    assert "[^1]: See resolution 2720 (2023)." in text
+
+
+def test_bullet_list_at_top_level_is_plain_paragraphs() -> None:
+    text, _ = render_markdown("- Recalling a,\n- Noting b,\n")
+    assert text == "Recalling a,\n\nNoting b,\n"
+
+
+def test_labels() -> None:
+    assert [letter_label(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "bb"]
+    assert [roman_label(n) for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]

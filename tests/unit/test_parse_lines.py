@@ -1,0 +1,55 @@
+"""Line-level helpers: splitting, labels and paragraph ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from resdiff.parse.lines import (
+    ends_paragraph,
+    letter_value,
+    roman_value,
+    split_lines,
+)
+
+
+def test_split_lines_only_at_newline() -> None:
+    text = "a\x0cb\u2028c\n  d\n\n"
+    lines = split_lines(text)
+    assert [text[ln.start : ln.end] for ln in lines] == ["a\x0cb\u2028c", "  d", "", ""]
+    assert [ln.blank for ln in lines] == [False, False, True, True]
+    assert text[lines[1].indent] == "d"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("i", 1), ("iv", 4), ("ix", 9), ("xiv", 14), ("xl", 40), ("iiii", None), ("a", None)],
+)
+def test_roman_value(value: str, expected: int | None) -> None:
+    assert roman_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("a", 1), ("h", 8), ("i", 9), ("z", 26), ("aa", 27), ("ab", None)]
+)
+def test_letter_value(value: str, expected: int | None) -> None:
+    assert letter_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("resolutions 2712 (2023),", True),
+        ("of the matter.", True),
+        ("the Secretary-General to:", True),
+        ("hostages;  ", True),
+        ('the item entitled "Peace".', True),
+        ("the item entitled \u201cPeace.\u201d", True),
+        ("of their profession,[^1]", True),
+        ("of their profession,\u00b9", True),
+        ("resolutions 2712 (2023)", False),
+        ("the United States", False),
+    ],
+)
+def test_ends_paragraph(line: str, ends: bool) -> None:
+    (first,) = split_lines(line)
+    assert ends_paragraph(line, first) is ends

@@ -1,0 +1,188 @@
+"""HTML reports: self-contained, inert with hostile input, accessible structure."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+
+from resdiff.render import ReportOptions
+from resdiff.render.html import render_html
+from tests.fixtures.comparisons import hostile_comparison, rich_comparison
+
+VOID = {"meta", "br", "img", "link", "input", "hr", "col", "source", "wbr"}
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str | None]
+    parent: Element | None
+    children: list[Element] = field(default_factory=list)
+    parts: list[str | Element] = field(default_factory=list)
+
+    def all_text(self) -> str:
+        return "".join(p if isinstance(p, str) else p.all_text() for p in self.parts)
+
+    def iter(self) -> list[Element]:
+        out = [self]
+        for c in self.children:
+            out.extend(c.iter())
+        return out
+
+
+class Tree(HTMLParser):
+    """A tiny DOM: enough to check tags, attributes, nesting and text."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#root", {}, None)
+        self.current = self.root
+        self.order: list[Element] = []
+        self.feed(source)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        el = Element(tag, dict(attrs), self.current)
+        self.current.children.append(el)
+        self.current.parts.append(el)
+        self.order.append(el)
+        if tag not in VOID:
+            self.current = el
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.current.tag == tag, f"</{tag}> closes <{self.current.tag}>"
+        assert self.current.parent is not None
+        self.current = self.current.parent
+
+    def handle_data(self, data: str) -> None:
+        self.current.parts.append(data)
+
+    def find(self, tag: str) -> list[Element]:
+        return [e for e in self.order if e.tag == tag]
+
+
+@pytest.fixture(scope="module")
+def rich_html() -> str:
+    return render_html(rich_comparison(), ReportOptions())
+
+
+@pytest.fixture(scope="module")
+def hostile_html() -> str:
+    return render_html(hostile_comparison(), ReportOptions(show_all=True))
+
+
+def test_well_formed_and_self_contained(rich_html: str) -> None:
+    tree = Tree(rich_html)  # the parser asserts every element closes properly
+    assert tree.current is tree.root
+    assert rich_html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    for tag in ("script", "link", "img", "iframe", "object", "embed", "svg", "base", "form"):
+        assert not tree.find(tag), tag
+    for el in tree.order:
+        for name, value in el.attrs.items():
+            assert name not in ("src", "srcset", "action", "style"), (el.tag, name)
+            if name == "href":
+                assert value is not None and value.startswith("#")
+    style = tree.find("style")[0].all_text()
+    assert "url(" not in style and "@import" not in style and "@font-face" not in style
+    assert "prefers-color-scheme: dark" in style and "@media print" in style
+
+
+def test_fragment_links_resolve_and_ids_are_unique(rich_html: str) -> None:
+    tree = Tree(rich_html)
+    ids = [e.attrs["id"] for e in tree.order if e.attrs.get("id")]
+    assert len(ids) == len(set(ids))
+    targets = {str(e.attrs["href"])[1:] for e in tree.find("a") if e.attrs.get("href")}
+    assert targets and targets <= set(ids)
+    # the key differences are a table of contents of the changes
+    changes = tree.find("ol")[1]
+    links = [a.attrs["href"] for a in changes.iter() if a.tag == "a"]
+    assert links[0] == "#c1-p7"
+    pair = next(e for e in tree.order if e.attrs.get("id") == "c1-p7")
+    assert "A OP1 -> B OP1" in pair.all_text()
+
+
+def test_headings_do_not_skip_levels(rich_html: str) -> None:
+    levels = [int(e.tag[1]) for e in Tree(rich_html).order if re.fullmatch(r"h[1-6]", e.tag)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1
+
+
+def test_tables_are_semantic(rich_html: str) -> None:
+    tree = Tree(rich_html)
+    tables = tree.find("table")
+    assert len(tables) >= 5
+    for table in tables:
+        assert table.children[0].tag == "caption" and table.children[0].all_text().strip()
+        for th in (e for e in table.iter() if e.tag == "th"):
+            in_head = any(p.tag == "thead" for p in _ancestors(th))
+            assert th.attrs.get("scope") == ("col" if in_head else "row")
+
+
+def _ancestors(el: Element) -> list[Element]:
+    out = []
+    while el.parent is not None:
+        el = el.parent
+        out.append(el)
+    return out
+
+
+def test_changes_are_labelled_in_text_not_only_colour(rich_html: str) -> None:
+    tree = Tree(rich_html)
+    for el in tree.find("del") + tree.find("ins"):
+        label = el.children[0]
+        assert label.tag == "span" and label.attrs.get("class") == "vh"
+        word = "deleted" if el.tag == "del" else "inserted"
+        assert label.all_text() == f"[{word}: "
+    badges = {e.all_text() for e in tree.order if "badge" in (e.attrs.get("class") or "")}
+    assert {"moved", "split", "merged", "kind: operative -> preambular (demoted)"} <= badges
+
+
+def test_inline_and_side_by_side_views_are_both_present(rich_html: str) -> None:
+    tree = Tree(rich_html)
+    pair = next(e for e in tree.order if e.attrs.get("id") == "c1-p7")
+    details = next(e for e in pair.iter() if e.tag == "details")
+    assert details.children[0].tag == "summary"
+    cells = [e for e in details.iter() if e.tag == "td"]
+    left = "".join(c.all_text() for c in cells[:1]).replace("[deleted: ", "").replace("]", "")
+    right = "".join(c.all_text() for c in cells[1:]).replace("[inserted: ", "").replace("]", "")
+    assert left == (
+        "Supports efforts to secure a sustained ceasefire  "
+        "in connection with the release of all hostages;"
+    )
+    assert right == (
+        "Demands an immediate ceasefire , and also demands the unconditional "
+        "release of all hostages;"
+    )
+    inline = next(e for e in pair.iter() if e.tag == "p")
+    # the minor whitespace run shows once, as B's single space, unmarked
+    assert "ceasefire [deleted: in connection" in inline.all_text()
+
+
+def test_hostile_draft_is_inert_and_visible(hostile_html: str) -> None:
+    assert "\x1b" not in hostile_html and "\x07" not in hostile_html
+    tree = Tree(hostile_html)
+    assert tree.current is tree.root
+    for tag in ("script", "img", "svg", "iframe", "b", "i", "em"):
+        assert not tree.find(tag), tag
+    for el in tree.order:
+        for name, value in el.attrs.items():
+            assert not name.startswith("on"), (el.tag, name)
+            assert "javascript:" not in (value or "").lower()
+    text = tree.root.all_text()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(1)>" in text
+    assert "[click](javascript:alert(1))" in text
+    assert '"><svg onload=alert(1)>' in text
+    assert "S/<script>alert('sym')</script>" in text
+    assert "red" in text and "link" in text  # the words stay, the escapes go
+
+
+def test_deterministic() -> None:
+    one = render_html(rich_comparison(), ReportOptions(show_all=True))
+    two = render_html(rich_comparison(), ReportOptions(show_all=True))
+    assert one == two

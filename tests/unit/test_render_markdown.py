@@ -1,0 +1,184 @@
+"""Markdown reports, read back with markdown-it-py the way a GFM renderer reads them."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from resdiff.render import ReportOptions
+from resdiff.render.markdown import diff_paragraph, escape, render_markdown
+from resdiff.render.view import PairRow, Segment, build_view
+from tests.fixtures.comparisons import HOSTILE, hostile_comparison, rich_comparison
+
+MD = MarkdownIt("gfm-like")
+
+
+def _tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+
+    def walk(tokens: list[Token]) -> None:
+        for t in tokens:
+            out.append(t)
+            if t.children:
+                walk(t.children)
+
+    walk(MD.parse(text))
+    return out
+
+
+def _inline_text(inline: Token) -> str:
+    """Inline children as text, with sentinels where strikethrough and bold start/end."""
+    marks = {"s_open": "\x01", "s_close": "\x02", "strong_open": "\x03", "strong_close": "\x04"}
+    out = []
+    for t in inline.children or []:
+        if t.type in marks:
+            out.append(marks[t.type])
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif t.type in ("text", "code_inline"):
+            out.append(t.content)
+        else:
+            raise AssertionError(f"unexpected inline token {t.type}")
+    return "".join(out)
+
+
+def _sides(inline: Token) -> tuple[str, str]:
+    """Rebuild A's and B's text from one rendered diff paragraph."""
+    text = _inline_text(inline)
+    deleted = re.compile(r"\[-(\s*)\x01(.*?)\x02(\s*)-\]", re.S)
+    inserted = re.compile(r"\{\+(\s*)\x03(.*?)\x04(\s*)\+\}", re.S)
+    assert "\x01" not in deleted.sub("", text) and "\x03" not in inserted.sub("", text)
+    a = inserted.sub("", deleted.sub(r"\1\2\3", text))
+    b = deleted.sub("", inserted.sub(r"\1\2\3", text))
+    return a, b
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _diff_paragraphs(md: str) -> dict[str, Token]:
+    """Heading text of each pair -> the inline token of its diff paragraph."""
+    tokens = MD.parse(md)
+    out: dict[str, Token] = {}
+    for i, t in enumerate(tokens):
+        if (
+            t.type == "heading_open"
+            and t.tag in ("h3", "h4", "h5")
+            and "->" in tokens[i + 1].content
+        ):
+            # heading, then the status paragraph, then the diff paragraph
+            out[tokens[i + 1].content] = tokens[i + 7]
+    return out
+
+
+def test_structure_headings_tables_and_marks() -> None:
+    md = render_markdown(rich_comparison(), ReportOptions())
+    tokens = _tokens(md)
+    types = [t.type for t in tokens]
+    assert [t.tag for t in tokens if t.type == "heading_open"][:2] == ["h1", "h2"]
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    for wanted in ("What was compared", "Positions", "Key differences", "Counts"):
+        assert wanted in headings
+    assert "A OP2 -> B OP2 + OP3" in headings
+    # documents, counts x2, matrix
+    assert types.count("table_open") == 4
+    assert "s_open" in types and "strong_open" in types
+    assert not {"html_inline", "html_block", "link_open", "image", "fence", "code_block"} & set(
+        types
+    )
+
+
+def test_every_diff_paragraph_rebuilds_both_texts() -> None:
+    comparison = rich_comparison()
+    md = render_markdown(comparison, ReportOptions(show_all=True))
+    paragraphs = _diff_paragraphs(md)
+    rows = [
+        i for s in build_view(comparison, ReportOptions(show_all=True)).sections for i in s.items
+    ]
+    checked = 0
+    for row in rows:
+        assert isinstance(row, PairRow)
+        inline = paragraphs[row.address]
+        a, b = _sides(inline)
+        segs = row.segments
+        assert _norm(a) == _norm("".join(s.text for s in segs if s.op != "+"))
+        assert _norm(b) == _norm(row.pair.text_b())
+        checked += 1
+    assert checked == len(paragraphs) >= 19
+
+
+def test_hostile_text_stays_text() -> None:
+    md = render_markdown(hostile_comparison(), ReportOptions(show_all=True))
+    assert "\x1b" not in md and "\x07" not in md
+    tokens = _tokens(md)
+    bad = {"html_inline", "html_block", "image", "code_inline", "fence"}
+    assert not [t.type for t in tokens if t.type in bad]
+    assert _links(tokens) == []
+    rendered = MD.render(md)
+    assert "<script" not in rendered and "<img" not in rendered and "<svg" not in rendered
+    assert "javascript:" not in re.findall(r'href="([^"]*)"', rendered)
+    # The text itself is visible, escaped, not dropped.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "[click](javascript:alert(1))" in rendered
+    assert "*star* _under_ | pipe ~~strike~~ # hash `tick` &amp;amp; \\back" in rendered
+    # Hostile text in table cells does not break a table: every row has the header's width.
+    widths: list[int] = []
+    for t in MD.parse(md):
+        if t.type == "tr_open":
+            widths.append(0)
+        elif t.type in ("th_open", "td_open"):
+            widths[-1] += 1
+        elif t.type == "table_close":
+            assert len(set(widths)) == 1, widths
+            widths = []
+
+
+def _links(tokens: list[Token]) -> list[str]:
+    return [str(t.attrs.get("href")) for t in tokens if t.type == "link_open"]
+
+
+def test_document_text_cannot_open_blocks_or_links() -> None:
+    tricky = [
+        Segment("-", "x"),
+        Segment("=", "(javascript:alert(1)) and"),
+        Segment("+", "y"),
+        Segment("=", "\n# heading\n- item\n1. one\n> quote\n    code\n===\n[a]: http://e"),
+    ]
+    md = diff_paragraph(tuple(tricky))
+    tokens = _tokens(md)
+    types = {t.type for t in tokens}
+    assert types <= {
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+        "text",
+        "s_open",
+        "s_close",
+        "strong_open",
+        "strong_close",
+        "hardbreak",
+        "softbreak",
+        "link_open",
+        "link_close",
+    }
+    # The only link is the renderer's own linkify of a plain http URL.
+    assert _links(tokens) == ["http://e"]
+    # Starting with a deletion must not make a link reference definition.
+    first = diff_paragraph((Segment("-", "a"), Segment("=", ": http://x")))
+    assert "paragraph_open" in {t.type for t in _tokens(first)}
+
+
+def test_escape_leaves_plain_prose_readable() -> None:
+    assert escape("Recalling resolution 2712 (2023), the Secretary-General.") == (
+        "Recalling resolution 2712 (2023), the Secretary-General."
+    )
+    assert escape("a*b_c") == "a\\*b\\_c"
+
+
+def test_markers_survive_as_plain_text_without_colour() -> None:
+    md = render_markdown(rich_comparison(), ReportOptions())
+    assert "[-~~Supports efforts to secure a sustained~~-]{+**Demands an immediate**+}" in md
+    assert HOSTILE not in md

@@ -1,0 +1,73 @@
+"""Terminal text reports: markers without colour, no escapes unless asked, width-aware."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resdiff.render import ReportOptions
+from resdiff.render.text import break_offsets, render_text
+from tests.fixtures.comparisons import hostile_comparison, rich_comparison
+
+
+def test_plain_text_has_no_escape_sequences_even_from_a_hostile_draft() -> None:
+    for comparison in (rich_comparison(), hostile_comparison()):
+        out = render_text(comparison, ReportOptions(show_all=True, color=False))
+        assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    hostile = render_text(hostile_comparison(), ReportOptions(show_all=True))
+    assert "<script>alert(1)</script>" in hostile
+    assert "]8;;" not in hostile  # the OSC 8 hyperlink is gone, its words stay
+    assert "link" in hostile
+
+
+def test_colour_adds_escapes_but_never_from_document_text() -> None:
+    out = render_text(hostile_comparison(), ReportOptions(show_all=True, color=True))
+    assert "\x1b[" in out
+    assert "\x1b]" not in out  # no OSC from the document
+    assert "\x1b[31mred" not in out  # the draft's own red is stripped
+    assert "\x1b[2J" not in out
+
+
+def test_changes_are_marked_in_text_wdiff_style() -> None:
+    out = render_text(rich_comparison(), ReportOptions(width=200))
+    assert "[-Supports efforts to secure a sustained-]{+Demands an immediate+} ceasefire" in out
+    assert "Report within [-30-]{+15+} days;" in out
+    assert "A OP4 -> B PP4  modified · moved · kind: operative -> preambular (demoted)" in out
+    assert "… 3 unchanged clauses …" in out
+    # the split's line break is inside neither marker
+    assert "{+;+}\n" in out and "{+Stresses+} the need" in out
+
+
+def test_width_is_respected() -> None:
+    for width in (60, 100, 140):
+        out = render_text(rich_comparison(), ReportOptions(width=width, show_all=True))
+        assert max(len(line) for line in out.splitlines()) <= width
+    wide = render_text(rich_comparison(), ReportOptions())
+    assert max(len(line) for line in wide.splitlines()) <= 100
+
+
+def test_deterministic_and_free_of_trailing_spaces() -> None:
+    one = render_text(rich_comparison(), ReportOptions(show_all=True))
+    assert one == render_text(rich_comparison(), ReportOptions(show_all=True))
+    assert all(line == line.rstrip() for line in one.splitlines())
+
+
+@settings(max_examples=150)
+@given(
+    st.text(alphabet=st.sampled_from("ab cdé\n  x"), max_size=300),
+    st.integers(min_value=5, max_value=40),
+)
+def test_break_offsets_keep_every_line_within_width(text: str, width: int) -> None:
+    offsets = break_offsets(text, width)
+    assert offsets == sorted(set(offsets))
+    bounds = [0, *offsets, len(text)]
+    lines = [text[i:j] for i, j in itertools.pairwise(bounds)]
+    assert "".join(lines) == text  # nothing lost
+    for line in lines:
+        assert len(line.rstrip(" \n")) <= width
+    # a line break in the text is always a break in the output
+    for i, ch in enumerate(text[:-1]):
+        if ch == "\n":
+            assert i + 1 in offsets
