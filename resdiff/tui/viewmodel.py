@@ -110,6 +110,7 @@ class KeyChange:
     rank: int
     change: Change
     row: int | None
+    index: int = 0  # position in ``PairwiseComparison.changes``
 
     @property
     def label(self) -> str:
@@ -327,7 +328,8 @@ def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange,
         for i in r.changes:
             where.setdefault(i, r.index)
     return tuple(
-        KeyChange(rank=n, change=ch, row=where.get(i)) for n, (i, ch) in enumerate(ranked, 1)
+        KeyChange(rank=n, change=ch, row=where.get(i), index=i)
+        for n, (i, ch) in enumerate(ranked, 1)
     )
 
 

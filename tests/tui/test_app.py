@@ -128,6 +128,12 @@ async def test_key_differences_in_rank_order(rich_app: ResdiffApp) -> None:
         assert _address(rich_app) == "OP5→PP3"  # third: the demotion
         await pilot.press("left_square_bracket")
         assert s.key_pos == 1 and _address(rich_app) == "OP1"
+        # walking with n highlights the clause's top-ranked change in the panel
+        await pilot.press("n", "n")
+        assert _address(rich_app) == "OP2→OP3+OP4"
+        await pilot.press("p")
+        assert _address(rich_app) == "OP2"
+        assert rich_app.screen.query_one("#key-changes", OptionList).highlighted == 0
 
 
 async def test_choosing_a_key_difference_jumps_to_its_clause(rich_app: ResdiffApp) -> None:

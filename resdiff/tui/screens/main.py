@@ -131,6 +131,7 @@ class MainScreen(Screen[None]):
         self.key_pos: int | None = None
         self.search_term = ""
         self.history_docs: tuple[Document, ...] = ()
+        self._key_position: dict[int, int] = {}
         self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = comparison
 
@@ -266,6 +267,7 @@ class MainScreen(Screen[None]):
             return
         self.rows = vm.build_rows(self.comparison, pc)
         self.keys = vm.key_changes(pc, self.rows)
+        self._key_position = {kc.index: pos for pos, kc in enumerate(self.keys)}
         self.key_pos = None
         self.query_one(KeyChangesPanel).show_changes(self.keys)
         self._update_header()
@@ -337,6 +339,9 @@ class MainScreen(Screen[None]):
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
         self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
+        if row.changes:  # show this clause's top-ranked change in the panel
+            position = min(self._key_position[i] for i in row.changes)
+            self.query_one(KeyChangesPanel).highlighted = position
 
     # ------------------------------------------------------------ messages from widgets
 
