@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -35,7 +35,7 @@ class ResdiffApp(App[int]):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.files, self.options, self.initial)
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every binding of the current screen, by its description, then Textual's own."""
         seen: set[str] = set()
         for binding in Binding.make_bindings(getattr(screen, "BINDINGS", ())):

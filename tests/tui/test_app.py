@@ -509,3 +509,38 @@ async def test_swap_with_three_drafts_keeps_the_same_two(rich_app: ResdiffApp) -
         await pilot.pause()
         assert isinstance(rich_app.screen, HistoryScreen)
         assert rich_app.screen._header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]
+
+
+async def test_o_reopens_the_open_dialog_and_escape_keeps_the_comparison(
+    draft_paths: list[str],
+) -> None:
+    app = make_app(draft_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = main_screen(app).comparison
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileDialog)
+        assert "draft-one.txt" in str(app.screen.query_one("#open-files").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main_screen(app).comparison is before
+
+
+async def test_path_completion_suggests_existing_files() -> None:
+    from resdiff.tui.screens.open_file import PathSuggester
+
+    suggester = PathSuggester()
+    prefix = str(DRAFTS / "draft-tw")
+    assert await suggester.get_suggestion(prefix) == str(DRAFTS / "draft-two.txt")
+    assert await suggester.get_suggestion(str(DRAFTS / "nothing-here")) is None
+
+
+async def test_palette_commands_run_their_actions(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(rich_app)
+        commands = {c.title: c for c in rich_app.get_system_commands(screen)}
+        await commands["Next key difference"].callback()
+        await pilot.pause()
+        assert _address(rich_app) == "OP1"
