@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions, Comparison
 from resdiff.tui.screens.main import MainScreen
 
@@ -62,5 +63,11 @@ def make_app(
     """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
 
     ``comparison`` shows an already computed result instead (tests, other front ends).
+    Standard input (``-``) is refused: the app needs the terminal for the keyboard.
     """
+    if "-" in files:
+        raise ResdiffError(
+            "the interactive app cannot read a draft from standard input; "
+            "save it to a file, or use 'resdiff report'"
+        )
     return ResdiffApp(files, options or CompareOptions(), comparison)

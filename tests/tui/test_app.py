@@ -9,6 +9,7 @@ from rich.style import Style
 from textual.message import Message
 from textual.widgets import Input, OptionList, Select
 
+from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions
 from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
@@ -544,3 +545,12 @@ async def test_palette_commands_run_their_actions(rich_app: ResdiffApp) -> None:
         await commands["Next key difference"].callback()
         await pilot.pause()
         assert _address(rich_app) == "OP1"
+
+
+def test_standard_input_is_refused_before_the_app_starts(draft_paths: list[str]) -> None:
+    from resdiff.cli import main
+
+    with pytest.raises(ResdiffError, match="standard input"):
+        make_app(["-", draft_paths[1]])
+    # through the CLI: one line on stderr and exit code 2, no app started
+    assert main(["-", draft_paths[1]]) == 2
