@@ -341,7 +341,7 @@ async def test_export_writes_a_report(rich_app: ResdiffApp, tmp_path: Path) -> N
         out = tmp_path / "out.json"
         dialog.query_one("#export-path", Input).value = str(out)
         await pilot.click("#export")
-        await pilot.pause()
+        await settle(pilot)
         main_screen(rich_app)
         assert out.exists() and '"S/2099/2"' in out.read_text(encoding="utf-8")
 
@@ -354,7 +354,7 @@ async def test_export_error_stays_in_the_dialog(rich_app: ResdiffApp, tmp_path: 
         dialog = rich_app.screen
         dialog.query_one("#export-path", Input).value = str(tmp_path / "nope" / "r.txt")
         await pilot.click("#export")
-        await pilot.pause()
+        await settle(pilot)
         assert rich_app.screen is dialog
         error = dialog.query_one("#export-error")
         assert error.has_class("-shown") and "folder does not exist" in str(error.render())
@@ -373,7 +373,7 @@ async def test_export_refuses_to_overwrite_an_input(draft_paths: list[str]) -> N
         before = Path(draft_paths[0]).read_bytes()
         app.screen.query_one("#export-path", Input).value = draft_paths[0]
         await pilot.click("#export")
-        await pilot.pause()
+        await settle(pilot)
         assert "overwrite an input" in str(app.screen.query_one("#export-error").render())
         assert Path(draft_paths[0]).read_bytes() == before
 
@@ -554,3 +554,22 @@ def test_standard_input_is_refused_before_the_app_starts(draft_paths: list[str])
         make_app(["-", draft_paths[1]])
     # through the CLI: one line on stderr and exit code 2, no app started
     assert main(["-", draft_paths[1]]) == 2
+
+
+async def test_a_bug_in_a_stage_is_reported_not_fatal(
+    draft_paths: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import resdiff.pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(resdiff.pipeline, "compare", broken)
+    app = make_app(draft_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "internal error while comparing" in str(
+            app.screen.query_one("#error-message").render()
+        )
+        assert app.is_running

@@ -190,8 +190,8 @@ class MainScreen(Screen[None]):
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
-        except (OSError, ValueError) as exc:
-            self.post_message(LoadFailed(f"cannot compare: {exc}"))
+        except Exception as exc:  # a bug in a stage: say so instead of crashing the app
+            self.post_message(LoadFailed(f"internal error while comparing: {exc!r}"))
             return
         self.post_message(ComparisonReady(docs, order, comparison, history_ok=in_order))
 
