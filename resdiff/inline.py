@@ -41,7 +41,6 @@ _CONTEXT_TOKENS = 4
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _W = rf"[\w{_MARKS}]"
-_NOT_W = rf"[^\s\w{_MARKS}]"
 # Joiners inside a word: hyphens (ASCII, U+2010, U+2011), soft hyphen, apostrophes; and a
 # "." or "," between digits ("35,000,000", "2.5").
 _JOINER = r"(?:[-\u2010\u2011\u00ad'\u2019]|(?<=\d)[.,](?=\d))"
@@ -74,7 +73,8 @@ _WORD_CHAR = re.compile(_W)
 
 # A word group: word characters joined by single inner marks ("U.N", "e.g", "2/4"), or a
 # short bracketed label ("(a)", "(iv)"). Edits are snapped to these.
-_GROUP = re.compile(rf"\({_W}{{1,5}}\)|{_W}+(?:{_NOT_W}{_W}+)*")
+_INNER_MARK = r"[./:\-\u2010\u2011'\u2019&+@_\u00b7]"
+_GROUP = re.compile(rf"\({_W}{{1,5}}\)|{_W}+(?:{_INNER_MARK}{_W}+)*")
 
 
 def _word_list(name: str) -> list[str]:
@@ -549,4 +549,10 @@ def diff_texts(a: str, b: str, options: CompareOptions | None = None) -> tuple[R
         _units(ta[lo : len(ta) - hi], opts), _units(tb[lo : len(tb) - hi], opts), opts
     )
     segments = _coalesce([_Equal("".join(ta[:lo])), *middle, _Equal("".join(ta[len(ta) - hi :]))])
-    return _runs(snap_to_word_groups(segments, a, b))
+    # Widening one edit can change how a neighbouring group reads (groups are found by
+    # scanning, and the two texts differ around edits), so snap until nothing moves.
+    while True:
+        snapped = snap_to_word_groups(segments, a, b)
+        if snapped == segments:
+            return _runs(snapped)
+        segments = snapped

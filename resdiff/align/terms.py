@@ -1,6 +1,7 @@
 """Content words of clauses as TF-IDF vectors, for matching clauses across drafts.
 
-Matching ignores case, punctuation, numbering and inflection: "Condemns" and
+Matching ignores case, punctuation, typographic variants (through
+``resdiff.ingest.normalize.normalize_for_matching``), numbering and inflection: "Condemns" and
 "Condemning", "Calls upon" and "Calling upon" reduce to the same stems, so a paragraph
 demoted from the operative part to the preamble still matches itself.
 """
@@ -12,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from resdiff.ingest.normalize import normalize_for_matching
 from resdiff.model import Clause
 
 _WORD = re.compile(r"[^\W_]+")
@@ -43,9 +45,11 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """The stems of the words and numbers of ``text``, in order."""
+    """The stems of the words and numbers of ``text``, in order (after folding soft
+    hyphens, ligatures and other typographic variants, so "ﬁnancing" is "financing")."""
     get = _STEMS.get
-    return [get(w) or stem(w) for w in _WORD.findall(text.lower())]
+    words = _WORD.findall(normalize_for_matching(text).lower())
+    return [get(w) or stem(w) for w in words]
 
 
 class ClauseTerms:

@@ -31,7 +31,13 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _INSERTED = frozenset({w("ins"), w("moveTo")})
 _DELETED = frozenset({w("del"), w("moveFrom")})
-_SKIPPED = frozenset({w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), _MC_FALLBACK})
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+# Not text of the paragraph: field codes, properties, and drawings (text boxes and shapes
+# hold their own paragraphs, which would otherwise be spliced into this one).
+_SKIPPED = frozenset(
+    {w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), _MC_FALLBACK, _MC_ALTERNATE,
+     w("drawing"), w("pict"), w("object")}
+)  # fmt: skip
 INDENT = "    "
 
 

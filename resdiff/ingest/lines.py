@@ -21,7 +21,7 @@ from importlib import resources
 
 AUTHOR_LINE = re.compile(r"^The [A-Z][A-Za-z' -]{2,60}(?: of the [A-Z][A-Za-z' -]+)?,$")
 _LABEL = re.compile(
-    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\([a-z]{1,2}\)|\([ivxlc]+\)|[IVXL]+\.|[A-Z]\.)\s"
+    r"^(?:\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\([a-z]{1,2}\)|\([ivxlc]+\)|[IVXL]+\.|[A-Z]\.)\s"
 )
 _SECTION = re.compile(r"^(?:Article|Section|Chapter|Part|Annex)\s+[\dIVXLC]+\b")
 _ENDS_CLAUSE = (",", ";", ":", ".")
@@ -53,9 +53,22 @@ def find_author_line(lines: Sequence[str]) -> int | None:
     return None
 
 
-def starts_paragraph(previous: str, line: str) -> bool:
-    """Does ``line`` open a new paragraph, given the (non-blank) line before it?"""
-    if _LABEL.match(line) or _SECTION.match(line) or _SECTION.match(previous):
+def _all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def starts_paragraph(previous: str, line: str, before_previous: str = "") -> bool:
+    """Does ``line`` open a new paragraph, given the (non-blank) lines before it?
+
+    Besides the resolution rules, a heading stands alone: an "Article 3" line with the
+    title line under it, and a line in capitals (a treaty's title).
+    """
+    if _LABEL.match(line) or _SECTION.match(line):
+        return True
+    if _SECTION.match(before_previous) and not previous.endswith(_ENDS_CLAUSE):
+        return True  # the line after an article's title line
+    if _all_caps(line) or _all_caps(previous):
         return True
     if not previous.endswith(_ENDS_CLAUSE):
         return False
@@ -67,6 +80,20 @@ def starts_paragraph(previous: str, line: str) -> bool:
     # After ";" or "." a capitalised line is a new paragraph (an operative one without a
     # number, a closing line); after "," it may be a name continuing the sentence.
     return previous.endswith((";", "."))
+
+
+def _title_line(lines: Sequence[str], within: int = 6) -> int | None:
+    """Index of a line in capitals among the first non-blank lines, or None."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _all_caps(line.strip()):
+            return i
+        seen += 1
+        if seen >= within:
+            return None
+    return None
 
 
 def vocabulary(lines: Iterable[str]) -> Counter[str]:
@@ -102,10 +129,13 @@ def join_hyphenated(head: str, tail: str, vocab: Mapping[str, int]) -> bool:
 def join_lines(lines: Sequence[str], vocab: Mapping[str, int]) -> str:
     """One paragraph from its printed lines, rejoining words hyphenated at line ends."""
     out = ""
-    for line in lines:
+    for k, line in enumerate(lines):
         line = line.strip()
         if not out:
             out = line
+            continue
+        if k == 1 and _SECTION.match(out):
+            out = f"{out}\n{line}"  # "Article 3" and its title: two lines, as printed
             continue
         m = _HYPHEN_END.search(out)
         tail = re.match(r"[A-Za-z]+", line)
@@ -127,26 +157,32 @@ def rebuild_paragraphs(lines: Sequence[str]) -> str:
     author = find_author_line(lines)
     head: list[str] = []
     body: Sequence[str] = lines
+    title = None if author is not None else _title_line(lines)
     if author is not None:
         head = [line.rstrip() for line in lines[:author]]
         while head and not head[-1].strip():
             head.pop()
         body = lines[author + 1 :]
+    elif title is not None:
+        # No author line, but a title in capitals near the top (a treaty): the lines
+        # above it are a header block, kept together as printed.
+        head = [line.strip() for line in lines[:title] if line.strip()]
+        body = lines[title:]
     paragraphs: list[str] = []
     current: list[str] = []
-    previous = ""
+    previous = before_previous = ""
     for raw in body:
         line = raw.strip()
         if not line:
             if current:
                 paragraphs.append(join_lines(current, vocab))
-            current, previous = [], ""
+            current, previous, before_previous = [], "", ""
             continue
-        if current and starts_paragraph(previous, line):
+        if current and starts_paragraph(previous, line, before_previous):
             paragraphs.append(join_lines(current, vocab))
             current = []
         current.append(line)
-        previous = line
+        previous, before_previous = line, previous
     if current:
         paragraphs.append(join_lines(current, vocab))
     blocks = []

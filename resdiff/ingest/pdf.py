@@ -45,8 +45,62 @@ def read_pdf(data: bytes, source: str) -> SourceText:
     pages = [_clean(page) for page in _page_texts(data, source)]
     if sum(len("".join(p.split())) for p in pages) < MIN_TEXT:
         raise InputError("no text layer: run OCR first", source)
-    lines = strip_furniture([p.split("\n") for p in pages])
-    return SourceText(source=source, format="pdf", text=rebuild_paragraphs(lines))
+    body: list[str] = []
+    notes: list[tuple[str, str]] = []
+    for page in strip_pages([p.split("\n") for p in pages]):
+        page_body, page_notes = split_footnotes(page)
+        body.extend(page_body)
+        notes.extend(page_notes)
+    text = rebuild_paragraphs(body)
+    if notes:
+        text += "\n" + "\n\n".join(f"[{n}] {note}" for n, note in notes) + "\n"
+    return SourceText(source=source, format="pdf", text=text)
+
+
+_NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+NOTE_ZONE = 12  # footnotes are looked for among the last lines of a page body
+
+
+def _marker(number: str) -> re.Pattern[str]:
+    """A footnote marker as text extraction leaves it: the number glued to the word or
+    closing bracket before it ("(2023)1", "law,2")."""
+    return re.compile(rf"(?<=[A-Za-z)\].,;:\u2019\u201d\"]){number}(?=[\s,.;:)]|$)")
+
+
+def split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """A page's body lines and its footnotes ``(number, text)``.
+
+    A footnote starts on one of the page's last lines with a number and a space ("1 See
+    S/2024/100.") *and* that number appears glued to a word above as a marker
+    ("(2023)1"); following lines continue it until the next numbered note. The marker in
+    the body becomes "[1]", the note goes to the end of the text as "[1] ..." - the
+    layout the .docx reader writes and the parser reads as footnotes.
+    """
+    body = list(lines)
+    start = None
+    for k in range(max(1, len(body) - NOTE_ZONE), len(body)):
+        m = _NOTE_START.match(body[k].strip())
+        if m and any(_marker(m.group(1)).search(line) for line in body[:k]):
+            start = k
+            break
+    if start is None:
+        return body, []
+    notes: list[tuple[str, str]] = []
+    for line in body[start:]:
+        m = _NOTE_START.match(line.strip())
+        expected = str(int(notes[-1][0]) + 1) if notes else None
+        if m and (not notes or m.group(1) == expected):
+            notes.append((m.group(1), m.group(2).strip()))
+        else:
+            notes[-1] = (notes[-1][0], f"{notes[-1][1]} {line.strip()}")
+    body = body[:start]
+    for number, _ in notes:
+        marker = _marker(number)
+        for i, line in enumerate(body):
+            if marker.search(line):
+                body[i] = marker.sub(f"[{number}]", line, count=1)
+                break
+    return body, notes
 
 
 def _page_texts(data: bytes, source: str) -> list[str]:
@@ -55,7 +109,9 @@ def _page_texts(data: bytes, source: str) -> list[str]:
 
     # pypdf logs its repairs ("EOF marker not found") to stderr through logging's
     # last-resort handler; the user gets our one line instead.
-    logging.getLogger("pypdf").addHandler(logging.NullHandler())
+    pypdf_log = logging.getLogger("pypdf")
+    if not any(isinstance(h, logging.NullHandler) for h in pypdf_log.handlers):
+        pypdf_log.addHandler(logging.NullHandler())
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -99,7 +155,12 @@ def is_furniture(line: str, symbol_too: bool) -> bool:
 
 
 def strip_furniture(pages: list[list[str]]) -> list[str]:
-    """All body lines of all pages, running headers and footers removed.
+    """All body lines of all pages, running headers and footers removed."""
+    return [line for page in strip_pages(pages) for line in page]
+
+
+def strip_pages(pages: list[list[str]]) -> list[list[str]]:
+    """Each page's body lines, running headers and footers removed.
 
     A line in the top or bottom ``ZONE`` of a page goes when it is furniture, when it
     repeats a line of the first page's header block (later pages only), or when it recurs,
@@ -113,8 +174,10 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
         key for page in pages for key in {_key(line) for line in _zone(page) if line.strip()}
     )
     threshold = max(2, (len(pages) + 1) // 2)
-    kept: list[str] = []
+    kept_pages: list[list[str]] = []
     for number, page in enumerate(pages):
+        kept: list[str] = []
+        kept_pages.append(kept)
         lines = [line for line in page if line.strip()]
         top = set(range(min(ZONE, len(lines))))
         bottom = set(range(max(0, len(lines) - ZONE), len(lines)))
@@ -134,7 +197,7 @@ def strip_furniture(pages: list[list[str]]) -> list[str]:
                 ):
                     continue
             kept.append(line)
-    return kept
+    return kept_pages
 
 
 def _may_run(line: str) -> bool:

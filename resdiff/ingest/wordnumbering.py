@@ -49,8 +49,23 @@ class Numbering:
         numbering = cls()
         if root is None:
             return numbering
+        linked: dict[str, str] = {}  # abstract id -> list style it takes its levels from
+        by_style: dict[str, str] = {}  # list style name -> abstract id defining it
         for absn in root.iter(w("abstractNum")):
-            numbering.abstract[_val(absn, "abstractNumId")] = _levels(absn)
+            abstract_id = _val(absn, "abstractNumId")
+            numbering.abstract[abstract_id] = _levels(absn)
+            link = absn.find(w("numStyleLink"))
+            if link is not None:
+                linked[abstract_id] = _val(link)
+            defines = absn.find(w("styleLink"))
+            if defines is not None:
+                by_style[_val(defines)] = abstract_id
+        # Word's list styles: an abstract list with w:numStyleLink has no levels of its own
+        # and uses those of the abstract list that defines the style (w:styleLink).
+        for abstract_id, style in linked.items():
+            source = by_style.get(style)
+            if source is not None and not numbering.abstract[abstract_id]:
+                numbering.abstract[abstract_id] = numbering.abstract[source]
         for num in root.iter(w("num")):
             num_id = _val(num, "numId")
             ref = num.find(w("abstractNumId"))
@@ -97,6 +112,8 @@ class Numbering:
             restart = deeper_level.restart if deeper_level else None
             if restart is None or (restart != 0 and ilvl < restart):
                 del counters[deeper]
+        if level.fmt == "bullet":
+            return None  # a bullet is no label a negotiator cites
         return self._render(num_id, ilvl, level, counters)
 
     def _render(self, num_id: str, ilvl: int, level: Level, counters: dict[int, int]) -> str:

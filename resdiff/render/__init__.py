@@ -51,11 +51,9 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
 
 
 def render_matrix(comparison: Comparison, fmt: str) -> str:
-    from resdiff.render import json
+    from resdiff.render import matrix
 
-    if comparison.matrix is None:
-        return ""
-    return json.dumps(json.matrix_to_dict(comparison.matrix))
+    return matrix.render_matrix(comparison, fmt)
 
 
 def exit_code_for(comparison: Comparison, fail_on: str | None = None) -> ExitCode:

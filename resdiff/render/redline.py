@@ -299,6 +299,8 @@ def _both_sides(group: _Group, ua: list[Unit], ub: list[Unit]) -> list[Paragraph
                 a_at += op != "+"
                 b_at += op != "-"
                 start = depth()
+                if op == "-":  # a merge: B's paragraph goes on, its opener is behind us
+                    start = (start[0], None)
             if piece:
                 current.append((op, piece))
     paragraphs.append(Paragraph(current, "=", start[0], italic=start[1]))

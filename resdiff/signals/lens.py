@@ -1,15 +1,482 @@
-"""Lenses. (Stub.)"""
+"""Lenses: the domain knowledge signals read through (topics, verb scales, cues, actors,
+reference and number patterns), loaded from TOML so it can be changed without code.
+
+The default lens ships in ``resdiff/signals/lenses/default.toml``; ``--lens FILE`` files
+are merged over it in order (tables key by key, topics by id, pattern lists by kind).
+docs/lenses.md describes the format.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from resdiff.errors import InputError
+
+if TYPE_CHECKING:
+    from resdiff.signals.compiled import CompiledLens
+
+RELATIONS = ("conditional", "sequence", "parallel")
+CHANGE_KINDS = (
+    "linkage",
+    "verb-strength",
+    "kind-change",
+    "qualifier-added",
+    "qualifier-removed",
+    "topic-added",
+    "topic-removed",
+    "actor-added",
+    "actor-removed",
+    "reference-added",
+    "reference-removed",
+    "number-changed",
+    "clause-added",
+    "clause-removed",
+)
+TOPIC_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+TOP_LEVEL = (
+    "lens",
+    "ranking",
+    "openers",
+    "scales",
+    "cues",
+    "topics",
+    "actors",
+    "references",
+    "numbers",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """One opener phrase on a scale; operative verbs are >= 1, preambular openers < 1."""
+
+    phrase: str
+    scale: str
+    strength: float
+    operative: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A subject readers track, the terms that mention it, and the qualifiers that matter.
+
+    ``qualifiers`` maps group (timing, duration...) -> canonical qualifier -> phrases.
+    """
+
+    id: str
+    label: str
+    phrase: str
+    weight: float
+    terms: tuple[str, ...]
+    qualifiers: Mapping[str, Mapping[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternEntry:
+    """A named pattern (reference, number, actor) and the label built from its groups."""
+
+    kind: str
+    pattern: str
+    label: str
 
 
 @dataclass(frozen=True)
 class Lens:
+    """A merged lens. Matchers are compiled once per lens, on first use."""
+
     name: str = "empty"
+    description: str = ""
+    sources: tuple[str, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    scales: Mapping[str, str] = field(default_factory=dict)
+    verbs: tuple[VerbEntry, ...] = ()
+    cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    cancel_cues: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    opener_skips: tuple[str, ...] = ()
+    actor_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    actor_patterns: tuple[PatternEntry, ...] = ()
+    references: tuple[PatternEntry, ...] = ()
+    numbers: tuple[PatternEntry, ...] = ()
+    kind_weights: Mapping[str, float] = field(default_factory=dict)
+    linkage_weights: Mapping[str, float] = field(default_factory=dict)
+    default_topic_weight: float = 0.3
+    preambular_factor: float = 1.0
+
+    def topic(self, topic_id: str) -> Topic | None:
+        for t in self.topics:
+            if t.id == topic_id:
+                return t
+        return None
+
+    def topic_weight(self, topic_id: str | None) -> float:
+        t = self.topic(topic_id) if topic_id else None
+        return t.weight if t else self.default_topic_weight
+
+    def topic_label(self, topic_id: str) -> str:
+        t = self.topic(topic_id)
+        return t.label if t else topic_id
+
+    def topic_phrase(self, topic_id: str) -> str:
+        t = self.topic(topic_id)
+        return t.phrase if t else topic_id
+
+    def topic_order(self, topic_id: str) -> int:
+        for i, t in enumerate(self.topics):
+            if t.id == topic_id:
+                return i
+        return len(self.topics)
+
+    @cached_property
+    def compiled(self) -> CompiledLens:
+        from resdiff.signals.compiled import compile_lens
+
+        return compile_lens(self)
+
+
+# --------------------------------------------------------------------------- loading
+
+_CACHE: dict[tuple[tuple[str, int, int], ...], Lens] = {}
 
 
 def load_lens(paths: Sequence[str] = ()) -> Lens:
-    return Lens()
+    """The default lens merged with ``paths`` in order; cached while files are unchanged."""
+    key = tuple(_stamp(p) for p in paths)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    default = resources.files("resdiff.signals").joinpath("lenses/default.toml")
+    layers = [(_parse_toml(default.read_text(encoding="utf-8"), "default lens"), "default")]
+    for p in paths:
+        layers.append((_read_file(p), p))
+    lens = build_lens(layers)
+    _CACHE[key] = lens
+    return lens
+
+
+def bundled_lens_path(name: str) -> str:
+    """Path of a lens shipped in the package (e.g. ``climate``), for ``--lens``."""
+    return str(resources.files("resdiff.signals").joinpath(f"lenses/{name}.toml"))
+
+
+def build_lens(layers: Sequence[tuple[dict[str, Any], str]]) -> Lens:
+    """Validate each layer, merge them in order, and build the typed lens."""
+    merged: dict[str, Any] = {}
+    last_path = "default"
+    for data, path in layers:
+        _validate(data, path)
+        merged = _merge(merged, data)
+        last_path = path
+    return _build(merged, tuple(p for _, p in layers), last_path)
+
+
+def _stamp(path: str) -> tuple[str, int, int]:
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return (path, -1, -1)
+    return (path, st.st_mtime_ns, st.st_size)
+
+
+def _read_file(path: str) -> dict[str, Any]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError("invalid lens: file not found", path) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("invalid lens: not UTF-8 text", path) from exc
+    except OSError as exc:
+        raise InputError(f"invalid lens: {exc.strerror or 'cannot read'}", path) from exc
+    return _parse_toml(text, path)
+
+
+def _parse_toml(text: str, path: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"invalid lens: TOML syntax error ({exc})", path) from exc
+
+
+BY_KIND = (("references",), ("numbers",), ("actors", "patterns"))
+
+
+def _merge(
+    base: dict[str, Any], over: Mapping[str, Any], path: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if (*path, key) in BY_KIND:
+            out[key] = _merge_by_kind(out.get(key, []), value)
+        elif isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = _merge(dict(out[key]), value, (*path, key))
+        else:
+            out[key] = value
+    return out
+
+
+def _merge_by_kind(base: list[Any], over: list[Any]) -> list[Any]:
+    """Entries of a kind in ``over`` replace every entry of that kind in ``base``, where the
+    first of them stood (order is priority); new kinds go last."""
+    out: list[Any] = []
+    placed: set[str] = set()
+    for entry in base:
+        kind = entry["kind"]
+        replacements = [e for e in over if e["kind"] == kind]
+        if not replacements:
+            out.append(entry)
+        elif kind not in placed:
+            out += replacements
+            placed.add(kind)
+    out += [e for e in over if e["kind"] not in placed and e not in out]
+    return out
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Invalid(Exception):
+    pass
+
+
+def _fail(what: str) -> None:
+    raise _Invalid(what)
+
+
+def _validate(data: Mapping[str, Any], path: str) -> None:
+    try:
+        _check(data)
+    except _Invalid as exc:
+        raise InputError(f"invalid lens: {exc}", path) from None
+
+
+def _table(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        _fail(f"{where} must be a table")
+    return value  # type: ignore[no-any-return]
+
+
+def _str(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        _fail(f"{where} must be a non-empty string")
+    return value  # type: ignore[no-any-return]
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        _fail(f"{where} must be a number >= 0")
+    return float(value)
+
+
+def _phrases(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        _fail(f"{where} must be a list of non-empty strings")
+    for v in value:
+        _check_phrase(v, where)
+    return value  # type: ignore[no-any-return]
+
+
+def _check_phrase(phrase: str, where: str) -> None:
+    from resdiff.signals.compiled import phrase_regex
+
+    try:
+        re.compile(phrase_regex(phrase))
+    except re.error as exc:
+        _fail(f"{where}: bad pattern {phrase!r} ({exc})")
+
+
+def _keys(table: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            _fail(
+                f"unknown key {where + '.' if where else ''}{key} (expected one of: "
+                f"{', '.join(allowed)})"
+            )
+
+
+def _check(data: Mapping[str, Any]) -> None:
+    _keys(data, TOP_LEVEL, "")
+    if "lens" in data:
+        meta = _table(data["lens"], "lens")
+        _keys(meta, ("name", "description"), "lens")
+        for k, v in meta.items():
+            _str(v, f"lens.{k}")
+    if "openers" in data:
+        openers = _table(data["openers"], "openers")
+        _keys(openers, ("skip",), "openers")
+        _phrases(openers.get("skip", []), "openers.skip")
+    if "ranking" in data:
+        _check_ranking(_table(data["ranking"], "ranking"))
+    for sid, scale in _table(data.get("scales", {}), "scales").items():
+        where = f"scales.{sid}"
+        scale = _table(scale, where)
+        _keys(scale, ("label", "operative", "preambular"), where)
+        if "label" in scale:
+            _str(scale["label"], f"{where}.label")
+        for part in ("operative", "preambular"):
+            for phrase, strength in _table(scale.get(part, {}), f"{where}.{part}").items():
+                _check_phrase(phrase, f"{where}.{part}")
+                _number(strength, f"{where}.{part}.{phrase!r}")
+    if "cues" in data:
+        cues = _table(data["cues"], "cues")
+        _keys(cues, ("negations", *RELATIONS, "cancel"), "cues")
+        if "negations" in cues:
+            _phrases(cues["negations"], "cues.negations")
+        for rel in (*RELATIONS, "cancel"):
+            if rel in cues:
+                table = _table(cues[rel], f"cues.{rel}")
+                _keys(table, ("phrases",), f"cues.{rel}")
+                _phrases(table.get("phrases", []), f"cues.{rel}.phrases")
+    for tid, topic in _table(data.get("topics", {}), "topics").items():
+        _check_topic(tid, topic)
+    if "actors" in data:
+        actors = _table(data["actors"], "actors")
+        _keys(actors, ("names", "patterns"), "actors")
+        for name, ways in _table(actors.get("names", {}), "actors.names").items():
+            _phrases(ways, f"actors.names.{name!r}")
+        _check_patterns(actors.get("patterns", []), "actors.patterns", label_required=True)
+    _check_patterns(data.get("references", []), "references", label_required=True)
+    _check_patterns(data.get("numbers", []), "numbers", label_required=False)
+
+
+def _check_ranking(ranking: Mapping[str, Any]) -> None:
+    _keys(ranking, ("default_topic_weight", "preambular_factor", "kinds", "linkage"), "ranking")
+    for key in ("default_topic_weight", "preambular_factor"):
+        if key in ranking:
+            _number(ranking[key], f"ranking.{key}")
+    kinds = _table(ranking.get("kinds", {}), "ranking.kinds")
+    _keys(kinds, CHANGE_KINDS, "ranking.kinds")
+    for k, v in kinds.items():
+        _number(v, f"ranking.kinds.{k}")
+    linkage = _table(ranking.get("linkage", {}), "ranking.linkage")
+    _keys(linkage, RELATIONS, "ranking.linkage")
+    for k, v in linkage.items():
+        _number(v, f"ranking.linkage.{k}")
+
+
+def _check_topic(tid: str, topic: Any) -> None:
+    where = f"topics.{tid}"
+    if not TOPIC_ID.match(tid):
+        _fail(f"topic id {tid!r} must be lower-case letters, digits and hyphens")
+    topic = _table(topic, where)
+    _keys(topic, ("label", "phrase", "weight", "terms", "qualifiers", "enabled"), where)
+    for k in ("label", "phrase"):
+        if k in topic:
+            _str(topic[k], f"{where}.{k}")
+    if "weight" in topic:
+        _number(topic["weight"], f"{where}.weight")
+    if "enabled" in topic and not isinstance(topic["enabled"], bool):
+        _fail(f"{where}.enabled must be true or false")
+    if "terms" in topic:
+        _phrases(topic["terms"], f"{where}.terms")
+    for group, quals in _table(topic.get("qualifiers", {}), f"{where}.qualifiers").items():
+        gwhere = f"{where}.qualifiers.{group}"
+        if isinstance(quals, list):
+            _phrases(quals, gwhere)
+            continue
+        for label, ways in _table(quals, gwhere).items():
+            if isinstance(ways, str):
+                _check_phrase(ways, f"{gwhere}.{label!r}")
+            else:
+                _phrases(ways, f"{gwhere}.{label!r}")
+
+
+def _check_patterns(entries: Any, where: str, *, label_required: bool) -> None:
+    if not isinstance(entries, list):
+        _fail(f"{where} must be an array of tables ([[{where}]])")
+    for i, entry in enumerate(entries):
+        ewhere = f"{where}[{i}]"
+        entry = _table(entry, ewhere)
+        _keys(entry, ("kind", "pattern", "label"), ewhere)
+        _str(entry.get("kind"), f"{ewhere}.kind")
+        _str(entry.get("pattern"), f"{ewhere}.pattern")
+        _check_phrase(entry["pattern"], f"{ewhere}.pattern")
+        if label_required:
+            _str(entry.get("label"), f"{ewhere}.label")
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(data: Mapping[str, Any], sources: tuple[str, ...], path: str) -> Lens:
+    try:
+        return _build_checked(data, sources)
+    except _Invalid as exc:
+        raise InputError(f"invalid lens: {exc}", path) from None
+
+
+def _build_checked(data: Mapping[str, Any], sources: tuple[str, ...]) -> Lens:
+    meta = data.get("lens", {})
+    ranking = data.get("ranking", {})
+    verbs: list[VerbEntry] = []
+    scales: dict[str, str] = {}
+    for sid, scale in data.get("scales", {}).items():
+        scales[sid] = scale.get("label", sid)
+        ops = {p.lower(): float(s) for p, s in scale.get("operative", {}).items()}
+        pre = {p.lower(): float(s) for p, s in scale.get("preambular", {}).items()}
+        if ops and pre and max(pre.values()) >= min(ops.values()):
+            _fail(
+                f"scales.{sid}: every preambular strength must be below every operative "
+                f"strength (max preambular {max(pre.values())} >= min operative "
+                f"{min(ops.values())})"
+            )
+        verbs += [VerbEntry(p, sid, s, True) for p, s in ops.items()]
+        verbs += [VerbEntry(p, sid, s, False) for p, s in pre.items()]
+    topics: list[Topic] = []
+    for tid, t in data.get("topics", {}).items():
+        if not t.get("enabled", True):
+            continue
+        terms = tuple(t.get("terms", ()))
+        if not terms:
+            _fail(f"topics.{tid} has no terms")
+        quals: dict[str, dict[str, tuple[str, ...]]] = {}
+        for group, entries in t.get("qualifiers", {}).items():
+            if isinstance(entries, list):
+                quals[group] = {q: (q,) for q in entries}
+            else:
+                quals[group] = {
+                    q: (ways,) if isinstance(ways, str) else tuple(ways)
+                    for q, ways in entries.items()
+                }
+        topics.append(
+            Topic(
+                id=tid,
+                label=t.get("label", tid),
+                phrase=t.get("phrase", t.get("label", tid)),
+                weight=float(t.get("weight", ranking.get("default_topic_weight", 0.3))),
+                terms=terms,
+                qualifiers=quals,
+            )
+        )
+    cues = data.get("cues", {})
+    actors = data.get("actors", {})
+    return Lens(
+        name=meta.get("name", "lens"),
+        description=meta.get("description", ""),
+        sources=sources,
+        topics=tuple(topics),
+        scales=scales,
+        verbs=tuple(verbs),
+        cues={rel: tuple(cues.get(rel, {}).get("phrases", ())) for rel in RELATIONS},
+        cancel_cues=tuple(cues.get("cancel", {}).get("phrases", ())),
+        negations=tuple(cues.get("negations", ())),
+        opener_skips=tuple(data.get("openers", {}).get("skip", ())),
+        actor_names={k: tuple(v) for k, v in actors.get("names", {}).items()},
+        actor_patterns=_entries(actors.get("patterns", [])),
+        references=_entries(data.get("references", [])),
+        numbers=_entries(data.get("numbers", [])),
+        kind_weights={k: float(v) for k, v in ranking.get("kinds", {}).items()},
+        linkage_weights={k: float(v) for k, v in ranking.get("linkage", {}).items()},
+        default_topic_weight=float(ranking.get("default_topic_weight", 0.3)),
+        preambular_factor=float(ranking.get("preambular_factor", 1.0)),
+    )
+
+
+def _entries(raw: Sequence[Mapping[str, str]]) -> tuple[PatternEntry, ...]:
+    return tuple(PatternEntry(e["kind"], e["pattern"], e.get("label", "")) for e in raw)

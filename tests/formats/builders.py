@@ -348,6 +348,17 @@ def make_pdf(
     return writer.output()
 
 
+def make_pdf_from_lines(text: str, job: str = "24-05235") -> bytes:
+    """A PDF that prints a hard-wrapped text line for line (no blank lines, no reflow),
+    with the same running header and footer: paragraphs must be found from the lines."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    symbol = next((m.group(0) for line in lines if (m := re.search(r"\b[A-Z]/\S+", line))), "S/1")
+    writer = _Writer(symbol, job, hyphenate=False)
+    for line in lines:
+        writer.line(line)
+    return writer.output()
+
+
 def make_scanned_pdf() -> bytes:
     """A PDF page with only drawings on it: what a scan without OCR looks like to us."""
     pdf = FPDF(format="A4")

@@ -14,6 +14,7 @@ import pytest
 from resdiff.errors import InputError
 from resdiff.ingest.docx import read_docx
 from resdiff.ingest.reader import read_source
+from resdiff.ingest.wordnumbering import w
 from tests.formats.builders import SAMPLE, body_xml, docx_bytes, split_draft
 
 R = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
@@ -277,3 +278,66 @@ def test_load_says_how_tracked_changes_were_read(tmp_path: Path) -> None:
     plain = tmp_path / "plain.docx"
     plain.write_bytes(body_xml("<w:p>" + R.format("Decides to remain seized.") + "</w:p>"))
     assert "tracked changes" not in load(str(plain)).parse.note
+
+
+def test_numbering_through_a_list_style_and_bullets() -> None:
+    from docx.oxml import parse_xml
+
+    from resdiff.ingest.wordnumbering import W
+
+    document = docx.Document()
+    root = document.part.numbering_part.element
+    definitions = f"""<w:numbering xmlns:w="{W}">
+      <w:abstractNum w:abstractNumId="70"><w:styleLink w:val="UNList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+          <w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+          <w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="71"><w:numStyleLink w:val="UNList"/></w:abstractNum>
+      <w:abstractNum w:abstractNumId="72"><w:lvl w:ilvl="0"><w:start w:val="1"/>
+        <w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+      <w:num w:numId="71"><w:abstractNumId w:val="71"/></w:num>
+      <w:num w:numId="72"><w:abstractNumId w:val="72"/></w:num>
+    </w:numbering>"""
+    parsed = parse_xml(definitions)
+    first_num = root.find(w("num"))
+    for child in list(parsed):
+        if child.tag == w("abstractNum") and first_num is not None:
+            first_num.addprevious(child)
+        else:
+            root.append(child)
+    from tests.formats.builders import number_paragraph
+
+    for text, level, num in [("Decides;", 0, "71"), ("alpha;", 1, "71"), ("Note", 0, "72")]:
+        number_paragraph(document.add_paragraph(text), level, num)
+    text = read_docx(docx_bytes(document), "styled.docx").text
+    assert paragraphs(text) == ["1. Decides;", "(a) alpha;", "Note"]
+
+
+def test_rejecting_undoes_a_tracked_numbering_change() -> None:
+    xml = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+        '<w:pPrChange w:id="1" w:author="x"><w:pPr/></w:pPrChange></w:pPr>'
+        + R.format("Decides to remain seized of the matter.")
+        + "</w:p>"
+    )
+    data = body_xml(xml, numbering=True)
+    assert paragraphs(read_docx(data, "n.docx").text) == [
+        "1. Decides to remain seized of the matter."
+    ]
+    assert paragraphs(read_docx(data, "n.docx", changes="reject").text) == [
+        "Decides to remain seized of the matter."
+    ]
+
+
+def test_text_boxes_are_not_spliced_into_the_paragraph() -> None:
+    xml = (
+        "<w:p>"
+        + R.format("Decides to remain seized of the matter.")
+        + "<w:r><w:pict><w:txbxContent><w:p>"
+        + R.format("DRAFT - NOT FOR CIRCULATION")
+        + "</w:p></w:txbxContent></w:pict></w:r></w:p>"
+    )
+    assert paragraphs(read_docx(body_xml(xml), "box.docx").text) == [
+        "Decides to remain seized of the matter."
+    ]

@@ -13,7 +13,15 @@ from lxml import etree
 from resdiff.cli import main
 from resdiff.ingest.docx import read_docx
 from resdiff.ingest.wordnumbering import w
-from resdiff.model import Clause, ClausePair, Document, PairwiseComparison, ParseInfo, Span
+from resdiff.model import (
+    Clause,
+    ClausePair,
+    Counts,
+    Document,
+    PairwiseComparison,
+    ParseInfo,
+    Span,
+)
 from resdiff.pipeline import compare, load
 from resdiff.render.docx import write_docx
 from resdiff.render.redline import accepted, plan, rejected, units
@@ -65,13 +73,7 @@ def drafts_and_pairs(draw: st.DrawFn) -> tuple[Document, Document, PairwiseCompa
         if t is None and draw(st.booleans()):
             pairs.append(ClausePair((f"P{i + 1}",), (), "removed", False, 0.0, ()))
     draw(st.randoms()).shuffle(pairs)
-    return a, b, PairwiseComparison("A", "B", tuple(pairs), compare_counts())
-
-
-def compare_counts():  # type: ignore[no-untyped-def]
-    from resdiff.model import Counts
-
-    return Counts()
+    return a, b, PairwiseComparison("A", "B", tuple(pairs), Counts())
 
 
 @settings(max_examples=200, deadline=None)
@@ -157,7 +159,7 @@ def moved_case() -> tuple[Document, Document, PairwiseComparison]:
         ClausePair(("P3",), ("P5",), "unchanged", False, 1.0, ()),
         ClausePair(("P5",), (), "removed", False, 0.0, ()),
     )
-    return a, b, PairwiseComparison("A", "B", pairs, compare_counts())
+    return a, b, PairwiseComparison("A", "B", pairs, Counts())
 
 
 def test_moved_paragraph_is_a_word_move() -> None:

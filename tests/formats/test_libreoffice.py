@@ -18,7 +18,7 @@ import pytest
 from resdiff.pipeline import compare, load
 from resdiff.render.docx import render_docx, write_docx
 from resdiff.render.redline import plan, units
-from tests.formats.test_docx_report import _revised_sample, document, moved_case
+from tests.formats.test_docx_report import _revised_sample, moved_case
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 SCRIPT = Path(__file__).with_name("lo_accept_reject.py")
@@ -62,7 +62,6 @@ def test_libreoffice_accepts_to_b_and_rejects_to_a(tmp_path: Path) -> None:
     for path, (b_text, a_text) in cases.items():
         assert seen[path]["accept"] == b_text, path
         assert seen[path]["reject"] == a_text, path
-    assert document  # the helper module is shared with the XML tests
 
 
 @pytest.mark.parametrize("seed", ["s-2024-9001-tied", "s-2024-9002-demands", "s-2024-9000-earlier"])
@@ -91,3 +90,44 @@ def test_pdf_printed_by_libreoffice_parses_like_the_text(seed: str, tmp_path: Pa
     )
     pdf = tmp_path / f"{seed}.pdf"
     assert clause_keys(load(str(pdf))) == clause_keys(load(str(txt)))
+
+
+def test_footnotes_survive_word_to_pdf(tmp_path: Path) -> None:
+    """A .docx with a footnote, printed by LibreOffice: the PDF reader finds the marker and
+    the note at the page foot, and both files parse to the same clauses and footnotes."""
+    from tests.formats.builders import body_xml
+    from tests.formats.test_docx_reader import R, _with_footnotes
+    from tests.formats.test_same_tree import clause_keys
+
+    xml = (
+        "<w:p>"
+        + R.format("The Security Council,")
+        + "</w:p><w:p>"
+        + R.format("Recalling its resolution 2720 (2023)")
+        + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        + '<w:footnoteReference w:id="1"/></w:r>'
+        + R.format(", and the statement of its President,")
+        + "</w:p><w:p>"
+        + R.format("1. Decides to remain seized of the matter.")
+        + "</w:p>"
+    )
+    docx_path = tmp_path / "notes.docx"
+    docx_path.write_bytes(_with_footnotes(body_xml(xml)))
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    from_docx = load(str(docx_path))
+    assert [c.id for c in from_docx.footnotes] == ["FN1"]
+    assert clause_keys(load(str(tmp_path / "notes.pdf"))) == clause_keys(from_docx)

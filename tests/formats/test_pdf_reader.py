@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resdiff.errors import InputError
 from resdiff.ingest.lines import join_hyphenated, rebuild_paragraphs, vocabulary
@@ -146,3 +148,99 @@ def test_truncated_pdf_is_one_clear_error(cut: float) -> None:
 def test_garbage_after_the_magic_is_one_clear_error() -> None:
     with pytest.raises(InputError, match="corrupt PDF"):
         read_pdf(b"%PDF-1.7\n" + b"\x00garbage" * 50, "junk.pdf")
+
+
+def _pdf_with_footnotes() -> bytes:
+    """Two pages, each with a superscript footnote marker in the body and the note at
+    the page foot under a rule, above the footer."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pages = [
+        ["The Security Council,", ("Recalling its resolution 2720 (2023)", "1",
+         " and the statement of its President,")],
+        [("Noting the report of the Secretary-General", "2", ","),
+         "1. Decides to remain seized of the matter."],
+    ]  # fmt: skip
+    notes = ["See S/PRST/2024/1.", "S/2024/100, transmitted to the Council on 2 February."]
+    for number, (lines, note) in enumerate(zip(pages, notes, strict=True), 1):
+        pdf.add_page()
+        pdf.set_font("Times", size=11)
+        if number > 1:
+            pdf.set_xy(150, 12)
+            pdf.cell(35, 5, "S/2099/17", align="R")
+        pdf.set_xy(25, 30)
+        for line in lines:
+            if isinstance(line, str):
+                pdf.write(5, line)
+            else:
+                before, marker, after = line
+                pdf.write(5, before)
+                pdf.set_font("Times", size=7)
+                pdf.char_vpos = "SUP"
+                pdf.write(5, marker)
+                pdf.char_vpos = "LINE"
+                pdf.set_font("Times", size=11)
+                pdf.write(5, after)
+            pdf.ln()
+            pdf.set_x(25)
+        pdf.line(25, 258, 80, 258)
+        pdf.set_font("Times", size=9)
+        pdf.set_xy(25, 260)
+        pdf.write(4, f"{number} {note}")
+        pdf.set_font("Helvetica", size=8)
+        pdf.set_xy(25, 280)
+        pdf.cell(60, 4, f"24-05234 (E)   {number}/2")
+    return bytes(pdf.output())
+
+
+def test_footnotes_at_the_page_foot_move_to_the_end() -> None:
+    text = read_pdf(_pdf_with_footnotes(), "notes.pdf").text
+    assert text.split("\n\n") == [
+        "The Security Council,",
+        "Recalling its resolution 2720 (2023)[1] and the statement of its President,",
+        "Noting the report of the Secretary-General[2],",
+        "1. Decides to remain seized of the matter.",
+        "[1] See S/PRST/2024/1.",
+        "[2] S/2024/100, transmitted to the Council on 2 February.\n",
+    ]
+
+
+def test_a_number_at_a_page_foot_without_a_marker_is_body_text() -> None:
+    from resdiff.ingest.pdf import split_footnotes
+
+    lines = ["(b) Report to the Council within", "30 days on the situation;"]
+    assert split_footnotes(lines) == (lines, [])
+
+
+_WORDS = [
+    "Recalling",
+    "Deeply",
+    "The",
+    "Security",
+    "Council,",
+    "1.",
+    "(a)",
+    "humani-",
+    "tarian",
+    "non-",
+    "State;",
+    "cease-",
+    "fire",
+    "law.",
+    "Egypt,",
+    "Qatar",
+    "to:",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join), max_size=12))
+def test_rebuilding_paragraphs_loses_nothing_but_line_end_hyphens(lines: list[str]) -> None:
+    """Only whitespace changes and line-end hyphens go: every other character survives,
+    in order."""
+
+    def visible(text: str) -> str:
+        return "".join(c for c in text if not c.isspace() and c != "-")
+
+    assert visible(rebuild_paragraphs(lines)) == visible("".join(lines))

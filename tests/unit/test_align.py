@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from resdiff.align import align
 from resdiff.align.match import increasing_subsequence
-from resdiff.align.terms import stem
+from resdiff.align.terms import stem, terms
 from resdiff.model import ClausePair, Document
 from tests.align_fixtures import make_document
 
@@ -216,3 +216,64 @@ def test_a_weak_match_in_place_does_not_stop_a_split() -> None:
         (("OP2",), (), "removed"),
         (("OP3",), ("OP2", "OP3"), "split"),
     ]
+
+
+@st.composite
+def nested_pair(draw: st.DrawFn) -> tuple[Document, Document]:
+    """Two drafts whose operative paragraphs have random sub-paragraphs, B an edit of A."""
+
+    def rows(parents: list[tuple[str, list[str]]]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for k, (text, kids) in enumerate(parents, 1):
+            out.append((f"OP{k}", text))
+            out += [(f"OP{k}({chr(97 + m)})", kid) for m, kid in enumerate(kids)]
+        return out
+
+    parent = st.tuples(TEXTS, st.lists(TEXTS, max_size=4))
+    a = draw(st.lists(parent, max_size=8))
+    b = [(t, list(kids)) for t, kids in a]
+    for _ in range(draw(st.integers(0, 5))):
+        if not b or draw(st.booleans()):
+            b.insert(draw(st.integers(0, len(b))), draw(parent))
+            continue
+        kids = b[draw(st.integers(0, len(b) - 1))][1]
+        delete = draw(st.booleans())
+        if kids and delete:
+            del kids[draw(st.integers(0, len(kids) - 1))]
+        else:
+            kids.insert(draw(st.integers(0, len(kids))), draw(TEXTS))
+        if draw(st.booleans()):
+            b.reverse()
+    return make_document("A", rows(a)), make_document("B", rows(b))
+
+
+@given(nested_pair())
+@settings(max_examples=80, deadline=None)
+def test_sub_paragraphs_each_land_in_exactly_one_child_pair(
+    docs: tuple[Document, Document],
+) -> None:
+    a, b = docs
+
+    def check(pair: ClausePair) -> None:
+        kids_a = [k.id for x in pair.a for k in a.clause(x).children]
+        kids_b = [k.id for x in pair.b for k in b.clause(x).children]
+        assert sorted(x for c in pair.children for x in c.a) == sorted(kids_a)
+        assert sorted(x for c in pair.children for x in c.b) == sorted(kids_b)
+        if not pair.b:
+            assert all(c.status == "removed" for c in pair.children)
+        if not pair.a:
+            assert all(c.status == "added" for c in pair.children)
+        for child in pair.children:
+            check(child)
+
+    for p in align(a, b):
+        check(p)
+
+
+def test_typographic_variants_do_not_stop_an_exact_match() -> None:
+    """A PDF's soft hyphen, ligature and non-breaking space leave the clause the same."""
+    plain = "Calls upon donors to increase financing for the ceasefire monitoring mission;"
+    pdf = "Calls upon donors to increase ﬁnancing for the cease\u00adfire monitoring\u00a0mission;"
+    pairs = align(doc("A", [OPS[0], plain]), doc("B", [pdf, OPS[0]]))
+    assert {(p.a, p.b) for p in pairs} == {(("OP1",), ("OP2",)), (("OP2",), ("OP1",))}
+    assert terms(pdf) == terms(plain)  # the same exact-match key

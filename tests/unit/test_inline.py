@@ -173,3 +173,9 @@ def test_lining_up_content_words_never_loses_a_longer_match() -> None:
         "Strongly condemns all attacks on civilians;\nCondemns attacks on schools;",
     )
     assert Run("=", " all attacks on civilians") in runs
+
+
+def test_a_label_next_to_a_changed_word_stays_whole() -> None:
+    # Found by hypothesis: brackets are not inner marks, so "word(a)" is "word" + "(a)".
+    runs = diff_texts("Demands(a)", "Demands thirty (30)(a)")
+    assert runs[-1] == Run("=", "(a)")

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff import inline
 from resdiff.inline import diff_texts, token_key, tokenize
 from resdiff.model import CompareOptions, Run
 from resdiff.seeds import seed_dir
@@ -157,8 +158,10 @@ def assert_well_formed(a: str, b: str, runs: tuple[Run, ...], opts: CompareOptio
             assert x.minor == y.minor, "a couple is minor on both sides or neither"
     for at in boundaries(runs, "+"):
         assert not splits_a_word(a, at), (a, at)
+        assert inline._group_around(a, at) is None, (a, at)  # nor "U.N", "(a)", "2/4"
     for at in boundaries(runs, "-"):
         assert not splits_a_word(b, at), (b, at)
+        assert inline._group_around(b, at) is None, (b, at)
     if not any((opts.ignore_case, opts.ignore_whitespace, opts.ignore_quotes)) and not (
         opts.ignore_punctuation
     ):
@@ -166,9 +169,21 @@ def assert_well_formed(a: str, b: str, runs: tuple[Run, ...], opts: CompareOptio
     assert all(r.op != "=" for r in runs if r.minor)
 
 
-def significant(text: str, opts: CompareOptions) -> list[str]:
-    keys = (token_key(t, opts) for t in tokenize(text))
-    return [k for k in keys if k and not (opts.ignore_whitespace and k.isspace())]
+def key_sequence(text: str, opts: CompareOptions, drop_space: bool = False) -> list[str]:
+    """What the options let the diff see: token keys, ignored marks dropped, whitespace
+    around a dropped mark counted as one stretch."""
+    out: list[str] = []
+    last_space = False
+    for tok in tokenize(text):
+        key = token_key(tok, opts)
+        if (not key and not tok.isspace()) or (drop_space and tok.isspace()):
+            continue
+        if tok.isspace() and last_space:
+            out[-1] = out[-1] if opts.ignore_whitespace else out[-1] + key
+            continue
+        out.append(key)
+        last_space = tok.isspace()
+    return out
 
 
 @settings(max_examples=300, deadline=None)
@@ -197,24 +212,9 @@ def test_minor_blocks_differ_only_in_what_is_ignored(
             inserted = runs[i + 1].text
             i += 1
         i += 1
-        assert significant(deleted, opts) == significant(inserted, opts), (deleted, inserted)
-
-
-def key_sequence(text: str, opts: CompareOptions) -> list[str]:
-    """What the options let the diff see: token keys, ignored marks dropped, whitespace
-    around a dropped mark counted as one stretch."""
-    out: list[str] = []
-    last_space = False
-    for tok in tokenize(text):
-        key = token_key(tok, opts)
-        if not key and not tok.isspace():
-            continue
-        if tok.isspace() and last_space:
-            out[-1] = out[-1] if opts.ignore_whitespace else out[-1] + key
-            continue
-        out.append(key)
-        last_space = tok.isspace()
-    return out
+        # Ignoring whitespace, a change of whitespace alone is minor too.
+        drop = opts.ignore_whitespace
+        assert key_sequence(deleted, opts, drop) == key_sequence(inserted, opts, drop)
 
 
 @settings(max_examples=200, deadline=None)

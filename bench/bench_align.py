@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    python bench/align_bench.py            # small, large, huge
-    python bench/align_bench.py --quick    # small and large only
+    python bench/bench_align.py            # small, large, huge
+    python bench/bench_align.py --quick    # small and large only
 
 For each size it builds pairs with known edits (bench/align_synth.py), then measures
 in process, on one core: ``resdiff.align.align`` alone, the whole ``resdiff.compare``

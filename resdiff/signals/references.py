@@ -1,0 +1,49 @@
+"""References (resolutions, document symbols, the Charter, the ICJ, bodies of law) and
+numbers and deadlines ("within 30 days", "by 31 March 2024"), read by the lens's patterns."""
+
+from __future__ import annotations
+
+import re
+
+from resdiff.signals.hints import may_match
+from resdiff.signals.lens import Lens
+
+
+def fill(template: str, m: re.Match[str]) -> str:
+    """A pattern's label with ``{1}``, ``{2}``... replaced by its groups."""
+    out = template
+    for i in range(1, (m.re.groups or 0) + 1):
+        out = out.replace(f"{{{i}}}", m.group(i) or "")
+    return " ".join(out.split())
+
+
+def find_references(folded: str, lens: Lens) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+    """Reference labels in order of appearance, and the spans they cover."""
+    hits: list[tuple[int, int, str]] = []
+    for regex, entry, hint in lens.compiled.references:
+        if not may_match(hint, folded):
+            continue
+        for m in regex.finditer(folded):
+            hits.append((m.start(), m.end(), fill(entry.label, m) if entry.label else m.group(0)))
+    hits.sort()
+    return tuple(dict.fromkeys(h[2] for h in hits)), [(s, e) for s, e, _ in hits]
+
+
+def find_numbers(
+    folded: str, low: str, lens: Lens, taken: list[tuple[int, int]]
+) -> tuple[str, ...]:
+    """Numbers and deadlines as written; earlier patterns win over overlapping later ones,
+    and nothing inside a reference (a resolution number) counts."""
+    spans = list(taken)
+    hits: list[tuple[int, int, str]] = []
+    for regex, _entry, hint in lens.compiled.numbers:
+        if not may_match(hint, low):
+            continue
+        for m in regex.finditer(folded):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in spans):
+                continue
+            spans.append((s, e))
+            hits.append((s, e, " ".join(m.group(0).split())))
+    hits.sort()
+    return tuple(dict.fromkeys(h[2] for h in hits))

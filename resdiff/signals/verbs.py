@@ -1,0 +1,69 @@
+"""The opener's verb and where it sits on its strength scale."""
+
+from __future__ import annotations
+
+from resdiff.model import Clause, Verb
+from resdiff.signals.lens import Lens
+from resdiff.signals.text import fold, label_end
+
+#: Only the first characters of a clause can hold its opener.
+OPENER_WINDOW = 80
+
+
+def opener_verb(clause: Clause, lens: Lens) -> Verb | None:
+    """Read the verb from the parser's opener and from the start of the text; the more
+    specific reading wins ("Determines the imperative of" over "Determines")."""
+    best: tuple[tuple[int, int], Verb] | None = None
+    for source in (clause.opener, clause.text):
+        if not source:
+            continue
+        found = match_opener(source, lens)
+        if found and (best is None or found[0] > best[0]):
+            best = found
+    return best[1] if best else None
+
+
+def match_opener(text: str, lens: Lens) -> tuple[tuple[int, int], Verb] | None:
+    """Match a verb phrase at the start of ``text`` (after any label and skip words)."""
+    c = lens.compiled
+    head = fold(text[:OPENER_WINDOW])
+    start = label_end(head)
+    while start < len(head) and head[start] in " \n\"'*_":
+        start += 1
+    skip = c.skips.match(head, start)
+    if skip:
+        start = skip.end()
+    m = c.verbs.match(head, start)
+    if not m:
+        return None
+    name = m.lastgroup
+    assert name is not None
+    entry = c.verb_entries[c.verb_order[int(name[1:])]]
+    words = len([w for w in entry.phrase.split() if w != "*"])
+    verb = Verb(
+        text=" ".join(text[m.start() : m.end()].split()), scale=entry.scale, strength=entry.strength
+    )
+    return (words, m.end() - m.start()), verb
+
+
+def verb_from_text(text: str, lens: Lens) -> Verb | None:
+    """The verb at the start of a bare opener string ("Calls upon")."""
+    found = match_opener(text, lens)
+    return found[1] if found else None
+
+
+def compare_verbs(a: Verb, b: Verb) -> str | None:
+    """``stronger``/``weaker`` from a to b, or None when the scales cannot be compared.
+
+    Within one scale strengths compare directly. Across scales, a preambular opener
+    (strength < 1) is weaker than any operative verb; two operative verbs on different
+    scales are not comparable.
+    """
+    if a.scale == b.scale:
+        if b.strength == a.strength:
+            return None
+        return "stronger" if b.strength > a.strength else "weaker"
+    a_op, b_op = a.strength >= 1, b.strength >= 1
+    if a_op != b_op:
+        return "stronger" if b_op else "weaker"
+    return None

@@ -1,0 +1,65 @@
+"""Shared helpers: clauses and documents built directly, without the parser."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
+from resdiff.signals.lens import Lens, load_lens
+
+# The first operative paragraphs of the two seed drafts (written for resdiff; modelled on
+# the March 2024 drafts): a ceasefire tied to hostage release vs both demanded.
+OP1_TIED = (
+    "Determines the imperative of an immediate and sustained ceasefire to protect civilians "
+    "on all sides, to allow essential humanitarian assistance to reach those in need and to "
+    "ease humanitarian suffering, and to that end unequivocally supports the ongoing "
+    "international diplomatic efforts to secure such a ceasefire in connection with the "
+    "release of all remaining hostages;"
+)
+OP1_DEMANDS = (
+    "Demands an immediate ceasefire for the month of Ramadan, respected by all parties and "
+    "leading to a lasting sustainable ceasefire, and also demands the immediate and "
+    "unconditional release of all hostages, as well as guaranteed humanitarian access to meet "
+    "their medical and other humanitarian needs, and further demands that the parties abide "
+    "by their obligations under international law with respect to all persons in their "
+    "detention;"
+)
+
+
+@pytest.fixture(scope="session")
+def lens() -> Lens:
+    return load_lens()
+
+
+def clause(
+    cid: str, text: str, kind: ClauseKind = "operative", opener: str | None = None
+) -> Clause:
+    return Clause(
+        id=cid,
+        kind=kind,
+        number=cid[2:] if cid.startswith("OP") else None,
+        label=None,
+        opener=opener,
+        text=text,
+        span=Span(0, len(text)),
+    )
+
+
+def document(doc_id: str, clauses: Sequence[Clause], source: str | None = None) -> Document:
+    return Document(
+        id=doc_id,
+        source=source or f"{doc_id.lower()}.txt",
+        format="txt",
+        text="\n\n".join(c.text for c in clauses),
+        symbol=None,
+        author=None,
+        date=None,
+        sponsors=(),
+        title=None,
+        language="en",
+        parse=ParseInfo("un", "built by the test"),
+        header=Span(0, 0),
+        clauses=tuple(clauses),
+    )
