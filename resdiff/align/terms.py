@@ -49,7 +49,7 @@ def stem(word: str) -> str:
 @functools.cache
 def function_words() -> frozenset[str]:
     """Stems of English function words (data file), never distinctive on their own."""
-    text = resources.files("resdiff.align").joinpath("data/function_words.txt").read_text("utf-8")
+    text = resources.files("resdiff").joinpath("data/function_words.txt").read_text("utf-8")
     words = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return frozenset(stem(w) for w in words if w)
 
