@@ -42,6 +42,8 @@ NARROW = 100  # below this many columns the panels stack
 class ComparisonReady(Message):
     """The worker finished: documents loaded (in the order used) and compared."""
 
+    bubble = False
+
     def __init__(
         self, docs: list[Document], order: list[int], comparison: Comparison, history_ok: bool
     ) -> None:
@@ -52,7 +54,19 @@ class ComparisonReady(Message):
         self.history_ok = history_ok
 
 
+class DocumentsLoaded(Message):
+    """The drafts are read and parsed; comparing them is under way."""
+
+    bubble = False
+
+    def __init__(self, docs: list[Document]) -> None:
+        super().__init__()
+        self.docs = docs
+
+
 class LoadFailed(Message):
+    bubble = False
+
     def __init__(self, problem: str) -> None:
         super().__init__()
         self.problem = problem
@@ -116,6 +130,9 @@ class MainScreen(Screen[None]):
         self.selected: int | None = None
         self.key_pos: int | None = None
         self.search_term = ""
+        self.history_docs: tuple[Document, ...] = ()
+        self._key_position: dict[int, int] = {}
+        self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = comparison
 
     # ------------------------------------------------------------ layout
@@ -164,6 +181,7 @@ class MainScreen(Screen[None]):
                 if len(files) > len(DOC_IDS):
                     raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
                 docs = [load(f, doc_id=DOC_IDS[i]) for i, f in enumerate(files)]
+                self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
             series = self.options.series or (len(docs) >= 3 and in_order)
@@ -172,14 +190,27 @@ class MainScreen(Screen[None]):
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
-        except (OSError, ValueError) as exc:
-            self.post_message(LoadFailed(f"cannot compare: {exc}"))
+        except Exception as exc:  # a bug in a stage: say so instead of crashing the app
+            self.post_message(LoadFailed(f"internal error while comparing: {exc!r}"))
             return
         self.post_message(ComparisonReady(docs, order, comparison, history_ok=in_order))
 
     @on(ComparisonReady)
     def _on_ready(self, message: ComparisonReady) -> None:
         self._show(message.docs, message.order, message.comparison, message.history_ok)
+
+    @on(DocumentsLoaded)
+    def _on_loaded(self, message: DocumentsLoaded) -> None:
+        text = Text()
+        for n, doc in enumerate(message.docs, 1):
+            if n > 1:
+                text.append("\n")
+            text.append(f"{n} {doc.id}: ", style="bold")
+            text.append(vm.describe_document(doc))
+        self.query_one("#drafts", Static).update(text)
+        self.query_one("#status-line", Static).update(
+            Text(f"Comparing {len(message.docs)} drafts…")
+        )
 
     @on(LoadFailed)
     def _on_failed(self, message: LoadFailed) -> None:
@@ -200,6 +231,7 @@ class MainScreen(Screen[None]):
         self.docs, self.order, self.comparison = docs, order, comparison
         if history_ok:
             self.history = comparison.history
+            self.history_docs = comparison.documents
             if comparison.options.series and not comparison.history:
                 self.history_note = "Compared as a series, but no clause history was found."
             elif not comparison.history:
@@ -207,7 +239,8 @@ class MainScreen(Screen[None]):
                     "Not a series: history needs three or more drafts of one text, "
                     "opened in order (first draft first)."
                 )
-        self.other = 0
+        position, self._show_position = self._show_position, 1
+        self.other = min(max(position - 1, 0), len(comparison.comparisons) - 1)
         self.selected = None
         self.key_pos = None
         self._load_pairwise()
@@ -234,6 +267,7 @@ class MainScreen(Screen[None]):
             return
         self.rows = vm.build_rows(self.comparison, pc)
         self.keys = vm.key_changes(pc, self.rows)
+        self._key_position = {kc.index: pos for pos, kc in enumerate(self.keys)}
         self.key_pos = None
         self.query_one(KeyChangesPanel).show_changes(self.keys)
         self._update_header()
@@ -305,6 +339,9 @@ class MainScreen(Screen[None]):
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
         self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
+        if row.changes:  # show this clause's top-ranked change in the panel
+            position = min(self._key_position[i] for i in row.changes)
+            self.query_one(KeyChangesPanel).highlighted = position
 
     # ------------------------------------------------------------ messages from widgets
 
@@ -445,6 +482,7 @@ class MainScreen(Screen[None]):
         base, other = ids.index(pc.a), ids.index(pc.b)
         order = list(self.order)
         order[base], order[other] = order[other], order[base]
+        self._show_position = other  # the old base now sits where the shown draft was
         self._start(self.docs, order)
 
     def action_pick_other(self, n: int) -> None:
@@ -469,7 +507,7 @@ class MainScreen(Screen[None]):
     def action_history(self) -> None:
         if not self._need_comparison() or self.comparison is None:
             return
-        header, rows = vm.history_table(self.comparison, self.history)
+        header, rows = vm.history_table(self.history_docs, self.history)
         self.app.push_screen(HistoryScreen(header, rows, self.history_note))
 
     def action_export(self) -> None:
