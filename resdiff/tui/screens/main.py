@@ -341,7 +341,7 @@ class MainScreen(Screen[None]):
         self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
         if row.changes:  # show this clause's top-ranked change in the panel
             position = min(self._key_position[i] for i in row.changes)
-            self.query_one(KeyChangesPanel).highlighted = position
+            self.query_one(KeyChangesPanel).show_position(position)
 
     # ------------------------------------------------------------ messages from widgets
 
@@ -381,8 +381,7 @@ class MainScreen(Screen[None]):
         if not self.keys or not 0 <= position < len(self.keys):
             return
         self.key_pos = position
-        panel = self.query_one(KeyChangesPanel)
-        panel.highlighted = position
+        self.query_one(KeyChangesPanel).show_position(position)
         row = self.keys[position].row
         if row is not None:
             self._goto(row)
