@@ -281,7 +281,9 @@ class MainScreen(Screen[None]):
         if first is None and self.shown:
             first = self.shown[0].index
         if first is not None:
-            self._goto(first)
+            # the key panel was just refilled and is not laid out yet: it starts at the
+            # top (rank 1) and follows the selection from the reader's first move on
+            self._goto(first, follow=False)
         self.query_one(ClauseNavigator).focus()
 
     def _update_header(self) -> None:
@@ -315,12 +317,16 @@ class MainScreen(Screen[None]):
 
     def _apply_filter(self, keep: int | None) -> None:
         self.shown = vm.apply_filter(self.rows, self.flt)
-        self.query_one(ClauseNavigator).show_rows(self.shown, keep)
+        nav = self.query_one(ClauseNavigator)
+        nav.show_rows(self.shown, keep)
         self._update_status()
         if not self.shown:
+            self.selected = None
             self.query_one(PairView).display_data = None
+        elif keep is None or not nav.select(keep):
+            self._select(self.shown[nav.cursor].index, follow=False)
 
-    def _goto(self, index: int) -> None:
+    def _goto(self, index: int, follow: bool = True) -> None:
         """Select row ``index``, widening the filter if it is hidden."""
         nav = self.query_one(ClauseNavigator)
         if not nav.select(index):
@@ -328,9 +334,9 @@ class MainScreen(Screen[None]):
             self._apply_filter(keep=index)
             self.app.notify("Filter cleared to show that clause.", timeout=3)
             nav.select(index)
-        self._select(index)
+        self._select(index, follow)
 
-    def _select(self, index: int) -> None:
+    def _select(self, index: int, follow: bool = True) -> None:
         if index == self.selected or not 0 <= index < len(self.rows):
             return
         self.selected = index
@@ -339,7 +345,7 @@ class MainScreen(Screen[None]):
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
         self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
-        if row.changes:  # show this clause's top-ranked change in the panel
+        if row.changes and follow:  # show this clause's top-ranked change in the panel
             position = min(self._key_position[i] for i in row.changes)
             self.query_one(KeyChangesPanel).show_position(position)
 

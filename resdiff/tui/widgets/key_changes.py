@@ -25,7 +25,7 @@ class KeyChangesPanel(OptionList):
     def show_position(self, position: int) -> None:
         """Highlight change ``position`` and bring it to the top of the panel."""
         self.highlighted = position
-        self.call_after_refresh(self.scroll_to_highlight, top=True)
+        self.scroll_to_highlight(top=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
