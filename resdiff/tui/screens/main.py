@@ -37,6 +37,7 @@ from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 
 NARROW = 100  # below this many columns the panels stack
+SHORT = 30  # below this many rows too
 
 
 class ComparisonReady(Message):
@@ -88,6 +89,8 @@ class MainScreen(Screen[None]):
         Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause"),
         Binding("slash", "search", "Search", tooltip="Search both drafts"),
         Binding("f", "filter", "Filter", tooltip="Filter clauses (status, topic)"),
+        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit"),
         Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
         Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
         Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
@@ -95,7 +98,6 @@ class MainScreen(Screen[None]):
         Binding("h", "history", "History", show=False, tooltip="History of the series"),
         Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
         Binding("o", "open", "Open", show=False, tooltip="Open other drafts"),
-        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
         *(
             Binding(
                 str(n),
@@ -161,7 +163,9 @@ class MainScreen(Screen[None]):
             self.action_open()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW or event.size.height < SHORT
+        self.set_class(narrow, "-narrow")
+        self.query_one(PairView).notes_last = narrow
 
     # ------------------------------------------------------------ computing
 
