@@ -538,6 +538,9 @@ class MainScreen(Screen[None]):
         def done(files: list[str] | None) -> None:
             if files and len(files) >= 2:
                 self.files = files
+                self.flt = vm.Filter(show_unchanged=self.flt.show_unchanged)  # new topics
+                self.search_term = ""
+                self.query_one(PairView).search_term = ""
                 self._start(None, None)
             elif self.comparison is None:
                 self.query_one("#status-line", Static).update(
