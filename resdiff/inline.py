@@ -226,16 +226,19 @@ def _encode(units_a: list[_Unit], units_b: list[_Unit]) -> tuple[str, str]:
     return "".join(code(u.key) for u in units_a), "".join(code(u.key) for u in units_b)
 
 
+# Code points that stand for token keys, in order of use: private use first (never in
+# real text we diff as keys), then the rest of the supplementary planes, then the BMP
+# above Latin-1 (surrogates excluded). Over a million distinct keys in one pair.
+_CODE_RANGES = ((0xE000, 0xF900), (0xF0000, 0x110000), (0x10000, 0xF0000), (0x100, 0xD800))
+
+
 def _code_point(index: int) -> int:
-    """The index-th code point to stand for a key: BMP private use, then planes 15-16,
-    then anything that is not a surrogate."""
-    if index < 0x1900:
-        return 0xE000 + index
-    index -= 0x1900
-    if index < 0x20000:
-        return 0xF0000 + index
-    index -= 0x20000
-    return index + 0x800 if index < 0xD000 else index + 0x1000
+    """The index-th code point to stand for a key; each index gets its own."""
+    for start, end in _CODE_RANGES:
+        if index < end - start:
+            return start + index
+        index -= end - start
+    raise ValueError("too many distinct tokens in one pair of texts to diff")
 
 
 def _is_minor_edit(units: Iterator[_Unit], options: CompareOptions) -> bool:
@@ -357,11 +360,15 @@ def _segments(
     for op, chunk in diffs:
         n = len(chunk)
         if op == 0:
+            same: list[str] = []  # joined once per stretch, not once per unit
             for ua, ub in zip(units_a[ia : ia + n], units_b[ib : ib + n], strict=True):
                 if ua.tokens == ub.tokens:
-                    out.append(_Equal(ua.raw))
-                else:
-                    out.extend(_refine(ua, ub))
+                    same.extend(ua.tokens)
+                    continue
+                out.append(_Equal("".join(same)))
+                same = []
+                out.extend(_refine(ua, ub))
+            out.append(_Equal("".join(same)))
             ia += n
             ib += n
         elif op < 0:

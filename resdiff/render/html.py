@@ -24,7 +24,7 @@ from resdiff.render.view import (
     SectionView,
     Segment,
     build_view,
-    cell_text,
+    cell_parts,
     change_tag,
     documents_facts,
     shown_text,
@@ -119,8 +119,9 @@ def _summary(s: SectionView) -> list[str]:
         summary = esc(ch.summary)
         if item.anchor:
             summary = f'<a href="#{item.anchor}">{summary}</a>'
+        tag_class = "tag flag" if ch.direction == "weaker" else "tag"
         out.append(
-            f'<li><span class="tag">{esc(change_tag(ch))}</span> {summary} '
+            f'<li><span class="{tag_class}">{esc(change_tag(ch))}</span> {summary} '
             f'<span class="addr">({esc(addr)})</span></li>'
         )
     out += ["</ol>", "</section>"]
@@ -140,7 +141,9 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
     out.append("</tr></thead><tbody>")
     for t in matrix.topics:
         cells = "".join(
-            f"<td>{esc(cell_text(matrix.cells.get((t, d)), matrix.labels))}</td>"
+            "<td>"
+            + "<br>".join(esc(x) for x in cell_parts(matrix.cells.get((t, d)), matrix.labels))
+            + "</td>"
             for d in matrix.documents
         )
         out.append(f'<tr><th scope="row">{esc(matrix.labels.get(t, t))}</th>{cells}</tr>')
