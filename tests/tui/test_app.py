@@ -576,3 +576,23 @@ async def test_a_bug_in_a_stage_is_reported_not_fatal(
             app.screen.query_one("#error-message").render()
         )
         assert app.is_running
+
+
+async def test_seed_series_shows_each_clause_round_by_round() -> None:
+    from tests.conftest import SEEDS
+
+    files = [
+        str(SEEDS / name)
+        for name in ("s-2024-9000-earlier.txt", "s-2024-9001-tied.txt", "s-2024-9001-rev1-tied.txt")
+    ]
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        s = main_screen(app)
+        assert s.comparison is not None and s.comparison.history
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert screen._header[0] == "clause in S/2024/9001/Rev.1"
+        assert len(screen._rows) == len(s.comparison.history)
