@@ -127,15 +127,18 @@ async def main():
         for key, name in (("n", "next"), ("right_square_bracket", "key")):
             times = []
             for _ in range({presses}):
-                before = app.screen.selected
+                screen = app.screen
+                before = (screen.selected, screen.key_pos)
                 frames.clear()
                 t = time.perf_counter()
                 await pilot.press(key)
                 await pilot.pause(0.05)
-                after = app.screen.selected
+                after = (screen.selected, screen.key_pos)
                 if after == before:
-                    break
-                done = next((f for f, sel in frames if sel == after), None)
+                    break  # the last difference (or key difference) was reached
+                if after[0] == before[0]:
+                    continue  # another change in the same clause: nothing new to draw
+                done = next((f for f, sel in frames if sel == after[0]), None)
                 if done is not None:
                     times.append(done - t)
             out[name] = times

@@ -40,6 +40,8 @@ class ResdiffApp(App[int]):
         """Every binding of the current screen, by its description, then Textual's own."""
         seen: set[str] = set()
         for binding in Binding.make_bindings(getattr(screen, "BINDINGS", ())):
+            if binding.action == "app.quit":
+                continue  # Textual lists "Quit" itself
             if binding.description and binding.action not in seen and not binding.system:
                 seen.add(binding.action)
                 keys = binding.key_display or binding.key

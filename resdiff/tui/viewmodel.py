@@ -35,8 +35,8 @@ STATUS_MARKERS: Mapping[PairStatus, str] = {
     "merged": ">",
 }
 MOVED_MARKER = "↷"
-MAX_NOTES = 3  # change summaries shown above a pair's text; the rest are counted
 KIND_MARKER = "⇅"
+MAX_NOTES = 3  # change summaries shown with a pair's text; the rest are counted
 
 #: Short badges for the kinds of substantive change, in display order.
 BADGES: Mapping[str, str] = {
@@ -58,7 +58,7 @@ BADGES: Mapping[str, str] = {
 
 Side = Literal["a", "b"]
 Segment = tuple[str, str]
-"""``(op, text)``: op is ``=``, ``-``, ``+`` (``~`` for a minor difference)."""
+"""``(op, text)``: op is ``=`` (in both, or a minor difference), ``-`` or ``+``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,8 @@ def status_symbol(pair: ClausePair) -> str:
 def badges_for(changes: Iterable[Change]) -> str:
     """Badge words for a row's changes, strength direction shown with ▲/▼."""
     seen: dict[str, None] = {}
-    for ch in changes:
+    order = list(BADGES)
+    for ch in sorted(changes, key=lambda c: order.index(c.kind) if c.kind in order else 99):
         word = BADGES.get(ch.kind, ch.kind)
         if not word:
             continue

@@ -37,6 +37,7 @@ from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 
 NARROW = 100  # below this many columns the panels stack
+SHORT = 30  # below this many rows too
 
 
 class ComparisonReady(Message):
@@ -88,6 +89,8 @@ class MainScreen(Screen[None]):
         Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause"),
         Binding("slash", "search", "Search", tooltip="Search both drafts"),
         Binding("f", "filter", "Filter", tooltip="Filter clauses (status, topic)"),
+        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit"),
         Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
         Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
         Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
@@ -95,7 +98,6 @@ class MainScreen(Screen[None]):
         Binding("h", "history", "History", show=False, tooltip="History of the series"),
         Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
         Binding("o", "open", "Open", show=False, tooltip="Open other drafts"),
-        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
         *(
             Binding(
                 str(n),
@@ -161,7 +163,9 @@ class MainScreen(Screen[None]):
             self.action_open()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW or event.size.height < SHORT
+        self.set_class(narrow, "-narrow")
+        self.query_one(PairView).notes_last = narrow
 
     # ------------------------------------------------------------ computing
 
@@ -281,7 +285,9 @@ class MainScreen(Screen[None]):
         if first is None and self.shown:
             first = self.shown[0].index
         if first is not None:
-            self._goto(first)
+            # the key panel was just refilled and is not laid out yet: it starts at the
+            # top (rank 1) and follows the selection from the reader's first move on
+            self._goto(first, follow=False)
         self.query_one(ClauseNavigator).focus()
 
     def _update_header(self) -> None:
@@ -315,12 +321,16 @@ class MainScreen(Screen[None]):
 
     def _apply_filter(self, keep: int | None) -> None:
         self.shown = vm.apply_filter(self.rows, self.flt)
-        self.query_one(ClauseNavigator).show_rows(self.shown, keep)
+        nav = self.query_one(ClauseNavigator)
+        nav.show_rows(self.shown, keep)
         self._update_status()
         if not self.shown:
+            self.selected = None
             self.query_one(PairView).display_data = None
+        elif keep is None or not nav.select(keep):
+            self._select(self.shown[nav.cursor].index, follow=False)
 
-    def _goto(self, index: int) -> None:
+    def _goto(self, index: int, follow: bool = True) -> None:
         """Select row ``index``, widening the filter if it is hidden."""
         nav = self.query_one(ClauseNavigator)
         if not nav.select(index):
@@ -328,9 +338,9 @@ class MainScreen(Screen[None]):
             self._apply_filter(keep=index)
             self.app.notify("Filter cleared to show that clause.", timeout=3)
             nav.select(index)
-        self._select(index)
+        self._select(index, follow)
 
-    def _select(self, index: int) -> None:
+    def _select(self, index: int, follow: bool = True) -> None:
         if index == self.selected or not 0 <= index < len(self.rows):
             return
         self.selected = index
@@ -339,9 +349,9 @@ class MainScreen(Screen[None]):
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
         self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
-        if row.changes:  # show this clause's top-ranked change in the panel
+        if row.changes and follow:  # show this clause's top-ranked change in the panel
             position = min(self._key_position[i] for i in row.changes)
-            self.query_one(KeyChangesPanel).highlighted = position
+            self.query_one(KeyChangesPanel).show_position(position)
 
     # ------------------------------------------------------------ messages from widgets
 
@@ -381,8 +391,7 @@ class MainScreen(Screen[None]):
         if not self.keys or not 0 <= position < len(self.keys):
             return
         self.key_pos = position
-        panel = self.query_one(KeyChangesPanel)
-        panel.highlighted = position
+        self.query_one(KeyChangesPanel).show_position(position)
         row = self.keys[position].row
         if row is not None:
             self._goto(row)
@@ -529,6 +538,9 @@ class MainScreen(Screen[None]):
         def done(files: list[str] | None) -> None:
             if files and len(files) >= 2:
                 self.files = files
+                self.flt = vm.Filter(show_unchanged=self.flt.show_unchanged)  # new topics
+                self.search_term = ""
+                self.query_one(PairView).search_term = ""
                 self._start(None, None)
             elif self.comparison is None:
                 self.query_one("#status-line", Static).update(
