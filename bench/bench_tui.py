@@ -99,14 +99,22 @@ def _recording(self):
     frames.append((time.perf_counter(), getattr(self, "selected", None)))
 Screen._compositor_refresh = _recording
 
+# Record when the comparison reaches the screen (the worker's message is handled).
+from resdiff.tui.screens.main import MainScreen
+ready = []
+_show = MainScreen._show
+def _timed_show(self, *args, **kwargs):
+    ready.append(time.perf_counter())
+    return _show(self, *args, **kwargs)
+MainScreen._show = _timed_show
+
 async def main():
     app = make_app([{a!r}, {b!r}])
     out = {{"import": t_import}}
     async with app.run_test(size=(120, 40)) as pilot:
         t1 = time.perf_counter()
         await app.workers.wait_for_complete()
-        t2 = time.perf_counter()
-        out["worker"] = t2 - t1
+        out["worker"] = time.perf_counter() - t1
         nav = app.screen.query_one(ClauseNavigator)
         while not nav.listed:
             await pilot.pause(0.005)
@@ -114,20 +122,23 @@ async def main():
         shown = next(t for t, sel in frames if sel is not None)
         out["first_frame"] = frames[0][0] - t0  # the shell with its loading indicator
         out["first_paint"] = shown - t0
-        out["paint_after_worker"] = shown - t2
+        out["paint_after_result"] = shown - ready[0]
         out["rows"] = len(nav.listed)
         for key, name in (("n", "next"), ("right_square_bracket", "key")):
             times = []
             for _ in range({presses}):
-                before = app.screen.selected
+                screen = app.screen
+                before = (screen.selected, screen.key_pos)
                 frames.clear()
                 t = time.perf_counter()
                 await pilot.press(key)
                 await pilot.pause(0.05)
-                after = app.screen.selected
+                after = (screen.selected, screen.key_pos)
                 if after == before:
-                    break
-                done = next((f for f, sel in frames if sel == after), None)
+                    break  # the last difference (or key difference) was reached
+                if after[0] == before[0]:
+                    continue  # another change in the same clause: nothing new to draw
+                done = next((f for f, sel in frames if sel == after[0]), None)
                 if done is not None:
                     times.append(done - t)
             out[name] = times
@@ -163,7 +174,7 @@ def main() -> None:
         return float(x) * 1000  # type: ignore[arg-type]
 
     print(f"pair: {args.paragraphs} paragraphs per side, {results[0]['rows']} navigator rows")
-    for key in ("import", "first_frame", "worker", "paint_after_worker", "first_paint"):
+    for key in ("import", "first_frame", "worker", "paint_after_result", "first_paint"):
         print(f"{key:18s} median {med(ms(r[key]) for r in results):7.0f} ms")
     for key in ("next", "key"):
         samples = [ms(t) for r in results for t in r[key]]  # type: ignore[attr-defined]

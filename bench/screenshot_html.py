@@ -2,6 +2,10 @@
 
     python bench/screenshot_html.py                      # -> docs/img/report-html.png
     python bench/screenshot_html.py --out /tmp/r.png --height 900 --dark
+    python bench/screenshot_html.py --markdown --out docs/img/report-md.png
+
+``--markdown`` shows the Markdown report as a GFM renderer would: rendered with
+markdown-it-py (tables, strikethrough, linkify) into a bare page with minimal styling.
 
 Checks the report in a real browser (layout, colours, no external requests: the
 browser runs with networking features off and the page is a local file). Needs
@@ -37,13 +41,29 @@ def find_browser() -> str | None:
     return None
 
 
-def render_demo(path: Path, options: ReportOptions) -> None:
+MARKDOWN_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Markdown report</title>
+<style>
+body {{ max-width: 60rem; margin: 1rem auto; font: 15px/1.5 sans-serif; color: #1f2328; }}
+table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #d0d7de; padding: 4px 10px; }}
+h1, h2 {{ border-bottom: 1px solid #d0d7de; }}
+</style></head><body>
+{body}
+</body></html>
+"""
+
+
+def render_demo(path: Path, options: ReportOptions, markdown: bool = False) -> None:
     # Relative paths, as a user would type them, so the report shows "seeds/...".
     names = [str(seed_path(n).relative_to(ROOT)) for n in DEMO_PAIR]
     docs = [load(n, doc_id=i) for n, i in zip(names, "AB", strict=True)]
-    html = render_report(compare(*docs), "html", options)
-    assert isinstance(html, str)
-    path.write_text(html, encoding="utf-8")
+    report = render_report(compare(*docs), "md" if markdown else "html", options)
+    assert isinstance(report, str)
+    if markdown:
+        from markdown_it import MarkdownIt
+
+        report = MARKDOWN_PAGE.format(body=MarkdownIt("gfm-like").render(report))
+    path.write_text(report, encoding="utf-8")
 
 
 def screenshot(browser: str, page: Path, out: Path, width: int, height: int, dark: bool) -> None:
@@ -76,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=2000)
     parser.add_argument("--dark", action="store_true", help="prefers-color-scheme: dark")
     parser.add_argument("--all", action="store_true", help="show every clause")
+    parser.add_argument("--markdown", action="store_true", help="the Markdown report, rendered")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     browser = find_browser()
@@ -84,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return NO_MISSING_BROWSER
     with tempfile.TemporaryDirectory(prefix="resdiff-report-") as tmp:
         page = Path(tmp) / "report.html"
-        render_demo(page, ReportOptions(show_all=args.all))
+        render_demo(page, ReportOptions(show_all=args.all), markdown=args.markdown)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         screenshot(browser, page, args.out.resolve(), args.width, args.height, args.dark)
     print(f"{args.out} ({browser})")

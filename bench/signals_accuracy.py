@@ -93,8 +93,9 @@ def score_clauses(examples: Sequence[dict[str, Any]], lens: Lens) -> dict[str, S
         exp_verb = [(ex["verb"], ex["scale"])] if ex["verb"] else []
         got_verb = []
         if s.verb is not None:
-            label_ok = bool(ex["verb"]) and re.fullmatch(
-                phrase_regex(ex["verb"]), s.verb.text, re.IGNORECASE
+            # The verb as written may carry skipped words first ("Further demands").
+            label_ok = bool(ex["verb"]) and re.search(
+                phrase_regex(ex["verb"]) + r"\Z", s.verb.text, re.IGNORECASE
             )
             got_verb = [(ex["verb"], s.verb.scale) if label_ok else (s.verb.text, s.verb.scale)]
         scores["verb"].add(cid, exp_verb, got_verb)

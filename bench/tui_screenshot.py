@@ -42,7 +42,9 @@ def main() -> None:
     parser.add_argument("files", nargs="*", help="drafts (default: the demo pair)")
     parser.add_argument("-o", "--output", default=str(ROOT / "docs" / "img" / "tui-main.svg"))
     parser.add_argument("--size", default="120x40", help="COLUMNSxROWS (default 120x40)")
-    parser.add_argument("--press", nargs="*", default=["n"], help="keys to press first")
+    parser.add_argument(
+        "--press", nargs="*", default=["right_square_bracket"], help="keys to press first"
+    )
     args = parser.parse_args()
     cols, rows = (int(v) for v in args.size.lower().split("x"))
     files = args.files or demo_paths()

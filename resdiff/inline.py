@@ -37,6 +37,12 @@ _DMP.Diff_Timeout = 0
 _DEFAULT_OPTIONS = CompareOptions()
 # Equal tokens kept on each side of the stretch that is diffed (see diff_texts).
 _CONTEXT_TOKENS = 4
+# absorb_islands: an unchanged stretch of at most ISLAND_MAX_WORDS function words between
+# two edits is shown as part of one rewrite when the edits around it change at least
+# ISLAND_RATIO times as many words ("Determines [the] imperative [of] ..." reads as one
+# rewrite, not as a sentence chopped around "the" and "of").
+ISLAND_MAX_WORDS = 2
+ISLAND_RATIO = 4
 
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -229,16 +235,19 @@ def _encode(units_a: list[_Unit], units_b: list[_Unit]) -> tuple[str, str]:
     return "".join(code(u.key) for u in units_a), "".join(code(u.key) for u in units_b)
 
 
+# Code points that stand for token keys, in order of use: private use first (never in
+# real text we diff as keys), then the rest of the supplementary planes, then the BMP
+# above Latin-1 (surrogates excluded). Over a million distinct keys in one pair.
+_CODE_RANGES = ((0xE000, 0xF900), (0xF0000, 0x110000), (0x10000, 0xF0000), (0x100, 0xD800))
+
+
 def _code_point(index: int) -> int:
-    """The index-th code point to stand for a key: BMP private use, then planes 15-16,
-    then anything that is not a surrogate."""
-    if index < 0x1900:
-        return 0xE000 + index
-    index -= 0x1900
-    if index < 0x20000:
-        return 0xF0000 + index
-    index -= 0x20000
-    return index + 0x800 if index < 0xD000 else index + 0x1000
+    """The index-th code point to stand for a key; each index gets its own."""
+    for start, end in _CODE_RANGES:
+        if index < end - start:
+            return start + index
+        index -= end - start
+    raise ValueError("too many distinct tokens in one pair of texts to diff")
 
 
 def _is_minor_edit(units: Iterator[_Unit], options: CompareOptions) -> bool:
@@ -360,11 +369,15 @@ def _segments(
     for op, chunk in diffs:
         n = len(chunk)
         if op == 0:
+            same: list[str] = []  # joined once per stretch, not once per unit
             for ua, ub in zip(units_a[ia : ia + n], units_b[ib : ib + n], strict=True):
                 if ua.tokens == ub.tokens:
-                    out.append(_Equal(ua.raw))
-                else:
-                    out.extend(_refine(ua, ub))
+                    same.extend(ua.tokens)
+                    continue
+                out.append(_Equal("".join(same)))
+                same = []
+                out.extend(_refine(ua, ub))
+            out.append(_Equal("".join(same)))
             ia += n
             ib += n
         elif op < 0:
@@ -514,6 +527,52 @@ def snap_to_word_groups(segments: list[_Segment], a: str, b: str) -> list[_Segme
     return back
 
 
+def _words(text: str) -> list[str]:
+    return [t for t in tokenize(text) if _WORD_CHAR.search(t)]
+
+
+def _changed_words(block: _Block) -> int:
+    return max(len(_words(block.deleted)), len(_words(block.inserted)))
+
+
+def absorb_islands(segments: list[_Segment]) -> list[_Segment]:
+    """Fold small unchanged islands of function words into the rewrite around them.
+
+    Equal text goes to both sides of the merged block, so the diff stays lossless; minor
+    blocks are never merged (their text is, as far as the options go, unchanged).
+    """
+    function_words = _function_words()
+    out: list[_Segment] = []
+    i = 0
+    while i < len(segments):
+        seg = segments[i]
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
+        prev = out[-1] if out else None
+        if (
+            isinstance(seg, _Equal)
+            and isinstance(prev, _Block)
+            and isinstance(nxt, _Block)
+            and not prev.minor
+            and not nxt.minor
+        ):
+            words = _words(seg.text)
+            if (
+                len(words) <= ISLAND_MAX_WORDS
+                and all(w.casefold() in function_words for w in words)
+                and _changed_words(prev) + _changed_words(nxt) >= ISLAND_RATIO * max(1, len(words))
+            ):
+                out[-1] = _Block(
+                    prev.deleted + seg.text + nxt.deleted,
+                    prev.inserted + seg.text + nxt.inserted,
+                    False,
+                )
+                i += 2
+                continue
+        out.append(seg)
+        i += 1
+    return out
+
+
 def _runs(segments: list[_Segment]) -> tuple[Run, ...]:
     """Canonical runs: no empty run, neighbours merged, ``-`` before ``+`` in a block."""
     runs: list[Run] = []
@@ -557,5 +616,5 @@ def diff_texts(a: str, b: str, options: CompareOptions | None = None) -> tuple[R
     while True:
         snapped = snap_to_word_groups(segments, a, b)
         if snapped == segments:
-            return _runs(snapped)
+            return _runs(absorb_islands(snapped))
         segments = snapped

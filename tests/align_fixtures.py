@@ -43,6 +43,8 @@ def _kind(clause_id: str) -> ClauseKind:
         return "preambular"
     if clause_id.startswith("OP"):
         return "operative"
+    if clause_id.startswith("H"):
+        return "heading"
     return "other"
 
 

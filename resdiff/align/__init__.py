@@ -31,6 +31,9 @@ def align(
 
 
 class _Aligner:
+    """One alignment: keeps the IDF of both drafts so that sub-paragraphs, aligned level
+    by level inside their parents, weigh words as the whole drafts do."""
+
     def __init__(
         self,
         a: Sequence[Clause],

@@ -2,7 +2,8 @@
 
 Order of work (docs/alignment.md explains why):
 
-1. exact matches on the normalised text (stems in order), which become anchors;
+1. exact matches on the normalised text (stems in order), which become anchors
+   (a text found a different number of times on each side is left to step 3);
 2. candidates: every pair when the sequences are small, else pairs sharing a rare term
    (inverted index over the still unmatched clauses) plus a window around each
    clause's expected position, interpolated between anchors;
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdiff.align.params import AlignParams
-from resdiff.align.terms import ClauseTerms, Idf, containment, cosine
+from resdiff.align.terms import ClauseTerms, Idf, containment, cosine, function_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,10 @@ class _Matcher:
         for i, t in enumerate(self.ta):
             a_keys[t.key].append(i)
         for key, ia in a_keys.items():
-            for i, j in zip(ia, by_key.get(key, ()), strict=False):
+            jb = by_key.get(key, [])
+            if len(ia) != len(jb) and key:
+                continue  # unequal copies: position decides, in the scored stage
+            for i, j in zip(ia, jb, strict=False):  # unequal only for wordless clauses
                 self._link(i, j)
                 self.sims[i, j] = 1.0
 
@@ -164,16 +168,24 @@ class _Matcher:
         for i, j in cands:
             s = cosine(self.ta[i].vector, self.tb[j].vector)
             self.sims[i, j] = s
-            lo, hi = self.gap[i]
-            floor = p.min_similarity_in_gap if lo < j < hi else p.min_similarity
-            if s < floor:
-                continue
+            if s < p.min_similarity:
+                lo, hi = self.gap[i]
+                if not (lo < j < hi and s >= p.min_similarity_in_gap and self._distinct(i, j)):
+                    continue
             bonus = p.position_weight / (1.0 + abs(j - self.expected[i]) / p.position_scale)
             edges.append((s + bonus, i, j))
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         for _, i, j in edges:
             if self.a_to_b[i] < 0 and self.b_to_a[j] < 0:
                 self._link(i, j)
+
+    def _distinct(self, i: int, j: int) -> bool:
+        """Whether clauses ``a[i]`` and ``b[j]`` share a word rare in both drafts."""
+        x, y = self.ta[i].counts, self.tb[j].counts
+        if len(x) > len(y):
+            x, y = y, x
+        df_max, skip = self.p.gap_shared_df_max, function_words()
+        return any(t in y and self.idf.df(t) <= df_max and t not in skip for t in x)
 
     def _groups(
         self,

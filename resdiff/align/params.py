@@ -32,6 +32,11 @@ class AlignParams:
     """A pair that sits in the same gap between anchors (the same place in both drafts)
     needs only this much: a paragraph reworded in place."""
 
+    gap_shared_df_max: int = 2
+    """...and must share at least one word found in at most this many clauses of the two
+    drafts (2: in these two only). Sharing boilerplate alone ("Requests the
+    Secretary-General to") is no evidence that one paragraph was rewritten into the other."""
+
     position_weight: float = 0.08
     """How much being at the expected position adds to a pair's score (a tie-breaker for
     boilerplate paragraphs, never enough to beat a clearly better text match)."""

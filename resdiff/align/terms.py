@@ -8,10 +8,12 @@ demoted from the operative part to the preamble still matches itself.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from importlib import resources
 
 from resdiff.ingest.normalize import normalize_for_matching
 from resdiff.inline import CJK
@@ -44,6 +46,14 @@ def stem(word: str) -> str:
         w = w[:-1] + "i"
     _STEMS[word] = w
     return w
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """Stems of English function words (data file), never distinctive on their own."""
+    text = resources.files("resdiff").joinpath("data/function_words.txt").read_text("utf-8")
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(stem(w) for w in words if w)
 
 
 def terms(text: str) -> list[str]:

@@ -168,8 +168,9 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
 
 def _row(row: PairRow) -> list[str]:
     level = "#" * min(6, 3 + row.depth)
-    words = [row.status, *row.notes]
-    out = [f"{level} {escape(row.address)}", "", "*" + escape(" · ".join(words)) + "*", ""]
+    out = [f"{level} {escape(row.address)} ({row.status})", ""]
+    if row.notes:
+        out += ["*" + escape(" · ".join(row.notes)) + "*", ""]
     out += [diff_paragraph(row.segments), ""]
     return out
 

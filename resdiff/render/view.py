@@ -8,6 +8,7 @@ runs folded into B's text, and the changes and matrix rows that survive ``--topi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -25,6 +26,7 @@ from resdiff.model import (
     MatrixCell,
     PairwiseComparison,
     PositionsMatrix,
+    Run,
 )
 
 if TYPE_CHECKING:
@@ -57,12 +59,14 @@ class PairRow:
     notes: tuple[str, ...]
     changed: bool
 
+    runs: tuple[Run, ...] = ()
+
     @property
     def segments(self) -> tuple[Segment, ...]:
-        return inline_segments(self.pair)
+        return inline_segments(self.pair, self.runs)
 
     def side(self, side: Side) -> tuple[Segment, ...]:
-        return side_segments(self.pair, side)
+        return side_segments(self.pair, side, self.runs)
 
     @property
     def one_sided(self) -> bool:
@@ -75,6 +79,7 @@ class Gap:
 
     count: int
     changed: int
+    depth: int = 0  # of the first pair hidden, for indentation
 
     @property
     def text(self) -> str:
@@ -187,11 +192,12 @@ def tidy_segments(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     return merge_segments(out)
 
 
-def inline_segments(pair: ClausePair) -> tuple[Segment, ...]:
+def inline_segments(pair: ClausePair, runs: Sequence[Run] | None = None) -> tuple[Segment, ...]:
     """The inline diff as shown: a minor couple appears once, as B's text, unmarked;
-    see ``tidy_segments`` for whitespace at the edges of changes."""
+    see ``tidy_segments`` for whitespace at the edges of changes. ``runs`` replaces
+    ``pair.diff`` (e.g. reflowed by ``reflow``)."""
     segs: list[Segment] = []
-    for run in pair.diff:
+    for run in pair.diff if runs is None else runs:
         if run.minor:
             if run.op != "-":
                 segs.append(Segment("=", run.text))
@@ -200,11 +206,63 @@ def inline_segments(pair: ClausePair) -> tuple[Segment, ...]:
     return tidy_segments(segs)
 
 
-def side_segments(pair: ClausePair, side: Side) -> tuple[Segment, ...]:
+def side_segments(
+    pair: ClausePair, side: Side, runs: Sequence[Run] | None = None
+) -> tuple[Segment, ...]:
     """One side's own text for side-by-side views, its differences marked."""
     drop = "+" if side == "a" else "-"
-    segs = [Segment("=" if run.minor else run.op, run.text) for run in pair.diff if run.op != drop]
+    diff = pair.diff if runs is None else runs
+    segs = [Segment("=" if run.minor else run.op, run.text) for run in diff if run.op != drop]
     return merge_segments(segs)
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _joins(texts: Mapping[str, str], ids: Sequence[str]) -> set[int] | None:
+    """Offsets of the line breaks that join several clauses in a pair's text."""
+    joins: set[int] = set()
+    pos = 0
+    for cid in ids[:-1]:
+        if cid not in texts:
+            return None
+        pos += len(texts[cid])
+        joins.add(pos)
+        pos += 1
+    return joins
+
+
+def reflow(
+    pair: ClausePair, texts_a: Mapping[str, str], texts_b: Mapping[str, str]
+) -> tuple[Run, ...]:
+    """A line break inside a clause is layout (a hard-wrapped PDF or e-mail paste) and is
+    shown as a space; the breaks that join the clauses of a split or a merge are kept.
+    Display only: the model's runs stay lossless."""
+    if not any("\n" in r.text for r in pair.diff):
+        return pair.diff
+    joins_a, joins_b = _joins(texts_a, pair.a), _joins(texts_b, pair.b)
+    if joins_a is None or joins_b is None:
+        return pair.diff
+    out: list[Run] = []
+    pa = pb = 0
+    for run in pair.diff:
+        text = run.text
+        if "\n" in text:
+
+            def keep(m: re.Match[str], run: Run = run, pa: int = pa, pb: int = pb) -> str:
+                at = m.start() + m.group().index("\n")
+                joined = (run.op != "+" and pa + at in joins_a) or (
+                    run.op != "-" and pb + at in joins_b
+                )
+                return "\n" if joined else " "
+
+            text = _LINE_BREAK.sub(keep, text)
+        out.append(Run(run.op, text, run.minor))
+        if run.op != "+":
+            pa += len(run.text)
+        if run.op != "-":
+            pb += len(run.text)
+    return tuple(out)
 
 
 # --- words -----------------------------------------------------------------------------
@@ -261,15 +319,19 @@ def link_text(link: Link, labels: Mapping[str, str]) -> str:
     return f"{link.relation}: {a} / {b} ({link.cue})"
 
 
-def cell_text(cell: MatrixCell | None, labels: Mapping[str, str]) -> str:
-    """One matrix cell as a short phrase: verb (clauses); qualifiers; links."""
+def cell_parts(cell: MatrixCell | None, labels: Mapping[str, str]) -> list[str]:
+    """One matrix cell as short phrases: verb (clauses), qualifiers, then each link."""
     if cell is None:
-        return "not mentioned"
+        return ["not mentioned"]
     parts = [f"{verb_text(cell)} ({', '.join(cell.clauses)})" if cell.clauses else verb_text(cell)]
     if cell.qualifiers:
         parts.append(", ".join(cell.qualifiers))
     parts.extend(link_text(x, labels) for x in cell.links)
-    return "; ".join(parts)
+    return parts
+
+
+def cell_text(cell: MatrixCell | None, labels: Mapping[str, str]) -> str:
+    return "; ".join(cell_parts(cell, labels))
 
 
 def change_tag(change: Change) -> str:
@@ -320,8 +382,17 @@ def check_topics(comparison: Comparison, topics: Sequence[str]) -> None:
         raise ResdiffError(f"unknown topic {unknown[0]!r}; valid topics: {listed}")
 
 
-def _change_touches(change: Change, pair: ClausePair) -> bool:
-    return bool(set(change.a) & set(pair.a) or set(change.b) & set(pair.b))
+def _named_ids(changes: Iterable[Change]) -> tuple[set[str], set[str]]:
+    a: set[str] = set()
+    b: set[str] = set()
+    for ch in changes:
+        a.update(ch.a)
+        b.update(ch.b)
+    return a, b
+
+
+def _names(named: tuple[set[str], set[str]], pair: ClausePair) -> bool:
+    return any(i in named[0] for i in pair.a) or any(i in named[1] for i in pair.b)
 
 
 def _section(
@@ -333,22 +404,24 @@ def _section(
     topics = set(options.topics)
     changes = [ch for ch in pc.changes if not topics or ch.topic in topics or ch.related in topics]
     flat = list(_flatten(pc.pairs))
+    texts_a = {c.id: c.text for c in a.walk()}
+    texts_b = {c.id: c.text for c in b.walk()}
+
+    # Clause ids named by changes (all, and those about the chosen topics), per side.
+    named = _named_ids(pc.changes)
+    named_topic = _named_ids(changes) if topics else (set(), set())
 
     def focus(pair: ClausePair) -> bool:
         if options.only == "changed" and not own_change(pair):
             return False
-        if options.only == "signals" and not any(_change_touches(ch, pair) for ch in pc.changes):
+        if options.only == "signals" and not _names(named, pair):
             return False
         if topics:
             mentioned = set().union(
                 *(_topic_ids(sig_a.get(i)) for i in pair.a),
                 *(_topic_ids(sig_b.get(i)) for i in pair.b),
             )
-            touched = any(
-                _change_touches(ch, pair) and (ch.topic in topics or ch.related in topics)
-                for ch in pc.changes
-            )
-            if not (mentioned & topics or touched):
+            if not (mentioned & topics or _names(named_topic, pair)):
                 return False
         if options.show_all or options.only or topics:
             return True
@@ -375,15 +448,17 @@ def _section(
                         break
 
     items: list[PairRow | Gap] = []
-    hidden = hidden_changed = 0
+    hidden = hidden_changed = hidden_depth = 0
     anchors: dict[int, str] = {}
     for i, (pair, depth) in enumerate(flat):
         if not show[i]:
+            if not hidden:
+                hidden_depth = depth
             hidden += 1
             hidden_changed += own_change(pair)
             continue
         if hidden:
-            items.append(Gap(hidden, hidden_changed))
+            items.append(Gap(hidden, hidden_changed, hidden_depth))
             hidden = hidden_changed = 0
         anchor = f"c{ci + 1}-p{i + 1}"
         anchors[id(pair)] = anchor
@@ -396,10 +471,11 @@ def _section(
                 status=pair.status,
                 notes=pair_notes(pair),
                 changed=own_change(pair),
+                runs=reflow(pair, texts_a, texts_b),
             )
         )
     if hidden:
-        items.append(Gap(hidden, hidden_changed))
+        items.append(Gap(hidden, hidden_changed, hidden_depth))
 
     # First shown pair naming each clause id, per side: changes link to it.
     by_id: dict[tuple[int, str], str] = {}

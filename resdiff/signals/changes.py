@@ -103,12 +103,18 @@ def clause_role(clause: Clause, verb: Verb | None) -> ClauseKind | None:
 
 
 class _Collector:
+    """Gathers changes with their sort keys while pairs are walked, then ranks them:
+    weight first, then document order, so equal weights never reorder between runs."""
+
     def __init__(self, lens: Lens, order: Mapping[str, int], offset: int) -> None:
         self.lens = lens
         self.order = order
         self.offset = offset
         self.items: list[tuple[tuple[object, ...], Change]] = []
         self.skip_actors: set[str] = set()
+        #: Topic -> clause ids mentioning it, per draft (for "separate, in OP2").
+        self.mentions_a: dict[str, list[str]] = {}
+        self.mentions_b: dict[str, list[str]] = {}
         #: Multiplies the weights being added (lowered inside preambular pairs).
         self.factor = 1.0
 
@@ -193,6 +199,8 @@ def find_changes(
     order.update({"B:" + cid: i for i, cid in enumerate(clauses_b)})
     out = _Collector(lens, order, len(clauses_a))
     out.skip_actors = _vanished(clauses_a, clauses_b, signals_a, signals_b)
+    out.mentions_a = _mentions(clauses_a, signals_a, "topics")
+    out.mentions_b = _mentions(clauses_b, signals_b, "topics")
     for top in pairs:
         for pair in top.walk():
             side_a = union(pair.a, clauses_a, signals_a)
@@ -258,7 +266,15 @@ def _pair_changes(out: _Collector, pair: ClausePair, sa: _Side, sb: _Side) -> No
             b=sb.ids,
             weight=weight,
             summary_text=summary.linkage(
-                addr, x, y, rel_a, rel_b, la.cue if la else None, lb.cue if lb else None, lens
+                addr,
+                x,
+                y,
+                rel_a,
+                rel_b,
+                la.cue if la else None,
+                lb.cue if lb else None,
+                lens,
+                _separate(out, y, sa if rel_a == "none" else sb, "a" if rel_a == "none" else "b"),
             ),
             topic=x,
             related=y,
@@ -373,6 +389,14 @@ def _pair_changes(out: _Collector, pair: ClausePair, sa: _Side, sb: _Side) -> No
             from_=na,
             to=nb,
         )
+
+
+def _separate(out: _Collector, topic: str, side: _Side, which: str) -> tuple[str, ...]:
+    """Clauses of the unlinking draft mentioning ``topic`` outside this pair."""
+    if topic in side.topics:
+        return ()
+    where = out.mentions_a if which == "a" else out.mentions_b
+    return tuple(where.get(topic, ()))
 
 
 def _mentions(

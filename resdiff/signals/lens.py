@@ -309,7 +309,15 @@ def _check(data: Mapping[str, Any]) -> None:
         for part in ("operative", "preambular"):
             for phrase, strength in _table(scale.get(part, {}), f"{where}.{part}").items():
                 _check_phrase(phrase, f"{where}.{part}")
-                _number(strength, f"{where}.{part}.{phrase!r}")
+                value = _number(strength, f"{where}.{part}.{phrase!r}")
+                # The one convention the code relies on: operative >= 1 > preambular.
+                if part == "operative" and value < 1:
+                    _fail(f"{where}.operative.{phrase!r}: operative strengths are 1 or more")
+                if part == "preambular" and value >= 1:
+                    _fail(
+                        f"{where}.preambular.{phrase!r}: preambular strengths must be below 1 "
+                        "(operative ones are 1 or more)"
+                    )
     if "cues" in data:
         cues = _table(data["cues"], "cues")
         _keys(cues, ("negations", *RELATIONS, "cancel"), "cues")

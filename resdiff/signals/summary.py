@@ -38,11 +38,19 @@ def linkage(
     cue_a: str | None,
     cue_b: str | None,
     lens: Lens,
+    elsewhere: Sequence[str] = (),
 ) -> str:
     """``x`` and ``y`` are topic ids, ``x`` being the provision that is (or was) the
-    conditional one."""
+    conditional one. ``elsewhere``: where ``y`` stands on its own in the draft that does
+    not link them (linked in one draft, separate in the other)."""
     px, py = lens.topic_phrase(x), lens.topic_phrase(y)
     cues = _cues(cue_a, cue_b)
+    if elsewhere and "conditional" in (rel_a, rel_b):
+        # A condition made or lifted, the other provision standing alone: say where.
+        verb = "was" if rel_a == "none" else "is now"
+        where = ", ".join(elsewhere[:3]) + (", ..." if len(elsewhere) > 3 else "")
+        note = f"{py} {verb} separate, in {where}"
+        cues = f"{cues[:-1]}; {note})" if cues else f" ({note})"
     if rel_a == "conditional":
         return f"{addr}: {px} is no longer conditional on {py}{cues}"
     if rel_b == "conditional":

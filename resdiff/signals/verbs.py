@@ -24,12 +24,16 @@ def opener_verb(clause: Clause, lens: Lens) -> Verb | None:
 
 
 def match_opener(text: str, lens: Lens) -> tuple[tuple[int, int], Verb] | None:
-    """Match a verb phrase at the start of ``text`` (after any label and skip words)."""
+    """Match a verb phrase at the start of ``text`` (after any label and skip words).
+
+    The key ranks readings: more literal words of the lens phrase, then a longer match.
+    """
     c = lens.compiled
     head = fold(text[:OPENER_WINDOW])
     start = label_end(head)
     while start < len(head) and head[start] in " \n\"'*_":
         start += 1
+    begin = start
     skip = c.skips.match(head, start)
     if skip:
         start = skip.end()
@@ -40,9 +44,9 @@ def match_opener(text: str, lens: Lens) -> tuple[tuple[int, int], Verb] | None:
     assert name is not None
     entry = c.verb_entries[c.verb_order[int(name[1:])]]
     words = len([w for w in entry.phrase.split() if w != "*"])
-    verb = Verb(
-        text=" ".join(text[m.start() : m.end()].split()), scale=entry.scale, strength=entry.strength
-    )
+    # As written, with any skipped words ("Further demands"): they do not change strength.
+    written = " ".join(text[begin : m.end()].split())
+    verb = Verb(text=written, scale=entry.scale, strength=entry.strength)
     return (words, m.end() - m.start()), verb
 
 

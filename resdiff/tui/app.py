@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions, Comparison
 from resdiff.tui.screens.main import MainScreen
 
@@ -35,10 +36,12 @@ class ResdiffApp(App[int]):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.files, self.options, self.initial)
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every binding of the current screen, by its description, then Textual's own."""
         seen: set[str] = set()
         for binding in Binding.make_bindings(getattr(screen, "BINDINGS", ())):
+            if binding.action == "app.quit":
+                continue  # Textual lists "Quit" itself
             if binding.description and binding.action not in seen and not binding.system:
                 seen.add(binding.action)
                 keys = binding.key_display or binding.key
@@ -62,5 +65,11 @@ def make_app(
     """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
 
     ``comparison`` shows an already computed result instead (tests, other front ends).
+    Standard input (``-``) is refused: the app needs the terminal for the keyboard.
     """
+    if "-" in files:
+        raise ResdiffError(
+            "the interactive app cannot read a draft from standard input; "
+            "save it to a file, or use 'resdiff report'"
+        )
     return ResdiffApp(files, options or CompareOptions(), comparison)

@@ -21,8 +21,8 @@ from resdiff.model import (
     Document,
     PairStatus,
     PairwiseComparison,
-    Run,
 )
+from resdiff.render import view
 from resdiff.render.sanitize import clean_terminal
 
 #: A marker readable without colour: symbol, then a word.
@@ -35,8 +35,8 @@ STATUS_MARKERS: Mapping[PairStatus, str] = {
     "merged": ">",
 }
 MOVED_MARKER = "↷"
-MAX_NOTES = 3  # change summaries shown above a pair's text; the rest are counted
 KIND_MARKER = "⇅"
+MAX_NOTES = 3  # change summaries shown with a pair's text; the rest are counted
 
 #: Short badges for the kinds of substantive change, in display order.
 BADGES: Mapping[str, str] = {
@@ -58,7 +58,7 @@ BADGES: Mapping[str, str] = {
 
 Side = Literal["a", "b"]
 Segment = tuple[str, str]
-"""``(op, text)``: op is ``=``, ``-``, ``+`` (``~`` for a minor difference)."""
+"""``(op, text)``: op is ``=`` (in both, or a minor difference), ``-`` or ``+``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +110,7 @@ class KeyChange:
     rank: int
     change: Change
     row: int | None
+    index: int = 0  # position in ``PairwiseComparison.changes``
 
     @property
     def label(self) -> str:
@@ -160,7 +161,8 @@ def status_symbol(pair: ClausePair) -> str:
 def badges_for(changes: Iterable[Change]) -> str:
     """Badge words for a row's changes, strength direction shown with ▲/▼."""
     seen: dict[str, None] = {}
-    for ch in changes:
+    order = list(BADGES)
+    for ch in sorted(changes, key=lambda c: order.index(c.kind) if c.kind in order else 99):
         word = BADGES.get(ch.kind, ch.kind)
         if not word:
             continue
@@ -327,38 +329,19 @@ def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange,
         for i in r.changes:
             where.setdefault(i, r.index)
     return tuple(
-        KeyChange(rank=n, change=ch, row=where.get(i)) for n, (i, ch) in enumerate(ranked, 1)
+        KeyChange(rank=n, change=ch, row=where.get(i), index=i)
+        for n, (i, ch) in enumerate(ranked, 1)
     )
 
 
 # ---------------------------------------------------------------- the selected pair
 
 
-def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:
-    out: list[Segment] = []
-    for op, raw in segments:
-        text = clean_terminal(raw)
-        if not text:
-            continue
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
-        else:
-            out.append((op, text))
-    return tuple(out)
-
-
-def _side(runs: Iterable[Run], keep: str) -> tuple[Segment, ...]:
-    return _merge(
-        ("=" if r.op == "=" or r.minor else r.op, r.text) for r in runs if r.op in ("=", keep)
-    )
-
-
-def _inline(runs: Iterable[Run]) -> tuple[Segment, ...]:
-    return _merge(
-        ("=" if r.op == "=" or r.minor else r.op, r.text)
-        for r in runs
-        if not (r.minor and r.op == "-")
-    )
+def _segments(segments: Iterable[view.Segment]) -> tuple[Segment, ...]:
+    """The report view's segments (shared, so the app and the reports agree), with
+    whitespace-only changes made visible and control characters removed."""
+    out = ((seg.op, clean_terminal(view.shown_text(seg))) for seg in segments)
+    return tuple((op, text) for op, text in out if text)
 
 
 def pair_display(
@@ -366,7 +349,8 @@ def pair_display(
 ) -> PairDisplay:
     """Segments for the left (a) and right (b) columns and for the inline view.
 
-    A minor difference (whitespace, quotes...) shows each side's own text unmarked.
+    A minor difference (whitespace, quotes...) shows each side's own text unmarked;
+    the segments come from ``resdiff.render.view``, as in the reports.
     ``changes`` (the substantive changes found in this pair) are listed as notes, so
     their summaries are visible even when the key-differences panel is not.
     """
@@ -393,9 +377,9 @@ def pair_display(
     title = f"{address(pair)}  {status_marker(pair) or '= unchanged'}"
     return PairDisplay(
         title=clean_terminal(title),
-        left=_side(pair.diff, "-"),
-        right=_side(pair.diff, "+"),
-        inline=_inline(pair.diff),
+        left=_segments(view.side_segments(pair, "a")),
+        right=_segments(view.side_segments(pair, "b")),
+        inline=_segments(view.inline_segments(pair)),
         notes=tuple(clean_terminal(n) for n in notes),
     )
 
@@ -432,16 +416,20 @@ def counts_line(pc: PairwiseComparison) -> str:
 
 
 def history_table(
-    comparison: Comparison, history: Sequence[ClauseHistory]
+    documents: Sequence[Document], history: Sequence[ClauseHistory]
 ) -> tuple[list[str], list[list[str]]]:
-    """Columns (clause, then one per round) and rows of status markers, for a series."""
-    docs = {d.id: d for d in comparison.documents}
+    """Columns (clause of the last draft, then one per round) and rows of status markers.
+
+    ``documents`` are those the history was computed with (ids are per comparison).
+    """
+    docs = {d.id: d for d in documents}
     rounds: list[str] = []
     for h in history:
         for doc_id, _ids, _status in h.rounds:
             if doc_id not in rounds:
                 rounds.append(doc_id)
-    header = ["clause", *(docs[d].label if d in docs else d for d in rounds)]
+    last = f"clause in {documents[-1].label}" if documents else "clause"
+    header = [last, *(docs[d].label if d in docs else d for d in rounds)]
     table = []
     for h in history:
         cells = {doc_id: (ids, status) for doc_id, ids, status in h.rounds}

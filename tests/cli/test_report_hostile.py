@@ -86,8 +86,13 @@ def test_text_and_json(capsys: pytest.CaptureFixture[str], drafts: tuple[str, st
     out = _report(capsys, *drafts, "txt")
     assert "\x1b" not in out and "\x07" not in out
     assert "<script>alert(1)</script>" in out
-    data = json.loads(_report(capsys, *drafts, "json"))
-    assert data["schema"] == "resdiff/1"  # JSON keeps the text as data, escaped by JSON
+    raw = _report(capsys, *drafts, "json")
+    assert "\x1b" not in raw and "\x07" not in raw  # JSON escapes control characters
+    data = json.loads(raw)
+    assert data["schema"] == "resdiff/1"
+    # ...and keeps the text exactly, as data
+    texts = [c["text"] for c in data["documents"][1]["clauses"]]
+    assert any("\x1b[31mred" in t for t in texts)
 
 
 def test_report_never_imports_the_tui(drafts: tuple[str, str]) -> None:

@@ -200,3 +200,25 @@ def test_every_part_of_the_schema_is_exercised() -> None:
     broken["comparisons"][0]["pairs"][0]["status"] = "renumbered"
     del broken["comparisons"][0]["counts"]["moved"]
     assert len(errors(broken)) == 2
+
+
+def test_series_history_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = write(tmp_path, "a.txt", DRAFT), write(tmp_path, "b.txt", REVISED)
+    code = main(["report", a, b, "--series", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1 and errors(data) == []
+    assert data["options"]["series"] is True
+    assert data["history"] and data["history"][0]["origins"]
+
+
+def test_matrix_json_is_the_schema_matrix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = write(tmp_path, "a.txt", DRAFT), write(tmp_path, "b.txt", REVISED)
+    assert main(["matrix", a, b, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    schema = load_schema()
+    matrix_only = {"$schema": schema["$schema"], "$defs": schema["$defs"]}
+    validator = jsonschema.Draft202012Validator({**matrix_only, "$ref": "#/$defs/matrix"})
+    assert list(validator.iter_errors(data)) == []
+    assert data["documents"] == ["A", "B"]

@@ -1,8 +1,10 @@
 """Golden reports: one file per (input, format), compared byte for byte.
 
 Inputs are the demo seed pair (``seeds/s-2024-9001-tied.txt`` vs
-``seeds/s-2024-9002-demands.txt``, through the real pipeline and CLI) and the
-hand-built ``rich_comparison`` fixture (every pair status, independent of the engine).
+``seeds/s-2024-9002-demands.txt``, through the real pipeline and CLI, every format), the
+revision pair (``...-9001-tied.txt`` vs the hard-wrapped ``...-9001-rev1-tied.txt``, md
+and txt) and the hand-built ``rich_comparison`` fixture (every pair status, independent
+of the engine).
 
 When a change to the engine or a renderer is intended, regenerate and review the diff
 by eye before committing::
@@ -29,6 +31,7 @@ ROOT = HERE.parent.parent
 SCHEMA = ROOT / "resdiff" / "render" / "schema.json"
 REGEN = os.environ.get("RESDIFF_REGEN_GOLDEN") == "1"
 DEMO = ("seeds/s-2024-9001-tied.txt", "seeds/s-2024-9002-demands.txt")
+REV1 = ("seeds/s-2024-9001-tied.txt", "seeds/s-2024-9001-rev1-tied.txt")
 FORMATS = ("json", "md", "html", "txt")
 
 
@@ -60,6 +63,17 @@ def test_demo_pair(
     if fmt == "json":
         _validate(out)
     _check(f"demo.{fmt}", out)
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_revision_pair(
+    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    code = cli.main(["report", *REV1, "--format", fmt])
+    out, err = capsys.readouterr()
+    assert code == 1 and err == ""
+    _check(f"rev1.{fmt}", out)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
+from textual.message import Message
 from textual.widgets import Input, OptionList, Select
 
+from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions
 from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
+from resdiff.tui.screens.main import ComparisonReady, DocumentsLoaded
 from resdiff.tui.screens.open_file import OpenFileDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
@@ -35,8 +38,13 @@ def _column_text(app: ResdiffApp, column: str) -> str:
 
 async def test_opens_two_files_and_compares_in_a_worker(draft_paths: list[str]) -> None:
     app = make_app(draft_paths, options=CompareOptions())
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list[Message] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await settle(pilot)
+        # the drafts are named as soon as they are parsed, then the comparison arrives
+        ours = [m for m in seen if isinstance(m, (DocumentsLoaded, ComparisonReady))]
+        kinds = [type(m) for m in dict.fromkeys(ours)]  # the hook may see a message twice
+        assert kinds == [DocumentsLoaded, ComparisonReady]
         s = main_screen(app)
         assert s.comparison is not None
         assert len(app.screen.query_one(ClauseNavigator).listed) == len(s.rows) > 5
@@ -121,6 +129,12 @@ async def test_key_differences_in_rank_order(rich_app: ResdiffApp) -> None:
         assert _address(rich_app) == "OP5→PP3"  # third: the demotion
         await pilot.press("left_square_bracket")
         assert s.key_pos == 1 and _address(rich_app) == "OP1"
+        # walking with n highlights the clause's top-ranked change in the panel
+        await pilot.press("n", "n")
+        assert _address(rich_app) == "OP2→OP3+OP4"
+        await pilot.press("p")
+        assert _address(rich_app) == "OP2"
+        assert rich_app.screen.query_one("#key-changes", OptionList).highlighted == 0
 
 
 async def test_choosing_a_key_difference_jumps_to_its_clause(rich_app: ResdiffApp) -> None:
@@ -327,7 +341,7 @@ async def test_export_writes_a_report(rich_app: ResdiffApp, tmp_path: Path) -> N
         out = tmp_path / "out.json"
         dialog.query_one("#export-path", Input).value = str(out)
         await pilot.click("#export")
-        await pilot.pause()
+        await settle(pilot)
         main_screen(rich_app)
         assert out.exists() and '"S/2099/2"' in out.read_text(encoding="utf-8")
 
@@ -340,7 +354,7 @@ async def test_export_error_stays_in_the_dialog(rich_app: ResdiffApp, tmp_path: 
         dialog = rich_app.screen
         dialog.query_one("#export-path", Input).value = str(tmp_path / "nope" / "r.txt")
         await pilot.click("#export")
-        await pilot.pause()
+        await settle(pilot)
         assert rich_app.screen is dialog
         error = dialog.query_one("#export-error")
         assert error.has_class("-shown") and "folder does not exist" in str(error.render())
@@ -359,7 +373,7 @@ async def test_export_refuses_to_overwrite_an_input(draft_paths: list[str]) -> N
         before = Path(draft_paths[0]).read_bytes()
         app.screen.query_one("#export-path", Input).value = draft_paths[0]
         await pilot.click("#export")
-        await pilot.pause()
+        await settle(pilot)
         assert "overwrite an input" in str(app.screen.query_one("#export-error").render())
         assert Path(draft_paths[0]).read_bytes() == before
 
@@ -450,7 +464,10 @@ async def test_narrow_terminal_stacks_panels(rich_app: ResdiffApp) -> None:
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert _address(rich_app) == "OP1"
-        assert "no longer tied to the release" in pair.rendered_text()
+        shown = pair.rendered_text()
+        assert "no longer tied to the release" in shown
+        # in a small terminal the words come first, the notes after them
+        assert shown.index("Determines the imperative") < shown.index("no longer tied")
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
@@ -478,3 +495,141 @@ async def test_no_color_keeps_markers(
         symbols = [nav.row_text(i)[:3].strip() for i in nav.listed]
         assert "<" in symbols and ">" in symbols and "+" in symbols and "~" in symbols
         assert s.rows[1].marker == "~ modified"
+
+
+async def test_swap_with_three_drafts_keeps_the_same_two(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s = main_screen(rich_app)
+        await pilot.press("3")  # A (S/2099/1) against C (S/2099/3)
+        await pilot.press("s")
+        await settle(pilot)
+        assert s.comparison is not None and s.pairwise is not None
+        base = s.comparison.document(s.pairwise.a)
+        shown = s.comparison.document(s.pairwise.b)
+        assert (base.label, shown.label) == ("S/2099/3", "S/2099/1")
+        # the history still names the drafts it was computed with
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(rich_app.screen, HistoryScreen)
+        assert rich_app.screen._header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]
+
+
+async def test_o_reopens_the_open_dialog_and_escape_keeps_the_comparison(
+    draft_paths: list[str],
+) -> None:
+    app = make_app(draft_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = main_screen(app).comparison
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileDialog)
+        assert "draft-one.txt" in str(app.screen.query_one("#open-files").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main_screen(app).comparison is before
+
+
+async def test_path_completion_suggests_existing_files() -> None:
+    from resdiff.tui.screens.open_file import PathSuggester
+
+    suggester = PathSuggester()
+    prefix = str(DRAFTS / "draft-tw")
+    assert await suggester.get_suggestion(prefix) == str(DRAFTS / "draft-two.txt")
+    assert await suggester.get_suggestion(str(DRAFTS / "nothing-here")) is None
+
+
+async def test_palette_commands_run_their_actions(rich_app: ResdiffApp) -> None:
+    async with rich_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(rich_app)
+        commands = {c.title: c for c in rich_app.get_system_commands(screen)}
+        await commands["Next key difference"].callback()
+        await pilot.pause()
+        assert _address(rich_app) == "OP1"
+
+
+def test_standard_input_is_refused_before_the_app_starts(draft_paths: list[str]) -> None:
+    from resdiff.cli import main
+
+    with pytest.raises(ResdiffError, match="standard input"):
+        make_app(["-", draft_paths[1]])
+    # through the CLI: one line on stderr and exit code 2, no app started
+    assert main(["-", draft_paths[1]]) == 2
+
+
+async def test_a_bug_in_a_stage_is_reported_not_fatal(
+    draft_paths: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import resdiff.pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(resdiff.pipeline, "compare", broken)
+    app = make_app(draft_paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "internal error while comparing" in str(
+            app.screen.query_one("#error-message").render()
+        )
+        assert app.is_running
+
+
+async def test_seed_series_shows_each_clause_round_by_round() -> None:
+    from tests.conftest import SEEDS
+
+    files = [
+        str(SEEDS / name)
+        for name in ("s-2024-9000-earlier.txt", "s-2024-9001-tied.txt", "s-2024-9001-rev1-tied.txt")
+    ]
+    app = make_app(files)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        s = main_screen(app)
+        assert s.comparison is not None and s.comparison.history
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert screen._header[0] == "clause in S/2024/9001/Rev.1"
+        assert len(screen._rows) == len(s.comparison.history)
+
+
+async def test_a_comparison_without_pairs_does_not_break_the_app() -> None:
+    from dataclasses import replace
+
+    from resdiff.model import Counts
+    from tests.tui.rich_comparison import rich_comparison
+
+    rich = rich_comparison()
+    empty = replace(
+        rich,
+        comparisons=tuple(
+            replace(pc, pairs=(), counts=Counts(), changes=()) for pc in rich.comparisons
+        ),
+    )
+    app = make_app([], comparison=empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("n", "p", "right_square_bracket", "u", "v", "j", "slash", "escape", "f"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, FilterDialog)  # f still offers "all" and "changed"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main_screen(app).selected is None
+        assert "No clause selected." in app.screen.query_one(PairView).rendered_text()
+
+
+async def test_an_empty_file_is_a_clear_error(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("", encoding="utf-8")
+    b.write_text("1. Decides to remain seized of the matter.\n", encoding="utf-8")
+    app = make_app([str(a), str(b)])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorDialog)
+        assert "a.txt" in str(app.screen.query_one("#error-message").render())

@@ -31,8 +31,10 @@ def test_main_screen(snap_compare: SnapCompare) -> None:
 
 def test_main_screen_on_real_drafts(snap_compare: SnapCompare) -> None:
     """The two test drafts (S/2099/101 vs S/2099/102) compared by the real pipeline, as
-    far as the stages that have landed can: rows for every aligned clause, the first
-    difference selected, no loading indicator left on screen."""
+    far as the stages that have landed can: rows for every aligned clause with markers
+    and badges, the first difference (PP2, 'deep' struck / 'grave' underlined) selected
+    with its change summary above the text, the key-differences panel starting at rank 1,
+    no loading indicator left on screen."""
     files = [str(DRAFTS / "draft-one.txt"), str(DRAFTS / "draft-two.txt")]
 
     async def wait(pilot: Pilot[Any]) -> None:

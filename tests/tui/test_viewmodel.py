@@ -136,8 +136,8 @@ def test_header_history_and_matrix_tables() -> None:
         vm.describe_document(c.documents[0])
         == "S/2099/1 · United States of America · 22 March 2099"
     )
-    header, table = vm.history_table(c, c.history)
-    assert header == ["clause", "S/2099/1", "S/2099/2", "S/2099/3"]
+    header, table = vm.history_table(c.documents, c.history)
+    assert header == ["clause in S/2099/3", "S/2099/1", "S/2099/2", "S/2099/3"]
     assert table[1] == ["OP1", "= OP1", "~ OP1", "= OP1"]
     header, table = vm.matrix_table(c)
     assert header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]

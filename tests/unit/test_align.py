@@ -279,6 +279,35 @@ def test_typographic_variants_do_not_stop_an_exact_match() -> None:
     assert terms(pdf) == terms(plain)  # the same exact-match key
 
 
+def test_boilerplate_alone_does_not_pair_paragraphs_in_place() -> None:
+    """A deleted and a new "... requests the Secretary-General to ..." paragraph in the
+    same place share only boilerplate: removed + added, not one modified pair. A rewrite in
+    place that keeps a word of its own ("ceasefire") is still paired."""
+    keep = [OPS[0], OPS[1], OPS[2], OPS[7]]  # two more "Requests the Secretary-General"
+    old = "Requests the Secretary-General to continue to support Member States in this work;"
+    new = "Further requests the Secretary-General to include the matter in country programmes;"
+    pairs = align(doc("A", [keep[0], old, *keep[1:]]), doc("B", [keep[0], new, *keep[1:]]))
+    assert (("OP2",), (), "removed") in statuses(pairs)
+    assert ((), ("OP2",), "added") in statuses(pairs)
+    old = "Determines the imperative of an immediate and sustained ceasefire to protect civilians;"
+    new = "Demands an immediate ceasefire for the month of Ramadan, respected by all parties;"
+    pairs = align(doc("A", [keep[0], old, *keep[1:]]), doc("B", [keep[0], new, *keep[1:]]))
+    assert (("OP2",), ("OP2",), "modified") in statuses(pairs)
+
+
+def test_a_repeated_paragraph_pairs_with_the_copy_in_its_place() -> None:
+    """A heading found twice in a and once in b pairs with the one standing where it
+    stands in b, not with the first copy (which would then look moved)."""
+    rows_a = [("H1", "Follow-up"), *[(f"OP{k}", t) for k, t in enumerate(OPS[:3], 1)]]
+    rows_a += [("H2", "Follow-up"), ("OP4", OPS[3])]
+    rows_b = [*[(f"OP{k}", t) for k, t in enumerate(OPS[:3], 1)], ("H1", "Follow-up")]
+    rows_b += [("OP4", OPS[3])]
+    pairs = align(make_document("A", rows_a), make_document("B", rows_b))
+    assert (("H2",), ("H1",), "unchanged") in statuses(pairs)
+    assert (("H1",), (), "removed") in statuses(pairs)
+    assert not any(p.moved for p in pairs)
+
+
 def test_chinese_clauses_with_an_edit_still_pair() -> None:
     from resdiff.ingest import SourceText
     from resdiff.parse.structure import parse_source

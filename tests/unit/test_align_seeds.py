@@ -102,3 +102,20 @@ def test_revision_with_other_layout_is_renumbering_plus_few_edits() -> None:
     assert not any(p.moved for p in pairs)
     sg = rows["OP4", "OP5"]
     assert [(c.a, c.b, c.status) for c in sg.children][-1] == (("OP4(c)",), (), "removed")
+
+
+def test_every_pair_of_the_seeds_rebuilds_both_texts_and_covers_every_clause() -> None:
+    a = _load("s-2024-9001-tied.txt", "A")
+    b = _load("s-2024-9002-demands.txt", "B")
+    from resdiff.align import align
+
+    seen_a: list[str] = []
+    seen_b: list[str] = []
+    for top in align(a, b):
+        for p in top.walk():
+            assert p.text_a() == "\n".join(a.clause(x).text for x in p.a)
+            assert p.text_b() == "\n".join(b.clause(x).text for x in p.b)
+            seen_a += p.a
+            seen_b += p.b
+    assert sorted(seen_a) == sorted(c.id for top in a.clauses for c in top.walk())
+    assert sorted(seen_b) == sorted(c.id for top in b.clauses for c in top.walk())

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from resdiff import inline
-from resdiff.inline import diff_texts, tokenize
+from resdiff.inline import _CODE_RANGES, _code_point, diff_texts, tokenize
 from resdiff.model import CompareOptions, Run
 
 EXACT = CompareOptions(ignore_whitespace=False, ignore_quotes=False)
@@ -179,6 +182,48 @@ def test_a_label_next_to_a_changed_word_stays_whole() -> None:
     # Found by hypothesis: brackets are not inner marks, so "word(a)" is "word" + "(a)".
     runs = diff_texts("Demands(a)", "Demands thirty (30)(a)")
     assert runs[-1] == Run("=", "(a)")
+
+
+def test_every_key_gets_its_own_code_point() -> None:
+    total = sum(end - start for start, end in _CODE_RANGES)
+    sample = [*range(0, total, 7), total - 1]
+    points = {_code_point(i) for i in sample}
+    assert len(points) == len(set(sample))
+    assert not any(0xD800 <= p < 0xE000 for p in points)
+
+
+def test_only_the_inline_module_imports_diff_match_patch() -> None:
+    package = Path(inline.__file__).resolve().parent
+    importers = sorted(
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(from|import)\s+diff_match_patch\b", path.read_text("utf-8"), re.M)
+    )
+    assert importers == ["inline.py"]
+
+
+def _marked(a: str, b: str) -> str:
+    return "".join(
+        f"[-{r.text}-]" if r.op == "-" else f"{{+{r.text}+}}" if r.op == "+" else r.text
+        for r in diff_texts(a, b)
+    )
+
+
+def test_function_word_islands_inside_a_rewrite_fold_into_it() -> None:
+    """'the' and 'of' left unchanged between long rewrites chop the sentence; one block reads."""
+    a = "Determines the imperative of an immediate and sustained ceasefire to protect civilians;"
+    b = "Demands an immediate ceasefire for the month of Ramadan respected by all parties;"
+    marked = _marked(a, b)
+    assert "] the [" not in marked.replace("-]{+", "|").replace("+}", "]")
+    assert marked.startswith("[-Determines the imperative of")
+
+
+def test_small_parallel_edits_keep_the_word_between_them() -> None:
+    marked = _marked(
+        "calls for a permanent and durable ceasefire",
+        "calls for a sustainable and lasting ceasefire",
+    )
+    assert marked == "calls for a [-permanent-]{+sustainable+} and [-durable-]{+lasting+} ceasefire"
 
 
 def test_chinese_changes_by_character_not_by_clause() -> None:

@@ -60,17 +60,19 @@ def _norm(text: str) -> str:
 
 
 def _diff_paragraphs(md: str) -> dict[str, Token]:
-    """Heading text of each pair -> the inline token of its diff paragraph."""
+    """Address of each pair -> the inline token of its diff paragraph (the first
+    paragraph after the heading that is not the italic line of notes)."""
     tokens = MD.parse(md)
     out: dict[str, Token] = {}
     for i, t in enumerate(tokens):
-        if (
-            t.type == "heading_open"
-            and t.tag in ("h3", "h4", "h5")
-            and "->" in tokens[i + 1].content
-        ):
-            # heading, then the status paragraph, then the diff paragraph
-            out[tokens[i + 1].content] = tokens[i + 7]
+        if t.type == "heading_open" and "->" in tokens[i + 1].content and t.tag > "h2":
+            address = tokens[i + 1].content.rsplit(" (", 1)[0]
+            inlines = (x for x in tokens[i + 3 :] if x.type == "inline")
+            inline = next(inlines)
+            kids = inline.children or []
+            if kids and kids[0].type == "em_open" and kids[-1].type == "em_close":
+                inline = next(inlines)
+            out[address] = inline
     return out
 
 
@@ -82,7 +84,7 @@ def test_structure_headings_tables_and_marks() -> None:
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     for wanted in ("What was compared", "Positions", "Key differences", "Counts"):
         assert wanted in headings
-    assert "A OP2 -> B OP2 + OP3" in headings
+    assert "A OP2 -> B OP2 + OP3 (split)" in headings
     # documents, counts x2, matrix
     assert types.count("table_open") == 4
     assert "s_open" in types and "strong_open" in types

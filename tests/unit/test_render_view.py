@@ -13,6 +13,7 @@ from resdiff.render.view import (
     SectionView,
     build_view,
     inline_segments,
+    reflow,
     side_segments,
 )
 from tests.fixtures.comparisons import rich_comparison
@@ -156,3 +157,40 @@ def test_minor_runs_show_as_b_text_not_as_changes() -> None:
     assert "".join(s.text for s in side_segments(pair, "a")) == pair.text_a()
     assert "".join(s.text for s in side_segments(pair, "b")) == pair.text_b()
     assert [s.op for s in side_segments(pair, "a")] == ["=", "-"]
+
+
+def test_reflow_turns_wraps_into_spaces_and_keeps_clause_joins() -> None:
+    texts_a = {"OP2": "Demands that all\n  parties comply, and stresses\nthe need"}
+    texts_b = {"OP2": "Demands that all parties\ncomply;", "OP3": "Stresses the\nneed"}
+    pair = ClausePair(
+        ("OP2",),
+        ("OP2", "OP3"),
+        "split",
+        False,
+        0.8,
+        (
+            Run("=", "Demands that all"),
+            Run("-", "\n  ", minor=True),
+            Run("+", " ", minor=True),
+            Run("=", "parties"),
+            Run("-", " ", minor=True),
+            Run("+", "\n", minor=True),
+            Run("=", "comply"),
+            Run("-", ", and stresses\nthe need"),
+            Run("+", ";\nStresses the\nneed"),
+        ),
+    )
+    assert pair.text_a() == texts_a["OP2"]
+    assert pair.text_b() == "\n".join((texts_b["OP2"], texts_b["OP3"]))
+    runs = reflow(pair, texts_a, texts_b)
+    # the only line break left is where B's OP2 ends and OP3 begins
+    assert "".join(r.text for r in runs if r.op != "-") == (
+        "Demands that all parties comply;\nStresses the need"
+    )
+    assert "\n" not in "".join(r.text for r in runs if r.op != "+")
+    assert [(s.op, s.text) for s in inline_segments(pair, runs)][-2:] == [
+        ("-", ", and stresses the need"),
+        ("+", ";\nStresses the need"),
+    ]
+    # the clauses of a split cannot be found: shown as written
+    assert reflow(pair, texts_a, {}) == pair.diff

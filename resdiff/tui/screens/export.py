@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -91,14 +92,27 @@ class ExportDialog(ModalScreen[str | None]):
     def _export(self) -> None:
         fmt = str(self.query_one("#export-format", Select).value)
         path = self.query_one("#export-path", Input).value.strip()
-        error = self.query_one("#export-error", Static)
+        self.query_one("#export", Button).disabled = True
+        self._write(fmt, path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(self, fmt: str, path: str) -> None:
+        """Render and write off the UI thread (a long draft as HTML or Word takes a while)."""
         try:
             write_report(self._comparison, fmt, path, self._inputs, self._view)
         except ResdiffError as exc:
-            error.update(Text(f"Cannot export: {exc}"))
-            error.add_class("-shown")
+            self.app.call_from_thread(self._failed, f"Cannot export: {exc}")
             return
-        self.dismiss(path)
+        except Exception as exc:  # a bug in a renderer: say so, keep the session
+            self.app.call_from_thread(self._failed, f"Internal error while exporting: {exc!r}")
+            return
+        self.app.call_from_thread(self.dismiss, path)
+
+    def _failed(self, message: str) -> None:
+        error = self.query_one("#export-error", Static)
+        error.update(Text(message))
+        error.add_class("-shown")
+        self.query_one("#export", Button).disabled = False
 
     def action_cancel(self) -> None:
         self.dismiss(None)

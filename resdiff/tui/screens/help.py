@@ -17,7 +17,7 @@ from resdiff.tui.viewmodel import KIND_MARKER, MOVED_MARKER, STATUS_MARKERS
 KEYS: tuple[tuple[str, str], ...] = (
     ("n / p", "next / previous difference, in document order"),
     ("] / [", "next / previous key difference, in rank order (first ] = top-ranked)"),
-    ("↑ ↓ / j k", "move in the clause list"),
+    ("↑ ↓ / j k", "move in the clause list (also PgUp, PgDn, Home, End)"),
     ("/", "search both drafts (Enter again: next match)"),
     ("f", "filter: all, changed only, by status, by topic"),
     ("u", "show / hide unchanged clauses"),
@@ -31,6 +31,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("tab", "move focus: clause list, pair view, key differences"),
     ("ctrl+p", "command palette (every action)"),
     ("?", "this help"),
+    ("esc", "close a dialog, the search box, or this screen"),
     ("q", "quit"),
 )
 

@@ -37,10 +37,13 @@ from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 
 NARROW = 100  # below this many columns the panels stack
+SHORT = 30  # below this many rows too
 
 
 class ComparisonReady(Message):
     """The worker finished: documents loaded (in the order used) and compared."""
+
+    bubble = False
 
     def __init__(
         self, docs: list[Document], order: list[int], comparison: Comparison, history_ok: bool
@@ -52,7 +55,19 @@ class ComparisonReady(Message):
         self.history_ok = history_ok
 
 
+class DocumentsLoaded(Message):
+    """The drafts are read and parsed; comparing them is under way."""
+
+    bubble = False
+
+    def __init__(self, docs: list[Document]) -> None:
+        super().__init__()
+        self.docs = docs
+
+
 class LoadFailed(Message):
+    bubble = False
+
     def __init__(self, problem: str) -> None:
         super().__init__()
         self.problem = problem
@@ -74,6 +89,8 @@ class MainScreen(Screen[None]):
         Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause"),
         Binding("slash", "search", "Search", tooltip="Search both drafts"),
         Binding("f", "filter", "Filter", tooltip="Filter clauses (status, topic)"),
+        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit"),
         Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
         Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
         Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
@@ -81,7 +98,6 @@ class MainScreen(Screen[None]):
         Binding("h", "history", "History", show=False, tooltip="History of the series"),
         Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
         Binding("o", "open", "Open", show=False, tooltip="Open other drafts"),
-        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
         *(
             Binding(
                 str(n),
@@ -116,6 +132,9 @@ class MainScreen(Screen[None]):
         self.selected: int | None = None
         self.key_pos: int | None = None
         self.search_term = ""
+        self.history_docs: tuple[Document, ...] = ()
+        self._key_position: dict[int, int] = {}
+        self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = comparison
 
     # ------------------------------------------------------------ layout
@@ -144,7 +163,9 @@ class MainScreen(Screen[None]):
             self.action_open()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW or event.size.height < SHORT
+        self.set_class(narrow, "-narrow")
+        self.query_one(PairView).notes_last = narrow
 
     # ------------------------------------------------------------ computing
 
@@ -164,6 +185,7 @@ class MainScreen(Screen[None]):
                 if len(files) > len(DOC_IDS):
                     raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
                 docs = [load(f, doc_id=DOC_IDS[i]) for i, f in enumerate(files)]
+                self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
             series = self.options.series or (len(docs) >= 3 and in_order)
@@ -172,14 +194,27 @@ class MainScreen(Screen[None]):
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
-        except (OSError, ValueError) as exc:
-            self.post_message(LoadFailed(f"cannot compare: {exc}"))
+        except Exception as exc:  # a bug in a stage: say so instead of crashing the app
+            self.post_message(LoadFailed(f"internal error while comparing: {exc!r}"))
             return
         self.post_message(ComparisonReady(docs, order, comparison, history_ok=in_order))
 
     @on(ComparisonReady)
     def _on_ready(self, message: ComparisonReady) -> None:
         self._show(message.docs, message.order, message.comparison, message.history_ok)
+
+    @on(DocumentsLoaded)
+    def _on_loaded(self, message: DocumentsLoaded) -> None:
+        text = Text()
+        for n, doc in enumerate(message.docs, 1):
+            if n > 1:
+                text.append("\n")
+            text.append(f"{n} {doc.id}: ", style="bold")
+            text.append(vm.describe_document(doc))
+        self.query_one("#drafts", Static).update(text)
+        self.query_one("#status-line", Static).update(
+            Text(f"Comparing {len(message.docs)} drafts…")
+        )
 
     @on(LoadFailed)
     def _on_failed(self, message: LoadFailed) -> None:
@@ -200,6 +235,7 @@ class MainScreen(Screen[None]):
         self.docs, self.order, self.comparison = docs, order, comparison
         if history_ok:
             self.history = comparison.history
+            self.history_docs = comparison.documents
             if comparison.options.series and not comparison.history:
                 self.history_note = "Compared as a series, but no clause history was found."
             elif not comparison.history:
@@ -207,7 +243,8 @@ class MainScreen(Screen[None]):
                     "Not a series: history needs three or more drafts of one text, "
                     "opened in order (first draft first)."
                 )
-        self.other = 0
+        position, self._show_position = self._show_position, 1
+        self.other = min(max(position - 1, 0), len(comparison.comparisons) - 1)
         self.selected = None
         self.key_pos = None
         self._load_pairwise()
@@ -234,6 +271,7 @@ class MainScreen(Screen[None]):
             return
         self.rows = vm.build_rows(self.comparison, pc)
         self.keys = vm.key_changes(pc, self.rows)
+        self._key_position = {kc.index: pos for pos, kc in enumerate(self.keys)}
         self.key_pos = None
         self.query_one(KeyChangesPanel).show_changes(self.keys)
         self._update_header()
@@ -247,7 +285,9 @@ class MainScreen(Screen[None]):
         if first is None and self.shown:
             first = self.shown[0].index
         if first is not None:
-            self._goto(first)
+            # the key panel was just refilled and is not laid out yet: it starts at the
+            # top (rank 1) and follows the selection from the reader's first move on
+            self._goto(first, follow=False)
         self.query_one(ClauseNavigator).focus()
 
     def _update_header(self) -> None:
@@ -281,12 +321,16 @@ class MainScreen(Screen[None]):
 
     def _apply_filter(self, keep: int | None) -> None:
         self.shown = vm.apply_filter(self.rows, self.flt)
-        self.query_one(ClauseNavigator).show_rows(self.shown, keep)
+        nav = self.query_one(ClauseNavigator)
+        nav.show_rows(self.shown, keep)
         self._update_status()
         if not self.shown:
+            self.selected = None
             self.query_one(PairView).display_data = None
+        elif keep is None or not nav.select(keep):
+            self._select(self.shown[nav.cursor].index, follow=False)
 
-    def _goto(self, index: int) -> None:
+    def _goto(self, index: int, follow: bool = True) -> None:
         """Select row ``index``, widening the filter if it is hidden."""
         nav = self.query_one(ClauseNavigator)
         if not nav.select(index):
@@ -294,9 +338,9 @@ class MainScreen(Screen[None]):
             self._apply_filter(keep=index)
             self.app.notify("Filter cleared to show that clause.", timeout=3)
             nav.select(index)
-        self._select(index)
+        self._select(index, follow)
 
-    def _select(self, index: int) -> None:
+    def _select(self, index: int, follow: bool = True) -> None:
         if index == self.selected or not 0 <= index < len(self.rows):
             return
         self.selected = index
@@ -305,6 +349,9 @@ class MainScreen(Screen[None]):
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
         self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
+        if row.changes and follow:  # show this clause's top-ranked change in the panel
+            position = min(self._key_position[i] for i in row.changes)
+            self.query_one(KeyChangesPanel).show_position(position)
 
     # ------------------------------------------------------------ messages from widgets
 
@@ -344,8 +391,7 @@ class MainScreen(Screen[None]):
         if not self.keys or not 0 <= position < len(self.keys):
             return
         self.key_pos = position
-        panel = self.query_one(KeyChangesPanel)
-        panel.highlighted = position
+        self.query_one(KeyChangesPanel).show_position(position)
         row = self.keys[position].row
         if row is not None:
             self._goto(row)
@@ -445,6 +491,7 @@ class MainScreen(Screen[None]):
         base, other = ids.index(pc.a), ids.index(pc.b)
         order = list(self.order)
         order[base], order[other] = order[other], order[base]
+        self._show_position = other  # the old base now sits where the shown draft was
         self._start(self.docs, order)
 
     def action_pick_other(self, n: int) -> None:
@@ -469,7 +516,7 @@ class MainScreen(Screen[None]):
     def action_history(self) -> None:
         if not self._need_comparison() or self.comparison is None:
             return
-        header, rows = vm.history_table(self.comparison, self.history)
+        header, rows = vm.history_table(self.history_docs, self.history)
         self.app.push_screen(HistoryScreen(header, rows, self.history_note))
 
     def action_export(self) -> None:
@@ -491,6 +538,9 @@ class MainScreen(Screen[None]):
         def done(files: list[str] | None) -> None:
             if files and len(files) >= 2:
                 self.files = files
+                self.flt = vm.Filter(show_unchanged=self.flt.show_unchanged)  # new topics
+                self.search_term = ""
+                self.query_one(PairView).search_term = ""
                 self._start(None, None)
             elif self.comparison is None:
                 self.query_one("#status-line", Static).update(

@@ -40,7 +40,7 @@ class _TableScreen(Screen[None]):
             24, max(len(line) for row in [self._header, *self._rows] for line in row[0].split("\n"))
         )
         others = max(1, len(self._header) - 1)
-        rest = max(16, (self.size.width - first - 2 * len(self._header) - 2) // others)
+        rest = max(16, (self.size.width - first - 2 * len(self._header) - 4) // others)
         for n, col in enumerate(self._header):
             table.add_column(Text(col), width=first if n == 0 else rest)
         for row in self._rows:

@@ -22,6 +22,11 @@ class KeyChangesPanel(OptionList):
             return
         self.add_options([Option(Text(kc.label), id=str(i)) for i, kc in enumerate(changes)])
 
+    def show_position(self, position: int) -> None:
+        """Highlight change ``position`` and bring it to the top of the panel."""
+        self.highlighted = position
+        self.scroll_to_highlight(top=True)
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:

@@ -70,7 +70,10 @@ class ClauseNavigator(ScrollView, can_focus=True):
     # -------------------------------------------------------------- data in
 
     def show_rows(self, rows: Sequence[Row], selected: int | None) -> None:
-        """Replace the rows; the cursor stays on ``selected`` if listed, else goes to the top."""
+        """Replace the rows; the cursor stays on ``selected`` if listed, else goes to the top.
+
+        Posts nothing: the screen that gave the rows decides what is selected.
+        """
         self._rows = list(rows)
         self._position = {row.index: pos for pos, row in enumerate(self._rows)}
         self._cache.clear()
@@ -80,7 +83,6 @@ class ClauseNavigator(ScrollView, can_focus=True):
         self.virtual_size = Size(0, len(self._rows))
         position = self._position.get(selected, 0) if selected is not None else 0
         self.set_reactive(ClauseNavigator.cursor, position)
-        self._post_selection()
         self.scroll_to(y=max(0, position - self.size.height // 3), animate=False, force=True)
         self.refresh()
 

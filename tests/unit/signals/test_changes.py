@@ -178,3 +178,24 @@ def test_order_is_deterministic_and_ties_follow_clause_order(lens: Lens) -> None
     first = run(a, b, pairs, lens)
     assert first == run(a, b, pairs, lens)
     assert [c.a for c in first] == [("OP1",), ("OP2",)]
+
+
+def test_linked_in_one_draft_separate_in_the_other(lens: Lens) -> None:
+    a = document(
+        "A", [clause("OP1", "Supports a ceasefire in connection with the release of hostages;")]
+    )
+    b = document(
+        "B",
+        [clause("OP1", "Demands a ceasefire;"), clause("OP2", "Demands the release of hostages;")],
+    )
+    forward = run(a, b, [pair(["OP1"], ["OP1"]), pair([], ["OP2"], "added")], lens)
+    assert (forward[0].kind, forward[0].from_, forward[0].to) == ("linkage", "conditional", "none")
+    assert forward[0].summary == (
+        "OP1: the ceasefire is no longer conditional on hostage release "
+        "('in connection with' dropped; hostage release is now separate, in OP2)"
+    )
+    backward = run(b, a, [pair(["OP1"], ["OP1"]), pair(["OP2"], [], "removed")], lens)
+    assert backward[0].summary == (
+        "OP1: the ceasefire is now conditional on hostage release "
+        "('in connection with'; hostage release was separate, in OP2)"
+    )

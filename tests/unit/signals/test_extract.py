@@ -91,7 +91,7 @@ def test_spans_always_slice_their_text(lens: Lens, text: str) -> None:
     [
         ("Calls upon all parties to comply;", None, "Calls upon", "obligation"),
         ("1. Strongly condemns the attacks;", None, "Strongly condemns", "condemnation"),
-        ("(b) Further demands that aid flow;", None, "demands", "obligation"),
+        ("(b) Further demands that aid flow;", None, "Further demands", "obligation"),
         (
             "Expressing deep concern at the situation,",
             None,
@@ -218,3 +218,11 @@ def test_references_and_numbers(lens: Lens) -> None:
         "International Court of Justice",
     )
     assert s.numbers == ("within 30 days", "by 31 March 2024")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_read_without_error(lens: Lens, text: str) -> None:
+    s = text_signals(text, lens)
+    for m in s.topics:
+        assert text[m.span.start : m.span.end] == m.text
