@@ -278,24 +278,27 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
     return int(app.return_code or 0)
 
 
+def _text_report(args: argparse.Namespace, files: Sequence[str]) -> int:
+    """The plain text report, for when there is no terminal to run the app in."""
+    defaults: dict[str, object] = {
+        "format": "txt",
+        "output": None,
+        "context": 1,
+        "all": False,
+        "only": None,
+        "topic": [],
+        "fail_on": None,
+        "color": "auto",
+    }
+    return cmd_report(argparse.Namespace(**{**vars(args), **defaults, "files": list(files)}))
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from resdiff.seeds import demo_paths
 
     files = demo_paths()
     if args.report or not sys.stdout.isatty():
-        ns = argparse.Namespace(
-            **vars(args),
-            files=files,
-            format="txt",
-            output=None,
-            context=1,
-            all=False,
-            only=None,
-            topic=[],
-            fail_on=None,
-            color="auto",
-        )
-        cmd_report(ns)
+        _text_report(args, files)
         return ExitCode.SAME
     return _run_tui(files, args)
 
@@ -303,6 +306,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     from resdiff.ingest.reader import DOCX_CHANGES_ENV
 
+    if not sys.stdout.isatty():
+        # In a pipe or redirected to a file the app would write screen-control codes and
+        # wait for keys; print the text report instead, as `resdiff demo` does.
+        if len(args.files) < 2:
+            raise ResdiffError(
+                "the interactive app needs a terminal; in a pipe give two or more drafts "
+                "for a text report, or use 'resdiff report'"
+            )
+        return _text_report(args, args.files)
     # The app loads the files itself (in a worker); the reader takes its default from here.
     os.environ[DOCX_CHANGES_ENV] = args.docx_changes
     return _run_tui(args.files, args)

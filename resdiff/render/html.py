@@ -28,6 +28,7 @@ from resdiff.render.view import (
     change_tag,
     documents_facts,
     shown_text,
+    verb_text,
 )
 
 if TYPE_CHECKING:
@@ -128,6 +129,34 @@ def _summary(s: SectionView) -> list[str]:
     return out
 
 
+def _clause_anchors(view: ReportView) -> dict[tuple[str, str], str]:
+    """(document id, clause id) -> anchor of the first shown pair holding that clause."""
+    found: dict[tuple[str, str], str] = {}
+    for s in view.sections:
+        for item in s.items:
+            if isinstance(item, PairRow):
+                for cid in item.pair.a:
+                    found.setdefault((s.a.id, cid), item.anchor)
+                for cid in item.pair.b:
+                    found.setdefault((s.b.id, cid), item.anchor)
+    return found
+
+
+def _matrix_cell(
+    matrix: PositionsMatrix, topic: str, doc: str, anchors: dict[tuple[str, str], str]
+) -> str:
+    """Verb (clauses, each linked to its pair when shown), qualifiers, links: one a line."""
+    cell = matrix.cells.get((topic, doc))
+    parts = [esc(x) for x in cell_parts(cell, matrix.labels)]
+    if cell is not None and cell.clauses:
+        linked = [
+            f'<a href="#{anchors[(doc, c)]}">{esc(c)}</a>' if (doc, c) in anchors else esc(c)
+            for c in cell.clauses
+        ]
+        parts[0] = f"{esc(verb_text(cell))} ({', '.join(linked)})"
+    return "<br>".join(parts)
+
+
 def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
     labels = {d.id: f"{d.id} {d.label}" for d in view.documents}
     out = [
@@ -139,13 +168,9 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
     ]
     out += [f'<th scope="col">{esc(labels.get(d, d))}</th>' for d in matrix.documents]
     out.append("</tr></thead><tbody>")
+    anchors = _clause_anchors(view)
     for t in matrix.topics:
-        cells = "".join(
-            "<td>"
-            + "<br>".join(esc(x) for x in cell_parts(matrix.cells.get((t, d)), matrix.labels))
-            + "</td>"
-            for d in matrix.documents
-        )
+        cells = "".join(f"<td>{_matrix_cell(matrix, t, d, anchors)}</td>" for d in matrix.documents)
         out.append(f'<tr><th scope="row">{esc(matrix.labels.get(t, t))}</th>{cells}</tr>')
     out += ["</tbody></table>", "</section>"]
     return out
@@ -197,7 +222,7 @@ def _clauses(s: SectionView) -> list[str]:
     ]
     for item in s.items:
         if isinstance(item, Gap):
-            out.append(f'<p class="gap">{esc(item.text)}</p>')
+            out.append(f'<p class="gap depth-{min(item.depth, 3)}">{esc(item.text)}</p>')
         else:
             out += _row(item, s)
     out.append("</section>")

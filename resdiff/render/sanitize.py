@@ -13,8 +13,17 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates reorder what is displayed after them
+# ("Trojan Source"): a draft could show one wording and hold another. They are shown as
+# a visible code point instead, so a reader sees that they are there.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    return f"\u27e6U+{ord(match.group()):04X}\u27e7"
 
 
 def clean_terminal(text: str) -> str:
-    """Remove escape sequences and control characters (keeps newlines and tabs)."""
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+    """Remove escape sequences and control characters (keeps newlines and tabs); show
+    bidirectional override characters as their code point (e.g. ⟦U+202E⟧)."""
+    return _BIDI_CONTROLS.sub(_visible, _CONTROLS.sub("", _ESCAPES.sub("", text)))

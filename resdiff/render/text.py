@@ -222,7 +222,7 @@ def _clauses(section: SectionView, width: int, color: bool) -> list[str | Text]:
     ]
     for item in section.items:
         if isinstance(item, Gap):
-            lines += _wrapped([(item.text, STYLE_DIM)], 2, width, color)
+            lines += _wrapped([(item.text, STYLE_DIM)], 2 + 2 * item.depth, width, color)
         else:
             lines += _row(item, width, color)
     lines.append("")

@@ -79,6 +79,7 @@ class Gap:
 
     count: int
     changed: int
+    depth: int = 0  # of the first pair hidden, for indentation
 
     @property
     def text(self) -> str:
@@ -381,8 +382,17 @@ def check_topics(comparison: Comparison, topics: Sequence[str]) -> None:
         raise ResdiffError(f"unknown topic {unknown[0]!r}; valid topics: {listed}")
 
 
-def _change_touches(change: Change, pair: ClausePair) -> bool:
-    return bool(set(change.a) & set(pair.a) or set(change.b) & set(pair.b))
+def _named_ids(changes: Iterable[Change]) -> tuple[set[str], set[str]]:
+    a: set[str] = set()
+    b: set[str] = set()
+    for ch in changes:
+        a.update(ch.a)
+        b.update(ch.b)
+    return a, b
+
+
+def _names(named: tuple[set[str], set[str]], pair: ClausePair) -> bool:
+    return any(i in named[0] for i in pair.a) or any(i in named[1] for i in pair.b)
 
 
 def _section(
@@ -397,21 +407,21 @@ def _section(
     texts_a = {c.id: c.text for c in a.walk()}
     texts_b = {c.id: c.text for c in b.walk()}
 
+    # Clause ids named by changes (all, and those about the chosen topics), per side.
+    named = _named_ids(pc.changes)
+    named_topic = _named_ids(changes) if topics else (set(), set())
+
     def focus(pair: ClausePair) -> bool:
         if options.only == "changed" and not own_change(pair):
             return False
-        if options.only == "signals" and not any(_change_touches(ch, pair) for ch in pc.changes):
+        if options.only == "signals" and not _names(named, pair):
             return False
         if topics:
             mentioned = set().union(
                 *(_topic_ids(sig_a.get(i)) for i in pair.a),
                 *(_topic_ids(sig_b.get(i)) for i in pair.b),
             )
-            touched = any(
-                _change_touches(ch, pair) and (ch.topic in topics or ch.related in topics)
-                for ch in pc.changes
-            )
-            if not (mentioned & topics or touched):
+            if not (mentioned & topics or _names(named_topic, pair)):
                 return False
         if options.show_all or options.only or topics:
             return True
@@ -438,15 +448,17 @@ def _section(
                         break
 
     items: list[PairRow | Gap] = []
-    hidden = hidden_changed = 0
+    hidden = hidden_changed = hidden_depth = 0
     anchors: dict[int, str] = {}
     for i, (pair, depth) in enumerate(flat):
         if not show[i]:
+            if not hidden:
+                hidden_depth = depth
             hidden += 1
             hidden_changed += own_change(pair)
             continue
         if hidden:
-            items.append(Gap(hidden, hidden_changed))
+            items.append(Gap(hidden, hidden_changed, hidden_depth))
             hidden = hidden_changed = 0
         anchor = f"c{ci + 1}-p{i + 1}"
         anchors[id(pair)] = anchor
@@ -463,7 +475,7 @@ def _section(
             )
         )
     if hidden:
-        items.append(Gap(hidden, hidden_changed))
+        items.append(Gap(hidden, hidden_changed, hidden_depth))
 
     # First shown pair naming each clause id, per side: changes link to it.
     by_id: dict[tuple[int, str], str] = {}

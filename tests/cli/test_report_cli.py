@@ -333,3 +333,21 @@ def test_as_a_script_reading_stdin_into_a_pipe(drafts: tuple[str, str]) -> None:
     assert done.returncode == 1 and done.stderr == b""
     out = done.stdout.decode("utf-8")
     assert b"\x1b" not in done.stdout and "[-Demands-]{+Calls for+}" in out
+
+
+def test_topic_focus_with_the_real_lens(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent.parent)
+    a, b = "seeds/s-2024-9001-tied.txt", "seeds/s-2024-9002-demands.txt"
+    code, out, err = _run(capsys, "report", a, b, "--topic", "no-such-topic")
+    if "valid topics: none" in err:
+        pytest.skip("the default lens finds no topics yet")
+    assert code == 2 and out == "" and "hostages" in err and err.count("\n") == 1
+    code, out, _ = _run(capsys, "report", a, b, "--topic", "hostages", "--format", "md")
+    assert code == 1
+    clauses = out.split("## Clause by clause")[1]
+    assert "### A OP1 -> B OP1 (modified)" in clauses
+    assert "A PP2 -> B PP2" not in clauses  # the Charter: no hostages there
+    summary = out.split("## Positions")[0].split("### Key differences")[1]
+    assert "hostage" in summary.lower()
