@@ -37,6 +37,12 @@ _DMP.Diff_Timeout = 0
 _DEFAULT_OPTIONS = CompareOptions()
 # Equal tokens kept on each side of the stretch that is diffed (see diff_texts).
 _CONTEXT_TOKENS = 4
+# absorb_islands: an unchanged stretch of at most ISLAND_MAX_WORDS function words between
+# two edits is shown as part of one rewrite when the edits around it change at least
+# ISLAND_RATIO times as many words ("Determines [the] imperative [of] ..." reads as one
+# rewrite, not as a sentence chopped around "the" and "of").
+ISLAND_MAX_WORDS = 2
+ISLAND_RATIO = 4
 
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -518,6 +524,52 @@ def snap_to_word_groups(segments: list[_Segment], a: str, b: str) -> list[_Segme
     return back
 
 
+def _words(text: str) -> list[str]:
+    return [t for t in tokenize(text) if _WORD_CHAR.search(t)]
+
+
+def _changed_words(block: _Block) -> int:
+    return max(len(_words(block.deleted)), len(_words(block.inserted)))
+
+
+def absorb_islands(segments: list[_Segment]) -> list[_Segment]:
+    """Fold small unchanged islands of function words into the rewrite around them.
+
+    Equal text goes to both sides of the merged block, so the diff stays lossless; minor
+    blocks are never merged (their text is, as far as the options go, unchanged).
+    """
+    function_words = _function_words()
+    out: list[_Segment] = []
+    i = 0
+    while i < len(segments):
+        seg = segments[i]
+        nxt = segments[i + 1] if i + 1 < len(segments) else None
+        prev = out[-1] if out else None
+        if (
+            isinstance(seg, _Equal)
+            and isinstance(prev, _Block)
+            and isinstance(nxt, _Block)
+            and not prev.minor
+            and not nxt.minor
+        ):
+            words = _words(seg.text)
+            if (
+                len(words) <= ISLAND_MAX_WORDS
+                and all(w.casefold() in function_words for w in words)
+                and _changed_words(prev) + _changed_words(nxt) >= ISLAND_RATIO * max(1, len(words))
+            ):
+                out[-1] = _Block(
+                    prev.deleted + seg.text + nxt.deleted,
+                    prev.inserted + seg.text + nxt.inserted,
+                    False,
+                )
+                i += 2
+                continue
+        out.append(seg)
+        i += 1
+    return out
+
+
 def _runs(segments: list[_Segment]) -> tuple[Run, ...]:
     """Canonical runs: no empty run, neighbours merged, ``-`` before ``+`` in a block."""
     runs: list[Run] = []
@@ -561,5 +613,5 @@ def diff_texts(a: str, b: str, options: CompareOptions | None = None) -> tuple[R
     while True:
         snapped = snap_to_word_groups(segments, a, b)
         if snapped == segments:
-            return _runs(snapped)
+            return _runs(absorb_islands(snapped))
         segments = snapped

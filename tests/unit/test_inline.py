@@ -200,3 +200,27 @@ def test_only_the_inline_module_imports_diff_match_patch() -> None:
         if re.search(r"^\s*(from|import)\s+diff_match_patch\b", path.read_text("utf-8"), re.M)
     )
     assert importers == ["inline.py"]
+
+
+def _marked(a: str, b: str) -> str:
+    return "".join(
+        f"[-{r.text}-]" if r.op == "-" else f"{{+{r.text}+}}" if r.op == "+" else r.text
+        for r in diff_texts(a, b)
+    )
+
+
+def test_function_word_islands_inside_a_rewrite_fold_into_it() -> None:
+    """'the' and 'of' left unchanged between long rewrites chop the sentence; one block reads."""
+    a = "Determines the imperative of an immediate and sustained ceasefire to protect civilians;"
+    b = "Demands an immediate ceasefire for the month of Ramadan respected by all parties;"
+    marked = _marked(a, b)
+    assert "] the [" not in marked.replace("-]{+", "|").replace("+}", "]")
+    assert marked.startswith("[-Determines the imperative of")
+
+
+def test_small_parallel_edits_keep_the_word_between_them() -> None:
+    marked = _marked(
+        "calls for a permanent and durable ceasefire",
+        "calls for a sustainable and lasting ceasefire",
+    )
+    assert marked == "calls for a [-permanent-]{+sustainable+} and [-durable-]{+lasting+} ceasefire"
