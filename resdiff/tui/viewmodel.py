@@ -399,19 +399,22 @@ def describe_document(doc: Document) -> str:
 
 
 def counts_line(pc: PairwiseComparison) -> str:
+    """``~6 modified  +2 added  ↷3 moved  29 key differences`` (zero counts left out)."""
     c = pc.counts
     parts = [
-        f"~{c.modified} modified",
-        f"+{c.added} added",
-        f"-{c.removed} removed",
-    ]
-    if c.split:
-        parts.append(f"<{c.split} split")
-    if c.merged:
-        parts.append(f">{c.merged} merged")
-    if c.moved:
-        parts.append(f"{MOVED_MARKER}{c.moved} moved")
-    parts.append(f"{len(pc.changes)} key differences")
+        f"{mark}{n} {word}"
+        for mark, n, word in (
+            ("~", c.modified, "modified"),
+            ("+", c.added, "added"),
+            ("-", c.removed, "removed"),
+            ("<", c.split, "split"),
+            (">", c.merged, "merged"),
+            (MOVED_MARKER, c.moved, "moved"),
+        )
+        if n
+    ] or ["no differences"]
+    key = len(pc.changes)
+    parts.append(f"{key} key difference{'s' if key != 1 else ''}")
     return "  ".join(parts)
 
 

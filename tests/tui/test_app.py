@@ -550,13 +550,19 @@ async def test_palette_commands_run_their_actions(rich_app: ResdiffApp) -> None:
         assert _address(rich_app) == "OP1"
 
 
-def test_standard_input_is_refused_before_the_app_starts(draft_paths: list[str]) -> None:
+def test_standard_input_is_refused_before_the_app_starts(
+    draft_paths: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
     from resdiff.cli import main
 
     with pytest.raises(ResdiffError, match="standard input"):
         make_app(["-", draft_paths[1]])
-    # through the CLI: one line on stderr and exit code 2, no app started
+    # through the CLI on a terminal: one line on stderr and exit code 2, no app started
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["-", draft_paths[1]]) == 2
+    assert "cannot read a draft from standard input" in capsys.readouterr().err
 
 
 async def test_a_bug_in_a_stage_is_reported_not_fatal(

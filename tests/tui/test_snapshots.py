@@ -61,3 +61,12 @@ def test_help_screen(snap_compare: SnapCompare) -> None:
     < split, > merged, ↷ moved, ⇅ kind, and the badges)."""
     app = make_app([], comparison=rich_comparison())
     assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+
+
+def test_main_screen_at_80x24(snap_compare: SnapCompare) -> None:
+    """A small terminal: the header keeps two drafts and one status line; the clause list
+    is stacked above the pair view (full width, 6 rows); the key-differences panel is
+    hidden. After ``]`` the pair view shows OP1's two columns first and the change
+    summaries after them."""
+    app = make_app([], comparison=rich_comparison())
+    assert snap_compare(app, press=["right_square_bracket"], terminal_size=(80, 24))

@@ -162,3 +162,16 @@ def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:
     notes = vm.pair_display(pair, "A", "B", many).notes
     assert len(notes) == vm.MAX_NOTES + 1
     assert notes[-1] == "… and 2 more key differences here"
+
+
+def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
+    pair = ClausePair(("OP1",), ("OP1",), "unchanged", False, 1.0, (Run("=", "Demands \u202eall"),))
+    d = vm.pair_display(pair, "A", "B")
+    assert "\u202e" not in d.left[0][1] and "⟦U+202E⟧" in d.left[0][1]
+    assert "⟦U+202E⟧" in vm.preview(pair)
+
+
+def test_counts_line_leaves_out_zeros() -> None:
+    c = rich_comparison()
+    line = vm.counts_line(c.comparisons[0])
+    assert line == "~2 modified  +2 added  <1 split  >1 merged  ↷2 moved  5 key differences"

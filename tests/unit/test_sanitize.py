@@ -34,3 +34,8 @@ def test_reports_carry_no_bidi_override_from_a_draft(
     assert cli.main(["parse", str(b)]) == 0
     out = capsys.readouterr().out
     assert "⟦U+202E⟧erif-esaec⟦U+202C⟧" in out and not any(ch in out for ch in BIDI)
+
+
+def test_unterminated_string_sequence_does_not_hide_the_next_lines() -> None:
+    assert clean_terminal("a\x1b]8;;http://x\nsecond line") == "a\nsecond line"
+    assert clean_terminal("a\x1bPq\nsecond line") == "a\nsecond line"
