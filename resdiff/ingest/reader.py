@@ -32,6 +32,8 @@ Reader = Callable[[bytes, str], SourceText]
 
 #: Largest input we read (bytes). Real drafts are well under 1 MB.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+#: Largest total a Word file (a zip) may unpack to: a few hundred KB of zip can hold GBs.
+MAX_UNPACKED_BYTES = 10 * MAX_INPUT_BYTES
 
 #: Format name -> "module:function" of its reader.
 READERS: dict[str, str] = {
@@ -133,8 +135,13 @@ def _zip_format(data: bytes, source: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(f"corrupt or truncated Word document ({exc})", source) from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        # zipfile stops at the declared sizes, so this bounds what reading it could cost.
+        limit = MAX_UNPACKED_BYTES // (1024 * 1024)
+        raise InputError(f"Word document unpacks to more than {limit} MB", source)
     if "word/document.xml" in names:
         return "docx"
     raise InputError("not a Word document (zip of something else)", source)
