@@ -44,17 +44,29 @@ def find_links(
         if value[0] == "cancel"  # type: ignore[index]
     ]
 
+    # Cues come in text order and do not overlap, so a bisect finds the first one at or
+    # after ``start`` (scanning them all for every cue made long clauses quadratic).
+    cancel_starts = [cs for cs, _, _ in cancels]
+    others = [(cs, ce) for cs, ce, value in cues if value[0] != "cancel"]  # type: ignore[index]
+    other_starts = [cs for cs, _ in others]
+
     def cancel_between(start: int, end: int) -> str | None:
-        for cs, ce, text in cancels:
-            if start <= cs and ce <= end:
+        for k in range(bisect_left(cancel_starts, start), len(cancels)):
+            cs, ce, text = cancels[k]
+            if cs > end:
+                break
+            if ce <= end:
                 return text
         return None
 
     def cue_between(start: int, end: int) -> bool:
-        return any(
-            value[0] != "cancel" and start <= cs and ce <= end  # type: ignore[index]
-            for cs, ce, value in cues
-        )
+        for k in range(bisect_left(other_starts, start), len(others)):
+            cs, ce = others[k]
+            if cs > end:
+                break
+            if ce <= end:
+                return True
+        return False
 
     def neighbours(cs: int, ce: int) -> tuple[int | None, int | None]:
         left = bisect_right(ends, cs) - 1

@@ -9,7 +9,7 @@ import pytest
 
 from resdiff.model import Mention
 from resdiff.signals import topics
-from resdiff.signals.compiled import QUALIFIERS, TERMS
+from resdiff.signals.compiled import CUES, QUALIFIERS, TERMS
 from resdiff.signals.extract import text_signals
 from resdiff.signals.lens import load_lens
 from resdiff.signals.text import fold, lower
@@ -58,3 +58,39 @@ def test_qualifiers_of_a_long_clause_take_linear_work(monkeypatch: pytest.Monkey
     assert scanned < 20 * len(text)
     # And the answer is the one a short clause gives.
     assert found == text_signals(PHRASE, lens).qualifiers
+
+
+class _CountingCues(list[tuple[int, int, object]]):
+    """Cue hits that count how many times one of them is looked at."""
+
+    looked = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            _CountingCues.looked += 1
+            yield item
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        _CountingCues.looked += 1
+        return super().__getitem__(i)
+
+
+def test_links_of_a_long_clause_take_linear_work() -> None:
+    from resdiff.signals.links import find_links
+
+    lens = load_lens(())
+    # A cancelling marker between two mentions of one topic, then an ordinary cue.
+    phrase = (
+        "demands a ceasefire, an unconditional ceasefire, as well as the release of "
+        "hostages in connection with humanitarian access; "
+    )
+    text = phrase * 400
+    low = lower(text)
+    hits = lens.compiled.scanner.scan(fold(text), low)
+    mentions = topics.find_mentions(text, hits[TERMS])
+    cues = _CountingCues(hits[CUES])
+    assert len(cues) > 1000
+    _CountingCues.looked = 0
+    links = find_links(text, low, mentions, cues, lens)
+    assert _CountingCues.looked < 20 * len(cues)
+    assert set(links) == set(text_signals(phrase, lens).links)
