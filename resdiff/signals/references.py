@@ -4,6 +4,7 @@ numbers and deadlines ("within 30 days", "by 31 March 2024"), read by the lens's
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from resdiff.signals.hints import may_match
 from resdiff.signals.lens import Lens
@@ -29,21 +30,46 @@ def find_references(folded: str, lens: Lens) -> tuple[tuple[str, ...], list[tupl
     return tuple(dict.fromkeys(h[2] for h in hits)), [(s, e) for s, e, _ in hits]
 
 
+class _Spans:
+    """Offsets already taken, kept as sorted disjoint ranges so that an overlap test is a
+    bisect (testing every taken span made a clause with many numbers quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in spans:
+            self.add(s, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.ends, s + 1)  # the first range ending after s
+        return i < len(self.starts) and self.starts[i] < e
+
+    def add(self, s: int, e: int) -> None:
+        if s >= e:
+            return
+        lo = bisect_left(self.ends, s)  # ranges ending at or after s may touch it
+        hi = bisect_right(self.starts, e)  # ranges starting at or before e may touch it
+        if lo < hi:
+            s, e = min(s, self.starts[lo]), max(e, self.ends[hi - 1])
+        self.starts[lo:hi] = [s]
+        self.ends[lo:hi] = [e]
+
+
 def find_numbers(
     folded: str, low: str, lens: Lens, taken: list[tuple[int, int]]
 ) -> tuple[str, ...]:
     """Numbers and deadlines as written; earlier patterns win over overlapping later ones,
     and nothing inside a reference (a resolution number) counts."""
-    spans = list(taken)
+    spans = _Spans(taken)
     hits: list[tuple[int, int, str]] = []
     for regex, _entry, hint in lens.compiled.numbers:
         if not may_match(hint, low):
             continue
         for m in regex.finditer(folded):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in spans):
+            if spans.overlaps(s, e):
                 continue
-            spans.append((s, e))
+            spans.add(s, e)
             hits.append((s, e, " ".join(m.group(0).split())))
     hits.sort()
     return tuple(dict.fromkeys(h[2] for h in hits))
