@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resdiff.align.match import Unit, increasing_subsequence, match_sequences
+from resdiff.align.match import Unit, match_sequences
 from resdiff.align.params import DEFAULT, AlignParams
 from resdiff.align.terms import ClauseTerms, Idf, clause_terms, full_terms
 from resdiff.inline import diff_texts
 from resdiff.model import Clause, ClauseKind, ClausePair, CompareOptions, Document, PairStatus, Run
+from resdiff.sequences import increasing_subsequence
 
 __all__ = ["DEFAULT", "AlignParams", "align"]
 

@@ -15,13 +15,13 @@ Order of work (docs/alignment.md explains why):
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdiff.align.params import AlignParams
 from resdiff.align.terms import ClauseTerms, Idf, containment, cosine, function_words
+from resdiff.sequences import increasing_subsequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,29 +30,6 @@ class Unit:
 
     a: tuple[int, ...]
     b: tuple[int, ...]
-
-
-def increasing_subsequence(values: Sequence[int]) -> list[int]:
-    """Positions of one longest strictly increasing subsequence of ``values``."""
-    tails: list[int] = []  # tails[k]: value ending the best run of length k+1
-    tails_at: list[int] = []  # position of that value
-    back = [-1] * len(values)
-    for pos, v in enumerate(values):
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            tails_at.append(pos)
-        else:
-            tails[k] = v
-            tails_at[k] = pos
-        back[pos] = tails_at[k - 1] if k > 0 else -1
-    out: list[int] = []
-    pos = tails_at[-1] if tails_at else -1
-    while pos != -1:
-        out.append(pos)
-        pos = back[pos]
-    out.reverse()
-    return out
 
 
 class _Matcher:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from resdiff.model import Clause, ClausePair, Document, PairwiseComparison
+from resdiff.sequences import increasing_subsequence
 
 Op = Literal["=", "+", "-"]
 Move = Literal["from", "to"] | None
@@ -222,32 +223,10 @@ def _place(groups: list[_Group], ua: list[Unit]) -> None:
     """Mark the groups that keep their place: a longest run in the same order on both
     sides (and not marked moved by the aligner); the other two-sided groups move."""
     both = sorted((g for g in groups if g.a and g.b), key=lambda g: g.b[0])
-    keep = _longest_increasing([g.a[0] for g in both])
+    keep = set(increasing_subsequence([g.a[0] for g in both]))
     for k, group in enumerate(both):
         group.in_place = k in keep and not group.moved
         group.moved = not group.in_place
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    back: list[int] = [-1] * len(values)
-    for k, v in enumerate(values):
-        pos = bisect.bisect_left(tails, v)
-        if pos == len(tails):
-            tails.append(v)
-            tail_at.append(k)
-        else:
-            tails[pos] = v
-            tail_at[pos] = k
-        back[k] = tail_at[pos - 1] if pos else -1
-    out: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out.add(k)
-        k = back[k]
-    return out
 
 
 def _one_side(

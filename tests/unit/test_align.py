@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff.align import align
-from resdiff.align.match import increasing_subsequence
 from resdiff.align.terms import stem, terms
 from resdiff.model import ClausePair, Document
+from resdiff.sequences import increasing_subsequence
 from tests.align_fixtures import make_document
 
 OPS = [
