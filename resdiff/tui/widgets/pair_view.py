@@ -103,11 +103,9 @@ class PairView(ScrollView, can_focus=True):
     def _rebuild(self, home: bool = False) -> None:
         if not self.is_mounted or not self.size.width:
             return
-        # Lay out at full width; if that overflows the height, a scrollbar will take
-        # its columns, so lay out again without them (deterministic, no feedback loop).
-        lines = self._build(self.size.width)
-        if len(lines) > self.size.height:
-            lines = self._build(max(10, self.size.width - self.styles.scrollbar_size_vertical))
+        # The scrollbar's columns are always kept free (``scrollbar-gutter: stable`` in
+        # the .tcss), so one layout pass fits whether or not the text overflows.
+        lines = self._build(max(10, self.size.width - self.styles.scrollbar_size_vertical))
         self._lines = lines
         size = Size(lines[0].cell_length if lines else 0, len(lines))
         if size != self.virtual_size:
