@@ -185,6 +185,15 @@ def address(pair: ClausePair) -> str:
     return f"{a}→{b}"
 
 
+def fit_address(row: Row, width: int) -> str:
+    """Indented address for a column of ``width``; a renumbering too long for it keeps
+    the new number (``→OP6(b)(ii)``)."""
+    text = "  " * row.depth + row.address
+    if len(text) > width and row.pair.a and row.pair.b:
+        text = "  " * row.depth + "→" + "+".join(row.pair.b)
+    return text[:width]
+
+
 def preview(pair: ClausePair, width: int = 80) -> str:
     text = pair.text_b() if pair.b else pair.text_a()
     one_line = " ".join(clean_terminal(text).split())

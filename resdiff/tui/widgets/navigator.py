@@ -22,19 +22,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from resdiff.tui.messages import PairSelected
-from resdiff.tui.viewmodel import Row, status_symbol
+from resdiff.tui.viewmodel import Row, fit_address, status_symbol
 
 MARKER_WIDTH = 4
 ADDRESS_MAX = 20
 BADGES_MAX = 16
-
-
-def _address(row: Row, width: int) -> str:
-    """Indented address; a renumbering too long for the column keeps the new number."""
-    text = "  " * row.depth + row.address
-    if len(text) > width and row.pair.a and row.pair.b:
-        text = "  " * row.depth + "→" + "+".join(row.pair.b)
-    return text[:width]
 
 
 class ClauseNavigator(ScrollView, can_focus=True):
@@ -77,7 +69,7 @@ class ClauseNavigator(ScrollView, can_focus=True):
         self._rows = list(rows)
         self._position = {row.index: pos for pos, row in enumerate(self._rows)}
         self._cache.clear()
-        address = min(ADDRESS_MAX, max((len(_address(r, ADDRESS_MAX)) for r in rows), default=6))
+        address = min(ADDRESS_MAX, max((len(fit_address(r, ADDRESS_MAX)) for r in rows), default=6))
         badges = min(BADGES_MAX, max((len(r.badges) for r in rows), default=0))
         self._widths = (MARKER_WIDTH, address, badges)
         self.virtual_size = Size(0, len(self._rows))
@@ -188,7 +180,7 @@ class ClauseNavigator(ScrollView, can_focus=True):
         style = self._style(row)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(status_symbol(row.pair).ljust(marker_w), style=style)
-        address = _address(row, address_w)
+        address = fit_address(row, address_w)
         text.append(address.ljust(address_w + 1), style=style)
         if badges_w:
             badges = row.badges[:badges_w].ljust(badges_w + 1)
