@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from resdiff.render import ReportOptions
 
 # Characters that mean something inline anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<|~&#$])")
+_INLINE = re.compile(r"([\\`*_\[\]<|~&#${}])")
 # What would start a block at the beginning of a line (after optional spaces).
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
 

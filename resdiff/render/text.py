@@ -1,7 +1,8 @@
 """Terminal text report, laid out by rich.
 
 Differences are marked in the text itself, wdiff-style (``[-old-]{+new+}``), so the
-report reads the same without colour, in a pipe, a file or a screen reader; colour
+report reads the same without colour, in a pipe, a file or a screen reader (a draft's own
+``[-``, ``-]``, ``{+``, ``+}`` and backslashes are backslash-escaped there); colour
 (red/green) is added only when ``ReportOptions.color`` says so. Width is
 ``ReportOptions.width`` (the CLI passes the terminal's width on a terminal) or 100.
 All document text goes through ``clean_terminal`` and into rich ``Text`` objects
@@ -52,6 +53,16 @@ def clean(text: str) -> str:
     return clean_terminal(text).replace("\t", " ")
 
 
+# The document's own "[-", "-]", "{+", "+}" (and backslashes) are escaped with a
+# backslash inside the diff, so text of a draft can never pass for a change marker.
+_MARKER_LIKE = re.compile(r"\\|\[-|-\]|\{\+|\+\}")
+_MARKER_ESCAPES = {"\\": "\\\\", "[-": "[\\-", "-]": "\\-]", "{+": "{\\+", "+}": "\\+}"}
+
+
+def escape_markers(text: str) -> str:
+    return _MARKER_LIKE.sub(lambda m: _MARKER_ESCAPES[m.group()], text)
+
+
 Spans = list[tuple[str, str]]  # (text, rich style; "" for none)
 
 
@@ -60,10 +71,10 @@ def diff_spans(segments: tuple[Segment, ...]) -> Spans:
     out: Spans = []
     for seg in segments:
         if seg.op == "=":
-            out.append((clean(seg.text), ""))
+            out.append((escape_markers(clean(seg.text)), ""))
             continue
         # One marker per line, so a marked run never spans a line break.
-        for k, line in enumerate(clean(shown_text(seg)).split("\n")):
+        for k, line in enumerate(escape_markers(clean(shown_text(seg))).split("\n")):
             if k:
                 out.append(("\n", ""))
             if not line:

@@ -184,3 +184,9 @@ def test_markers_survive_as_plain_text_without_colour() -> None:
     md = render_markdown(rich_comparison(), ReportOptions())
     assert "[-~~Supports efforts to secure a sustained~~-]{+**Demands an immediate**+}" in md
     assert HOSTILE not in md
+
+
+def test_braces_from_a_draft_are_escaped_so_they_cannot_mimic_insertion_markers() -> None:
+    from resdiff.render.markdown import escape
+
+    assert escape("{+ conditional +}") == "\\{+ conditional +\\}"

@@ -71,3 +71,19 @@ def test_break_offsets_keep_every_line_within_width(text: str, width: int) -> No
     for i, ch in enumerate(text[:-1]):
         if ch == "\n":
             assert i + 1 in offsets
+
+
+def test_a_drafts_own_marker_text_cannot_pass_for_a_change() -> None:
+    """Text like '[-permanent-]' in a draft is escaped; only real changes carry bare markers."""
+    from resdiff.render.text import diff_text
+    from resdiff.render.view import Segment
+
+    shown = diff_text(
+        (
+            Segment("=", "Demands a "),
+            Segment("+", "[-permanent-] truce {+now+} "),
+            Segment("=", "ceasefire \\ today;"),
+        )
+    ).plain
+    assert shown == "Demands a {+[\\-permanent\\-] truce {\\+now\\+} +}ceasefire \\\\ today;"
+    assert shown.count("{+") == 1 and shown.count("[-") == 0
