@@ -176,8 +176,10 @@ class ClausePair:
     """Which clause(s) of a became which clause(s) of b, and how their words differ.
 
     ``a``/``b`` hold clause ids (one side empty for added/removed, several on one side
-    for split/merged). ``kind_change`` is ``(kind in a, kind in b)`` when, say, an
-    operative paragraph was demoted to the preamble. ``diff`` joins the texts of several
+    for split/merged). ``modified`` also covers a paragraph changed only through its
+    sub-paragraphs (its own diff is then all ``=``). ``kind_change`` is
+    ``(kind in a, kind in b)`` when, say, an operative paragraph was demoted to the
+    preamble. ``diff`` joins the texts of several
     clauses with ``"\\n"``. ``children`` align sub-paragraphs within aligned parents.
     """
 

@@ -99,18 +99,20 @@ class _Aligner:
         text_a = "\n".join(c.text for c in ca)
         text_b = "\n".join(c.text for c in cb)
         diff = self._diff(text_a, text_b)
+        children = self._children(
+            [ch for c in ca for ch in c.children], [ch for c in cb for ch in c.children]
+        )
         status: PairStatus
         if len(ca) > 1:
             status = "merged"
         elif len(cb) > 1:
             status = "split"
-        elif all(r.op == "=" or r.minor for r in diff):
+        elif all(r.op == "=" or r.minor for r in diff) and not any(ch.changed for ch in children):
             status = "unchanged"
         else:
+            # A paragraph whose chapeau is intact but whose sub-paragraphs changed is,
+            # to a reader, a modified paragraph: counts and summaries must say so.
             status = "modified"
-        children = self._children(
-            [ch for c in ca for ch in c.children], [ch for c in cb for ch in c.children]
-        )
         return ClausePair(
             a=tuple(c.id for c in ca),
             b=tuple(c.id for c in cb),

@@ -29,7 +29,7 @@ TIED_TO_DEMANDS = [
     ("OP1", "OP1", "modified", False, None),
     ("OP2", "OP2 OP3", "split", False, None),
     ("OP3", "OP4", "modified", False, None),
-    ("OP4", "OP6", "unchanged", False, None),
+    ("OP4", "OP6", "modified", False, None),  # its (b) changed: 30 -> 15 days
     ("OP5", "OP7", "unchanged", False, None),
     ("OP6", "OP8", "modified", False, None),
     ("OP7", "", "removed", False, None),
@@ -97,7 +97,10 @@ def test_revision_with_other_layout_is_renumbering_plus_few_edits() -> None:
     assert rows["OP2", "OP2"].status == "unchanged"
     assert rows["OP3", "OP3"].status == "modified"
     assert rows["", "OP4"].status == "added"
-    for k in range(4, 13):
+    # OP4 keeps its chapeau but loses sub-paragraph (c): a modified paragraph.
+    assert rows["OP4", "OP5"].status == "modified"
+    assert all(r.op == "=" or r.minor for r in rows["OP4", "OP5"].diff)
+    for k in range(5, 13):
         assert rows[f"OP{k}", f"OP{k + 1}"].status == "unchanged"
     assert not any(p.moved for p in pairs)
     sg = rows["OP4", "OP5"]
