@@ -1,0 +1,62 @@
+"""Drafts under negotiation are confidential: resdiff must work with no network at all.
+
+Each command runs in a fresh interpreter where opening any socket raises, so a code path
+that tried to reach the network (a font, a schema, a model, telemetry) fails the test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+_NO_NETWORK = """
+import socket, sys
+class _NoSocket(socket.socket):
+    def __init__(self, *a, **k):
+        raise OSError("network use attempted")
+socket.socket = _NoSocket
+socket.create_connection = lambda *a, **k: (_ for _ in ()).throw(OSError("network"))
+from resdiff.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+PAIR = [str(SEEDS / "s-2024-9001-tied.txt"), str(SEEDS / "s-2024-9002-demands.txt")]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse", PAIR[0], "--format", "json"],
+        ["matrix", *PAIR],
+        *(["report", *PAIR, "--format", fmt] for fmt in ("json", "md", "html", "txt")),
+    ],
+    ids=lambda a: "-".join(x for x in a if not x.startswith("/"))[:40],
+)
+def test_runs_with_the_network_unreachable(args: list[str], tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", _NO_NETWORK, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert out.returncode in (0, 1), out.stderr
+    assert out.stdout and "network" not in out.stderr
+
+
+def test_docx_report_with_the_network_unreachable(tmp_path: Path) -> None:
+    target = tmp_path / "changes.docx"
+    out = subprocess.run(
+        [sys.executable, "-c", _NO_NETWORK, "report", *PAIR, "-o", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert out.returncode == 1, out.stderr
+    assert target.stat().st_size > 0
