@@ -275,7 +275,11 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
     from resdiff.tui.app import make_app
 
-    app = make_app(list(files), options=_options(args))
+    app = make_app(
+        list(files),
+        options=_options(args),
+        docx_changes=getattr(args, "docx_changes", "accept"),
+    )
     app.run()
     return int(app.return_code or 0)
 
@@ -306,8 +310,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    from resdiff.ingest.reader import DOCX_CHANGES_ENV
-
     if not sys.stdout.isatty():
         # In a pipe or redirected to a file the app would write screen-control codes and
         # wait for keys; print the text report instead, as `resdiff demo` does.
@@ -317,8 +319,6 @@ def cmd_open(args: argparse.Namespace) -> int:
                 "for a text report, or use 'resdiff report'"
             )
         return _text_report(args, args.files)
-    # The app loads the files itself (in a worker); the reader takes its default from here.
-    os.environ[DOCX_CHANGES_ENV] = args.docx_changes
     return _run_tui(args.files, args)
 
 

@@ -32,7 +32,7 @@ from resdiff.signals.matrix import build_matrix
 DOC_IDS = string.ascii_uppercase
 
 
-def load(path: str, doc_id: str = "A", docx_changes: str | None = None) -> Document:
+def load(path: str, doc_id: str = "A", docx_changes: str = "accept") -> Document:
     """Read and parse one draft (``-`` reads standard input). ``docx_changes`` ("accept" or
     "reject") says how tracked changes inside a .docx are resolved. What the reader did
     that the user should know (changes accepted, a web page cut to the resolution) is

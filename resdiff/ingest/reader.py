@@ -46,7 +46,6 @@ READERS: dict[str, str] = {
 
 #: How tracked changes in a .docx are read when nobody says (``--docx-changes``).
 DOCX_CHANGES = ("accept", "reject")
-DOCX_CHANGES_ENV = "RESDIFF_DOCX_CHANGES"
 
 #: Formats we can recognise, whether or not a reader is registered for them yet.
 KNOWN_FORMATS = ("txt", "md", "docx", "pdf", "html")
@@ -55,21 +54,12 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown")
 STDIN_NAME = "<stdin>"
 
 
-def default_docx_changes() -> str:
-    """ "accept", unless ``RESDIFF_DOCX_CHANGES=reject`` (how ``resdiff open
-    --docx-changes`` reaches the app, which loads files itself, without a new parameter)."""
-    value = os.environ.get(DOCX_CHANGES_ENV, "accept")
-    return value if value in DOCX_CHANGES else "accept"
-
-
-def read_source(path: str, docx_changes: str | None = None) -> SourceText:
+def read_source(path: str, docx_changes: str = "accept") -> SourceText:
     """Read one input (``-`` is standard input) with the reader its content calls for.
 
     ``docx_changes`` ("accept" or "reject") resolves tracked changes in a Word file; all
     of them one way, never mixed.
     """
-    if docx_changes is None:
-        docx_changes = default_docx_changes()
     if docx_changes not in DOCX_CHANGES:
         raise ValueError(f"docx_changes must be one of {DOCX_CHANGES}, not {docx_changes!r}")
     if path == "-":

@@ -27,14 +27,16 @@ class ResdiffApp(App[int]):
         files: Sequence[str],
         options: CompareOptions,
         comparison: Comparison | None = None,
+        docx_changes: str = "accept",
     ) -> None:
         super().__init__()
         self.files = list(files)
         self.options = options
         self.initial = comparison
+        self.docx_changes = docx_changes
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.files, self.options, self.initial)
+        return MainScreen(self.files, self.options, self.initial, self.docx_changes)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every binding of the current screen, by its description, then Textual's own."""
@@ -61,10 +63,12 @@ def make_app(
     options: CompareOptions | None = None,
     *,
     comparison: Comparison | None = None,
+    docx_changes: str = "accept",
 ) -> ResdiffApp:
     """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
 
     ``comparison`` shows an already computed result instead (tests, other front ends).
+    ``docx_changes`` ("accept" or "reject") is how tracked changes in Word inputs are read.
     Standard input (``-``) is refused: the app needs the terminal for the keyboard.
     """
     if "-" in files:
@@ -72,4 +76,4 @@ def make_app(
             "the interactive app cannot read a draft from standard input; "
             "save it to a file, or use 'resdiff report'"
         )
-    return ResdiffApp(files, options or CompareOptions(), comparison)
+    return ResdiffApp(files, options or CompareOptions(), comparison, docx_changes)

@@ -639,3 +639,20 @@ async def test_an_empty_file_is_a_clear_error(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ErrorDialog)
         assert "a.txt" in str(app.screen.query_one("#error-message").render())
+
+
+@pytest.mark.parametrize("way", ["accept", "reject"])
+async def test_word_tracked_changes_are_read_as_the_cli_says(tmp_path: Path, way: str) -> None:
+    """`resdiff open --docx-changes reject` reaches the loader through make_app."""
+    from tests.formats.test_docx_reader import TRACKED, body_xml
+
+    tracked = tmp_path / "tracked.docx"
+    tracked.write_bytes(body_xml(TRACKED))
+    app = make_app([str(tracked), str(tracked)], docx_changes=way)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        s = main_screen(app)
+        assert s.comparison is not None
+        note = s.comparison.documents[0].parse.note
+        assert ("all rejected" in note) == (way == "reject")
+        assert "tracked changes" in note

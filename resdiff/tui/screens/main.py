@@ -115,10 +115,12 @@ class MainScreen(Screen[None]):
         files: Sequence[str],
         options: CompareOptions,
         comparison: Comparison | None = None,
+        docx_changes: str = "accept",
     ) -> None:
         super().__init__()
         self.files = list(files)
         self.options = options
+        self.docx_changes = docx_changes
         self.docs: list[Document] = []
         self.order: list[int] = []
         self.comparison: Comparison | None = None
@@ -184,7 +186,10 @@ class MainScreen(Screen[None]):
             if docs is None:
                 if len(files) > len(DOC_IDS):
                     raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
-                docs = [load(f, doc_id=DOC_IDS[i]) for i, f in enumerate(files)]
+                docs = [
+                    load(f, doc_id=DOC_IDS[i], docx_changes=self.docx_changes)
+                    for i, f in enumerate(files)
+                ]
                 self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
