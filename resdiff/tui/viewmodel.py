@@ -185,12 +185,25 @@ def address(pair: ClausePair) -> str:
     return f"{a}→{b}"
 
 
+def _last_label(clause_id: str) -> str:
+    """``OP4(b)(ii)`` -> ``(ii)``: a sub-paragraph's own label (the parent row above
+    names the rest)."""
+    cut = clause_id.rfind("(")
+    return clause_id[cut:] if cut > 0 else clause_id
+
+
 def fit_address(row: Row, width: int) -> str:
-    """Indented address for a column of ``width``; a renumbering too long for it keeps
-    the new number (``→OP6(b)(ii)``)."""
-    text = "  " * row.depth + row.address
+    """Indented address for a column of ``width``. A sub-paragraph pair too long for it
+    keeps both sides by their own labels (``(ii)→(ii)``, the parent row names the rest);
+    failing that, the new address (``→OP6(b)(ii)``)."""
+    indent = "  " * row.depth
+    text = indent + row.address
     if len(text) > width and row.pair.a and row.pair.b:
-        text = "  " * row.depth + "→" + "+".join(row.pair.b)
+        short = (
+            "+".join(map(_last_label, row.pair.a)) + "→" + "+".join(map(_last_label, row.pair.b))
+        )
+        fits = row.depth and len(indent + short) <= width
+        text = indent + short if fits else indent + "→" + "+".join(row.pair.b)
     return text[:width]
 
 

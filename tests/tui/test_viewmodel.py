@@ -149,7 +149,8 @@ def test_long_renumbered_addresses_keep_the_new_number() -> None:
     pair = ClausePair(("OP4(b)(ii)",), ("OP6(b)(ii)",), "unchanged", False, 1.0, ())
     row = vm.Row(0, pair, 2, vm.address(pair), "", "", "", frozenset())
     assert vm.fit_address(row, 40) == "    OP4(b)(ii)→OP6(b)(ii)"
-    assert vm.fit_address(row, 20) == "    →OP6(b)(ii)"
+    assert vm.fit_address(row, 20) == "    (ii)→(ii)"
+    assert vm.fit_address(row, 12) == "    →OP6(b)("
 
 
 def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:
