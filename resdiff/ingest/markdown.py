@@ -9,6 +9,7 @@ definitions are not consumed, so Markdown footnotes ("[^1]: ...") stay as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
 INDENT = "    "
+_HAS_LABEL = re.compile(r"\(?(?:[a-z]{1,4}|[ivx]{1,6}|\d{1,3})[.)](?=\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,8 @@ def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
             else:
                 own.extend(b.text for b in _blocks([child], depth))
         body = "\n".join(own)
+        if _HAS_LABEL.match(body):
+            label = ""  # the writer typed the label: "- (a) text" keeps "(a)"
         first = f"{label} {body}" if label and body else (label or body)
         if first:
             out.append(_Block(_indent(first, depth)))

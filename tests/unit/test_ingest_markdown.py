@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resdiff.ingest.markdown import letter_label, render_markdown, roman_label
 
 
@@ -48,3 +51,16 @@ def test_bullet_list_at_top_level_is_plain_paragraphs() -> None:
 def test_labels() -> None:
     assert [letter_label(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "bb"]
     assert [roman_label(n) for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]
+
+
+def test_labels_typed_by_the_writer_are_not_doubled() -> None:
+    text, _ = render_markdown("1. Requests:\n   - (a) one;\n   - (b) two;\n")
+    assert text == "1. Requests:\n\n    (a) one;\n\n    (b) two;\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from("#*_-1.) \n\tab>`[]^:"), max_size=80))
+def test_any_markdown_renders_and_heading_lines_exist(markdown: str) -> None:
+    text, headings = render_markdown(markdown)
+    lines = text.split("\n")
+    assert all(0 <= i < len(lines) and lines[i].strip() for i in headings)
