@@ -68,6 +68,16 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--docx-changes",
+        choices=("accept", "reject"),
+        default="accept",
+        help="tracked changes inside .docx inputs: read them all accepted (default) or all "
+        "rejected",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -84,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
     p_open.add_argument("files", nargs="*", metavar="FILE")
+    _add_input_options(p_open)
     _add_compare_options(p_open)
 
     p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
@@ -95,9 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
     p_parse.add_argument("files", nargs="+", metavar="FILE")
     p_parse.add_argument("--format", choices=("text", "json"), default="text")
+    _add_input_options(p_parse)
 
     p_report = sub.add_parser("report", help="write a comparison report")
     p_report.add_argument("files", nargs="+", metavar="FILE")
+    _add_input_options(p_report)
     p_report.add_argument(
         "--format",
         choices=REPORT_FORMATS,
@@ -159,14 +172,14 @@ def _options(args: argparse.Namespace) -> CompareOptions:
     )
 
 
-def _load_all(files: Sequence[str]) -> list[Document]:
+def _load_all(files: Sequence[str], docx_changes: str = "accept") -> list[Document]:
     from resdiff.pipeline import DOC_IDS, load
 
     if sum(1 for f in files if f == "-") > 1:
         raise ResdiffError("standard input ('-') can be given only once")
     if len(files) > len(DOC_IDS):
         raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
-    return [load(f, doc_id=DOC_IDS[i]) for i, f in enumerate(files)]
+    return [load(f, doc_id=DOC_IDS[i], docx_changes=docx_changes) for i, f in enumerate(files)]
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -174,7 +187,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.render import outline
     from resdiff.render.output import write_stdout
 
-    docs = _load_all(args.files)
+    docs = _load_all(args.files, args.docx_changes)
     if args.format == "json":
         write_stdout(render_json.render_documents(docs))
     else:
@@ -208,7 +221,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         check_not_input(args.output, args.files)
     if fmt == "docx" and not args.output:
         raise ResdiffError("a .docx report needs -o FILE")
-    docs = _load_all(args.files)
+    docs = _load_all(args.files, getattr(args, "docx_changes", "accept"))
     comparison = compare(*docs, options=_options(args))
     color = args.color == "always" or (
         args.color == "auto"
@@ -276,6 +289,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from resdiff.ingest.reader import DOCX_CHANGES_ENV
+
+    # The app loads the files itself (in a worker); the reader takes its default from here.
+    os.environ[DOCX_CHANGES_ENV] = args.docx_changes
     return _run_tui(args.files, args)
 
 

@@ -32,9 +32,17 @@ from resdiff.signals.matrix import build_matrix
 DOC_IDS = string.ascii_uppercase
 
 
-def load(path: str, doc_id: str = "A") -> Document:
-    """Read and parse one draft (``-`` reads standard input)."""
-    return parse_source(read_source(path), doc_id=doc_id)
+def load(path: str, doc_id: str = "A", docx_changes: str | None = None) -> Document:
+    """Read and parse one draft (``-`` reads standard input). ``docx_changes`` ("accept" or
+    "reject") says how tracked changes inside a .docx are resolved. What the reader did
+    that the user should know (changes accepted, a web page cut to the resolution) is
+    added to ``Document.parse.note``."""
+    source = read_source(path, docx_changes)
+    document = parse_source(source, doc_id=doc_id)
+    if source.notes:
+        note = "; ".join((document.parse.note, *source.notes))
+        document = replace(document, parse=replace(document.parse, note=note))
+    return document
 
 
 def count_pairs(pairs: Sequence[ClausePair]) -> Counts:

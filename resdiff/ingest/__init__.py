@@ -15,10 +15,13 @@ class SourceText:
 
     ``text`` has ``\\n`` line endings and is what spans index into. ``heading_lines``
     lists 0-based line numbers the format itself marks as headings (Markdown ``#``,
-    Word heading styles), so the parser need not guess them.
+    Word heading styles), so the parser need not guess them. ``notes`` are what a reader
+    did that the user should know (tracked changes accepted, a page cut down to the
+    resolution it quotes).
     """
 
     source: str
     format: str
     text: str
     heading_lines: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()

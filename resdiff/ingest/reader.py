@@ -8,7 +8,9 @@ imported only when used, so ``import resdiff`` stays cheap. Adding a format is o
     READERS["docx"] = "resdiff.ingest.docx:read_docx"
 
 A reader takes ``(data: bytes, source: str)`` and returns a ``SourceText``; it raises
-``InputError(problem, source)`` for input it cannot read.
+``InputError(problem, source)`` for input it cannot read. The Word reader also takes
+``changes`` ("accept" or "reject"): how tracked changes inside the file are resolved
+(``--docx-changes``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import errno
 import importlib
 import io
 import os
+import re
 import sys
 import zipfile
 from collections.abc import Callable
@@ -34,7 +37,14 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 READERS: dict[str, str] = {
     "txt": "resdiff.ingest.text:read_text",
     "md": "resdiff.ingest.markdown:read_markdown",
+    "docx": "resdiff.ingest.docx:read_docx",
+    "pdf": "resdiff.ingest.pdf:read_pdf",
+    "html": "resdiff.ingest.html:read_html",
 }
+
+#: How tracked changes in a .docx are read when nobody says (``--docx-changes``).
+DOCX_CHANGES = ("accept", "reject")
+DOCX_CHANGES_ENV = "RESDIFF_DOCX_CHANGES"
 
 #: Formats we can recognise, whether or not a reader is registered for them yet.
 KNOWN_FORMATS = ("txt", "md", "docx", "pdf", "html")
@@ -43,8 +53,23 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown")
 STDIN_NAME = "<stdin>"
 
 
-def read_source(path: str) -> SourceText:
-    """Read one input (``-`` is standard input) with the reader its content calls for."""
+def default_docx_changes() -> str:
+    """ "accept", unless ``RESDIFF_DOCX_CHANGES=reject`` (how ``resdiff open
+    --docx-changes`` reaches the app, which loads files itself, without a new parameter)."""
+    value = os.environ.get(DOCX_CHANGES_ENV, "accept")
+    return value if value in DOCX_CHANGES else "accept"
+
+
+def read_source(path: str, docx_changes: str | None = None) -> SourceText:
+    """Read one input (``-`` is standard input) with the reader its content calls for.
+
+    ``docx_changes`` ("accept" or "reject") resolves tracked changes in a Word file; all
+    of them one way, never mixed.
+    """
+    if docx_changes is None:
+        docx_changes = default_docx_changes()
+    if docx_changes not in DOCX_CHANGES:
+        raise ValueError(f"docx_changes must be one of {DOCX_CHANGES}, not {docx_changes!r}")
     if path == "-":
         data = _read_stdin()
         source = STDIN_NAME
@@ -53,8 +78,11 @@ def read_source(path: str) -> SourceText:
         source = path
     if not data.strip():
         raise InputError("empty file", source)
-    fmt = detect_format(data, path)
-    result = get_reader(fmt, source)(data, source)
+    fmt = detect_format(data, path, source)
+    reader = get_reader(fmt, source)
+    # Only the Word reader takes an option; the others keep the plain reader signature.
+    options = (docx_changes,) if fmt == "docx" else ()
+    result = reader(data, source, *options)
     if not result.text.strip():
         raise InputError("empty file (no text found)", source)
     return result
@@ -70,29 +98,46 @@ def get_reader(fmt: str, source: str = "") -> Reader:
     return reader
 
 
-def detect_format(data: bytes, path: str = "") -> str:
-    """Format by content first (PDF, Word, HTML), then by extension (Markdown), else text."""
-    if data.startswith(b"%PDF"):
+def detect_format(data: bytes, path: str = "", source: str | None = None) -> str:
+    """Format by content first (PDF, Word, HTML), then by extension (Markdown), else text.
+
+    Drafts get renamed and piped, so bytes decide: ``%PDF-`` is a PDF, a zip holding
+    ``word/document.xml`` is Word. A zip without it, a broken zip, or a non-zip named
+    .docx/.pdf is an ``InputError`` - read as text it would only be noise.
+    """
+    source = source or path or None
+    if data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
-    if data.startswith(b"PK\x03\x04") and _is_docx(data):
-        return "docx"
-    head = _text_head(data)
-    if head.startswith(("<!doctype html", "<html")):
-        return "html"
     ext = os.path.splitext(path)[1].lower()
-    if ext in (".html", ".htm") and head.startswith("<"):
+    if data.startswith(_ZIP_MAGIC):
+        return _zip_format(data, source)
+    if ext == ".docx":
+        raise InputError("not a Word document (the file is not a zip archive)", source)
+    head = _text_head(data)
+    if _HTML_START.match(head):
         return "html"
+    if ext in (".html", ".htm", ".xhtml") and head.startswith("<"):
+        return "html"
+    if ext == ".pdf":
+        raise InputError("not a PDF (no %PDF- header)", source)
     if ext in MARKDOWN_EXTENSIONS:
         return "md"
     return "txt"
 
 
-def _is_docx(data: bytes) -> bool:
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_HTML_START = re.compile(r"(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.S)
+
+
+def _zip_format(data: bytes, source: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"corrupt or truncated Word document ({exc})", source) from exc
+    if "word/document.xml" in names:
+        return "docx"
+    raise InputError("not a Word document (zip of something else)", source)
 
 
 def _text_head(data: bytes) -> str:

@@ -34,6 +34,10 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
         from resdiff.render import text
 
         return text.render_text(comparison, view)
+    if fmt == "docx":
+        from resdiff.render import docx
+
+        return docx.render_docx(comparison)
     raise NotImplementedError(f"format {fmt} is not available yet")
 
 

@@ -41,15 +41,19 @@ def test_format_is_detected_by_content_then_extension(data: bytes, name: str, fm
     assert detect_format(data, name) == fmt
 
 
-def test_a_zip_that_is_not_word_is_not_docx() -> None:
+def test_a_zip_that_is_not_word_is_refused() -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("other.txt", "x")
-    assert detect_format(buf.getvalue(), "a.docx") == "txt"
+    with pytest.raises(InputError, match=r"not a Word document \(zip of something else\)"):
+        detect_format(buf.getvalue(), "a.docx")
 
 
 @pytest.mark.parametrize(("fmt", "data"), [("pdf", b"%PDF-1.4 x"), ("docx", _docx_bytes())])
-def test_recognised_formats_without_a_reader_say_so(tmp_path: Path, fmt: str, data: bytes) -> None:
+def test_recognised_formats_without_a_reader_say_so(
+    tmp_path: Path, fmt: str, data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(READERS, fmt)
     path = tmp_path / f"draft.{fmt}"
     path.write_bytes(data)
     with pytest.raises(InputError) as err:

@@ -1,0 +1,263 @@
+"""Which clause of one sequence became which of the other: 1:1 matches, splits, merges.
+
+Order of work (docs/alignment.md explains why):
+
+1. exact matches on the normalised text (stems in order), which become anchors;
+2. candidates: every pair when the sequences are small, else pairs sharing a rare term
+   (inverted index over the still unmatched clauses) plus a window around each
+   clause's expected position, interpolated between anchors;
+3. scores: TF-IDF cosine plus a small position bonus; greedy global assignment,
+   best score first, with a lower bar for pairs in the same gap between anchors;
+4. splits and merges: a clause whose weighted words are covered by 2+ consecutive
+   clauses of the other side, each of them mostly contained in it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resdiff.align.params import AlignParams
+from resdiff.align.terms import ClauseTerms, Idf, containment, cosine
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Indices of clauses on each side that form one pair (both sides non-empty)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+
+def increasing_subsequence(values: Sequence[int]) -> list[int]:
+    """Positions of one longest strictly increasing subsequence of ``values``."""
+    tails: list[int] = []  # tails[k]: value ending the best run of length k+1
+    tails_at: list[int] = []  # position of that value
+    back = [-1] * len(values)
+    for pos, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tails_at.append(pos)
+        else:
+            tails[k] = v
+            tails_at[k] = pos
+        back[pos] = tails_at[k - 1] if k > 0 else -1
+    out: list[int] = []
+    pos = tails_at[-1] if tails_at else -1
+    while pos != -1:
+        out.append(pos)
+        pos = back[pos]
+    out.reverse()
+    return out
+
+
+class _Matcher:
+    def __init__(
+        self, ta: Sequence[ClauseTerms], tb: Sequence[ClauseTerms], idf: Idf, p: AlignParams
+    ) -> None:
+        self.ta, self.tb, self.idf, self.p = ta, tb, idf, p
+        self.a_to_b = [-1] * len(ta)
+        self.b_to_a = [-1] * len(tb)
+        self.sims: dict[tuple[int, int], float] = {}
+
+    def run(self) -> list[Unit]:
+        self._exact()
+        self._expected_positions()
+        self._assign(self._candidates())
+        split = self._groups(self.ta, self.tb, self.a_to_b, self.b_to_a, transpose=False)
+        merge = self._groups(self.tb, self.ta, self.b_to_a, self.a_to_b, transpose=True)
+        units = [Unit((i,), tuple(js)) for i, js in split]
+        units += [Unit(tuple(is_), (j,)) for j, is_ in merge]
+        grouped_a = {i for u in units for i in u.a}
+        for i, j in enumerate(self.a_to_b):
+            if j >= 0 and i not in grouped_a and self.b_to_a[j] == i:
+                units.append(Unit((i,), (j,)))
+        units.sort(key=lambda u: u.a[0])
+        return units
+
+    def _link(self, i: int, j: int) -> None:
+        self.a_to_b[i] = j
+        self.b_to_a[j] = i
+
+    def _exact(self) -> None:
+        by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for j, t in enumerate(self.tb):
+            by_key[t.key].append(j)
+        a_keys: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, t in enumerate(self.ta):
+            a_keys[t.key].append(i)
+        for key, ia in a_keys.items():
+            for i, j in zip(ia, by_key.get(key, ()), strict=False):
+                self._link(i, j)
+                self.sims[i, j] = 1.0
+
+    def _expected_positions(self) -> None:
+        """Anchors: the exact matches in consistent order. Each clause of ``a`` gets an
+        expected position in ``b`` and the gap ``(lo, hi)`` between its anchors."""
+        exact = [(i, j) for i, j in enumerate(self.a_to_b) if j >= 0]
+        keep = increasing_subsequence([j for _, j in exact])
+        anchors = [(-1, -1), *(exact[k] for k in keep), (len(self.ta), len(self.tb))]
+        self.expected: list[float] = []
+        self.gap: list[tuple[int, int]] = []
+        k = 0
+        for i in range(len(self.ta)):
+            while anchors[k + 1][0] < i:
+                k += 1
+            (ip, jp), (inx, jn) = anchors[k], anchors[k + 1]
+            if inx == i:
+                self.expected.append(float(jn))
+                self.gap.append((jn - 1, jn + 1))
+                continue
+            self.expected.append(jp + (i - ip) * (jn - jp) / (inx - ip))
+            self.gap.append((jp, jn))
+
+    def _candidates(self) -> set[tuple[int, int]]:
+        p = self.p
+        free_a = [i for i, j in enumerate(self.a_to_b) if j < 0]
+        free_b = [j for j, i in enumerate(self.b_to_a) if i < 0]
+        if len(free_a) * len(free_b) <= p.all_pairs_limit:
+            return {(i, j) for i in free_a for j in free_b}
+        post_a: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        post_b: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i in free_a:
+            for t, w in self.ta[i].vector.items():
+                post_a[t].append((i, w))
+        for j in free_b:
+            for t, w in self.tb[j].vector.items():
+                post_b[t].append((j, w))
+        partial: dict[tuple[int, int], float] = defaultdict(float)
+        limit = p.rare_posting_max
+        for t, pa in post_a.items():
+            pb = post_b.get(t)
+            if not pb or len(pa) > limit or len(pb) > limit:
+                continue
+            for i, wa in pa:
+                for j, wb in pb:
+                    partial[i, j] += wa * wb
+        best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (i, j), s in partial.items():
+            best_a[i].append((s, j))
+            best_b[j].append((s, i))
+        k = p.candidates_per_clause
+        cands: set[tuple[int, int]] = set()
+        for i, lst in best_a.items():
+            lst.sort(reverse=True)
+            cands.update((i, j) for _, j in lst[:k])
+        for j, lst in best_b.items():
+            lst.sort(reverse=True)
+            cands.update((i, j) for _, i in lst[:k])
+        nb, w = len(self.tb), p.position_window
+        for i in free_a:
+            centre = round(self.expected[i])
+            for j in range(max(0, centre - w), min(nb, centre + w + 1)):
+                if self.b_to_a[j] < 0:
+                    cands.add((i, j))
+        return cands
+
+    def _assign(self, cands: set[tuple[int, int]]) -> None:
+        p = self.p
+        edges: list[tuple[float, int, int]] = []
+        for i, j in cands:
+            s = cosine(self.ta[i].vector, self.tb[j].vector)
+            self.sims[i, j] = s
+            lo, hi = self.gap[i]
+            floor = p.min_similarity_in_gap if lo < j < hi else p.min_similarity
+            if s < floor:
+                continue
+            bonus = p.position_weight / (1.0 + abs(j - self.expected[i]) / p.position_scale)
+            edges.append((s + bonus, i, j))
+        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+        for _, i, j in edges:
+            if self.a_to_b[i] < 0 and self.b_to_a[j] < 0:
+                self._link(i, j)
+
+    def _groups(
+        self,
+        whole: Sequence[ClauseTerms],
+        parts: Sequence[ClauseTerms],
+        whole_to_part: list[int],
+        part_to_whole: list[int],
+        transpose: bool,
+    ) -> list[tuple[int, list[int]]]:
+        """Wholes covered by 2+ consecutive parts; updates the matching to match."""
+        p, idf = self.p, self.idf
+
+        # Each free part's best container among the wholes it was scored against; a
+        # whole's own 1:1 partner joins only if the whole has a free part. A part held
+        # by a weak match (one that passed only the in-gap bar) counts as free: being
+        # contained in a whole is better evidence than a weak in-place match.
+        def free(p_j: int) -> bool:
+            owner = part_to_whole[p_j]
+            if owner == -1:
+                return True
+            key = (p_j, owner) if transpose else (owner, p_j)
+            return owner >= 0 and self.sims.get(key, 1.0) < p.min_similarity
+
+        container: dict[int, tuple[float, int]] = {}
+        for key, s in self.sims.items():
+            w_i, p_j = (key[1], key[0]) if transpose else key
+            if s < p.group_min_similarity or whole_to_part[w_i] < -1 or not free(p_j):
+                continue
+            if whole_to_part[w_i] == p_j:
+                continue  # its own partner: added below
+            c = containment(parts[p_j], whole[w_i].counts, idf)
+            if c >= p.part_min_containment and c > container.get(p_j, (0.0, -1))[0]:
+                container[p_j] = (c, w_i)
+        for w_i in {w for _, w in container.values()}:
+            partner = whole_to_part[w_i]
+            if partner >= 0:
+                c = containment(parts[partner], whole[w_i].counts, idf)
+                if c >= p.part_min_containment:
+                    container[partner] = (c, w_i)
+        members: dict[int, list[int]] = defaultdict(list)
+        for p_j, (_, w_i) in container.items():
+            members[w_i].append(p_j)
+        found: list[tuple[int, list[int]]] = []
+        for w_i, js in sorted(members.items()):
+            if len(js) < 2:
+                continue
+            js.sort()
+            partner = whole_to_part[w_i]
+            runs: list[list[int]] = [[js[0]]]
+            for j in js[1:]:
+                if j == runs[-1][-1] + 1:
+                    runs[-1].append(j)
+                else:
+                    runs.append([j])
+            best: tuple[float, list[int]] | None = None
+            for run in runs:
+                if len(run) < 2 or (partner >= 0 and partner not in run):
+                    continue
+                union: Counter[str] = Counter()
+                for j in run:
+                    union.update(parts[j].counts)
+                cover = containment(whole[w_i], union, idf)
+                single = max(containment(whole[w_i], parts[j].counts, idf) for j in run)
+                good = cover >= p.group_min_coverage and cover - single >= p.group_min_gain
+                if good and (best is None or cover > best[0]):
+                    best = (cover, run)
+            if best is None:
+                continue
+            run = best[1]
+            whole_to_part[w_i] = -2  # grouped: out of 1:1 matching for good
+            for j in run:
+                owner = part_to_whole[j]
+                if owner >= 0 and owner != w_i:
+                    whole_to_part[owner] = -1  # a weak match given up: that whole is alone
+                part_to_whole[j] = -2
+            found.append((w_i, run))
+        return found
+
+
+def match_sequences(
+    ta: Sequence[ClauseTerms], tb: Sequence[ClauseTerms], idf: Idf, params: AlignParams
+) -> list[Unit]:
+    """Matched units (1:1, splits, merges) between two clause sequences, by ``a`` order.
+
+    Clauses of either side in no unit are removed (``a``) or added (``b``).
+    """
+    return _Matcher(ta, tb, idf, params).run()

@@ -1,0 +1,58 @@
+"""Every threshold of clause alignment, in one place (explained in docs/alignment.md).
+
+They live in one frozen value so a test or a benchmark can vary one of them without
+monkey-patching; ``DEFAULT`` is what the pipeline uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    all_pairs_limit: int = 3000
+    """Up to this many clause pairs (len(a) * len(b)) every pair is scored; above it only
+    candidates from the inverted index and the position window are."""
+
+    rare_posting_max: int = 12
+    """A term generates candidates only if it occurs in at most this many clauses on
+    each side; commoner terms still count in the score but do not propose pairs."""
+
+    candidates_per_clause: int = 6
+    """Best candidates (by the rare-term partial score) kept for each clause, each side."""
+
+    position_window: int = 2
+    """Clauses within this distance of a clause's expected position are always candidates."""
+
+    min_similarity: float = 0.42
+    """A pair anywhere in the documents needs at least this TF-IDF cosine."""
+
+    min_similarity_in_gap: float = 0.24
+    """A pair that sits in the same gap between anchors (the same place in both drafts)
+    needs only this much: a paragraph reworded in place."""
+
+    position_weight: float = 0.08
+    """How much being at the expected position adds to a pair's score (a tie-breaker for
+    boilerplate paragraphs, never enough to beat a clearly better text match)."""
+
+    position_scale: float = 3.0
+    """Distance (in clauses) from the expected position at which the position bonus halves."""
+
+    group_min_similarity: float = 0.12
+    """Only pairs with at least this cosine are tested as part and whole (a real part
+    shares its rarest words with its whole, so its cosine is well above this)."""
+
+    part_min_containment: float = 0.6
+    """A clause can be one part of a split (or merge) only if at least this share of its
+    weighted words occurs in the whole it came from."""
+
+    group_min_coverage: float = 0.65
+    """The parts together must cover at least this share of the whole's weighted words."""
+
+    group_min_gain: float = 0.08
+    """...and cover at least this much more of it than the best single part does;
+    otherwise it is one modified pair plus an added (or removed) clause."""
+
+
+DEFAULT = AlignParams()

@@ -1,0 +1,143 @@
+"""Content words of clauses as TF-IDF vectors, for matching clauses across drafts.
+
+Matching ignores case, punctuation, numbering and inflection: "Condemns" and
+"Condemning", "Calls upon" and "Calling upon" reduce to the same stems, so a paragraph
+demoted from the operative part to the preamble still matches itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from resdiff.model import Clause
+
+_WORD = re.compile(r"[^\W_]+")
+_STEMS: dict[str, str] = {}
+
+Vector = dict[str, float]
+
+
+def stem(word: str) -> str:
+    """A light English suffix stripper: enough to unify a verb's -s/-ing forms.
+
+    It is deliberately crude (``notes`` and ``noting`` both become ``not``); it only
+    has to map the forms of one word together, never to produce a dictionary word.
+    """
+    found = _STEMS.get(word)
+    if found is not None:
+        return found
+    w = word
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("y"):
+        w = w[:-1] + "i"
+    _STEMS[word] = w
+    return w
+
+
+def terms(text: str) -> list[str]:
+    """The stems of the words and numbers of ``text``, in order."""
+    get = _STEMS.get
+    return [get(w) or stem(w) for w in _WORD.findall(text.lower())]
+
+
+class ClauseTerms:
+    """What matching needs to know about one clause (with its sub-paragraphs).
+
+    ``key`` is the exact-match key (stems in order, so punctuation, case, numbering and
+    opener inflection do not matter). ``counts`` (stem counts), ``vector`` (L2-normalised
+    TF-IDF) and ``mass`` (total IDF weight) are computed on first use: most clauses of
+    two drafts match exactly and never need them.
+    """
+
+    __slots__ = ("_counts", "_idf", "_mass", "_vector", "key")
+
+    def __init__(self, stems: Sequence[str], idf: Idf) -> None:
+        self.key = tuple(stems)
+        self._idf = idf
+        self._counts: Counter[str] | None = None
+        self._vector: Vector | None = None
+        self._mass = 0.0
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(self.key)
+            idf = self._idf
+            self._mass = sum(c * idf(t) for t, c in self._counts.items())
+        return self._counts
+
+    @property
+    def mass(self) -> float:
+        self.counts  # noqa: B018 - fills _mass
+        return self._mass
+
+    @property
+    def vector(self) -> Vector:
+        if self._vector is None:
+            idf = self._idf
+            vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in self.counts.items()}
+            norm = math.sqrt(sum(w * w for w in vec.values()))
+            self._vector = {t: w / norm for t, w in vec.items()} if norm > 0 else vec
+        return self._vector
+
+
+def full_terms(clause: Clause) -> list[str]:
+    out = terms(clause.text)
+    for child in clause.children:
+        out.extend(full_terms(child))
+    return out
+
+
+class Idf:
+    """Smoothed inverse document frequency over the top-level clauses of both drafts."""
+
+    def __init__(self, documents: Iterable[Iterable[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for doc_terms in documents:
+            n += 1
+            df.update(set(doc_terms))
+        self._n = n
+        self._df = df
+        self._cache: dict[str, float] = {}
+
+    def df(self, term: str) -> int:
+        return self._df.get(term, 0)
+
+    def __call__(self, term: str) -> float:
+        w = self._cache.get(term)
+        if w is None:
+            w = math.log((1 + self._n) / (1 + self._df.get(term, 0))) + 1.0
+            self._cache[term] = w
+        return w
+
+
+def clause_terms(stems: Sequence[str], idf: Idf) -> ClauseTerms:
+    return ClauseTerms(stems, idf)
+
+
+def cosine(x: Vector, y: Vector) -> float:
+    if len(x) > len(y):
+        x, y = y, x
+    get = y.get
+    return min(1.0, sum(w * get(t, 0.0) for t, w in x.items()))
+
+
+def containment(part: ClauseTerms, whole: Counter[str], idf: Idf) -> float:
+    """Share of ``part``'s IDF-weighted words that also occur in ``whole``."""
+    if part.mass <= 0:
+        return 0.0
+    got = 0.0
+    for t, c in part.counts.items():
+        have = whole.get(t, 0)
+        if have:
+            got += min(c, have) * idf(t)
+    return got / part.mass

@@ -1,0 +1,1 @@
+"""Word lists the readers use to rebuild paragraphs from printed lines."""

@@ -1,0 +1,153 @@
+"""Read a PDF draft: its text layer, without the page furniture, as paragraphs.
+
+pypdf (pure Python, maintained) extracts each page's lines in reading order. We then
+drop what the printer added on every page - the symbol at the top, page numbers ("2/4"),
+job numbers ("24-05234 (E)"), bar-code text, the "Distr.: General" block repeated on
+later pages - and rebuild paragraphs from the remaining lines (see ``lines``), which
+rejoins words hyphenated at line ends and paragraphs cut by page breaks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+
+from resdiff.errors import InputError
+from resdiff.ingest import SourceText
+from resdiff.ingest.lines import find_author_line, rebuild_paragraphs
+
+ZONE = 3  # lines at the top and at the bottom of a page where furniture lives
+_SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
+_FURNITURE = (
+    re.compile(r"\b\d{1,4}\s*/\s*\d{1,4}\b"),  # page x/y
+    re.compile(r"\b\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6})?"),  # job number, optional date code
+    re.compile(r"\*\d{5,}\*"),  # bar-code text
+    re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I),  # "Page 2 of 4", "2"
+    re.compile(r"^-\s*\d{1,4}\s*-$"),  # "- 2 -"
+    re.compile(r"^please recycle$", re.I),
+)
+#: Header block lines that some documents repeat on every page (removed on later pages).
+_REPEATED_HEADER = (
+    re.compile(r"\bDistr\.?:?\s*(?:General|Limited|Restricted)\b", re.I),
+    re.compile(r"\bOriginal:\s*[A-Z][a-z]+(?:/[A-Z][a-z]+)*\b"),
+)
+_LABEL = re.compile(r"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\))\s")
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
+MIN_TEXT = 20  # fewer visible characters than this in the whole file: no text layer
+
+
+def read_pdf(data: bytes, source: str) -> SourceText:
+    """Paragraph text of a PDF's text layer; ``InputError`` for encrypted, scanned or corrupt."""
+    pages = [_clean(page) for page in _page_texts(data, source)]
+    if sum(len("".join(p.split())) for p in pages) < MIN_TEXT:
+        raise InputError("no text layer: run OCR first", source)
+    lines = strip_furniture([p.split("\n") for p in pages])
+    return SourceText(source=source, format="pdf", text=rebuild_paragraphs(lines))
+
+
+def _page_texts(data: bytes, source: str) -> list[str]:
+    from pypdf import PdfReader  # lazy: only PDF input pays for it
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError("encrypted PDF: cannot read", source)
+        return [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (FileNotDecryptedError, DependencyError) as exc:
+        raise InputError("encrypted PDF: cannot read", source) from exc
+    except PdfReadError as exc:
+        raise InputError(f"corrupt PDF ({_first_line(exc)})", source) from exc
+    # pypdf raises many kinds of errors on damaged files; each becomes one line for the user.
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError) as exc:
+        raise InputError(f"corrupt PDF ({type(exc).__name__}: {_first_line(exc)})", source) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or ["unreadable"])[0]
+
+
+def _clean(text: str) -> str:
+    text = text.translate(_LIGATURES).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def is_furniture(line: str, symbol_too: bool) -> bool:
+    """Is this top/bottom line made only of page furniture (page and job numbers, bar
+    codes, and - except in the first page's header - the document symbol and a repeated
+    "Distr.: General" / "Original: English")?"""
+    rest = line.strip()
+    if not rest:
+        return False
+    if symbol_too:
+        rest = _SYMBOL.sub(" ", rest)
+        for pattern in _REPEATED_HEADER:
+            rest = pattern.sub(" ", rest)
+    for pattern in _FURNITURE:
+        rest = pattern.sub(" ", rest).strip()
+    return not rest
+
+
+def strip_furniture(pages: list[list[str]]) -> list[str]:
+    """All body lines of all pages, running headers and footers removed.
+
+    A line in the top or bottom ``ZONE`` of a page goes when it is furniture, when it
+    repeats a line of the first page's header block (later pages only), or when it recurs,
+    digits aside, in the zones of at least half the pages (and at least two).
+    """
+    first = pages[0] if pages else []
+    author = find_author_line(first)
+    header = {_norm(line) for line in first[: author if author is not None else ZONE]}
+    header.discard("")
+    recurring = Counter(
+        key for page in pages for key in {_key(line) for line in _zone(page) if line.strip()}
+    )
+    threshold = max(2, (len(pages) + 1) // 2)
+    kept: list[str] = []
+    for number, page in enumerate(pages):
+        lines = [line for line in page if line.strip()]
+        top = set(range(min(ZONE, len(lines))))
+        bottom = set(range(max(0, len(lines) - ZONE), len(lines)))
+        for i, line in enumerate(lines):
+            in_top, in_bottom = i in top, i in bottom
+            later = number > 0
+            if (in_top and (later or author is None)) or in_bottom:
+                if is_furniture(line, symbol_too=later or in_bottom):
+                    continue
+                if later and in_top and _norm(line) in header:
+                    continue
+                if (
+                    len(pages) > 1
+                    and (later or in_bottom)
+                    and recurring[_key(line)] >= threshold
+                    and _may_run(line)
+                ):
+                    continue
+            kept.append(line)
+    return kept
+
+
+def _may_run(line: str) -> bool:
+    """Could this be a running header or footer? Not when it reads like a paragraph's
+    first or last line (a label in front, clause punctuation at the end)."""
+    text = line.strip()
+    return len(text) <= 80 and not text.endswith((",", ";", ":", ".")) and not _LABEL.match(text)
+
+
+def _zone(page: list[str]) -> list[str]:
+    lines = [line for line in page if line.strip()]
+    return lines[:ZONE] + lines[ZONE:][-ZONE:]
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", _norm(line))
