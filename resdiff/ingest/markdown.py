@@ -20,8 +20,7 @@ if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
 INDENT = "    "
-#: A list item that starts with its own sub-paragraph label: "(a) ", "(iv) ", "b) ".
-_OWN_LABEL = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+)\)\s")
+_HAS_LABEL = re.compile(r"\(?(?:[a-z]{1,4}|[ivx]{1,6}|\d{1,3})[.)](?=\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +89,8 @@ def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
             else:
                 own.extend(b.text for b in _blocks([child], depth))
         body = "\n".join(own)
-        if depth and _OWN_LABEL.match(body):
-            label = ""  # "- (a) text": the item is labelled already; do not label it twice
+        if _HAS_LABEL.match(body):
+            label = ""  # the writer typed the label: "- (a) text" keeps "(a)"
         first = f"{label} {body}" if label and body else (label or body)
         if first:
             out.append(_Block(_indent(first, depth)))

@@ -237,6 +237,8 @@ def segment(
             and current.kind not in ("heading", "article")
             and current.label is not None
             and current.label_end >= _line_end_of(current, lines)
+            and prev is not None
+            and prev.lineno == current.line
             and label is None
             and not is_md_heading
         )
@@ -255,7 +257,7 @@ def segment(
 
         if starts:
             start = pending_start if pending_start is not None else line.start
-            unit = _make_unit(line, start, content, label or bare, opener, mode, in_operative)
+            unit = _make_unit(line, start, label or bare, opener, mode, in_operative)
             unit.markdown_heading = is_md_heading
             if is_md_heading:
                 unit.kind = "heading"
@@ -275,7 +277,6 @@ def _line_end_of(unit: Unit, lines: list[Line]) -> int:
 def _make_unit(
     line: Line,
     start: int,
-    content: str,
     label: Label | None,
     opener: Opener | None,
     mode: Mode,

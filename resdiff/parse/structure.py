@@ -7,8 +7,8 @@ Three readings, tried in order:
    paragraphs ``OP<printed number>``, sub-paragraphs ``OP7(a)``, ``OP7(a)(i)`` (also
    inside a preambular paragraph: ``PP3(a)``), section headings ``H1``..., footnotes
    ``FN<marker>`` and any other paragraph ``X1``.... Chosen when an author line is found,
-   or at least two numbered paragraphs open with an operative verb (or one does and a
-   paragraph opens with a preambular opener).
+   or at least two numbered paragraphs open with an operative verb, or one paragraph
+   opens with an operative verb and another with a preambular opener.
 2. **Numbered provisions** (``numbered``): "Article 3" (``Art3``), "§ 2" (``§2``),
    "2.1" (``2.1``), "1." (``1``) with their sub-paragraphs; other paragraphs ``P1``....
 3. **Plain paragraphs** (``paragraphs``): blank-line-separated blocks ``P1``, ``P2``....
@@ -122,9 +122,10 @@ def _read(text: str, lines: list[Line], lexicon: Lexicon, headings: frozenset[in
     units = segment(text, lines, first_line, "un", lexicon, headings)
     if found:
         return _Reading("un", units, _header_end(text, units), found[1], found[0])
-    verbs = sum(1 for u in units if u.kind == "operative" and _opens_with_verb(text, u, lexicon))
+    verbs = [u for u in units if u.kind == "operative" and _opens_with_verb(text, u, lexicon)]
+    numbered = sum(1 for u in verbs if u.number is not None)
     openers = sum(1 for u in units if u.kind == "preambular" and u.opener is not None)
-    if verbs >= 2 or (verbs >= 1 and openers >= 1):
+    if numbered >= 2 or (verbs and openers >= 1):
         first = next(
             (
                 k

@@ -6,6 +6,8 @@ import codecs
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resdiff.errors import InputError
 from resdiff.ingest.decode import BINARY, UNDECODABLE, decode_bytes, normalize_newlines
@@ -79,3 +81,14 @@ def test_undecodable_bytes() -> None:
 def test_broken_utf16_after_bom_is_undecodable() -> None:
     with pytest.raises(InputError, match="cannot decode"):
         decode_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8a", "x.txt")  # lone surrogate
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_decode_or_raise_input_error(data: bytes) -> None:
+    try:
+        text = decode_bytes(data, "x.txt")
+    except InputError as err:
+        assert err.path == "x.txt"
+    else:
+        assert "\r" not in text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resdiff.ingest.markdown import letter_label, render_markdown, roman_label
 
 
@@ -59,3 +62,16 @@ def test_nested_items_that_carry_their_own_labels_are_not_labelled_twice() -> No
     # An unlabelled item that merely starts with a parenthesis still gets its label.
     text, _ = render_markdown("1. Requests:\n   - (UNRWA) to report;\n")
     assert text == "1. Requests:\n\n    (a) (UNRWA) to report;\n"
+
+
+def test_labels_typed_by_the_writer_are_not_doubled() -> None:
+    text, _ = render_markdown("1. Requests:\n   - (a) one;\n   - (b) two;\n")
+    assert text == "1. Requests:\n\n    (a) one;\n\n    (b) two;\n"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from("#*_-1.) \n\tab>`[]^:"), max_size=80))
+def test_any_markdown_renders_and_heading_lines_exist(markdown: str) -> None:
+    text, headings = render_markdown(markdown)
+    lines = text.split("\n")
+    assert all(0 <= i < len(lines) and lines[i].strip() for i in headings)

@@ -389,10 +389,14 @@ def test_crlf_free_text_with_odd_whitespace_keeps_every_character() -> None:
 
 
 def test_number_alone_on_its_line_takes_the_next_line_as_text() -> None:
-    doc = parse("The Security Council,\nRecalling x,\n1.\nDemands y;\n2.\n\nDecides z.\n")
+    text = (
+        "The Security Council,\nRecalling x,\n1.\nDemands y;\nAlso demands w;\n2.\n\nDecides z.\n"
+    )
+    doc = parse(text)
     assert [(c.id, c.label, c.opener, c.text) for c in doc.clauses] == [
         ("PP1", None, "Recalling", "Recalling x,"),
         ("OP1", "1.", "Demands", "Demands y;"),
+        ("OP1-2", None, "Also demands", "Also demands w;"),
         ("OP2", "2.", "Decides", "Decides z."),
     ]
 
