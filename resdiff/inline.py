@@ -538,39 +538,35 @@ def _changed_words(block: _Block) -> int:
 def absorb_islands(segments: list[_Segment]) -> list[_Segment]:
     """Fold small unchanged islands of function words into the rewrite around them.
 
-    Equal text goes to both sides of the merged block, so the diff stays lossless; minor
-    blocks are never merged (their text is, as far as the options go, unchanged).
+    An island becomes a change of its text into itself, which ``_coalesce`` joins with
+    its neighbours: the equal text goes to both sides, so the diff stays lossless. Minor
+    blocks are never folded (their text is, as far as the options go, unchanged).
     """
     function_words = _function_words()
-    out: list[_Segment] = []
-    i = 0
-    while i < len(segments):
-        seg = segments[i]
-        nxt = segments[i + 1] if i + 1 < len(segments) else None
-        prev = out[-1] if out else None
+    out = list(segments)
+    # The rewrite so far (blocks, and islands already folded): what an island is weighed
+    # against, so a chain of islands is judged as one growing rewrite.
+    run = _Block("", "", False)
+    for i, seg in enumerate(out):
+        if isinstance(seg, _Block):
+            run = _Block(run.deleted + seg.deleted, run.inserted + seg.inserted, seg.minor)
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        words = _words(seg.text)
         if (
-            isinstance(seg, _Equal)
-            and isinstance(prev, _Block)
+            (run.deleted or run.inserted)
+            and not run.minor
             and isinstance(nxt, _Block)
-            and not prev.minor
             and not nxt.minor
+            and len(words) <= ISLAND_MAX_WORDS
+            and all(w.casefold() in function_words for w in words)
+            and _changed_words(run) + _changed_words(nxt) >= ISLAND_RATIO * max(1, len(words))
         ):
-            words = _words(seg.text)
-            if (
-                len(words) <= ISLAND_MAX_WORDS
-                and all(w.casefold() in function_words for w in words)
-                and _changed_words(prev) + _changed_words(nxt) >= ISLAND_RATIO * max(1, len(words))
-            ):
-                out[-1] = _Block(
-                    prev.deleted + seg.text + nxt.deleted,
-                    prev.inserted + seg.text + nxt.inserted,
-                    False,
-                )
-                i += 2
-                continue
-        out.append(seg)
-        i += 1
-    return out
+            out[i] = _Block(seg.text, seg.text, False)
+            run = _Block(run.deleted + seg.text, run.inserted + seg.text, False)
+        else:
+            run = _Block("", "", False)
+    return _coalesce(out)
 
 
 def _runs(segments: list[_Segment]) -> tuple[Run, ...]:
