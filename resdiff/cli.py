@@ -197,7 +197,7 @@ def _load_all(files: Sequence[str], docx_changes: str = "accept") -> list[Docume
 def cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.render import json as render_json
     from resdiff.render import outline
-    from resdiff.render.output import write_stdout
+    from resdiff.write import write_stdout
 
     docs = _load_all(args.files, args.docx_changes)
     if args.format == "json":
@@ -224,7 +224,7 @@ def _report_format(args: argparse.Namespace) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     from resdiff.pipeline import compare
     from resdiff.render import ReportOptions, exit_code_for, render_report
-    from resdiff.render.output import check_not_input, write_atomic, write_stdout
+    from resdiff.write import check_not_input, write_atomic, write_stdout
 
     if len(args.files) < 2:
         raise ResdiffError("report needs at least two drafts")
@@ -262,7 +262,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     from resdiff.model import CompareOptions
     from resdiff.pipeline import compare
     from resdiff.render import render_matrix
-    from resdiff.render.output import write_stdout
+    from resdiff.write import write_stdout
 
     if len(args.files) < 2:
         raise ResdiffError("matrix needs at least two drafts")

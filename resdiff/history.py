@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from itertools import groupby
 
 from resdiff.align import align
-from resdiff.inline import diff_texts
+from resdiff.diff import diff_texts
 from resdiff.model import (
     Clause,
     ClauseHistory,

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from resdiff.align.match import Unit, match_sequences
 from resdiff.align.params import DEFAULT, AlignParams
 from resdiff.align.terms import ClauseTerms, Idf, clause_terms, full_terms
-from resdiff.inline import diff_texts
+from resdiff.diff import diff_texts
 from resdiff.model import Clause, ClauseKind, ClausePair, CompareOptions, Document, PairStatus, Run
-from resdiff.sequences import increasing_subsequence
+from resdiff.subsequence import increasing_subsequence
 
 __all__ = ["DEFAULT", "AlignParams", "align"]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from resdiff.align.params import AlignParams
 from resdiff.align.terms import ClauseTerms, Idf, containment, cosine, function_words
-from resdiff.sequences import increasing_subsequence
+from resdiff.subsequence import increasing_subsequence
 
 
 @dataclass(frozen=True, slots=True)

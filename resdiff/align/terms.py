@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from importlib import resources
 
+from resdiff.diff import CJK
 from resdiff.ingest.normalize import normalize_for_matching
-from resdiff.inline import CJK
 from resdiff.model import Clause
 
 # Words, and each Chinese/Japanese character on its own (those scripts use no spaces).

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.render.sanitize import clean_terminal
+from resdiff.present.sanitize import clean_terminal
 from resdiff.render.view import (
     Gap,
     PairRow,

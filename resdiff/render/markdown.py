@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.render.sanitize import clean_terminal
+from resdiff.present.sanitize import clean_terminal
 from resdiff.render.view import (
     Gap,
     PairRow,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from resdiff.model import Comparison, MatrixCell, PositionsMatrix
-from resdiff.render.sanitize import clean_terminal
+from resdiff.present.sanitize import clean_terminal
 
 #: Width of each draft column in the text table.
 CELL_WIDTH = 34

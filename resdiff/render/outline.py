@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resdiff.model import Clause, Document
-from resdiff.render.sanitize import clean_terminal
+from resdiff.present.sanitize import clean_terminal
 
 TEXT_WIDTH = 72
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from resdiff.model import Clause, ClausePair, Document, PairwiseComparison
-from resdiff.sequences import increasing_subsequence
+from resdiff.subsequence import increasing_subsequence
 
 Op = Literal["=", "+", "-"]
 Move = Literal["from", "to"] | None

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.render.sanitize import clean_terminal
+from resdiff.present.sanitize import clean_terminal
 from resdiff.render.view import (
     Gap,
     PairRow,

@@ -22,8 +22,8 @@ from resdiff.model import (
     PairStatus,
     PairwiseComparison,
 )
+from resdiff.present.sanitize import clean_terminal
 from resdiff.render import view
-from resdiff.render.sanitize import clean_terminal
 
 #: A marker readable without colour: symbol, then a word.
 STATUS_MARKERS: Mapping[PairStatus, str] = {

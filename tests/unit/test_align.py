@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from resdiff.align import align
 from resdiff.align.terms import stem, terms
 from resdiff.model import ClausePair, Document
-from resdiff.sequences import increasing_subsequence
+from resdiff.subsequence import increasing_subsequence
 from tests.align_fixtures import make_document
 
 OPS = [

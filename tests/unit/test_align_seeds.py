@@ -79,7 +79,7 @@ def test_tied_against_demands_pairs_as_the_seeds_readme_says() -> None:
 
 
 def test_revision_with_other_layout_is_renumbering_plus_few_edits() -> None:
-    from resdiff.inline import diff_texts
+    from resdiff.diff import diff_texts
     from resdiff.model import CompareOptions
 
     wrapped = diff_texts("one two", "one\ntwo", CompareOptions(ignore_whitespace=True))

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff.align import align
+from resdiff.diff import diff_texts
 from resdiff.history import build_history
-from resdiff.inline import diff_texts
 from resdiff.model import (
     Clause,
     ClauseHistory,

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff.present.sanitize import clean_terminal
 from resdiff.render.html import diff_html
-from resdiff.render.sanitize import clean_terminal
 from resdiff.render.view import Segment
 
 SPECIAL = ["<script>", "</p>", "<img src=x onerror=alert(1)>", "javascript:", "&lt;", "\x1b[31m"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from resdiff import cli
-from resdiff.render.sanitize import clean_terminal
+from resdiff.present.sanitize import clean_terminal
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from resdiff.render.sanitize import clean_terminal
+from resdiff.present.sanitize import clean_terminal
 from resdiff.tui.viewmodel import Filter
 
 

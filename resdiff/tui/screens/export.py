@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from resdiff.errors import ResdiffError
 from resdiff.model import Comparison
 from resdiff.render import ReportOptions, render_report
-from resdiff.render.output import check_not_input, write_atomic
+from resdiff.write import check_not_input, write_atomic
 
 FORMATS: tuple[tuple[str, str], ...] = (
     ("Text (.txt)", "txt"),

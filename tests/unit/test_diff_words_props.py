@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff import inline
-from resdiff.inline import diff_texts, token_key, tokenize
+from resdiff.diff import diff_texts, token_key, tokenize
+from resdiff.diff import words as inline
 from resdiff.model import CompareOptions, Run
 from resdiff.seeds import seed_dir
 

@@ -1,11 +1,11 @@
-"""Benchmark of the inline word diff (resdiff.inline.diff_texts).
+"""Benchmark of the inline word diff (resdiff.diff.diff_texts).
 
 Builds a synthetic UN-style document pair of a given size (paragraphs with rewording,
 insertions, deletions, number changes, re-wrapped lines), then diffs every aligned
 paragraph pair, as the pipeline does after alignment. Also measures how one pair's cost
 grows with its length, for similar and for unrelated texts.
 
-Run from the repository root:  python bench/bench_inline.py
+Run from the repository root:  python bench/bench_diff.py
 Results go (by hand) into docs/performance.md, section "Inline diff".
 """
 
@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from resdiff.align import align
+from resdiff.diff import diff_texts
 from resdiff.history import build_history
-from resdiff.inline import diff_texts
 from resdiff.model import Clause, ClausePair, CompareOptions, Document, ParseInfo, Span
 
 VOCABULARY = (

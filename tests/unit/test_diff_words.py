@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from resdiff import inline
-from resdiff.inline import _CODE_RANGES, _code_point, diff_texts, tokenize
+from resdiff.diff import words as inline
+from resdiff.diff.words import _CODE_RANGES, _code_point, diff_texts, tokenize
 from resdiff.model import CompareOptions, Run
 
 EXACT = CompareOptions(ignore_whitespace=False, ignore_quotes=False)
@@ -192,14 +192,14 @@ def test_every_key_gets_its_own_code_point() -> None:
     assert not any(0xD800 <= p < 0xE000 for p in points)
 
 
-def test_only_the_inline_module_imports_diff_match_patch() -> None:
-    package = Path(inline.__file__).resolve().parent
+def test_only_the_word_diff_module_imports_diff_match_patch() -> None:
+    package = Path(inline.__file__).resolve().parent.parent
     importers = sorted(
         str(path.relative_to(package))
         for path in package.rglob("*.py")
         if re.search(r"^\s*(from|import)\s+diff_match_patch\b", path.read_text("utf-8"), re.M)
     )
-    assert importers == ["inline.py"]
+    assert importers == ["diff/words.py"]
 
 
 def _marked(a: str, b: str) -> str:
@@ -227,7 +227,7 @@ def test_small_parallel_edits_keep_the_word_between_them() -> None:
 
 
 def test_chinese_changes_by_character_not_by_clause() -> None:
-    from resdiff.inline import diff_texts
+    from resdiff.diff import diff_texts
 
     runs = diff_texts("要求立即停火；", "要求立即持久停火；")
     assert [(r.op, r.text) for r in runs] == [("=", "要求立即"), ("+", "持久"), ("=", "停火；")]
