@@ -19,10 +19,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
+from resdiff.labels import Labels
+
 AUTHOR_LINE = re.compile(r"^The [A-Z][A-Za-z' -]{2,60}(?: of the [A-Z][A-Za-z' -]+)?,$")
-_LABEL = re.compile(
-    r"^(?:\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\([a-z]{1,2}\)|\([ivxlc]+\)|[IVXL]+\.|[A-Z]\.)\s"
-)
+#: Labels that open a paragraph wherever a line starts with them (resdiff/data/labels.toml).
+_LABELS = Labels("number", "paren-number", "dotted", "sub", "roman-heading", "letter-heading")
+#: A number this long opening a line is more often a year ("... adopted in\n2024. Decides",
+#: "resolution 2720\n(2023) and") than a paragraph number: it counts only after a clause
+#: ended.
+_YEAR_LIKE = 4
 _SECTION = re.compile(r"^(?:Article|Section|Chapter|Part|Annex)\s+[\dIVXLC]+\b")
 _ENDS_CLAUSE = (",", ";", ":", ".")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -64,7 +69,14 @@ def starts_paragraph(previous: str, line: str, before_previous: str = "") -> boo
     Besides the resolution rules, a heading stands alone: an "Article 3" line with the
     title line under it, and a line in capitals (a treaty's title).
     """
-    if _LABEL.match(line) or _SECTION.match(line):
+    label = _LABELS.match(line)
+    if label and (
+        label.form not in ("number", "paren-number")
+        or len(label.value) < _YEAR_LIKE
+        or previous.endswith(_ENDS_CLAUSE)
+    ):
+        return True
+    if _SECTION.match(line):
         return True
     if _SECTION.match(before_previous) and not previous.endswith(_ENDS_CLAUSE):
         return True  # the line after an article's title line

@@ -18,6 +18,7 @@ from collections import Counter
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.ingest.paragraphs import find_author_line, rebuild_paragraphs
+from resdiff.labels import Labels
 from resdiff.typography import LIGATURES
 
 ZONE = 3  # lines at the top and at the bottom of a page where furniture lives
@@ -35,7 +36,8 @@ _REPEATED_HEADER = (
     re.compile(r"\bDistr\.?:?\s*(?:General|Limited|Restricted)\b", re.I),
     re.compile(r"\bOriginal:\s*[A-Z][a-z]+(?:/[A-Z][a-z]+)*\b"),
 )
-_LABEL = re.compile(r"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\))\s")
+#: A line opening with a paragraph label is never a running header.
+_LABEL = Labels("number", "paren-number", "sub")
 # What a text layer carries that no one typed: ligatures (resdiff.typography's), the spaces
 # of justified print, soft hyphens. Only these are cleaned; the rest stays as printed.
 _PRINT = str.maketrans({**LIGATURES, "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})

@@ -17,22 +17,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from resdiff.labels import Labels, roman_value
 from resdiff.parse.layout import (
     BARE_NUMBER,
-    DOTTED_LABEL,
-    FOOTNOTE_LABEL,
     LETTER_HEADING,
-    NUMBER_LABEL,
     ROMAN_HEADING,
-    SECTION_SIGN_LABEL,
     SEPARATOR,
-    SUB_LABEL,
     Line,
     ends_paragraph,
     is_heading_title,
     is_page_artefact,
-    letter_value,
-    roman_value,
 )
 from resdiff.parse.lexicon import Lexicon, Opener
 
@@ -75,6 +69,24 @@ class Label:
     text: str
     number: str | None
     end: int
+
+
+#: The label forms (resdiff/data/labels.toml) each reading accepts, in the order tried.
+_LABELS = Labels(
+    "number", "sub", "half-sub", "note-bracket", "note-superscript", "note-slash", alone=True
+)
+_NUMBERED_LABELS = Labels("dotted", "section-sign", alone=True)
+_SUB_LABELS = Labels("sub", "half-sub", alone=True)
+#: What a form makes of a line, by reading.
+_KIND_OF_FORM: dict[str, StartKind] = {
+    "sub": "sub",
+    "half-sub": "sub",
+    "note-bracket": "footnote",
+    "note-superscript": "footnote",
+    "note-slash": "footnote",
+    "dotted": "provision",
+    "section-sign": "provision",
+}
 
 
 def _section_heading(content: str, lexicon: Lexicon) -> bool:
@@ -121,41 +133,29 @@ def _article_label(content: str, start: int, lexicon: Lexicon) -> Label | None:
 
 
 def sub_label(content: str, start: int) -> Label | None:
-    m = SUB_LABEL.match(content)
-    if not m:
+    found = _SUB_LABELS.match(content)
+    if found is None:
         return None
-    value = m.group(1) or m.group(2)
-    if letter_value(value) is None and roman_value(value) is None:
-        return None
-    return Label("sub", m.group(), value, start + m.end())
+    return Label("sub", found.text, found.value, start + found.end)
 
 
 def line_label(content: str, start: int, mode: Mode, lexicon: Lexicon) -> Label | None:
     """The label a line opens with under ``mode``, if any."""
     if mode == "paragraphs":
         return None
-    m = NUMBER_LABEL.match(content)
-    if m:
+    found = _LABELS.match(content)
+    if found is None and mode == "numbered":
+        found = _NUMBERED_LABELS.match(content)
+        if found is None:
+            return _article_label(content, start, lexicon) or heading_label(content, start, lexicon)
+    if found is None:
+        return heading_label(content, start, lexicon)
+    if found.form == "number":
         kind: StartKind = "operative" if mode == "un" else "provision"
-        return Label(kind, m.group(), m.group(1), start + m.end())
-    found = sub_label(content, start)
-    if found:
-        return found
-    m = FOOTNOTE_LABEL.match(content)
-    if m:
-        number = m.group(1) or m.group(2) or m.group(3)
-        return Label("footnote", m.group(), number, start + m.end())
-    if mode == "numbered":
-        m = DOTTED_LABEL.match(content)
-        if m:
-            return Label("provision", m.group(), m.group(1), start + m.end())
-        m = SECTION_SIGN_LABEL.match(content)
-        if m:
-            return Label("provision", m.group(), "§" + m.group(1), start + m.end())
-        found = _article_label(content, start, lexicon)
-        if found:
-            return found
-    return heading_label(content, start, lexicon)
+    else:
+        kind = _KIND_OF_FORM[found.form]
+    number = "§" + found.value if found.form == "section-sign" else found.value
+    return Label(kind, found.text, number, start + found.end)
 
 
 def segment(

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from resdiff.labels import Labels
 from resdiff.typography import fold
 
 __all__ = ["BOUNDARY", "LABEL", "boundaries", "fold", "label_end", "lower"]
 
-#: A paragraph label the stub parser leaves in the text: "1.", "12)", "(a)", "(iv)", "a)".
-LABEL = re.compile(r"\s*(?:\d+[.)]|\((?:[a-z]{1,2}|[ivxlc]+|\d+)\)|[a-z]\))\s+")
+#: A paragraph label left at the start of a text ("1.", "12)", "(1)", "(a)", "(iv)", "a)"):
+#: clause texts come without one, but a text read on its own may carry it.
+LABEL = Labels("number", "paren-number", "sub", "half-sub")
 
 #: Where a sentence (or a semicolon-separated part) ends: links never cross it.
 BOUNDARY = re.compile(r";|[.!?](?=\s+[A-Z0-9(\"'])|[.!?]\s*\Z|\n\s*\n")
@@ -31,9 +33,13 @@ def lower(text: str) -> str:
 
 
 def label_end(text: str) -> int:
-    """Offset just past a leading paragraph label, or 0."""
-    m = LABEL.match(text)
-    return m.end() if m else 0
+    """Offset just past a leading paragraph label and the space after it, or 0."""
+    start = len(text) - len(text.lstrip())
+    found = LABEL.match(text, start)
+    if found is None:
+        return 0
+    rest = text[found.end :]
+    return len(text) - len(rest.lstrip())
 
 
 def boundaries(text: str) -> list[int]:
