@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 
 from resdiff.labels import Labels
+from resdiff.parse.lexicon import load_lexicon
 
 AUTHOR_LINE = re.compile(r"^The [A-Z][A-Za-z' -]{2,60}(?: of the [A-Z][A-Za-z' -]+)?,$")
 #: Labels that open a paragraph wherever a line starts with them (resdiff/data/labels.toml).
@@ -42,8 +43,9 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
-def line_openers() -> frozenset[str]:
-    return _word_list("line_openers.txt")
+def _openers() -> frozenset[str]:
+    # The parser's lexicon is the one list of openers; PDFs are read as English drafts.
+    return load_lexicon("en").preambular_first_words
 
 
 def hyphen_prefixes() -> frozenset[str]:
@@ -87,7 +89,7 @@ def starts_paragraph(previous: str, line: str, before_previous: str = "") -> boo
     first = line.split(" ", 1)[0].rstrip(",")
     if not first[:1].isupper():
         return False
-    if first in line_openers() or (first.endswith("ing") and first[1:].islower()):
+    if first.lower() in _openers() or (first.endswith("ing") and first[1:].islower()):
         return True
     # After ";" or "." a capitalised line is a new paragraph (an operative one without a
     # number, a closing line); after "," it may be a name continuing the sentence.

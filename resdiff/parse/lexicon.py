@@ -141,14 +141,25 @@ class Lexicon:
     @cached_property
     def _trie(self) -> _Node:
         root = _Node()
-        for kind, phrases in (("preambular", self.preambular), ("operative", self.operative)):
+        lists: tuple[tuple[OpenerKind, frozenset[tuple[str, ...]]], ...] = (
+            ("preambular", self.preambular),
+            ("operative", self.operative),
+        )
+        for kind, phrases in lists:
             for phrase in phrases:
                 node = root
                 for word in phrase:
                     node = node.next.setdefault(word, _Node())
                 if node.kind is None or kind == "operative":
-                    node.kind = kind  # type: ignore[assignment]
+                    node.kind = kind
         return root
+
+    @cached_property
+    def preambular_first_words(self) -> frozenset[str]:
+        """First words (lower case) of the preambular openers and of the adverbs: where a
+        printed line starting with one follows a line that ended a clause, a paragraph
+        starts (the PDF reader's paragraph rebuilding)."""
+        return frozenset(p[0] for p in self.preambular | self.adverbs if p)
 
     @cached_property
     def _adverb_first_words(self) -> frozenset[str]:
