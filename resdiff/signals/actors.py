@@ -3,16 +3,16 @@ by the lens's patterns ("the Government of X", "X and other armed groups")."""
 
 from __future__ import annotations
 
+from resdiff.signals.compiled import ActorHit
 from resdiff.signals.lens import Lens
 from resdiff.signals.prefilter import may_match
 from resdiff.signals.references import fill
 
 
-def find_actors(folded: str, names: list[tuple[int, int, object]], lens: Lens) -> tuple[str, ...]:
-    """``names``: the scanner's hits for the lens's actor names (both slots)."""
+def find_actors(folded: str, names: list[ActorHit], lens: Lens) -> tuple[str, ...]:
+    """``names``: the scanner's hits for the lens's actor names."""
     c = lens.compiled
-    hits = [(s, e, str(v)) for s, e, v in names]
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    hits = sorted(names, key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str]] = []
     for h in hits:
         if kept and h[0] < kept[-1][1]:

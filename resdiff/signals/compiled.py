@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from resdiff.signals.prefilter import Hint, literal_hint
 
@@ -89,6 +89,29 @@ def first_word_keys(phrase: str) -> set[str] | None:
 #: What the scanner looks for; each is one "slot" of ``Scanner.scan``'s result.
 TERMS, QUALIFIERS, CUES, ACTORS_CASED, ACTORS_ANY = range(5)
 
+CueKind = Literal["conditional", "sequence", "parallel", "cancel"]
+#: A cue phrase's relation (or "cancel" for a marker that lifts a condition) and its phrase.
+Cue = tuple[CueKind, str]
+#: ``(start, end, value)`` of a match in the clause text: a topic id for a term, an index
+#: into ``CompiledLens.qualifier_meanings`` for a qualifier, a ``Cue``, an actor's name.
+TermHit = tuple[int, int, str]
+QualifierHit = tuple[int, int, int]
+CueHit = tuple[int, int, Cue]
+ActorHit = tuple[int, int, str]
+#: Per slot, ``(start, end, index of the phrase in that slot's list)``.
+RawHits = list[list[tuple[int, int, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What one scan of a clause found, each list in text order."""
+
+    terms: list[TermHit]
+    qualifiers: list[QualifierHit]
+    cues: list[CueHit]
+    #: Case-sensitive names first, then the others.
+    actors: list[ActorHit]
+
 
 @dataclass(frozen=True, slots=True)
 class Scanner:
@@ -104,15 +127,13 @@ class Scanner:
 
     dispatch: dict[str, tuple[tuple[int, re.Pattern[str], list[int]], ...]]
     fallbacks: tuple[tuple[int, re.Pattern[str], list[int]], ...]
-    values: tuple[tuple[object, ...], ...]
     cased: tuple[bool, ...]
 
-    def scan(self, folded: str, low: str) -> list[list[tuple[int, int, object]]]:
-        """Per slot, ``(start, end, value)`` in text order. ``low`` is ``folded``
+    def scan(self, folded: str, low: str) -> RawHits:
+        """Per slot, ``(start, end, phrase index)`` in text order. ``low`` is ``folded``
         lower-cased (same length); cased slots match on ``folded``."""
-        n = len(self.values)
-        hits: list[list[tuple[int, int, int]]] = [[] for _ in range(n)]
-        ends = [-1] * n
+        hits: RawHits = [[] for _ in self.cased]
+        ends = [-1] * len(self.cased)
         texts = (low, folded)
         cased = self.cased
         dispatch = self.dispatch
@@ -136,10 +157,7 @@ class Scanner:
             ]
             if extra:
                 hits[slot] = _no_overlap(hits[slot] + extra)
-        return [
-            [(s, e, self.values[slot][i]) for s, e, i in slot_hits]
-            for slot, slot_hits in enumerate(hits)
-        ]
+        return hits
 
 
 def _no_overlap(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -151,14 +169,11 @@ def _no_overlap(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
-def make_scanner(
-    slots: Sequence[tuple[Sequence[str], Sequence[object], bool]],
-) -> Scanner:
-    """``slots``: per slot, its phrases, the value of each, and whether it is
-    case-sensitive."""
+def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
+    """``slots``: per slot, its phrases and whether it is case-sensitive."""
     dispatch: dict[str, list[tuple[int, re.Pattern[str], list[int]]]] = {}
     fallbacks = []
-    for slot, (phrases, _values, cased) in enumerate(slots):
+    for slot, (phrases, cased) in enumerate(slots):
         flags = 0 if cased else re.IGNORECASE
         grouped: dict[str, list[int]] = {}
         rest: list[int] = []
@@ -178,8 +193,7 @@ def make_scanner(
     return Scanner(
         dispatch={k: tuple(v) for k, v in dispatch.items()},
         fallbacks=tuple(fallbacks),
-        values=tuple(tuple(values) for _p, values, _c in slots),
-        cased=tuple(cased for _p, _v, cased in slots),
+        cased=tuple(cased for _p, cased in slots),
     )
 
 
@@ -189,9 +203,7 @@ class CompiledLens:
 
     - ``verbs``: VerbEntry (anchored at the start of the opener text)
     - ``skips``: None (opener words to step over)
-    - ``scanner`` slots: TERMS -> topic id; QUALIFIERS -> index into
-      ``qualifier_meanings``; CUES -> (relation or "cancel", phrase); ACTORS_CASED and
-      ACTORS_ANY -> canonical actor name
+    - ``scan``: the scanner's hits with their values (see ``Hits``)
     - ``negation``: regex matching a negation right before a cue
     """
 
@@ -200,11 +212,29 @@ class CompiledLens:
     verb_entries: tuple[VerbEntry, ...]
     skips: re.Pattern[str]
     scanner: Scanner
+    term_topics: tuple[str, ...]
+    cues: tuple[Cue, ...]
+    actors_cased: tuple[str, ...]
+    actors_any: tuple[str, ...]
     qualifier_meanings: tuple[dict[str, tuple[str, str]], ...]
     negation: re.Pattern[str]
     actor_patterns: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
     references: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
     numbers: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
+
+    def scan(self, folded: str, low: str) -> Hits:
+        """Terms, qualifiers, cues and actor names of a clause (``low`` is ``folded``
+        lower-cased, same length)."""
+        raw = self.scanner.scan(folded, low)
+        topics, cues = self.term_topics, self.cues
+        cased, any_case = self.actors_cased, self.actors_any
+        return Hits(
+            terms=[(s, e, topics[i]) for s, e, i in raw[TERMS]],
+            qualifiers=raw[QUALIFIERS],
+            cues=[(s, e, cues[i]) for s, e, i in raw[CUES]],
+            actors=[(s, e, cased[i]) for s, e, i in raw[ACTORS_CASED]]
+            + [(s, e, any_case[i]) for s, e, i in raw[ACTORS_ANY]],
+        )
 
 
 def compile_lens(lens: Lens) -> CompiledLens:
@@ -236,7 +266,7 @@ def compile_lens(lens: Lens) -> CompiledLens:
     qual_phrases = list(qual_index)
 
     cue_phrases: list[str] = []
-    cue_values: list[tuple[str, str]] = []
+    cue_values: list[Cue] = []
     for rel, phrases in lens.cues.items():
         for p in phrases:
             cue_phrases.append(p)
@@ -267,13 +297,17 @@ def compile_lens(lens: Lens) -> CompiledLens:
         skips=skips,
         scanner=make_scanner(
             [
-                (term_phrases, term_topics, False),
-                (qual_phrases, list(range(len(qual_phrases))), False),
-                (cue_phrases, cue_values, False),
-                (cased_p, cased_v, True),
-                (any_p, any_v, False),
+                (term_phrases, False),
+                (qual_phrases, False),
+                (cue_phrases, False),
+                (cased_p, True),
+                (any_p, False),
             ]
         ),
+        term_topics=tuple(term_topics),
+        cues=tuple(cue_values),
+        actors_cased=tuple(cased_v),
+        actors_any=tuple(any_v),
         qualifier_meanings=tuple(meanings),
         negation=negation,
         actor_patterns=_patterns(lens.actor_patterns, ignore_case=False),

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from resdiff.signals.compiled import CompiledLens
 
 # The JSON contract's vocabularies, spelled once in the model.
-RELATIONS: tuple[str, ...] = get_args(Relation)
-CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
+CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 TOPIC_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 TOP_LEVEL = (
     "lens",
@@ -84,7 +84,7 @@ class Lens:
     topics: tuple[Topic, ...] = ()
     scales: Mapping[str, str] = field(default_factory=dict)
     verbs: tuple[VerbEntry, ...] = ()
-    cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    cues: Mapping[Relation, tuple[str, ...]] = field(default_factory=dict)
     cancel_cues: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     opener_skips: tuple[str, ...] = ()

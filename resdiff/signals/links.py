@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from resdiff.model import Link, Mention
+from resdiff.model import Link, Mention, Relation
 from resdiff.signals.clausetext import boundaries
+from resdiff.signals.compiled import CueHit
 from resdiff.signals.lens import Lens
 
 #: Which relation wins when one topic pair has several cues in a clause.
-PRIORITY: dict[str, int] = {"conditional": 0, "sequence": 1, "parallel": 2}
+PRIORITY: dict[Relation, int] = {"conditional": 0, "sequence": 1, "parallel": 2}
 
 
 def _sentence(bounds: list[int], offset: int) -> int:
@@ -28,7 +29,7 @@ def find_links(
     original: str,
     low: str,
     mentions: list[Mention],
-    cues: list[tuple[int, int, object]],
+    cues: list[CueHit],
     lens: Lens,
 ) -> tuple[Link, ...]:
     if len({m.topic for m in mentions}) < 2:
@@ -40,14 +41,14 @@ def find_links(
     found: dict[frozenset[str], tuple[int, int, Link]] = {}
     cancels = [
         (cs, ce, " ".join(original[cs:ce].split()))
-        for cs, ce, value in cues
-        if value[0] == "cancel"  # type: ignore[index]
+        for cs, ce, (kind, _) in cues
+        if kind == "cancel"
     ]
 
     # Cues come in text order and do not overlap, so a bisect finds the first one at or
     # after ``start`` (scanning them all for every cue made long clauses quadratic).
     cancel_starts = [cs for cs, _, _ in cancels]
-    others = [(cs, ce) for cs, ce, value in cues if value[0] != "cancel"]  # type: ignore[index]
+    others = [(cs, ce) for cs, ce, (kind, _) in cues if kind != "cancel"]
     other_starts = [cs for cs, _ in others]
 
     def cancel_between(start: int, end: int) -> str | None:
@@ -80,21 +81,21 @@ def find_links(
         )
         return li, ri
 
-    def add(li: int, ri: int, relation: str, cue: str, pos: int) -> None:
+    def add(li: int, ri: int, relation: Relation, cue: str, pos: int) -> None:
         a, b = mentions[li].topic, mentions[ri].topic
         if a == b:
             return
         key = frozenset((a, b))
-        link = Link(topics=(a, b), relation=relation, cue=cue)  # type: ignore[arg-type]
+        link = Link(topics=(a, b), relation=relation, cue=cue)
         old = found.get(key)
         if old is None or (PRIORITY[relation], pos) < (old[0], old[1]):
             found[key] = (PRIORITY[relation], pos, link)
 
-    for cs, ce, value in cues:
-        relation = str(value[0])  # type: ignore[index]
-        cue_text = " ".join(original[cs:ce].split())
-        if relation == "cancel":
+    for cs, ce, (kind, _) in cues:
+        if kind == "cancel":
             continue
+        relation: Relation = kind
+        cue_text = " ".join(original[cs:ce].split())
         li, ri = neighbours(cs, ce)
         if relation == "conditional":
             neg = c.negation.search(low, max(0, cs - 30), cs)
