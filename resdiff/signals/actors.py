@@ -18,13 +18,13 @@ def find_actors(folded: str, names: list[ActorHit], lens: Lens) -> tuple[str, ..
         if kept and h[0] < kept[-1][1]:
             continue
         kept.append(h)
-    for regex, entry, hint in c.actor_patterns:
-        if not may_match(hint, folded):
+    for pattern in c.actor_patterns:
+        if not may_match(pattern.hint, folded):
             continue
-        for m in regex.finditer(folded):
+        for m in pattern.regex.finditer(folded):
             s, e = m.span(1) if m.re.groups else m.span()
             if any(s < ke and ks < e for ks, ke, _ in kept):
                 continue
-            kept.append((s, e, fill(entry.label, m)))
+            kept.append((s, e, fill(pattern.entry.label, m)))
     kept.sort()
     return tuple(dict.fromkeys(name for _, _, name in kept))

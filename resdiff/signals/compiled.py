@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from resdiff.signals.prefilter import Hint, literal_hint
@@ -46,14 +47,20 @@ def _literal_weight(phrase: str) -> tuple[int, int]:
     return (len(words), len(phrase))
 
 
+def alternation_source(phrases: Sequence[str]) -> tuple[str, list[int]]:
+    """The source of one regex over ``phrases`` and, per group name ``_k``, the phrase
+    index."""
+    order = sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
+    parts = [f"(?P<_{k}>{phrase_regex(phrases[i])})" for k, i in enumerate(order)]
+    return ("|".join(parts) if parts else r"(?!x)x"), order
+
+
 def alternation(
     phrases: Sequence[str], flags: int = re.IGNORECASE
 ) -> tuple[re.Pattern[str], list[int]]:
     """One regex over ``phrases``; returns it and, per group name ``_k``, the phrase index."""
-    order = sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
-    parts = [f"(?P<_{k}>{phrase_regex(phrases[i])})" for k, i in enumerate(order)]
-    pattern = "|".join(parts) if parts else r"(?!x)x"
-    return re.compile(pattern, flags), order
+    source, order = alternation_source(phrases)
+    return re.compile(source, flags), order
 
 
 def group_index(m: re.Match[str], order: list[int]) -> int:
@@ -113,6 +120,18 @@ class Hits:
     actors: list[ActorHit]
 
 
+Bucket = tuple[tuple[int, re.Pattern[str], list[int]], ...]
+
+
+class _Pending(list[tuple[int, str, int, list[int]]]):
+    """The phrases starting with one word, as ``(slot, source, flags, order)``: compiled
+    the first time a clause holds that word (most words of a lens never occur in a given
+    pair of drafts, and compiling them all took longer than comparing the drafts)."""
+
+    def compiled(self) -> Bucket:
+        return tuple((slot, re.compile(src, flags), order) for slot, src, flags, order in self)
+
+
 @dataclass(frozen=True, slots=True)
 class Scanner:
     """Every phrase list of a lens found in one pass over a clause, fast.
@@ -125,8 +144,8 @@ class Scanner:
     wins (more literal words, then longer).
     """
 
-    dispatch: dict[str, tuple[tuple[int, re.Pattern[str], list[int]], ...]]
-    fallbacks: tuple[tuple[int, re.Pattern[str], list[int]], ...]
+    dispatch: dict[str, Bucket | _Pending]
+    fallbacks: Bucket
     cased: tuple[bool, ...]
 
     def scan(self, folded: str, low: str) -> RawHits:
@@ -141,6 +160,8 @@ class Scanner:
             entries = dispatch.get(tok.group())
             if entries is None:
                 continue
+            if isinstance(entries, _Pending):
+                entries = dispatch[tok.group()] = entries.compiled()
             start = tok.start()
             for slot, regex, order in entries:
                 if start < ends[slot]:
@@ -171,7 +192,7 @@ def _no_overlap(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
     """``slots``: per slot, its phrases and whether it is case-sensitive."""
-    dispatch: dict[str, list[tuple[int, re.Pattern[str], list[int]]]] = {}
+    dispatch: dict[str, Bucket | _Pending] = {}
     fallbacks = []
     for slot, (phrases, cased) in enumerate(slots):
         flags = 0 if cased else re.IGNORECASE
@@ -185,13 +206,15 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
             for key in keys:
                 grouped.setdefault(key, []).append(i)
         for key, idxs in grouped.items():
-            regex, order = alternation([phrases[i] for i in idxs], flags)
-            dispatch.setdefault(key, []).append((slot, regex, [idxs[k] for k in order]))
+            source, order = alternation_source([phrases[i] for i in idxs])
+            pending = dispatch.setdefault(key, _Pending())
+            assert isinstance(pending, _Pending)
+            pending.append((slot, source, flags, [idxs[k] for k in order]))
         if rest:
             regex, order = alternation([phrases[i] for i in rest], flags)
             fallbacks.append((slot, regex, [rest[k] for k in order]))
     return Scanner(
-        dispatch={k: tuple(v) for k, v in dispatch.items()},
+        dispatch=dispatch,
         fallbacks=tuple(fallbacks),
         cased=tuple(cased for _p, cased in slots),
     )
@@ -218,9 +241,9 @@ class CompiledLens:
     actors_any: tuple[str, ...]
     qualifier_meanings: tuple[dict[str, tuple[str, str]], ...]
     negation: re.Pattern[str]
-    actor_patterns: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
-    references: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
-    numbers: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
+    actor_patterns: tuple[LensPattern, ...]
+    references: tuple[LensPattern, ...]
+    numbers: tuple[LensPattern, ...]
 
     def scan(self, folded: str, low: str) -> Hits:
         """Terms, qualifiers, cues and actor names of a clause (``low`` is ``folded``
@@ -238,8 +261,7 @@ class CompiledLens:
 
 
 def compile_lens(lens: Lens) -> CompiledLens:
-    verb_re, verb_order = alternation([v.phrase for v in lens.verbs])
-    verbs = re.compile(r"(?:" + verb_re.pattern + ")", re.IGNORECASE)
+    verbs, verb_order = alternation([v.phrase for v in lens.verbs])
 
     skip_src = "|".join(phrase_regex(s) for s in sorted(lens.opener_skips, key=len, reverse=True))
     skips = re.compile(r"(?:(?:" + skip_src + r")\s+)+" if skip_src else r"(?!x)x", re.IGNORECASE)
@@ -316,12 +338,25 @@ def compile_lens(lens: Lens) -> CompiledLens:
     )
 
 
-def _patterns(
-    entries: Sequence[PatternEntry], *, ignore_case: bool
-) -> tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]:
-    out = []
-    for e in entries:
-        src = phrase_regex(e.pattern)
-        regex = re.compile(src, re.IGNORECASE if ignore_case else 0)
-        out.append((regex, e, literal_hint(src, ignore_case)))
-    return tuple(out)
+@dataclass(frozen=True)
+class LensPattern:
+    """A reference, number or actor pattern of a lens, compiled on first use (with the
+    literal hint most clauses are skipped by, it often never is)."""
+
+    entry: PatternEntry
+    source: str
+    flags: int
+    hint: Hint | None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, self.flags)
+
+
+def _patterns(entries: Sequence[PatternEntry], *, ignore_case: bool) -> tuple[LensPattern, ...]:
+    flags = re.IGNORECASE if ignore_case else 0
+    return tuple(
+        LensPattern(e, src, flags, literal_hint(src, ignore_case))
+        for e in entries
+        for src in (phrase_regex(e.pattern),)
+    )

@@ -45,12 +45,12 @@ def test_hints_of_simple_patterns() -> None:
 def test_pre_check_is_safe(lens: Lens, text: str) -> None:
     c = lens.compiled
     low = text.lower()
-    for regex, _entry, hint in (*c.references, *c.actor_patterns):
-        if regex.search(text):
-            assert may_match(hint, text), (regex.pattern, text)
-    for regex, _entry, hint in c.numbers:
-        if regex.search(text):
-            assert may_match(hint, low), (regex.pattern, text)
+    for p in (*c.references, *c.actor_patterns):
+        if p.regex.search(text):
+            assert may_match(p.hint, text), (p.source, text)
+    for p in c.numbers:
+        if p.regex.search(text):
+            assert may_match(p.hint, low), (p.source, text)
 
 
 def test_hints_read_the_pattern_source_without_cpythons_parser() -> None:
