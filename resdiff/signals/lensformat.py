@@ -134,25 +134,16 @@ class TopicId:
 
 
 @dataclass(frozen=True, slots=True)
-class ListOr:
-    """A list checked as ``listed``, anything else as ``other``."""
+class ByType:
+    """A value of type ``kind`` checked as ``matching``, anything else as ``other`` (a
+    qualifier written as one phrase or as a list of them)."""
 
-    listed: Spec
+    kind: type
+    matching: Spec
     other: Spec
 
     def check(self, value: Any, where: str) -> None:
-        (self.listed if isinstance(value, list) else self.other).check(value, where)
-
-
-@dataclass(frozen=True, slots=True)
-class TextOr:
-    """A string checked as ``text``, anything else as ``other``."""
-
-    text: Spec
-    other: Spec
-
-    def check(self, value: Any, where: str) -> None:
-        (self.text if isinstance(value, str) else self.other).check(value, where)
+        (self.matching if isinstance(value, self.kind) else self.other).check(value, where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +190,8 @@ def lens_schema() -> Table:
             "preambular": MapOf(Strength(operative=False), key=Phrase(), quote_keys=True),
         }
     )
-    qualifier_group = ListOr(Phrases(), MapOf(TextOr(Phrase(), Phrases()), quote_keys=True))
+    qualifier_ways = ByType(str, Phrase(), Phrases())
+    qualifier_group = ByType(list, Phrases(), MapOf(qualifier_ways, quote_keys=True))
     topic = Table(
         {
             "label": Text(),
