@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 from resdiff.model import CompareOptions
 from resdiff.typography import QUOTES
+from resdiff.wordlists import read_list
 
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -39,21 +39,15 @@ _INNER_MARK = r"[./:\-\u2010\u2011'\u2019&+@_\u00b7]"
 GROUP = re.compile(rf"\({_W}{{1,5}}\)|{_W}+(?:{_INNER_MARK}{_W}+)*")
 
 
-def _word_list(name: str) -> list[str]:
-    text = files("resdiff").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    words = (line.strip() for line in text.splitlines())
-    return [w for w in words if w and not w.startswith("#")]
-
-
 @cache
 def _number_words() -> tuple[str, ...]:
-    return tuple(sorted(_word_list("number_words.txt"), key=len, reverse=True))
+    return tuple(sorted(read_list("resdiff", "data/number_words.txt"), key=len, reverse=True))
 
 
 @cache
 def function_words() -> frozenset[str]:
     """Case-folded words that carry no content ("the", "of"): a diff may drop them first."""
-    return frozenset(w.casefold() for w in _word_list("function_words.txt"))
+    return frozenset(w.casefold() for w in read_list("resdiff", "data/function_words.txt"))
 
 
 @cache

@@ -17,10 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib import resources
 
 from resdiff.labels import Labels
 from resdiff.parse.lexicon import load_lexicon
+from resdiff.wordlists import read_list
 
 AUTHOR_LINE = re.compile(r"^The [A-Z][A-Za-z' -]{2,60}(?: of the [A-Z][A-Za-z' -]+)?,$")
 #: Labels that open a paragraph wherever a line starts with them (resdiff/data/labels.toml).
@@ -37,10 +37,7 @@ _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 
 @cache
 def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("resdiff.ingest.data").joinpath(name).read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(read_list("resdiff.ingest.data", name))
 
 
 def _openers() -> frozenset[str]:

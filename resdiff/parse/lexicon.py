@@ -13,6 +13,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
+from resdiff.wordlists import read_list
+
 OpenerKind = Literal["preambular", "operative"]
 
 #: How many words an opening phrase (adverbs included) may have.
@@ -194,13 +196,7 @@ def _phrases(lines: list[str]) -> frozenset[tuple[str, ...]]:
 
 
 def _read_list(lang: str, name: str) -> list[str]:
-    text = resources.files("resdiff.parse.lexicons").joinpath(lang, name).read_text("utf-8")
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+    return read_list("resdiff.parse.lexicons", f"{lang}/{name}")
 
 
 @lru_cache(maxsize=8)
