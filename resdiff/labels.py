@@ -68,14 +68,14 @@ def _is_sub(value: str) -> bool:
     return letter_value(value) is not None or roman_value(value) is not None
 
 
-#: How each kind of value is checked once the pattern matched.
-_CHECKS: dict[str, Callable[[str], bool]] = {
-    "decimal": lambda v: True,
-    "dotted": lambda v: True,
-    "text": lambda v: True,
+#: How each kind of value is checked once the pattern matched (None: any value will do).
+_CHECKS: dict[str, Callable[[str], bool] | None] = {
+    "decimal": None,
+    "dotted": None,
+    "text": None,
     "sub": _is_sub,
     "roman": lambda v: roman_value(v.lower()) is not None,
-    "letter": lambda v: True,
+    "letter": None,
 }
 
 
@@ -124,21 +124,37 @@ class Labels:
 
     A label is followed by whitespace; with ``alone=True`` it may also end the text (a
     line holding only "1.", its text on the next line), except for forms whose
-    ``follow`` is "space".
+    ``follow`` is "space". The forms are tried as one regex (most lines hold no label,
+    and one failed match is cheaper than one per form).
     """
 
     def __init__(self, *names: str, alone: bool = False) -> None:
         grammar = forms()
-        self._forms = []
-        for name in names:
+        self._forms: list[tuple[str, re.Pattern[str], Callable[[str], bool] | None]] = []
+        branches = []
+        for i, name in enumerate(names):
             form = grammar[name]
             follow = r"(?=\s|$)" if alone and form.follow != "space" else r"(?=\s)"
-            self._forms.append((name, re.compile(form.pattern + follow), _CHECKS[form.value]))
+            source = form.pattern + follow
+            self._forms.append((name, re.compile(source), _CHECKS[form.value]))
+            branches.append(f"(?P<f{i}>{source.replace('(?P<value>', f'(?P<v{i}>')})")
+        self._any = re.compile("|".join(branches))
+        #: Outer group name -> (form index, name of its value group).
+        self._groups = {f"f{i}": (i, f"v{i}") for i in range(len(names))}
 
     def match(self, text: str, pos: int = 0) -> Label | None:
         """The label ``text`` opens with at ``pos``, if any."""
-        for name, regex, check in self._forms:
-            m = regex.match(text, pos)
-            if m and check(m.group("value")):
-                return Label(name, m.group(), m.group("value"), m.end())
+        m = self._any.match(text, pos)
+        if m is None:
+            return None
+        i, value_group = self._groups[m.lastgroup or ""]  # the form's group closes last
+        name, _, check = self._forms[i]
+        value = m.group(value_group)
+        if check is None or check(value):
+            return Label(name, m.group(), value, m.end())
+        # The first form to match has no valid value ("(ab)"): try the later ones.
+        for name, regex, check in self._forms[i + 1 :]:
+            found = regex.match(text, pos)
+            if found and (check is None or check(found.group("value"))):
+                return Label(name, found.group(), found.group("value"), found.end())
         return None

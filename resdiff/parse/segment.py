@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from resdiff.labels import Labels, roman_value
 from resdiff.parse.layout import (
@@ -63,8 +63,10 @@ class ParagraphStart:
     trailing_note: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
+    """A label read on a line: what it makes of the line, as printed, its number, and
+    the offset just past it."""
+
     kind: StartKind
     text: str
     number: str | None
@@ -169,14 +171,9 @@ class _Walk:
     in_operative: bool = False
     after_artefact: bool = False
 
-    @property
-    def current(self) -> ParagraphStart | None:
-        return self.units[-1] if self.units else None
 
-
-@dataclass(frozen=True, slots=True)
-class _Seen:
-    """What one line that may open a paragraph holds."""
+class _Seen(NamedTuple):
+    """What one line that may open a paragraph holds (a named tuple: one per line)."""
 
     line: Line
     content: str
@@ -240,7 +237,7 @@ def _look(
         # Blank lines around a page break end a paragraph only if its text ended.
         walk.blank_before = walk.blank_before and ended
         walk.after_artefact = False
-    current = walk.current
+    current = walk.units[-1] if walk.units else None
     if not (
         ended
         or walk.blank_before
@@ -269,7 +266,7 @@ def _look(
 
 def _starts(walk: _Walk, seen: _Seen, lines: list[Line], mode: Mode) -> bool:
     """Does the line open a new paragraph?"""
-    current, prev = walk.current, walk.prev
+    current, prev = walk.units[-1] if walk.units else None, walk.prev
     if prev is None or seen.md_heading or seen.after_md_heading or seen.after_separator:
         return True
     # "1." alone on a line (its text follows on the next one), or a heading's title line.

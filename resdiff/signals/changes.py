@@ -40,7 +40,7 @@ def find_changes(
         actors_b=_mentions(clauses_b, signals_b, "actors"),
     )
     skip_actors = drafts.one_sided_actors
-    found: list[tuple[Found, float]] = []
+    found: list[Found] = []
     for top in pairs:
         for clause_pair in top.walk():
             sa = union(clause_pair.a, clauses_a, signals_a)
@@ -59,28 +59,37 @@ def find_changes(
             # Changes inside preambular pairs weigh less.
             factor = lens.preambular_factor if sa.role == sb.role == "preambular" else 1.0
             table = PAIRED if clause_pair.a and clause_pair.b else UNPAIRED
-            found.extend((f, factor) for detect in table.values() for f in detect(pair))
-    found.extend((f, 1.0) for detect in DOCUMENT.values() for f in detect(drafts))
+            for detect in table.values():
+                if factor == 1.0:
+                    found.extend(detect(pair))
+                else:
+                    found.extend(f._replace(weight=f.weight * factor) for f in detect(pair))
+    for find in DOCUMENT.values():
+        found.extend(find(drafts))
     return _ranked(found, clauses_a, clauses_b)
 
 
 def _ranked(
-    found: Iterable[tuple[Found, float]],
+    found: Iterable[Found],
     clauses_a: Mapping[str, Clause],
     clauses_b: Mapping[str, Clause],
 ) -> tuple[Change, ...]:
     """Weight first, then document order (a's clauses, then b's), so equal weights never
     reorder between runs."""
     order_a = {cid: i for i, cid in enumerate(clauses_a)}
-    order_b = {cid: len(order_a) + i for i, cid in enumerate(clauses_b)}
-
-    def position(f: Found) -> int:
-        if f.a:
-            return min(order_a.get(x, 0) for x in f.a)
-        return min((order_b.get(x, len(order_a)) for x in f.b), default=len(order_a))
-
+    offset = len(order_a)
+    order_b = {cid: offset + i for i, cid in enumerate(clauses_b)}
+    kind_index = {kind: i for i, kind in enumerate(CHANGE_KINDS)}
     items = []
-    for f, factor in found:
+    for f in found:
+        weight = round(f.weight, 4)
+        if len(f.a) == 1:
+            position = order_a.get(f.a[0], 0)
+        elif f.a:
+            position = min(order_a.get(x, 0) for x in f.a)
+        else:
+            position = min((order_b.get(x, offset) for x in f.b), default=offset)
+        key = (-weight, position, kind_index[f.kind], f.topic or "", f.related or "", f.summary)
         change = Change(
             kind=f.kind,
             topic=f.topic,
@@ -90,16 +99,8 @@ def _ranked(
             from_=f.from_,
             to=f.to,
             direction=f.direction,
-            weight=round(f.weight * factor, 4),
+            weight=weight,
             summary=f.summary,
-        )
-        key = (
-            -change.weight,
-            position(f),
-            CHANGE_KINDS.index(f.kind),
-            f.topic or "",
-            f.related or "",
-            f.summary,
         )
         items.append((key, change))
     return tuple(c for _, c in sorted(items, key=lambda kc: kc[0]))
