@@ -196,23 +196,46 @@ def segment(
 ) -> list[ParagraphStart]:
     """Units from ``lines[first_line:]`` in document order (see the module docstring)."""
     walk = _Walk()
+    units = walk.units
     for line in lines[first_line:]:
         if line.blank:
             walk.blank_before = True
             continue
-        seen = _look(walk, text, line, mode, lexicon, heading_lines)
-        if seen is None:
+        md_heading = line.lineno in heading_lines
+        if (
+            mode != "paragraphs"
+            and not md_heading
+            and is_page_artefact(text[line.indent : line.end])
+        ):
+            walk.after_artefact = True  # a page break: look past it
             continue
+        prev = walk.prev
+        after_md_heading = prev is not None and prev.lineno in heading_lines
+        ended = prev is None or walk.pending_start is not None or ends_paragraph(text, prev)
+        if walk.after_artefact:
+            # Blank lines around a page break end a paragraph only if its text ended.
+            walk.blank_before = walk.blank_before and ended
+            walk.after_artefact = False
+        if not (
+            ended
+            or walk.blank_before
+            or md_heading
+            or after_md_heading
+            or (units and units[-1].kind in ("heading", "article"))
+        ):
+            walk.prev = line  # mid-paragraph: nothing on this line can open a new one
+            continue
+        seen = _look(walk, text, line, mode, lexicon, ended, md_heading, after_md_heading)
         if mode != "paragraphs" and seen.label is None and SEPARATOR.match(seen.content):
             if walk.pending_start is None:
                 walk.pending_start = line.start
         else:
             if _starts(walk, seen, lines, mode):
-                walk.units.append(_unit(walk, seen, mode))
+                units.append(_unit(walk, seen, mode))
             walk.pending_start = None
         walk.prev = line
         walk.blank_before = False
-    return walk.units
+    return units
 
 
 def _look(
@@ -221,32 +244,13 @@ def _look(
     line: Line,
     mode: Mode,
     lexicon: Lexicon,
-    heading_lines: frozenset[int],
-) -> _Seen | None:
-    """The line's label, opener and context; None when nothing on it can open a
-    paragraph (a page artefact, or a line in the middle of one)."""
-    md_heading = line.lineno in heading_lines
-    if mode != "paragraphs" and not md_heading and is_page_artefact(text[line.indent : line.end]):
-        walk.after_artefact = True  # a page break: look past it
-        return None
+    ended: bool,
+    md_heading: bool,
+    after_md_heading: bool,
+) -> _Seen:
+    """What a line that may open a paragraph holds: its label, opener, bare number."""
     prev = walk.prev
-    after_md_heading = prev is not None and prev.lineno in heading_lines
     after_separator = walk.pending_start is not None
-    ended = prev is None or after_separator or ends_paragraph(text, prev)
-    if walk.after_artefact:
-        # Blank lines around a page break end a paragraph only if its text ended.
-        walk.blank_before = walk.blank_before and ended
-        walk.after_artefact = False
-    current = walk.units[-1] if walk.units else None
-    if not (
-        ended
-        or walk.blank_before
-        or md_heading
-        or after_md_heading
-        or (current is not None and current.kind in ("heading", "article"))
-    ):
-        walk.prev = line  # mid-paragraph: nothing on this line can open a new one
-        return None
     content = text[line.indent : line.end]
     label = line_label(content, line.indent, mode, lexicon)
     opener = None
