@@ -10,11 +10,11 @@ level. Weights come from the lens (``[ranking]``); ties keep document order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from resdiff.model import Change, Clause, ClausePair, ClauseSignals, Document
 from resdiff.signals import summary
-from resdiff.signals.detectors import DOCUMENT, PAIRED, UNPAIRED, Drafts, Found, Pair
+from resdiff.signals.detectors import DOCUMENT, PAIRED, UNPAIRED, Drafts, Pair
 from resdiff.signals.lens import CHANGE_KINDS, Lens
 from resdiff.signals.sides import union
 
@@ -40,7 +40,7 @@ def find_changes(
         actors_b=_mentions(clauses_b, signals_b, "actors"),
     )
     skip_actors = drafts.one_sided_actors
-    found: list[Found] = []
+    found: list[Change] = []
     for top in pairs:
         for clause_pair in top.walk():
             sa = union(clause_pair.a, clauses_a, signals_a)
@@ -54,25 +54,19 @@ def find_changes(
                 address=summary.address(sa.ids, sb.ids),
                 topics=topics,
                 clause_weight=drafts.topics_weight(topics),
+                # Changes inside preambular pairs weigh less.
+                factor=lens.preambular_factor if sa.role == sb.role == "preambular" else 1.0,
                 skip_actors=skip_actors,
             )
-            # Changes inside preambular pairs weigh less.
-            factor = lens.preambular_factor if sa.role == sb.role == "preambular" else 1.0
-            table = PAIRED if clause_pair.a and clause_pair.b else UNPAIRED
-            for detect in table.values():
-                if factor == 1.0:
-                    found.extend(detect(pair))
-                else:
-                    found.extend(f._replace(weight=f.weight * factor) for f in detect(pair))
+            for detect in (PAIRED if clause_pair.a and clause_pair.b else UNPAIRED).values():
+                found.extend(detect(pair))
     for find in DOCUMENT.values():
         found.extend(find(drafts))
     return _ranked(found, clauses_a, clauses_b)
 
 
 def _ranked(
-    found: Iterable[Found],
-    clauses_a: Mapping[str, Clause],
-    clauses_b: Mapping[str, Clause],
+    changes: list[Change], clauses_a: Mapping[str, Clause], clauses_b: Mapping[str, Clause]
 ) -> tuple[Change, ...]:
     """Weight first, then document order (a's clauses, then b's), so equal weights never
     reorder between runs."""
@@ -80,30 +74,17 @@ def _ranked(
     offset = len(order_a)
     order_b = {cid: offset + i for i, cid in enumerate(clauses_b)}
     kind_index = {kind: i for i, kind in enumerate(CHANGE_KINDS)}
-    items = []
-    for f in found:
-        weight = round(f.weight, 4)
-        if len(f.a) == 1:
-            position = order_a.get(f.a[0], 0)
-        elif f.a:
-            position = min(order_a.get(x, 0) for x in f.a)
+
+    def key(c: Change) -> tuple[float, int, int, str, str, str]:
+        if len(c.a) == 1:
+            position = order_a.get(c.a[0], 0)
+        elif c.a:
+            position = min(order_a.get(x, 0) for x in c.a)
         else:
-            position = min((order_b.get(x, offset) for x in f.b), default=offset)
-        key = (-weight, position, kind_index[f.kind], f.topic or "", f.related or "", f.summary)
-        change = Change(
-            kind=f.kind,
-            topic=f.topic,
-            related=f.related,
-            a=f.a,
-            b=f.b,
-            from_=f.from_,
-            to=f.to,
-            direction=f.direction,
-            weight=weight,
-            summary=f.summary,
-        )
-        items.append((key, change))
-    return tuple(c for _, c in sorted(items, key=lambda kc: kc[0]))
+            position = min((order_b.get(x, offset) for x in c.b), default=offset)
+        return (-c.weight, position, kind_index[c.kind], c.topic or "", c.related or "", c.summary)
+
+    return tuple(sorted(changes, key=key))
 
 
 def _mentions(
