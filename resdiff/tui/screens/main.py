@@ -353,7 +353,9 @@ class MainScreen(Screen[None]):
         assert pc is not None
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
-        self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
+        self.query_one(PairView).display_data = vm.pair_display(
+            row.pair, pc.a, pc.b, changes, row.runs
+        )
         if row.changes and follow:  # show this clause's top-ranked change in the panel
             position = min(self._key_position[i] for i in row.changes)
             self.query_one(KeyChangesPanel).show_position(position)
