@@ -49,8 +49,13 @@ def check_format_options(fmt: str, options: ReportOptions) -> None:
     )
 
 
-def render_report(comparison: Comparison, fmt: str, options: ReportOptions) -> str | bytes:
-    """The report in ``fmt``; raises ``ResdiffError`` for options the format cannot honour."""
+def render_report(
+    comparison: Comparison, fmt: str, options: ReportOptions, *, pairwise: int | None = None
+) -> str | bytes:
+    """The report in ``fmt``; raises ``ResdiffError`` for options the format cannot honour.
+
+    ``pairwise`` is for Word, which holds one comparison: which one (0: B against A, 1: C
+    against A...); without it a Word report of more than two drafts is an error."""
     check_format_options(fmt, options)
     if fmt == "json":
         from resdiff.render import json
@@ -63,7 +68,7 @@ def render_report(comparison: Comparison, fmt: str, options: ReportOptions) -> s
     if fmt == "docx":
         from resdiff.render import docx
 
-        return docx.render_docx(comparison)
+        return docx.render_docx(comparison, pairwise)
     if fmt == "md":
         from resdiff.render import markdown
 

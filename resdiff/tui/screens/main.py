@@ -539,7 +539,8 @@ class MainScreen(Screen[None]):
                 self.app.notify(f"Report written to {path}", title="Exported")
 
         folder = str(Path.cwd())
-        self.app.push_screen(ExportDialog(self.comparison, self.files, view, folder), done)
+        dialog = ExportDialog(self.comparison, self.files, view, folder, pairwise=self.other)
+        self.app.push_screen(dialog, done)
 
     def action_open(self) -> None:
         def done(files: list[str] | None) -> None:
