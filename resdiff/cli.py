@@ -12,16 +12,19 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from resdiff.model import CompareOptions, Document
+    from resdiff.model import CompareOptions
+    from resdiff.pipeline import LoadOptions
+    from resdiff.render import ReportOptions
 
 SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open")
-REPORT_FORMATS = ("json", "md", "html", "txt", "docx")
+REPORT_FORMATS = ("json", "md", "html", "txt", "docx")  # as resdiff.render.REPORT_FORMATS
 EXTENSIONS = {
     ".json": "json",
     ".md": "md",
@@ -52,8 +55,10 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--series",
-        action="store_true",
-        help="the drafts are an ordered series: add each clause's history",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the drafts are an ordered series (first draft first): add each clause's "
+        "history (default: with three or more drafts)",
     )
     g.add_argument("--ignore-case", action="store_true", help="case differences are minor")
     g.add_argument(
@@ -73,7 +78,6 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--docx-changes",
         choices=("accept", "reject"),
-        default="accept",
         help="tracked changes inside .docx inputs: read them all accepted (default) or all "
         "rejected",
     )
@@ -99,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.set_defaults(docx_changes=None)  # commands that read no Word files use the default
     from resdiff import __version__
 
     parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
@@ -168,11 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_matrix.add_argument("files", nargs="+", metavar="FILE")
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
     p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
+    _add_input_options(p_matrix)
     return parser
 
 
-def _options(args: argparse.Namespace) -> CompareOptions:
+def _compare_options(args: argparse.Namespace, count: int) -> CompareOptions:
+    """What the comparison ignores and reads, for ``count`` drafts (the series rule is the
+    pipeline's)."""
     from resdiff.model import CompareOptions
+    from resdiff.pipeline import is_series
 
     return CompareOptions(
         ignore_case=args.ignore_case,
@@ -180,26 +189,23 @@ def _options(args: argparse.Namespace) -> CompareOptions:
         ignore_quotes=not args.strict_quotes,
         ignore_punctuation=args.ignore_punctuation,
         lens_paths=tuple(args.lens),
-        series=args.series,
+        series=is_series(count, args.series),
     )
 
 
-def _load_all(files: Sequence[str], docx_changes: str = "accept") -> list[Document]:
-    from resdiff.pipeline import DOC_IDS, load
+def _load_options(args: argparse.Namespace) -> LoadOptions:
+    from resdiff.pipeline import LoadOptions
 
-    if sum(1 for f in files if f == "-") > 1:
-        raise ResdiffError("standard input ('-') can be given only once")
-    if len(files) > len(DOC_IDS):
-        raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
-    return [load(f, doc_id=DOC_IDS[i], docx_changes=docx_changes) for i, f in enumerate(files)]
+    return LoadOptions(docx_changes=args.docx_changes) if args.docx_changes else LoadOptions()
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from resdiff.pipeline import load_all
     from resdiff.render import json as render_json
     from resdiff.render import outline
     from resdiff.write import write_stdout
 
-    docs = _load_all(args.files, args.docx_changes)
+    docs = load_all(args.files, _load_options(args))
     if args.format == "json":
         write_stdout(render_json.render_documents(docs))
     else:
@@ -221,52 +227,89 @@ def _report_format(args: argparse.Namespace) -> str:
     return "txt"
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from resdiff.pipeline import compare
-    from resdiff.render import ReportOptions, exit_code_for, render_report
-    from resdiff.write import check_not_input, write_atomic, write_stdout
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """A report to make: what to read, how to compare, what to show, where to write."""
 
-    if len(args.files) < 2:
-        raise ResdiffError("report needs at least two drafts")
-    if args.output == "-":
-        args.output = None  # "-o -": standard output, as for inputs
-    fmt = _report_format(args)
-    if args.output:
-        check_not_input(args.output, args.files)
-    if fmt == "docx" and not args.output:
-        raise ResdiffError("a .docx report needs -o FILE")
-    docs = _load_all(args.files, getattr(args, "docx_changes", "accept"))
-    comparison = compare(*docs, options=_options(args))
-    on_terminal = args.output is None and sys.stdout.isatty()
+    files: Sequence[str]
+    load: LoadOptions
+    compare: CompareOptions
+    fmt: str
+    view: ReportOptions
+    output: str | None = None
+    fail_on: str | None = None
+
+
+def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
+    """The report options asked for; colour and width follow the terminal, if any."""
+    from resdiff.render import ReportOptions
+
     color = args.color == "always" or (
-        args.color == "auto" and on_terminal and not os.environ.get("NO_COLOR")
+        args.color == "auto" and to_terminal and not os.environ.get("NO_COLOR")
     )
-    view = ReportOptions(
+    return ReportOptions(
         context=args.context,
         show_all=args.all,
         only=args.only,
         topics=tuple(args.topic),
         color=color,
-        width=shutil.get_terminal_size().columns if on_terminal else None,
+        width=shutil.get_terminal_size().columns if to_terminal else None,
     )
-    # Render completely before touching the output: a failure leaves nothing behind.
-    data = render_report(comparison, fmt, view)
-    if args.output:
-        write_atomic(args.output, data)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    if len(args.files) < 2:
+        raise ResdiffError("report needs at least two drafts")
+    if args.output == "-":
+        args.output = None  # "-o -": standard output, as for inputs
+    to_terminal = args.output is None and sys.stdout.isatty()
+    report = _Report(
+        files=args.files,
+        load=_load_options(args),
+        compare=_compare_options(args, len(args.files)),
+        fmt=_report_format(args),
+        view=_view(args, to_terminal),
+        output=args.output,
+        fail_on=args.fail_on,
+    )
+    return _make_report(report)
+
+
+def _make_report(report: _Report) -> int:
+    """Check, load, compare, render completely, then write: a failure leaves nothing."""
+    from resdiff.pipeline import compare, load_all
+    from resdiff.render import check_format_options, exit_code_for, render_report
+    from resdiff.write import check_not_input, write_atomic, write_stdout
+
+    if report.output:
+        check_not_input(report.output, report.files)
+    if report.fmt == "docx" and not report.output:
+        raise ResdiffError("a .docx report needs -o FILE")
+    if report.fmt == "docx" and len(report.files) > 2:
+        raise ResdiffError(
+            f"a Word report holds one comparison (B against A) but {len(report.files)} "
+            "drafts were given; compare two at a time"
+        )
+    check_format_options(report.fmt, report.view)
+    docs = load_all(report.files, report.load)
+    comparison = compare(*docs, options=report.compare)
+    data = render_report(comparison, report.fmt, report.view)
+    if report.output:
+        write_atomic(report.output, data)
     else:
         write_stdout(data)
-    return exit_code_for(comparison, args.fail_on)
+    return exit_code_for(comparison, report.fail_on)
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
     from resdiff.model import CompareOptions
-    from resdiff.pipeline import compare
+    from resdiff.pipeline import compare, load_all
     from resdiff.render import render_matrix
     from resdiff.write import write_stdout
 
     if len(args.files) < 2:
         raise ResdiffError("matrix needs at least two drafts")
-    docs = _load_all(args.files)
+    docs = load_all(args.files, _load_options(args))
     comparison = compare(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
     write_stdout(render_matrix(comparison, args.format))
     return ExitCode.SAME
@@ -277,8 +320,9 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
 
     app = make_app(
         list(files),
-        options=_options(args),
-        docx_changes=getattr(args, "docx_changes", "accept"),
+        options=_compare_options(args, len(files)),
+        load=_load_options(args),
+        series=args.series,
     )
     app.run()
     return int(app.return_code or 0)
@@ -286,17 +330,16 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
 
 def _text_report(args: argparse.Namespace, files: Sequence[str]) -> int:
     """The plain text report, for when there is no terminal to run the app in."""
-    defaults: dict[str, object] = {
-        "format": "txt",
-        "output": None,
-        "context": 1,
-        "all": False,
-        "only": None,
-        "topic": [],
-        "fail_on": None,
-        "color": "auto",
-    }
-    return cmd_report(argparse.Namespace(**{**vars(args), **defaults, "files": list(files)}))
+    from resdiff.render import ReportOptions
+
+    report = _Report(
+        files=files,
+        load=_load_options(args),
+        compare=_compare_options(args, len(files)),
+        fmt="txt",
+        view=ReportOptions(),
+    )
+    return _make_report(report)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -644,11 +644,13 @@ async def test_an_empty_file_is_a_clear_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("way", ["accept", "reject"])
 async def test_word_tracked_changes_are_read_as_the_cli_says(tmp_path: Path, way: str) -> None:
     """`resdiff open --docx-changes reject` reaches the loader through make_app."""
+    from resdiff.pipeline import LoadOptions
     from tests.formats.test_docx_reader import TRACKED, body_xml
 
     tracked = tmp_path / "tracked.docx"
     tracked.write_bytes(body_xml(TRACKED))
-    app = make_app([str(tracked), str(tracked)], docx_changes=way)
+    load = LoadOptions(docx_changes="reject" if way == "reject" else "accept")
+    app = make_app([str(tracked), str(tracked)], load=load)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         s = main_screen(app)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -35,6 +35,9 @@ from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.key_changes import KeyChangesPanel
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
+
+if TYPE_CHECKING:
+    from resdiff.pipeline import LoadOptions
 
 NARROW = 100  # below this many columns the panels stack
 SHORT = 30  # below this many rows too
@@ -115,12 +118,14 @@ class MainScreen(Screen[None]):
         files: Sequence[str],
         options: CompareOptions,
         comparison: Comparison | None = None,
-        docx_changes: str = "accept",
+        load: LoadOptions | None = None,
+        series: bool | None = None,
     ) -> None:
         super().__init__()
         self.files = list(files)
         self.options = options
-        self.docx_changes = docx_changes
+        self.load = load
+        self.series = series
         self.docs: list[Document] = []
         self.order: list[int] = []
         self.comparison: Comparison | None = None
@@ -180,20 +185,15 @@ class MainScreen(Screen[None]):
     def _compute(
         self, files: list[str], docs: list[Document] | None, order: list[int] | None
     ) -> None:
-        from resdiff.pipeline import DOC_IDS, compare, load
+        from resdiff.pipeline import compare, is_series, load_all
 
         try:
             if docs is None:
-                if len(files) > len(DOC_IDS):
-                    raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
-                docs = [
-                    load(f, doc_id=DOC_IDS[i], docx_changes=self.docx_changes)
-                    for i, f in enumerate(files)
-                ]
+                docs = load_all(files, self.load)
                 self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
-            series = self.options.series or (len(docs) >= 3 and in_order)
+            series = is_series(len(docs), self.series if in_order else False)
             options = replace(self.options, series=series)
             comparison = compare(*(docs[i] for i in order), options=options)
         except ResdiffError as exc:
