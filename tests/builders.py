@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from resdiff.model import (
     Clause,
@@ -182,3 +184,30 @@ def parsed(text: str, doc_id: str = "A", source: str | None = None) -> Document:
     from resdiff.parse.structure import parse_source
 
     return parse_source(SourceText(source or f"{doc_id.lower()}.txt", "txt", text), doc_id)
+
+
+# --- the engine's comparison of three drafts written for the tests ------------------------
+
+DRAFTS = Path(__file__).resolve().parent / "fixtures" / "drafts"
+#: S/2099/1 -> S/2099/2 -> S/2099/3: a ceasefire untied from hostage release (linkage, verb
+#: strength, qualifiers), a paragraph added, a split, a merge, a sub-paragraph edited, an
+#: operative paragraph demoted to the preamble and a preambular one promoted (both moved),
+#: a rich-markup-looking paragraph, then a number changed and a paragraph added in Rev.
+SERIES = tuple(str(DRAFTS / f"series-{n}.txt") for n in (1, 2, 3))
+
+
+@cache
+def series_comparison() -> Comparison:
+    """The three series drafts compared by the real engine, as a series (with history)."""
+    from resdiff.pipeline import load_all
+
+    return comparison(*load_all(SERIES), options=CompareOptions(series=True))
+
+
+def escaped_comparison() -> Comparison:
+    """Two drafts whose text carries terminal escape sequences (CSI colour, an OSC title
+    ending in BEL), compared by the real engine."""
+    clause = "Stresses the{} need\x1b[31m for calm\x1b]0;pwned\x07 and restraint;"
+    a = parsed(f"The Security Council,\n\n1. {clause.format('')}\n", "A")
+    b = parsed(f"The Security Council,\n\n1. {clause.format(' urgent')}\n", "B")
+    return comparison(a, b)
