@@ -12,8 +12,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from resdiff.tui.app import make_app
-from tests.tui.conftest import DRAFTS, SIZE
 from tests.builders import series_comparison
+from tests.tui.conftest import DRAFTS, SIZE
 
 SnapCompare = Callable[..., bool]
 
