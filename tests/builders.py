@@ -3,7 +3,8 @@
 ``document`` lays out clauses (``clause(...)``, children nested) after a header so that
 the header span and the clause spans tile the text exactly, as the parser's do; a
 clause's kind, number and label follow from its id unless given (``PP3`` preambular,
-``OP7`` operative "7.", ``OP7(a)`` a sub-paragraph "(a)"). ``paragraphs`` is the short
+``OP7`` operative "7.", ``OP7(a)`` a sub-paragraph "(a)"). A clause alone (for a stage
+that reads one clause) spans its own text. ``paragraphs`` is the short
 form for a list of texts; ``rows`` builds the tree from flat ``(id, text)`` rows.
 
 ``comparison`` runs the real engine on drafts written in the UN style; tests that need a
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -30,18 +31,6 @@ from resdiff.model import (
     Structure,
 )
 
-
-@dataclass(frozen=True)
-class ClauseSpec:
-    id: str
-    text: str
-    kind: ClauseKind
-    number: str | None
-    label: str | None
-    opener: str | None
-    children: tuple[ClauseSpec, ...] = field(default=())
-
-
 _SUB = re.compile(r"\(([^()]*)\)$")
 _NUMBER = re.compile(r"(\d+)$")
 
@@ -53,21 +42,24 @@ def _kind(clause_id: str) -> ClauseKind:
         return "preambular"
     if clause_id.startswith("OP"):
         return "operative"
+    if clause_id.startswith("H"):
+        return "heading"
     return "other"
 
 
 def clause(
     clause_id: str,
     text: str,
-    *children: ClauseSpec,
+    *children: Clause,
     kind: ClauseKind | None = None,
     label: str | None = "",
     number: str | None = "",
     opener: str | None = "",
-) -> ClauseSpec:
+) -> Clause:
     """A clause; ``""`` means "as its id says": ``OP3`` is operative, number "3", label
     "3.", opener its first word; ``OP3(b)`` a sub-paragraph "(b)"; ``PP2`` preambular,
-    unlabelled. ``None`` means none."""
+    unlabelled; ``H1`` a heading. ``None`` means none. Its span covers its own text
+    until ``document`` lays it out."""
     kind = kind or _kind(clause_id)
     sub, num = _SUB.search(clause_id), _NUMBER.search(clause_id)
     if number == "":
@@ -77,12 +69,12 @@ def clause(
     if opener == "":
         words = text.split()
         opener = words[0].rstrip(",;:") if words and kind in ("preambular", "operative") else None
-    return ClauseSpec(clause_id, text, kind, number, label, opener, tuple(children))
+    return Clause(clause_id, kind, number, label, opener, text, Span(0, len(text)), children)
 
 
 def document(
     doc_id: str,
-    clauses: Sequence[ClauseSpec],
+    clauses: Sequence[Clause],
     *,
     header: str = "",
     source: str | None = None,
@@ -93,7 +85,7 @@ def document(
     title: str | None = None,
     structure: Structure = "un",
     note: str = "built by a test",
-    footnotes: Sequence[ClauseSpec] = (),
+    footnotes: Sequence[Clause] = (),
 ) -> Document:
     """A document whose header and clause spans tile its text: ``header``, then each
     clause as "label text" and a blank line, sub-paragraphs after their parent."""
@@ -102,26 +94,17 @@ def document(
     parts = [header]
     pos = len(header)
 
-    def build(spec: ClauseSpec) -> Clause:
+    def lay_out(c: Clause) -> Clause:
         nonlocal pos
-        own = (f"{spec.label} " if spec.label else "") + spec.text + "\n\n"
+        own = (f"{c.label} " if c.label else "") + c.text + "\n\n"
         start = pos
         parts.append(own)
         pos += len(own)
-        children = tuple(build(c) for c in spec.children)
-        return Clause(
-            spec.id,
-            spec.kind,
-            spec.number,
-            spec.label,
-            spec.opener,
-            spec.text,
-            Span(start, start + len(own)),
-            children,
-        )
+        children = tuple(lay_out(child) for child in c.children)
+        return replace(c, span=Span(start, start + len(own)), children=children)
 
-    built = tuple(build(s) for s in clauses)
-    notes = tuple(build(s) for s in footnotes)
+    built = tuple(lay_out(c) for c in clauses)
+    notes = tuple(lay_out(c) for c in footnotes)
     return Document(
         id=doc_id,
         source=source or f"{doc_id.lower()}.txt",
@@ -155,8 +138,8 @@ def rows(doc_id: str, flat: Sequence[tuple[str, str]], *, labels: bool = False) 
     """A document from ``(id, text)`` rows in document order; ``OP3(a)`` nests under the
     ``OP3`` before it."""
 
-    def build(prefix: str, k: int) -> tuple[list[ClauseSpec], int]:
-        out: list[ClauseSpec] = []
+    def build(prefix: str, k: int) -> tuple[list[Clause], int]:
+        out: list[Clause] = []
         while k < len(flat):
             cid, text = flat[k]
             parent = _SUB.sub("", cid) if _SUB.search(cid) else ""
