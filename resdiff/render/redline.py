@@ -262,7 +262,10 @@ class _Emitter:
 
     def both(self, group: _Group) -> None:
         runs = _group_runs(group, self.sa, self.sb, self.texts, self.options)
-        self.out.extend(_split_paragraphs(_pieces(runs)))
+        labels_a = [self.sa.label(i) for i in group.a]
+        labels_b = [self.sb.label(j) for j in group.b]
+        pieces = _with_labels(_pieces(runs), labels_a, labels_b)
+        self.out.extend(_split_paragraphs(pieces))
 
 
 def _one_side(indices: list[int], side: Side, op: Op, move: Move, move_id: int) -> list[Paragraph]:
@@ -352,7 +355,7 @@ def _group_runs(
     texts: tuple[dict[str, str], dict[str, str]],
     options: CompareOptions,
 ) -> list[Run]:
-    """The runs of an in-place group over its paragraphs' text, labels included: the
+    """The runs of an in-place group over its paragraphs' own text (labels apart): the
     pair's own diff when the group is one aligned pair, else the same word diff (with
     the comparison's options) over the group's paragraphs."""
     joined_a = "\n".join(sa.units[i].text for i in group.a)
@@ -367,15 +370,13 @@ def _group_runs(
             runs = shown
     if runs is None:
         runs = diff_texts(joined_a, joined_b, options)
-    labels_a = [sa.label(i) for i in group.a]
-    labels_b = [sb.label(j) for j in group.b]
-    return _with_labels(runs, labels_a, labels_b)
+    return list(runs)
 
 
-def _with_labels(runs: Sequence[Run], labels_a: list[str], labels_b: list[str]) -> list[Run]:
-    """The runs with each paragraph's text label put at its start, on its side (one kept
+def _with_labels(pieces: Sequence[Piece], labels_a: list[str], labels_b: list[str]) -> list[Piece]:
+    """The pieces with each paragraph's text label put at its start, on its side (one kept
     label when both sides start a paragraph with the same one)."""
-    out: list[Run] = []
+    out: list[Piece] = []
     ka = kb = 0
 
     def starts(in_a: bool, in_b: bool) -> None:
@@ -385,42 +386,42 @@ def _with_labels(runs: Sequence[Run], labels_a: list[str], labels_b: list[str]) 
         ka += in_a
         kb += in_b
         if la and la == lb:
-            out.append(Run("=", la))
+            out.append(Piece("=", la))
             return
         if la:
-            out.append(Run("-", la))
+            out.append(Piece("-", la))
         if lb:
-            out.append(Run("+", lb))
+            out.append(Piece("+", lb))
 
     starts(True, True)
-    for run in runs:
-        lines = run.text.split("\n")
-        for k, line in enumerate(lines):
+    for piece in pieces:
+        for k, line in enumerate(piece.text.split("\n")):
             if k:
-                out.append(Run(run.op, "\n", run.minor))
-                starts(run.op != "+", run.op != "-")
+                out.append(Piece(piece.op, "\n"))
+                starts(piece.op != "+", piece.op != "-")
             if line:
-                out.append(Run(run.op, line, run.minor))
+                out.append(Piece(piece.op, line))
     return out
 
 
 def _pieces(runs: Sequence[Run]) -> list[Piece]:
-    """Runs as the pieces Word shows: a couple the options ignore appears once, as B's
-    text, unmarked (as in every face) - unless it adds or removes a paragraph mark, which
-    belongs to one side."""
+    """Runs as the pieces Word shows: a difference the options ignore appears as B's text,
+    unmarked (as in every face) - unless it adds or removes a paragraph mark, which
+    belongs to one side: then the couple stays a deletion and an insertion."""
     pieces: list[Piece] = []
     k = 0
     while k < len(runs):
         run = runs[k]
-        if run.minor and run.op == "-":
-            partner = k + 1 < len(runs) and runs[k + 1].minor and runs[k + 1].op == "+"
-            b_text = runs[k + 1].text if partner else ""
-            if partner and run.text.count("\n") == b_text.count("\n") == 0:
-                pieces.append(Piece("=", b_text))
-                k += 2
-                continue
-        pieces.append(Piece(run.op, run.text))
-        k += 1
+        couple = (
+            run.minor and run.op == "-" and k + 1 < len(runs) and runs[k + 1].minor
+            and runs[k + 1].op == "+"
+        )  # fmt: skip
+        group = runs[k : k + 2] if couple else runs[k : k + 1]
+        k += len(group)
+        if not run.minor or any("\n" in r.text for r in group):
+            pieces.extend(Piece(r.op, r.text) for r in group)
+        else:
+            pieces.extend(Piece("=", r.text) for r in group if r.op == "+")
     merged: list[Piece] = []
     for piece in pieces:
         if merged and merged[-1].op == piece.op:
@@ -440,7 +441,11 @@ def _split_paragraphs(pieces: Sequence[Piece]) -> list[Paragraph]:
             if k:
                 paragraphs.append(Paragraph(current, piece.op))
                 current = []
-            if text:
+            if not text:
+                continue
+            if current and current[-1].op == piece.op:
+                current[-1].text += text
+            else:
                 current.append(Piece(piece.op, text))
     paragraphs.append(Paragraph(current, "="))
     return paragraphs
