@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from resdiff.render import ReportOptions
 
 SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open")
-REPORT_FORMATS = ("json", "md", "html", "txt", "docx")  # as resdiff.render.REPORT_FORMATS
 EXTENSIONS = {
     ".json": "json",
     ".md": "md",
@@ -94,6 +93,55 @@ def _count(value: str) -> int:
     return n
 
 
+def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``resdiff report``: which drafts, which format and file, what to show."""
+    from resdiff.render import REPORT_FORMATS
+
+    p_report = sub.add_parser("report", help="write a comparison report")
+    p_report.add_argument("files", nargs="+", metavar="FILE")
+    _add_input_options(p_report)
+    p_report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help="report format (default: from -o's extension, else txt)",
+    )
+    p_report.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    p_report.add_argument(
+        "--context",
+        type=_count,
+        default=1,
+        metavar="N",
+        help="unchanged clauses shown around each change (default 1; md, html, txt)",
+    )
+    p_report.add_argument("--all", action="store_true", help="show every clause")
+    p_report.add_argument(
+        "--only",
+        choices=("changed", "signals"),
+        help="show only changed clauses, or only those with signal changes (md, html, txt)",
+    )
+    p_report.add_argument(
+        "--topic",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="focus on clauses mentioning this topic; repeatable (md, html, txt)",
+    )
+    p_report.add_argument(
+        "--fail-on",
+        choices=("weaker", "linkage", "removed"),
+        help="exit 1 only when a change of this kind is found",
+    )
+    p_report.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in text reports (auto: only on a terminal)",
+    )
+    _add_compare_options(p_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -125,49 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse.add_argument("--format", choices=("text", "json"), default="text")
     _add_input_options(p_parse)
 
-    p_report = sub.add_parser("report", help="write a comparison report")
-    p_report.add_argument("files", nargs="+", metavar="FILE")
-    _add_input_options(p_report)
-    p_report.add_argument(
-        "--format",
-        choices=REPORT_FORMATS,
-        help="report format (default: from -o's extension, else txt)",
-    )
-    p_report.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
-    )
-    p_report.add_argument(
-        "--context",
-        type=_count,
-        default=1,
-        metavar="N",
-        help="unchanged clauses shown around each change (default 1)",
-    )
-    p_report.add_argument("--all", action="store_true", help="show every clause")
-    p_report.add_argument(
-        "--only",
-        choices=("changed", "signals"),
-        help="show only changed clauses, or only those with signal changes",
-    )
-    p_report.add_argument(
-        "--topic",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="focus on clauses mentioning this topic; repeatable",
-    )
-    p_report.add_argument(
-        "--fail-on",
-        choices=("weaker", "linkage", "removed"),
-        help="exit 1 only when a change of this kind is found",
-    )
-    p_report.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour in text reports (auto: only on a terminal)",
-    )
-    _add_compare_options(p_report)
+    _add_report_parser(sub)
 
     p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
     p_matrix.add_argument("files", nargs="+", metavar="FILE")
