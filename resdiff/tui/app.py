@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions, Comparison
+from resdiff.tui.request import Request
 from resdiff.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -25,23 +26,12 @@ class ResdiffApp(App[int]):
     TITLE = "resdiff"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
 
-    def __init__(
-        self,
-        files: Sequence[str],
-        options: CompareOptions,
-        comparison: Comparison | None = None,
-        load: LoadOptions | None = None,
-        series: bool | None = None,
-    ) -> None:
+    def __init__(self, request: Request) -> None:
         super().__init__()
-        self.files = list(files)
-        self.options = options
-        self.initial = comparison
-        self.load = load
-        self.series = series
+        self.request = request
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.files, self.options, self.initial, self.load, self.series)
+        return MainScreen(self.request)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every binding of the current screen, by its description, then Textual's own."""
@@ -84,4 +74,5 @@ def make_app(
             "the interactive app cannot read a draft from standard input; "
             "save it to a file, or use 'resdiff report'"
         )
-    return ResdiffApp(files, options or CompareOptions(), comparison, load, series)
+    request = Request(tuple(files), options or CompareOptions(), load, series, comparison)
+    return ResdiffApp(request)

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Select
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions
 from resdiff.tui.app import ResdiffApp, make_app
+from resdiff.tui.request import Request
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
@@ -393,7 +394,7 @@ async def test_q_quits(series_app: ResdiffApp) -> None:
 def test_command_palette_lists_every_action(series_app: ResdiffApp) -> None:
     from resdiff.tui.screens.main import MainScreen
 
-    screen = MainScreen([], CompareOptions())
+    screen = MainScreen(Request())
     titles = {c.title for c in series_app.get_system_commands(screen)}
     for wanted in (
         "Next difference",
@@ -491,7 +492,7 @@ async def test_no_color_keeps_markers(
     series_app: ResdiffApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app([], comparison=series_app.initial)
+    app = make_app([], comparison=series_app.request.comparison)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.no_color

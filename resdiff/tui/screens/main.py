@@ -7,10 +7,9 @@ comparison is computed in a worker thread so the terminal never freezes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -23,10 +22,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from resdiff.errors import ResdiffError
-from resdiff.model import ClauseHistory, CompareOptions, Comparison, Document, PairwiseComparison
+from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
 from resdiff.render import ReportOptions
 from resdiff.tui import viewmodel as vm
 from resdiff.tui.messages import ChangeChosen, PairSelected
+from resdiff.tui.request import Request
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
@@ -35,9 +35,6 @@ from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.key_changes import KeyChangesPanel
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
-
-if TYPE_CHECKING:
-    from resdiff.pipeline import LoadOptions
 
 NARROW = 100  # below this many columns the panels stack
 SHORT = 30  # below this many rows too
@@ -113,19 +110,12 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(
-        self,
-        files: Sequence[str],
-        options: CompareOptions,
-        comparison: Comparison | None = None,
-        load: LoadOptions | None = None,
-        series: bool | None = None,
-    ) -> None:
+    def __init__(self, request: Request) -> None:
         super().__init__()
-        self.files = list(files)
-        self.options = options
-        self.load = load
-        self.series = series
+        self.files = list(request.files)  # the open dialog replaces them
+        self.options = request.options
+        self.load = request.load
+        self.series = request.series
         self.docs: list[Document] = []
         self.order: list[int] = []
         self.comparison: Comparison | None = None
@@ -142,7 +132,7 @@ class MainScreen(Screen[None]):
         self.history_docs: tuple[Document, ...] = ()
         self._key_position: dict[int, int] = {}
         self._show_position = 1  # which draft (by position) to show after a compare
-        self._initial = comparison
+        self._initial = request.comparison
 
     # ------------------------------------------------------------ layout
 
