@@ -161,7 +161,7 @@ def _fragments() -> dict[str, str]:
     the_words = "|".join(_spaces(t) for t in read["the_words"])
     kinds = data()["kinds"]
     names = [n for forms in kinds.values() for n in forms]
-    counts = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    counts = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"  # "a", "two", "twenty-one", "3"
     kind = (
         rf"(?:the\s+following\s+)?(?:(?P<count>{counts})\s+)?(?:further\s+|additional\s+)?"
         rf"new\s+(?P<kind>{_spaces(_alternatives(names))})"
