@@ -88,9 +88,23 @@ def _grown(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+def tightened(text: str, hunk: Hunk) -> Hunk:
+    """``hunk`` without the punctuation and spaces its two sides share at either end
+    (", and stresses ...;" -> ";" is the deletion of ", and stresses ...")."""
+    old, new = text[hunk.start : hunk.end], hunk.new
+    k = 0
+    while k < min(len(old), len(new)) and old[-1 - k] == new[-1 - k] and not old[-1 - k].isalnum():
+        k += 1
+    j = 0
+    while j < min(len(old), len(new)) - k and old[j] == new[j] and not old[j].isalnum():
+        j += 1
+    return Hunk(hunk.start + j, hunk.end - k, new[j : len(new) - k])
+
+
 def word_edit(text: str, hunk: Hunk) -> WordEdit | None:
     """The plainest unambiguous edit doing ``hunk`` to ``text``, or None (empty text)."""
     want = canonical(result(text, [hunk]))
+    hunk = tightened(text, hunk)
     new = canonical(hunk.new)
     old_s, old_e = _trim(text, hunk.start, hunk.end)
     if old_s == old_e and new:

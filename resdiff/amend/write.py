@@ -119,7 +119,7 @@ def _items(pairs: Sequence[ClausePair], ix: _Index, host: tuple[str, str] | None
         kept = whole and a_ids and b_ids and p.kind_change is None
         if kept and (len(a_ids) == 1 or len(b_ids) == 1):
             items.append(_kept(p, ix, keys[0]))
-            items += [_Item(keys[0] - 0.25, ix.a[i], None) for i in a_ids[1:]]
+            items += [_Item(keys[0] + 0.25, ix.a[i], None) for i in a_ids[1:]]
             items += [_Item(k, None, ix.b[j]) for j, k in zip(b_ids[1:], keys[1:], strict=True)]
             continue
         items += [_Item(gone_key, ix.a[i], None) for i in a_ids]
