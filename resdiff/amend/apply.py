@@ -325,6 +325,7 @@ class _Builder:
         self.plan = applier.plan
         self.nodes = nodes
         self.visiting: set[str] = set()
+        self.emitted: set[str] = set()
 
     def top(self) -> list[Node]:
         out: list[Node] = []
@@ -332,6 +333,9 @@ class _Builder:
             if clause.id not in self.plan.moved:
                 out += self._block(self.nodes[clause.id])
         out += self._items(self.plan.placed.get(None, {}).get("end", []))
+        lost = [n for c, n in self.plan.moved.items() if c not in self.emitted]
+        if lost:  # moved after one another in a circle: never reached from the text
+            raise _Stop(min(lost), "moves form a circle")
         return out
 
     def _items(self, items: list[Node | str]) -> list[Node]:
@@ -351,6 +355,7 @@ class _Builder:
         if clause_id is None:
             return [node]
         self.visiting.add(clause_id)
+        self.emitted.add(clause_id)
         placed = self.plan.placed.get(clause_id, {})
         out = self._items(placed.get("before", []))
         if clause_id not in self.plan.deleted:

@@ -48,12 +48,13 @@ class _Block:
 def read_amendments(text: str, source: str = "<amendments>") -> AmendmentList:
     """Parse an amendment document; InputError names the instruction not understood."""
     header, blocks = _blocks(text)
-    found = grammar.header_pattern().search(" ".join(header.split()))
-    symbol = found.group("symbol").rstrip(".,;") if found else None
-    sponsors = None
-    if found:
-        line = " ".join(header.split())[: found.start()].rstrip(" :")
-        sponsors = line.rsplit("  ", 1)[-1].strip() or None
+    symbol = sponsors = None
+    for line in header.split("\n"):
+        found = grammar.header_pattern().search(" ".join(line.split()))
+        if found:
+            symbol = found.group("symbol").rstrip(".,;")
+            sponsors = " ".join(line.split())[: found.start()].rstrip(" :") or None
+            break
     out: list[Amendment] = []
     for block in blocks:
         try:
