@@ -105,7 +105,7 @@ def _numbers(value: str) -> list[int]:
     return out
 
 
-def _add_amendment_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser(
         "amendments",
         help="write the UN-style amendments that turn draft A into draft B",
@@ -114,8 +114,12 @@ def _add_amendment_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="A B (default: the sample pair)")
     _add_input_options(p)
-    p.add_argument("--format", choices=("txt", "md", "json", "docx"), help="default: from -o, else txt")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    p.add_argument(
+        "--format", choices=("txt", "md", "json", "docx"), help="default: from -o, else txt"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
     _add_compare_options(p)
     p = sub.add_parser(
         "apply",
@@ -124,10 +128,16 @@ def _add_amendment_commands(sub: argparse._SubParsersAction[argparse.ArgumentPar
         "amended draft, renumbered. With no files: the bundled example. Any instruction "
         "that cannot apply exactly stops the command (exit 2, nothing written).",
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help="DRAFT AMENDMENTS (default: the example)")
-    p.add_argument("--only", type=_numbers, metavar="N,M", help="apply only these instructions (e.g. 1,3-5)")
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help="DRAFT AMENDMENTS (default: the example)"
+    )
+    p.add_argument(
+        "--only", type=_numbers, metavar="N,M", help="apply only these instructions (e.g. 1,3-5)"
+    )
     p.add_argument("--format", choices=("txt", "md", "docx"), help="default: from -o, else txt")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
     _add_input_options(p)
 
 

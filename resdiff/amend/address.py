@@ -110,10 +110,10 @@ def parse_address(text: str, *, subs: bool = True) -> Address | None:
     return None
 
 
-def _from_match(part: str, m: re.Match[str]) -> Address | None:
+def _from_match(form: str, m: re.Match[str]) -> Address | None:
     groups = m.groupdict()
     subs = tuple(s.lower() for s in _SUBS.findall(groups.get("subs") or ""))
-    if part == "subparagraph":
+    if form == "subparagraph":
         n = groups.get("n")
         parent = (
             Address("operative", n)
@@ -123,15 +123,16 @@ def _from_match(part: str, m: re.Match[str]) -> Address | None:
         if parent is None or parent.part not in ("preambular", "operative", "provision"):
             return None
         return Address(parent.part, parent.number, parent.subs + subs)
-    if part not in _PARTS:
+    part = next((p for p in _PARTS if p == form), None)
+    if part is None:
         return None
     if groups.get("ordinal") is not None:
         value = grammar.ordinal_value(groups["ordinal"])
         if value is None:
             return None
-        return Address(part, str(value), subs)  # type: ignore[arg-type]
+        return Address(part, str(value), subs)
     number = (groups.get("n") or "").replace(" ", "")
-    return Address(part, number, subs)  # type: ignore[arg-type]
+    return Address(part, number, subs)
 
 
 # --- clause ids <-> addresses ------------------------------------------------------------
@@ -231,4 +232,3 @@ def _what_exists(document: Document, address: Address, ids: dict[str, Clause]) -
             return "the draft has no numbered operative paragraphs"
         return f"the draft has operative paragraphs {numbers[0]} to {numbers[-1]}"
     return "no such paragraph in the draft"
-

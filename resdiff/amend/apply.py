@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
-from resdiff.amend.address import Address, AddressError, parse_address, render_address, resolve
+from resdiff.amend.address import Address, AddressError, parse_address, resolve
 from resdiff.amend.draft import Node, payload_nodes, print_draft, renumber, tree
 from resdiff.amend.model import Amendment, AmendmentList
-from resdiff.amend.words import OverlapError, WordEdit, apply_edits, find
+from resdiff.amend.words import How, OverlapError, WordEdit, apply_edits, find
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.model import Clause, ClauseKind, Document
@@ -86,14 +86,14 @@ def _normal_symbol(symbol: str) -> str:
 
 def _check_draft(draft: Document, amendments: AmendmentList, source: str) -> None:
     named = amendments.draft
-    if named and "/" in named and draft.symbol and draft.symbol != named:
-        if _normal_symbol(draft.symbol) != _normal_symbol(named):
-            raise InputError(
-                f"these amendments are to {named}, but the draft is {draft.symbol}", source
-            )
+    symbol = draft.symbol
+    if named and "/" in named and symbol and _normal_symbol(symbol) != _normal_symbol(named):
+        raise InputError(f"these amendments are to {named}, but the draft is {symbol}", source)
 
 
-def _chosen(amendments: AmendmentList, only: Collection[int] | None, source: str) -> list[Amendment]:
+def _chosen(
+    amendments: AmendmentList, only: Collection[int] | None, source: str
+) -> list[Amendment]:
     if only is None:
         return list(amendments.amendments)
     missing = sorted(set(only) - set(amendments.numbers))
@@ -161,12 +161,14 @@ class _Applier:
         position = a.target.position
         if a.op == "insert-words" and position in ("start", "end"):
             at = 0 if position == "start" else len(text)
-            edit = WordEdit(position, at, at, a.new or "", a.number)  # type: ignore[arg-type]
+            edit = WordEdit(position, at, at, a.new or "", a.number)
         else:
             quoted = (a.target.words if a.op == "insert-words" else a.old) or ""
             s, e = self._find(a, clause_id, quoted)
-            how = {"replace-words": "replace", "delete-words": "delete"}.get(a.op, position)
-            edit = WordEdit(how, s, e, a.new or "", a.number)  # type: ignore[arg-type]
+            how: How = "replace" if a.op == "replace-words" else "delete"
+            if a.op == "insert-words":
+                how = "before" if position == "before" else "after"
+            edit = WordEdit(how, s, e, a.new or "", a.number)
         self.plan.edits.setdefault(clause_id, []).append(edit)
         self.plan.claim(clause_id, a.number, "words")
 
@@ -194,9 +196,18 @@ class _Applier:
     def _insert(self, a: Amendment) -> None:
         anchor, position = self._place(a.number, a.target.address, a.target.position)
         kind = a.kind or self._kind_at(anchor, position)
-        if kind == "subparagraph" and (anchor is None or (self.parent[anchor] is None and position != "end")):
-            raise _Stop(a.number, "a new subparagraph goes next to a subparagraph, or at the end of a paragraph")
-        if kind != "subparagraph" and anchor is not None and (self.parent[anchor] is not None or position == "end"):
+        if kind == "subparagraph" and (
+            anchor is None or (self.parent[anchor] is None and position != "end")
+        ):
+            raise _Stop(
+                a.number,
+                "a new subparagraph goes next to a subparagraph, or at the end of a paragraph",
+            )
+        if (
+            kind != "subparagraph"
+            and anchor is not None
+            and (self.parent[anchor] is not None or position == "end")
+        ):
             raise _Stop(a.number, f"a new {kind} paragraph cannot go inside {self._name(anchor)}")
         nodes = payload_nodes(a.new or "", kind)
         if not nodes:
@@ -211,12 +222,17 @@ class _Applier:
         assert a.destination is not None
         anchor, position = self._place(a.number, a.destination.address, a.destination.position)
         if clause in self.plan.moved:
-            raise _Stop(a.number, f"{self._name(clause)} is already moved by instruction {self.plan.moved[clause]}")
+            raise _Stop(
+                a.number,
+                f"{self._name(clause)} is already moved by instruction {self.plan.moved[clause]}",
+            )
         level_ok = (self.parent[clause] is None) == (
             anchor is None or (self.parent[anchor] is None and position != "end")
         )
         if not level_ok:
-            raise _Stop(a.number, "a paragraph moves among paragraphs, a subparagraph among subparagraphs")
+            raise _Stop(
+                a.number, "a paragraph moves among paragraphs, a subparagraph among subparagraphs"
+            )
         if anchor == clause:
             raise _Stop(a.number, f"{self._name(clause)} cannot move next to itself")
         self.plan.moved[clause] = a.number
@@ -301,7 +317,10 @@ class _Applier:
                 new = apply_edits(self.ids[clause_id].text, edits)
             except OverlapError as exc:
                 first, second = sorted((exc.first.number, exc.second.number))
-                raise _Stop(second, f"overlaps instruction {first} (the same words of {self._name(clause_id)})") from None
+                raise _Stop(
+                    second,
+                    f"overlaps instruction {first} (the same words of {self._name(clause_id)})",
+                ) from None
             nodes[clause_id].text = new
         for clause_id, (_, replacement) in self.plan.replaced.items():
             node = nodes[clause_id]

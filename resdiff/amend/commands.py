@@ -18,7 +18,9 @@ def _inputs(files: Sequence[str], names: tuple[str, str]) -> list[str]:
 
         return [str(seed_path(n)) for n in names]
     if len(files) != 2:
-        raise ResdiffError(f"give two files ({names[0]} and {names[1]} style), or none for the bundled example")
+        raise ResdiffError(
+            f"give two files ({names[0]} and {names[1]} style), or none for the bundled example"
+        )
     if files.count("-") > 1:
         raise ResdiffError("standard input ('-') can be given only once")
     return list(files)

@@ -17,8 +17,8 @@ from typing import Any
 from resdiff.model import ClauseKind
 
 # Quote characters that open and close quoted text in an instruction.
-OPEN_QUOTES = "\"“„«”"
-CLOSE_QUOTES = "\"”“»"
+OPEN_QUOTES = '"“„«”'
+CLOSE_QUOTES = '"”“»'
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -88,7 +88,7 @@ def ordinal_value(text: str) -> int | None:
 
 
 def count_value(text: str) -> int | None:
-    """"a", "one", "two", "3" -> 1, 1, 2, 3."""
+    """ "a", "one", "two", "3" -> 1, 1, 2, 3."""
     folded = _fold_words(text)
     if folded in ("a", "an"):
         return 1
@@ -115,7 +115,7 @@ def quoted(text: str) -> str:
 
 
 def the_words(text: str) -> str:
-    """"the word " or "the words " before quoted text; nothing before punctuation alone."""
+    """ "the word " or "the words " before quoted text; nothing before punctuation alone."""
     if not re.search(r"\w", text):
         return ""
     w = data()["write"]
@@ -128,7 +128,7 @@ def kind_name(kind: ClauseKind, count: int = 1) -> str:
 
 
 def new_kind(kind: ClauseKind, count: int) -> str:
-    """"a new operative paragraph", "two new preambular paragraphs"."""
+    """ "a new operative paragraph", "two new preambular paragraphs"."""
     head = "a" if count == 1 else cardinal(count)
     return f"{head} new {kind_name(kind, count)}"
 
@@ -197,9 +197,7 @@ def read_forms() -> tuple[Form, ...]:
         for template in templates:
             body = _PLACEHOLDER.sub(lambda m: "\0" + m.group(1) + "\0", template)
             parts = body.split("\0")
-            regex = "".join(
-                fragments[p] if k % 2 else _spaces(p) for k, p in enumerate(parts)
-            )
+            regex = "".join(fragments[p] if k % 2 else _spaces(p) for k, p in enumerate(parts))
             end = r"\s*$" if template.endswith(":") else r"\s*[.;]?\s*$"
             forms.append(Form(name, re.compile(rf"^\s*{regex}{end}", re.I | re.S)))
     return tuple(forms)

@@ -22,6 +22,7 @@ AmendOp = Literal[
     "move-paragraph",
 ]
 Position = Literal["in", "after", "before", "start", "end"]
+POSITIONS: tuple[Position, ...] = ("in", "after", "before", "start", "end")
 
 AMEND_OPS: tuple[AmendOp, ...] = (
     "replace-words",
@@ -32,6 +33,14 @@ AMEND_OPS: tuple[AmendOp, ...] = (
     "replace-paragraph",
     "move-paragraph",
 )
+
+
+def as_op(name: str) -> AmendOp:
+    return next(op for op in AMEND_OPS if op == name)
+
+
+def as_position(name: str) -> Position:
+    return next(p for p in POSITIONS if p == name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,11 +119,7 @@ def word_edit(text: str, hunk: Hunk) -> WordEdit | None:
         if s == e or not _has_word(text[s:e]) or not _unique(text, s, e):
             continue
         replacement = canonical(text[s : hunk.start] + hunk.new + text[hunk.end : e])
-        edit = (
-            WordEdit("replace", s, e, replacement)
-            if replacement
-            else WordEdit("delete", s, e)
-        )
+        edit = WordEdit("replace", s, e, replacement) if replacement else WordEdit("delete", s, e)
         if _works(text, edit, want):
             return edit
     return None
@@ -165,7 +161,7 @@ def _insertion(text: str, at: int, new: str, want: str) -> WordEdit | None:
 def _apart(text: str, x: WordEdit, y: WordEdit) -> bool:
     """Two edits far enough apart to be voted separately: neither their words nor what
     they change meet."""
-    xs, xe, _ = effect(text, x)
+    _, xe, _ = effect(text, x)
     ys, _, _ = effect(text, y)
     return x.end <= y.start and xe < ys
 

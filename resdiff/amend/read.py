@@ -18,10 +18,9 @@ from dataclasses import dataclass
 
 from resdiff.amend import grammar
 from resdiff.amend.address import Address, address_id, parse_address
-from resdiff.amend.model import Amendment, AmendmentList, AmendOp, Position, Target
+from resdiff.amend.model import Amendment, AmendmentList, Position, Target, as_op, as_position
 from resdiff.amend.words import canonical
 from resdiff.errors import InputError
-from resdiff.model import ClauseKind
 from resdiff.parse.lines import is_page_artefact
 from resdiff.parse.segment import sub_label
 
@@ -30,8 +29,8 @@ _NUMBER_LABEL = re.compile(r"^\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.)]\s+")
 _VERBS = r"(?:replace|delete|insert|add|after|before|strike|substitute|change|remove|omit)\b"
 _PARTS = re.compile(rf"\s*(?:[;,]\s*)?\band\s+(?={_VERBS})|\s*;\s+(?={_VERBS})", re.I)
 _IN_TARGET = re.compile(r"^(In\s+.+?,\s+)(.*)$", re.I | re.S)
-_DOUBLE_QUOTES = "\"“”„«»"
-_OPENING = "\"“„«"
+_DOUBLE_QUOTES = '"“”„«»'
+_OPENING = '"“„«'
 _CLOSING = re.compile(r"[\"”»]\s*[.;,]?\s*$")
 
 
@@ -143,7 +142,8 @@ def _split_payload(text: str) -> tuple[str, str | None]:
 
 def _parts(body: str) -> list[str]:
     """``body`` cut at "and delete ...", "; replace ..." outside quotes."""
-    cuts, inside = [], False
+    cuts: list[tuple[int, int]] = []
+    inside = False
     for i, ch in enumerate(body):
         if ch in "“«„":
             inside = True
@@ -244,28 +244,40 @@ def _amendment(
 ) -> Amendment:
     groups = m.groupdict()
     if name.startswith("insert-words-"):
-        position: Position = name.removeprefix("insert-words-")  # type: ignore[assignment]
+        position = as_position(name.removeprefix("insert-words-"))
         target = _target(groups.get("target"), position, groups.get("words"))
         target = _with_occurrence(target, m)
         return Amendment(number, "insert-words", target, None, groups["new"], text)
     if name in ("replace-words", "delete-words"):
         target = _with_occurrence(_target(groups.get("target")), m)
-        return Amendment(number, name, target, groups["old"], groups.get("new"), text)  # type: ignore[arg-type]
+        return Amendment(number, as_op(name), target, groups["old"], groups.get("new"), text)
     if name.startswith("insert-paragraph-"):
-        position = name.removeprefix("insert-paragraph-")  # type: ignore[assignment]
+        position = as_position(name.removeprefix("insert-paragraph-"))
         anchor = _target(groups.get("anchor"), position)
         kind = grammar.kind_from_name(groups.get("kind") or "")
         return Amendment(
-            number, "insert-paragraph", anchor, None, _paragraph_text(payload or ""), text, kind=kind
+            number,
+            "insert-paragraph",
+            anchor,
+            None,
+            _paragraph_text(payload or ""),
+            text,
+            kind=kind,
         )
     if name == "replace-paragraph":
         target = _target(groups.get("target"))
-        return Amendment(number, "replace-paragraph", target, None, _paragraph_text(payload or ""), text)
+        return Amendment(
+            number, "replace-paragraph", target, None, _paragraph_text(payload or ""), text
+        )
     if name == "delete-paragraph":
-        return Amendment(number, "delete-paragraph", _target(groups.get("target")), None, None, text)
-    position = name.removeprefix("move-paragraph-")  # type: ignore[assignment]
+        return Amendment(
+            number, "delete-paragraph", _target(groups.get("target")), None, None, text
+        )
+    position = as_position(name.removeprefix("move-paragraph-"))
     destination = _target(groups.get("anchor"), position)
-    return Amendment(number, "move-paragraph", _target(groups.get("target")), None, None, text, destination)
+    return Amendment(
+        number, "move-paragraph", _target(groups.get("target")), None, None, text, destination
+    )
 
 
 def _with_occurrence(target: Target, m: re.Match[str]) -> Target:

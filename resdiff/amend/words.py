@@ -9,6 +9,7 @@ the spacing of the sentence ("delete the words “x”" leaves no double space).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -155,7 +156,7 @@ def apply_edits(text: str, edits: Sequence[WordEdit]) -> str:
         ((*effect(text, ed), ed) for ed in edits), key=lambda x: (x[0], x[1], x[3].number)
     )
     by_quote = sorted(edits, key=lambda ed: (ed.start, ed.end))
-    for x, y in zip(by_quote, by_quote[1:], strict=False):
+    for x, y in itertools.pairwise(by_quote):
         if y.start < x.end and x.start < x.end and y.start < y.end:
             raise OverlapError(x, y)
     out: list[str] = []

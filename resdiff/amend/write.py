@@ -14,12 +14,13 @@ paragraphs' text to the first and deletes them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from resdiff.align.params import DEFAULT, AlignParams
 from resdiff.amend.address import address_of
-from resdiff.amend.model import Amendment, AmendmentList, AmendOp, Target
+from resdiff.amend.model import Amendment, AmendmentList, AmendOp, Position, Target
 from resdiff.amend.phrase import phrase
 from resdiff.amend.quoting import Hunk, paragraph_edits
 from resdiff.amend.words import WordEdit, canonical
@@ -69,7 +70,9 @@ def write_amendments(
                 target=step.target,
                 old=step.old,
                 new=step.new,
-                instruction=phrase(step.op, step.target, step.old, step.new, step.destination, step.kind),
+                instruction=phrase(
+                    step.op, step.target, step.old, step.new, step.destination, step.kind
+                ),
                 destination=step.destination,
                 kind=step.kind,
             )
@@ -102,7 +105,9 @@ def _parents(doc: Document) -> dict[str, str | None]:
 # --- items: what happens to each clause of a level ---------------------------------------
 
 
-def _items(pairs: Sequence[ClausePair], ix: _Index, host: tuple[str, str] | None = None) -> list[_Item]:
+def _items(
+    pairs: Sequence[ClausePair], ix: _Index, host: tuple[str, str] | None = None
+) -> list[_Item]:
     """The items of one level, in the reading order of ``b`` (gone ones where they
     stood). ``host`` (a parent's id in a, in b) keeps only the children of that parent:
     under a split or merge, sub-paragraphs that change parent are deleted and inserted."""
@@ -211,8 +216,8 @@ class _Writer:
     def __init__(self, a: Document, b: Document, params: AlignParams) -> None:
         self.a, self.b, self.params = a, b, params
 
-    def target(self, clause_id: str, position: str = "in") -> Target:
-        return Target(clause_id, address_of(self.a, clause_id), position)  # type: ignore[arg-type]
+    def target(self, clause_id: str, position: Position = "in") -> Target:
+        return Target(clause_id, address_of(self.a, clause_id), position)
 
     def level(self, items: list[_Item], parent: str | None) -> list[_Step]:
         places = self._places(items, parent)
@@ -227,8 +232,9 @@ class _Writer:
         for item in items:
             if item.a is None and item.b is not None:
                 place = places[id(item)]
-                if pending and (
-                    places[id(pending[0])] != place or pending[0].b.kind != item.b.kind  # type: ignore[union-attr]
+                first = pending[0].b if pending else None
+                if first is not None and (
+                    places[id(pending[0])] != place or first.kind != item.b.kind
                 ):
                     flush()
                 pending.append(item)
@@ -248,19 +254,18 @@ class _Writer:
         anchors = [k for k, it in enumerate(seq) if it.a is not None and not it.moved]
         out: dict[int, Target] = {}
         bounds = [-1, *anchors, len(seq)]
-        for lo, hi in zip(bounds, bounds[1:], strict=False):
+        for lo, hi in itertools.pairwise(bounds):
             gap = seq[lo + 1 : hi]
             if not gap:
                 continue
-            x = seq[lo] if lo >= 0 else None
-            y = seq[hi] if hi < len(seq) else None
+            x = seq[lo].a if lo >= 0 else None
+            y = seq[hi].a if hi < len(seq) else None
             for k, it in enumerate(gap):
-                assert it.b is not None
-                prefix = x is not None and all(g.b is not None and g.b.kind == x.b.kind for g in gap[: k + 1])  # type: ignore[union-attr]
+                prefix = x is not None and all(g.b and g.b.kind == x.kind for g in gap[: k + 1])
                 if x is not None and (prefix or y is None):
-                    out[id(it)] = self.target(x.a.id, "after")  # type: ignore[union-attr]
+                    out[id(it)] = self.target(x.id, "after")
                 elif y is not None:
-                    out[id(it)] = self.target(y.a.id, "before")  # type: ignore[union-attr]
+                    out[id(it)] = self.target(y.id, "before")
                 elif parent is not None:
                     out[id(it)] = self.target(parent, "end")
                 else:

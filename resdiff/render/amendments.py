@@ -27,7 +27,9 @@ def title(al: AmendmentList) -> str:
 def note(al: AmendmentList) -> str | None:
     if not al.result:
         return None
-    return grammar.fill(str(grammar.data()["header"]["note"]), draft=al.draft or "", result=al.result)
+    return grammar.fill(
+        str(grammar.data()["header"]["note"]), draft=al.draft or "", result=al.result
+    )
 
 
 def instructions(al: AmendmentList) -> Iterator[tuple[int, list[str]]]:
@@ -115,7 +117,9 @@ def render_docx(al: AmendmentList) -> bytes:
     return write_plain_docx(paragraphs, title(al), "Amendments written by resdiff.")
 
 
-def render_amendments(al: AmendmentList, fmt: str, documents: Sequence[Document] = ()) -> str | bytes:
+def render_amendments(
+    al: AmendmentList, fmt: str, documents: Sequence[Document] = ()
+) -> str | bytes:
     if fmt == "json":
         return render_json(al, documents)
     if fmt == "md":
@@ -150,7 +154,8 @@ def render_amended(amended: AmendedDraft, fmt: str) -> str | bytes:
     doc = amended.document
     if fmt == "md":
         lines = [
-            "\u00a0" * 4 * depth + safe_line_start(escape(text)) for text, depth in _draft_lines(doc)
+            "\u00a0" * 4 * depth + safe_line_start(escape(text))
+            for text, depth in _draft_lines(doc)
         ]
         return "\n\n".join(lines) + "\n"
     if fmt == "docx":

@@ -45,7 +45,9 @@ def test_amendments_on_the_bundled_pair(capsys: pytest.CaptureFixture[str]) -> N
     )
 
 
-def test_write_then_apply_gives_the_other_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_write_then_apply_gives_the_other_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     listed, amended = tmp_path / "am.txt", tmp_path / "amended.txt"
     assert _run(capsys, "amendments", A, B, "-o", str(listed))[0] == 1
     code, out, err = _run(capsys, "apply", A, str(listed), "-o", str(amended))
@@ -57,19 +59,22 @@ def test_write_then_apply_gives_the_other_draft(tmp_path: Path, capsys: pytest.C
 
 
 def test_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "amendments", A, B, "--format", "json")
+    _, out, _ = _run(capsys, "amendments", A, B, "--format", "json")
     data = json.loads(out)
     jsonschema.Draft202012Validator(load_schema()).validate(data)
     assert [d["symbol"] for d in data["documents"]] == ["S/2024/9001", "S/2024/9002"]
     assert len(data["amendments"]) == 21
-    code, out, _ = _run(capsys, "amendments", A, B, "--format", "md")
+    _, out, _ = _run(capsys, "amendments", A, B, "--format", "md")
     assert out.startswith("# Amendments to draft resolution S/2024/9001\n")
     assert "**9.** Replace operative paragraph 1 with the following:\n\n> “Demands" in out
     target = tmp_path / "am.docx"
     assert _run(capsys, "amendments", A, B, "-o", str(target))[0] == 1
     paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
     assert paragraphs[0] == "Amendments to draft resolution S/2024/9001"
-    assert "5. Move the sixth preambular paragraph to follow the ninth preambular paragraph." in paragraphs
+    assert (
+        "5. Move the sixth preambular paragraph to follow the ninth preambular paragraph."
+        in paragraphs
+    )
     assert _run(capsys, "apply", "-o", str(tmp_path / "amended.md"))[0] == 0
     markdown = (tmp_path / "amended.md").read_text("utf-8")
     assert "\n\n2\\. Demands the immediate and unconditional release of all hostages;\n" in markdown
@@ -96,7 +101,10 @@ def test_apply_the_bundled_example_and_only_some(capsys: pytest.CaptureFixture[s
             "1. Delete operative paragraph 3.\n\n2. In operative paragraph 3, delete “obstacles”.",
             "instruction 2: overlaps instruction 1",
         ),
-        ("1. In operative paragraph 3, replace “peace” with “war”.", "instruction 1: the words “peace”"),
+        (
+            "1. In operative paragraph 3, replace “peace” with “war”.",
+            "instruction 1: the words “peace”",
+        ),
     ],
 )
 def test_an_instruction_that_cannot_apply_writes_nothing(
@@ -133,7 +141,9 @@ def test_an_amendment_document_in_word(tmp_path: Path, capsys: pytest.CaptureFix
     document = docx.Document()
     document.add_paragraph("Algeria: amendment to draft resolution S/2024/9001")
     document.add_paragraph("1. In operative paragraph 6, replace “Encourages” with “Urges”.")
-    document.add_paragraph("2. Insert a new operative paragraph after operative paragraph 12, to read:")
+    document.add_paragraph(
+        "2. Insert a new operative paragraph after operative paragraph 12, to read:"
+    )
     document.add_paragraph("“Requests the Secretary-General to report back;”")
     buffer = io.BytesIO()
     document.save(buffer)
@@ -141,7 +151,9 @@ def test_an_amendment_document_in_word(tmp_path: Path, capsys: pytest.CaptureFix
     path.write_bytes(buffer.getvalue())
     code, out, err = _run(capsys, "apply", A, str(path))
     assert (code, err) == (0, "")
-    assert "\n6. Urges Member States" in out and out.endswith("\n13. Requests the Secretary-General to report back;\n")
+    assert "\n6. Urges Member States" in out and out.endswith(
+        "\n13. Requests the Secretary-General to report back;\n"
+    )
 
 
 def test_the_installed_command_runs() -> None:

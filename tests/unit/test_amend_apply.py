@@ -97,8 +97,7 @@ def test_numbering_follows_the_un_after_insertions_and_deletions() -> None:
         ),
         (
             "Delete operative paragraph 2 (f).",
-            "instruction 1: operative paragraph 2 (f) not found (its subparagraphs are (a) "
-            "to (c))",
+            "instruction 1: operative paragraph 2 (f) not found (its subparagraphs are (a) to (c))",
         ),
         (
             'In operative paragraph 1, replace "peace" with "war".',

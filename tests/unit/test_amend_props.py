@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from resdiff.amend import amendments
 from resdiff.amend.apply import apply_amendments
 from resdiff.amend.read import read_amendments
-from resdiff.render.amendments import render_text
 from resdiff.amend.words import canonical
 from resdiff.model import CompareOptions, Document
 from resdiff.pipeline import compare
+from resdiff.render.amendments import render_text
 from tests.unit.test_pipeline_props import Para, _document, _draft_text, draft_st, edited
 
 

@@ -44,7 +44,9 @@ def test_ordinals_are_data_and_round_trip() -> None:
     ]
     assert all(ordinal_value(ordinal(n)) == n for n in range(1, 300))
     address = parse_address("the forty-second preambular paragraph")
-    assert address is not None and render_address(address) == "the forty-second preambular paragraph"
+    assert (
+        address is not None and render_address(address) == "the forty-second preambular paragraph"
+    )
 
 
 @pytest.mark.parametrize(
@@ -72,9 +74,22 @@ def test_replace_words_variants(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "position", "words"),
     [
-        ("In the second preambular paragraph, after “Reaffirming”, insert “firmly”.", "after", "Reaffirming"),
-        ("In the second preambular paragraph, insert the word “firmly” after the word “Reaffirming”", "after", "Reaffirming"),
-        ("In the second preambular paragraph, before the word “the”, add “firmly”.", "before", "the"),
+        (
+            "In the second preambular paragraph, after “Reaffirming”, insert “firmly”.",
+            "after",
+            "Reaffirming",
+        ),
+        (
+            "In the second preambular paragraph, insert the word “firmly” after the word "
+            "“Reaffirming”",
+            "after",
+            "Reaffirming",
+        ),
+        (
+            "In the second preambular paragraph, before the word “the”, add “firmly”.",
+            "before",
+            "the",
+        ),
         ("At the end of the second preambular paragraph, add “firmly”.", "end", None),
         ("At the beginning of the second preambular paragraph, insert “firmly”.", "start", None),
     ],
@@ -100,8 +115,12 @@ def test_delete_words_variants(sentence: str) -> None:
 
 
 def test_which_occurrence() -> None:
-    (a,) = parse_instruction(1, "In operative paragraph 2, replace the second occurrence of “in” with “on”.")
-    (b,) = parse_instruction(1, "In operative paragraph 2, replace “in” (third occurrence) with “on”.")
+    (a,) = parse_instruction(
+        1, "In operative paragraph 2, replace the second occurrence of “in” with “on”."
+    )
+    (b,) = parse_instruction(
+        1, "In operative paragraph 2, replace “in” (third occurrence) with “on”."
+    )
     assert (a.target.occurrence, b.target.occurrence) == (2, 3)
 
 
@@ -122,12 +141,48 @@ def test_one_instruction_with_two_changes_keeps_one_number() -> None:
 @pytest.mark.parametrize(
     ("sentence", "op", "position", "anchor", "kind"),
     [
-        ("Insert a new operative paragraph after operative paragraph 3, to read:", "insert-paragraph", "after", "OP3", "operative"),
-        ("After the fifth preambular paragraph, insert a new preambular paragraph reading:", "insert-paragraph", "after", "PP5", "preambular"),
-        ("Add the following new paragraphs before operative paragraph 1:", "insert-paragraph", "before", "OP1", None),
-        ("Add a new sub-paragraph at the end of operative paragraph 4, to read:", "insert-paragraph", "end", "OP4", "subparagraph"),
-        ("Insert a new preambular paragraph at the end of the preamble, to read:", "insert-paragraph", "end", "PP0", "preambular"),
-        ("Replace operative paragraph 3 with the following:", "replace-paragraph", "in", "OP3", None),
+        (
+            "Insert a new operative paragraph after operative paragraph 3, to read:",
+            "insert-paragraph",
+            "after",
+            "OP3",
+            "operative",
+        ),
+        (
+            "After the fifth preambular paragraph, insert a new preambular paragraph reading:",
+            "insert-paragraph",
+            "after",
+            "PP5",
+            "preambular",
+        ),
+        (
+            "Add the following new paragraphs before operative paragraph 1:",
+            "insert-paragraph",
+            "before",
+            "OP1",
+            None,
+        ),
+        (
+            "Add a new sub-paragraph at the end of operative paragraph 4, to read:",
+            "insert-paragraph",
+            "end",
+            "OP4",
+            "subparagraph",
+        ),
+        (
+            "Insert a new preambular paragraph at the end of the preamble, to read:",
+            "insert-paragraph",
+            "end",
+            "PP0",
+            "preambular",
+        ),
+        (
+            "Replace operative paragraph 3 with the following:",
+            "replace-paragraph",
+            "in",
+            "OP3",
+            None,
+        ),
         ("Amend operative paragraph 3 to read:", "replace-paragraph", "in", "OP3", None),
         ("Operative paragraph 3 should read:", "replace-paragraph", "in", "OP3", None),
     ],
@@ -136,7 +191,12 @@ def test_forms_with_a_paragraph_text(
     sentence: str, op: str, position: str, anchor: str, kind: str | None
 ) -> None:
     (a,) = parse_instruction(1, sentence + "\n“Urges all parties to act;”")
-    assert (a.op, a.target.position, a.kind, a.new) == (op, position, kind, "Urges all parties to act;")
+    assert (a.op, a.target.position, a.kind, a.new) == (
+        op,
+        position,
+        kind,
+        "Urges all parties to act;",
+    )
     if anchor != "PP0":
         assert a.target.clause == anchor
 
@@ -170,7 +230,10 @@ def test_paragraph_text_quoted_per_paragraph_with_sub_paragraphs() -> None:
 def test_move_variants(sentence: str, position: str, anchor: str) -> None:
     (a,) = parse_instruction(1, sentence)
     assert a.op == "move-paragraph" and a.target.clause == "OP5"
-    assert a.destination is not None and (a.destination.position, a.destination.clause) == (position, anchor)
+    assert a.destination is not None and (a.destination.position, a.destination.clause) == (
+        position,
+        anchor,
+    )
 
 
 def test_header_names_the_draft_and_its_sponsors() -> None:
@@ -197,7 +260,8 @@ def test_numbers_inside_a_quoted_paragraph_do_not_start_an_instruction() -> None
 
 def test_page_furniture_between_instructions_is_ignored() -> None:
     listed = read_amendments(
-        "1. Delete operative paragraph 3.\n\n24-05234 (E)\n2/4\n\n2. Delete operative paragraph 4.\n"
+        "1. Delete operative paragraph 3.\n\n24-05234 (E)\n2/4\n\n"
+        "2. Delete operative paragraph 4.\n"
     )
     assert [a.instruction for a in listed.amendments] == [
         "Delete operative paragraph 3.",
@@ -208,10 +272,19 @@ def test_page_furniture_between_instructions_is_ignored() -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("1. Delete operative paragraph 3.\n\n2. Strengthen the text.\n", "instruction 2: not understood"),
+        (
+            "1. Delete operative paragraph 3.\n\n2. Strengthen the text.\n",
+            "instruction 2: not understood",
+        ),
         ("1. Delete the tenth heading of nowhere.\n", "instruction 1: no paragraph is called"),
-        ("Russian Federation: amendment to draft resolution S/2024/9002\n", "no amendment instructions"),
-        ("1. Insert a new operative paragraph after operative paragraph 2, to read:\n", "instruction 1: the text to insert is missing"),
+        (
+            "Russian Federation: amendment to draft resolution S/2024/9002\n",
+            "no amendment instructions",
+        ),
+        (
+            "1. Insert a new operative paragraph after operative paragraph 2, to read:\n",
+            "instruction 1: the text to insert is missing",
+        ),
     ],
 )
 def test_unreadable_documents_name_the_instruction(text: str, problem: str) -> None:

@@ -58,7 +58,9 @@ def test_the_seed_pair_reads_as_a_delegation_would_write_it() -> None:
         "Delete operative paragraph 8.",  # demoted to the preamble: deleted, then inserted
     ):
         assert expected in found
-    assert any(f.startswith("Replace operative paragraph 1 with the following:\n“Demands") for f in found)
+    assert any(
+        f.startswith("Replace operative paragraph 1 with the following:\n“Demands") for f in found
+    )
     assert any(
         f.startswith("Insert two new preambular paragraphs after the eighth preambular paragraph")
         for f in found
@@ -93,8 +95,13 @@ def test_quoted_words_are_unambiguous_in_their_paragraph() -> None:
 
 
 def test_repeated_words_are_quoted_with_context() -> None:
-    a = _doc("The Council,\n\n1. Calls upon all parties to remove obstacles and to facilitate access;\n")
-    b = _doc("The Council,\n\n1. Calls upon all parties to remove obstacles and facilitate access;\n", "B")
+    a = _doc(
+        "The Council,\n\n1. Calls upon all parties to remove obstacles and to facilitate access;\n"
+    )
+    b = _doc(
+        "The Council,\n\n1. Calls upon all parties to remove obstacles and facilitate access;\n",
+        "B",
+    )
     assert _round_trip(a, b) == ["In operative paragraph 1, replace the words “and to” with “and”."]
 
 
@@ -122,7 +129,10 @@ def test_sub_paragraphs_added_removed_and_a_new_paragraph_at_the_start() -> None
     )
     found = _round_trip(a, b)
     assert found[0].startswith("Insert a new preambular paragraph before the first preambular")
-    assert "Insert a new subparagraph after operative paragraph 1 (a), to read:\n“Appoint an envoy;”" in found
+    assert (
+        "Insert a new subparagraph after operative paragraph 1 (a), to read:\n“Appoint an envoy;”"
+        in found
+    )
 
 
 def test_the_json_list_follows_the_schema() -> None:
@@ -132,7 +142,16 @@ def test_the_json_list_follows_the_schema() -> None:
     data = json.loads(render_json(amendments(comparison), comparison.documents))
     jsonschema.Draft202012Validator(load_schema()).validate(data)
     first, second = data["amendments"][:2]
-    assert list(first) == ["number", "op", "target", "old", "new", "instruction", "destination", "kind"]
+    assert list(first) == [
+        "number",
+        "op",
+        "target",
+        "old",
+        "new",
+        "instruction",
+        "destination",
+        "kind",
+    ]
     assert (first["op"], first["target"]["clause"], first["target"]["position"]) == (
         "insert-words",
         "PP4",
