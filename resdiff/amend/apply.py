@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from resdiff.amend.address import Address, AddressError, parse_address, resolve
 from resdiff.amend.draft import Node, payload_nodes, print_draft, renumber, tree
@@ -24,14 +25,19 @@ from resdiff.parse.structure import parse_source
 _WHOLE = ("delete-paragraph", "replace-paragraph")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AmendedDraft:
-    """The draft with the amendments in: its text, that text parsed, and which
-    instructions were applied."""
+    """The draft with the amendments in: its text, which instructions were applied, and
+    (parsed on first use) the text read back as a ``Document``."""
 
     text: str
-    document: Document
     applied: tuple[int, ...]
+    draft: Document
+
+    @cached_property
+    def document(self) -> Document:
+        source = SourceText(f"{self.draft.source} (amended)", "txt", self.text)
+        return parse_source(source, self.draft.id)
 
 
 class _Stop(ValueError):
@@ -76,8 +82,7 @@ def apply_amendments(
         raise InputError(str(exc), source) from None
     renumber(nodes, draft)
     text = print_draft(draft, nodes)
-    document = parse_source(SourceText(f"{draft.source} (amended)", "txt", text), draft.id)
-    return AmendedDraft(text, document, tuple(dict.fromkeys(a.number for a in chosen)))
+    return AmendedDraft(text, tuple(dict.fromkeys(a.number for a in chosen)), draft)
 
 
 def _normal_symbol(symbol: str) -> str:
@@ -175,6 +180,8 @@ class _Applier:
     def _find(self, a: Amendment, clause_id: str, words: str) -> tuple[int, int]:
         clause = self.ids[clause_id]
         found = find(clause.text, words)
+        if len(found) == 1 and a.target.occurrence in (None, 1):
+            return found[0]
         where = self._name(clause_id)
         if not found:
             elsewhere = [c for c in clause.walk() if c is not clause and find(c.text, words)]

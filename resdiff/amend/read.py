@@ -124,6 +124,8 @@ def _unnumbered(lines: list[str]) -> tuple[str, list[_Block]]:
 
 def _split_payload(text: str) -> tuple[str, str | None]:
     """The sentence and the paragraph text after its colon (None if there is none)."""
+    if ":" not in text:
+        return text, None
     inside = False
     for i, ch in enumerate(text):
         if ch in "“«„":

@@ -10,6 +10,7 @@ the spacing of the sentence ("delete the words “x”" leaves no double space).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,9 +60,47 @@ def _fold_char(ch: str) -> str:
     return normalize_for_matching(ch)
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+class _Table(dict[int, str]):
+    """``str.translate`` table folding one character at a time, filled as characters are
+    met; ``odd`` collects those that do not fold to exactly one character."""
+
+    odd: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = " " if ch.isspace() else ch if ch.isascii() else _fold_char(ch)
+        if len(folded) != 1:
+            _Table.odd.add(ch)
+            folded = ch
+        self[code] = folded
+        return folded
+
+
+_TABLE = _Table()
+_SPACE_RUNS = re.compile(" {2,}")
+
+
+@lru_cache(maxsize=2048)
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` as compared (typography folded, whitespace runs one space) and, for each
     character of it, the offset in ``text`` it comes from."""
+    flat = text.translate(_TABLE)
+    if _Table.odd and not _Table.odd.isdisjoint(text):
+        return _fold_slowly(text)
+    pieces: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in _SPACE_RUNS.finditer(flat):
+        pieces.append(flat[at : m.start() + 1])
+        where.extend(range(at, m.start() + 1))
+        at = m.end()
+    pieces.append(flat[at:])
+    where.extend(range(at, len(flat)))
+    return "".join(pieces), tuple(where)
+
+
+def _fold_slowly(text: str) -> tuple[str, tuple[int, ...]]:
+    """``fold`` for text with characters that vanish or expand when folded."""
     out: list[str] = []
     where: list[int] = []
     in_space = False
@@ -82,7 +121,7 @@ def fold(text: str) -> tuple[str, list[int]]:
                 continue
             out.append(c)
             where.append(i)
-    return "".join(out), where
+    return "".join(out), tuple(where)
 
 
 def _is_word(ch: str) -> bool:

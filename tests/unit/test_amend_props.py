@@ -11,6 +11,7 @@ from resdiff.amend import amendments
 from resdiff.amend.apply import apply_amendments
 from resdiff.amend.read import read_amendments
 from resdiff.amend.words import canonical
+from resdiff.ingest.markdown import letter_label, roman_label
 from resdiff.model import CompareOptions, Document
 from resdiff.pipeline import compare
 from resdiff.render.amendments import render_text
@@ -22,11 +23,23 @@ def _shape(doc: Document) -> list[tuple[str, str, str]]:
 
 
 def _numbered_as_the_un_does(doc: Document) -> bool:
-    """Operative paragraphs 1, 2, 3...: the random edits can make a preambular paragraph
-    open with an operative verb, which the parser reads as an unnumbered operative one;
-    no renumbering can print that."""
+    """Operative paragraphs 1, 2, 3..., sub-paragraphs (a), (b)... with (i), (ii)... below.
+    The random edits can make a preambular paragraph open with an operative verb (the
+    parser reads an unnumbered operative paragraph) or put (i) to (iii) under an (h) (the
+    parser reads the letter i): printed numbering no renumbering can give."""
     numbers = [c.number for c in doc.clauses if c.kind == "operative"]
-    return numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    if numbers != [str(n) for n in range(1, len(numbers) + 1)]:
+        return False
+    for top in doc.clauses:
+        for clause in top.walk():
+            labels = [c.number for c in clause.children]
+            roman = clause is not top or labels[:1] == ["i"]
+            expected = [
+                roman_label(k + 1) if roman else letter_label(k) for k in range(len(labels))
+            ]
+            if labels != expected:
+                return False
+    return True
 
 
 def _round_trip(a: Document, b: Document, options: CompareOptions) -> None:
