@@ -64,13 +64,15 @@ class _Table(dict[int, str]):
     """``str.translate`` table folding one character at a time, filled as characters are
     met; ``odd`` collects those that do not fold to exactly one character."""
 
-    odd: set[str] = set()
+    def __init__(self) -> None:
+        super().__init__()
+        self.odd: set[str] = set()
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
         folded = " " if ch.isspace() else ch if ch.isascii() else _fold_char(ch)
         if len(folded) != 1:
-            _Table.odd.add(ch)
+            self.odd.add(ch)
             folded = ch
         self[code] = folded
         return folded
@@ -85,7 +87,7 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` as compared (typography folded, whitespace runs one space) and, for each
     character of it, the offset in ``text`` it comes from."""
     flat = text.translate(_TABLE)
-    if _Table.odd and not _Table.odd.isdisjoint(text):
+    if _TABLE.odd and not _TABLE.odd.isdisjoint(text):
         return _fold_slowly(text)
     pieces: list[str] = []
     where: list[int] = []
