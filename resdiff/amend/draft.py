@@ -15,7 +15,6 @@ from resdiff.amend.words import canonical
 from resdiff.ingest import SourceText
 from resdiff.ingest.markdown import letter_label, roman_label
 from resdiff.model import Clause, ClauseKind, Document
-from resdiff.parse.lines import roman_value
 from resdiff.parse.segment import sub_label
 from resdiff.parse.structure import parse_source
 
@@ -130,10 +129,6 @@ def _renumber_children(parent: Node, depth: int) -> None:
         child.number = value
         child.label = style.format(value)
         _renumber_children(child, depth + 1)
-
-
-def _is_roman(value: str | None) -> bool:
-    return value is not None and roman_value(value) is not None
 
 
 # --- printing ----------------------------------------------------------------------------

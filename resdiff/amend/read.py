@@ -21,7 +21,7 @@ from resdiff.amend.address import Address, address_id, parse_address
 from resdiff.amend.model import Amendment, AmendmentList, Position, Target, as_op, as_position
 from resdiff.amend.words import canonical
 from resdiff.errors import InputError
-from resdiff.parse.lines import is_page_artefact
+from resdiff.parse.layout import is_page_artefact
 from resdiff.parse.segment import sub_label
 
 _NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
