@@ -9,6 +9,7 @@ raises ``InputError`` naming the instruction and why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -86,7 +87,8 @@ def apply_amendments(
 
 
 def _normal_symbol(symbol: str) -> str:
-    return "".join(symbol.split()).upper()
+    """A symbol as compared: no spaces, upper case, no year ("S/RES/2728 (2024)")."""
+    return re.sub(r"\(\d{4}\)$", "", "".join(symbol.split()).upper())
 
 
 def _check_draft(draft: Document, amendments: AmendmentList, source: str) -> None:

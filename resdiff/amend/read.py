@@ -73,8 +73,35 @@ def _artefact(line: str) -> bool:
     return bool(line.strip()) and is_page_artefact(line.strip())
 
 
+_CLOSER = {'"': '"', "“": "”", "„": "”", "«": "»"}
+
+
+def _scan(text: str) -> tuple[list[bool], bool]:
+    """For each character, whether it is outside quoted text; and whether a quote is
+    still open at the end. A quote opened with a straight mark closes with one; one opened
+    with a curly mark only with a curly one, so straight quotes inside curly ones (and the
+    reverse) are text."""
+    out = []
+    open_: str | None = None
+    for ch in text:
+        if open_ is None:
+            out.append(ch not in _CLOSER)
+            if ch in _CLOSER:
+                open_ = ch
+        else:
+            out.append(False)
+            if ch == _CLOSER[open_]:
+                open_ = None
+    return out, open_ is not None
+
+
+def _outside(text: str) -> list[bool]:
+    return _scan(text)[0]
+
+
 def _quotes_open(text: str) -> bool:
-    return sum(text.count(q) for q in _DOUBLE_QUOTES) % 2 == 1
+    """Whether a quote opened in ``text`` is still open at its end."""
+    return _scan(text)[1]
 
 
 def _blocks(text: str) -> tuple[str, list[_Block]]:
@@ -126,15 +153,9 @@ def _split_payload(text: str) -> tuple[str, str | None]:
     """The sentence and the paragraph text after its colon (None if there is none)."""
     if ":" not in text:
         return text, None
-    inside = False
+    outside = _outside(text)
     for i, ch in enumerate(text):
-        if ch in "“«„":
-            inside = True
-        elif ch in "”»":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-        elif ch == ":" and not inside:
+        if ch == ":" and outside[i]:
             rest = text[i + 1 :]
             gap = rest[: len(rest) - len(rest.lstrip())]
             if not rest.strip() or "\n" in gap or rest.lstrip()[0] in _OPENING:
@@ -145,15 +166,9 @@ def _split_payload(text: str) -> tuple[str, str | None]:
 def _parts(body: str) -> list[str]:
     """``body`` cut at "and delete ...", "; replace ..." outside quotes."""
     cuts: list[tuple[int, int]] = []
-    inside = False
+    outside = _outside(body)
     for i, ch in enumerate(body):
-        if ch in "“«„":
-            inside = True
-        elif ch in "”»":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-        elif not inside and ch in ",; a":
+        if outside[i] and ch in ",; a":
             m = _PARTS.match(body, i)
             if m and m.end() > i and (not cuts or i >= cuts[-1][1]):
                 cuts.append((i, m.end()))

@@ -23,6 +23,7 @@ from resdiff.amend.address import address_of
 from resdiff.amend.model import Amendment, AmendmentList, AmendOp, Position, Target
 from resdiff.amend.phrase import phrase
 from resdiff.amend.quoting import Hunk, paragraph_edits
+from resdiff.amend.read import parse_instruction
 from resdiff.amend.words import WordEdit, canonical
 from resdiff.model import Clause, ClauseKind, ClausePair, Comparison, Document, PairwiseComparison
 
@@ -289,11 +290,11 @@ class _Writer:
         edits = None
         if pair.similarity >= self.params.rewrite_below:
             edits = paragraph_edits(a.text, hunks)
-        if edits is None:
+        words = [self._word_step(a, e) for e in edits or []]
+        if edits is None or not all(_reads_back(s) for s in words):
             steps.append(_Step("replace-paragraph", self.target(a.id), old=block(a), new=block(b)))
             return steps
-        steps += [self._word_step(a, e) for e in edits]
-        return steps + self.level(item.children, a.id)
+        return steps + words + self.level(item.children, a.id)
 
     def _word_step(self, a: Clause, edit: WordEdit) -> _Step:
         quoted = canonical(a.text[edit.start : edit.end])
@@ -305,6 +306,23 @@ class _Writer:
         words = quoted if edit.how in ("after", "before") else None
         where = Target(a.id, target.address, edit.how, words)
         return _Step("insert-words", where, new=edit.new)
+
+
+def _reads_back(step: _Step) -> bool:
+    """Whether the reader reads the instruction as written back as this very step (quoted
+    text holding quote marks could read otherwise)."""
+    sentence = phrase(step.op, step.target, step.old, step.new, step.destination, step.kind)
+    try:
+        (back,) = parse_instruction(1, sentence)
+    except ValueError:
+        return False
+    return (back.op, back.target.position, back.target.words, back.old, back.new) == (
+        step.op,
+        step.target.position,
+        step.target.words,
+        step.old,
+        step.new,
+    ) and back.target.address == step.target.address
 
 
 def block(clause: Clause) -> str:

@@ -158,3 +158,20 @@ def test_the_json_list_follows_the_schema() -> None:
         "end",
     )
     assert (second["op"], second["target"]["clause"]) == ("delete-paragraph", "PP5")
+
+
+def test_quoted_text_holding_quote_marks_still_reads_back() -> None:
+    a = _doc(
+        'The Council,\n\n1. Rejects so-called "buffer zones" with "safe areas" and '
+        "“corridors”;\n\n2. Notes the “plan”;\n"
+    )
+    b = _doc(
+        'The Council,\n\n1. Rejects so-called "zones" with "safe areas" and “corridors”, '
+        "now;\n\n2. Notes the “new plan”;\n",
+        "B",
+    )
+    found = _round_trip(a, b, CompareOptions(ignore_quotes=False))
+    assert (
+        found[0] == 'In operative paragraph 1, replace the words “"buffer zones"” with “"zones"”.'
+    )
+    assert len(found) == 3
