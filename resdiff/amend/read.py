@@ -24,7 +24,7 @@ from resdiff.errors import InputError
 from resdiff.parse.layout import is_page_artefact
 from resdiff.parse.segment import sub_label
 
-_NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*\(?(\d{1,5})\s*[.)]\s+(?=\S)")
 _NUMBER_LABEL = re.compile(r"^\d{1,3}(?:\s*(?:bis|ter|quater))?\s*[.)]\s+")
 _VERBS = r"(?:replace|delete|insert|add|after|before|strike|substitute|change|remove|omit)\b"
 _PARTS = re.compile(rf"\s*(?:[;,]\s*)?\band\s+(?={_VERBS})|\s*;\s+(?={_VERBS})", re.I)
@@ -32,6 +32,10 @@ _IN_TARGET = re.compile(r"^(In\s+.+?,\s+)(.*)$", re.I | re.S)
 _DOUBLE_QUOTES = '"“”„«»'
 _OPENING = '"“„«'
 _CLOSING = re.compile(r"[\"”»]\s*[.;,]?\s*$")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 70 else text[:67] + "..."
 
 
 class _Unread(ValueError):
@@ -199,8 +203,9 @@ def parse_instruction(number: int, text: str) -> list[Amendment]:
 def _sole(number: int, sentence: str, text: str) -> Amendment:
     found = _match(number, sentence, text, None)
     if found is None:
-        short = sentence if len(sentence) <= 70 else sentence[:67] + "..."
-        raise _Unread(f"not understood: {short!r} (see docs/amendments.md for the forms read)")
+        raise _Unread(
+            f"not understood: {_short(sentence)!r} (see docs/amendments.md for the forms read)"
+        )
     return found
 
 
@@ -218,7 +223,7 @@ def _match(number: int, sentence: str, text: str, payload: str | None) -> Amendm
         except _BadAddress as exc:
             bad_address = bad_address or str(exc)
     if bad_address is not None:
-        raise _Unread(f"no paragraph is called {bad_address!r}")
+        raise _Unread(f"no paragraph is called {_short(bad_address)!r}")
     return None
 
 
