@@ -214,9 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour in text reports (auto: only on a terminal)",
     )
     _add_compare_options(p_report)
-
     _add_amendment_commands(sub)
-
     p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
     p_matrix.add_argument("files", nargs="+", metavar="FILE")
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")

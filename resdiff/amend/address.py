@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, get_args
 
 from resdiff.amend import grammar
 from resdiff.model import Clause, Document
@@ -27,18 +27,7 @@ Part = Literal[
     "operative_part",
     "text",
 ]
-_PARTS: tuple[Part, ...] = (
-    "preambular",
-    "operative",
-    "heading",
-    "other",
-    "provision",
-    "article",
-    "paragraph",
-    "preamble",
-    "operative_part",
-    "text",
-)
+_PARTS: tuple[Part, ...] = get_args(Part)
 _ID = re.compile(r"(PP|OP|H|X|P|Art)?(§?[\d.]*\d)(-\d+)?((?:\([a-z]+\))*)$")
 _SUBS = re.compile(r"\(?\s*([a-zA-Z]{1,5})\s*\)")
 _PREFIX: dict[Part, str] = {

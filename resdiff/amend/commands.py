@@ -26,14 +26,22 @@ def _inputs(files: Sequence[str], names: tuple[str, str]) -> list[str]:
     return list(files)
 
 
-def _write(data: str | bytes, output: str | None, inputs: Sequence[str], fmt: str) -> None:
-    from resdiff.write import check_not_input, write_atomic, write_stdout
+def _check_output(output: str | None, inputs: Sequence[str], fmt: str) -> None:
+    """Before any work: a Word file needs a file to go to, never one of the inputs."""
+    from resdiff.write import check_not_input
 
+    if fmt == "docx" and not output:
+        raise ResdiffError("a .docx output needs -o FILE")
     if output:
         check_not_input(output, inputs)
+
+
+def _write(data: str | bytes, output: str | None) -> None:
+    """Only once everything is rendered: a failure leaves nothing behind."""
+    from resdiff.write import write_atomic, write_stdout
+
+    if output:
         write_atomic(output, data)
-    elif fmt == "docx":
-        raise ResdiffError("a .docx output needs -o FILE")
     else:
         write_stdout(data)
 
@@ -52,18 +60,13 @@ def amendments_command(
     from resdiff.seeds import DEMO_PAIR
 
     paths = _inputs(files, DEMO_PAIR)
-    if fmt == "docx" and not output:
-        raise ResdiffError("a .docx output needs -o FILE")
-    if output:
-        from resdiff.write import check_not_input
-
-        check_not_input(output, paths)
+    _check_output(output, paths, fmt)
     a = load(paths[0], "A", docx_changes)
     b = load(paths[1], "B", docx_changes)
     comparison = compare(a, b, options=options)
     found = amendments(comparison)
     data = render_amendments(found, fmt, comparison.documents)
-    _write(data, output, paths, fmt)
+    _write(data, output)
     return ExitCode.DIFFERENT if found.amendments else ExitCode.SAME
 
 
@@ -83,17 +86,12 @@ def apply_command(
     from resdiff.seeds import EXAMPLE_AMENDMENTS
 
     paths = _inputs(files, EXAMPLE_AMENDMENTS)
-    if fmt == "docx" and not output:
-        raise ResdiffError("a .docx output needs -o FILE")
-    if output:
-        from resdiff.write import check_not_input
-
-        check_not_input(output, paths)
+    _check_output(output, paths, fmt)
     draft = load(paths[0], "A", docx_changes)
     source = read_source(paths[1], docx_changes)
     listed = read_amendments(source.text, paths[1])
     if not listed.amendments:
         raise InputError("no amendment instructions found", paths[1])
     amended = apply_amendments(draft, listed, only, source=paths[1])
-    _write(render_amended(amended, fmt), output, paths, fmt)
+    _write(render_amended(amended, fmt), output)
     return ExitCode.SAME

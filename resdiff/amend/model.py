@@ -8,7 +8,7 @@ id of that draft (``PP3``, ``OP7(b)``), whatever other amendments do to the numb
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from resdiff.model import ClauseKind
 
@@ -22,17 +22,9 @@ AmendOp = Literal[
     "move-paragraph",
 ]
 Position = Literal["in", "after", "before", "start", "end"]
-POSITIONS: tuple[Position, ...] = ("in", "after", "before", "start", "end")
+POSITIONS: tuple[Position, ...] = get_args(Position)
 
-AMEND_OPS: tuple[AmendOp, ...] = (
-    "replace-words",
-    "insert-words",
-    "delete-words",
-    "insert-paragraph",
-    "delete-paragraph",
-    "replace-paragraph",
-    "move-paragraph",
-)
+AMEND_OPS: tuple[AmendOp, ...] = get_args(AmendOp)
 
 
 def as_op(name: str) -> AmendOp:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from resdiff.amend.words import WordEdit, apply_edits, canonical, effect, find
 
@@ -137,24 +138,25 @@ def _insertion(text: str, at: int, new: str, want: str) -> WordEdit | None:
         edit = WordEdit("end", len(text), len(text), new)
         if _works(text, edit, want):
             return edit
-    end = _trim(text, 0, at)[1]
-    s = end
-    while s > 0:
-        s = _left(text, s)
-        if _has_word(text[s:end]) and _unique(text, s, end):
-            edit = WordEdit("after", s, end, new)
-            if _works(text, edit, want):
-                return edit
-            break
-    start = _trim(text, at, len(text))[0]
-    e = start
-    while e < len(text):
-        e = _right(text, e)
-        if _has_word(text[start:e]) and _unique(text, start, e):
-            edit = WordEdit("before", start, e, new)
-            if _works(text, edit, want):
-                return edit
-            break
+    return _anchored(text, at, new, want, "after") or _anchored(text, at, new, want, "before")
+
+
+def _anchored(
+    text: str, at: int, new: str, want: str, how: Literal["after", "before"]
+) -> WordEdit | None:
+    """Insert after the words ending at ``at`` (or before those starting there), quoting
+    one more word until they are found only there."""
+    if how == "after":
+        fixed, edge, grow = _trim(text, 0, at)[1], 0, _left
+    else:
+        fixed, edge, grow = _trim(text, at, len(text))[0], len(text), _right
+    moving = fixed
+    while moving != edge:
+        moving = grow(text, moving)
+        s, e = min(moving, fixed), max(moving, fixed)
+        if _has_word(text[s:e]) and _unique(text, s, e):
+            edit = WordEdit(how, s, e, new)
+            return edit if _works(text, edit, want) else None
     return None
 
 
