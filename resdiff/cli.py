@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from resdiff.pipeline import LoadOptions
     from resdiff.render import ReportOptions
 
-SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open")
+SUBCOMMANDS = ("parse", "report", "matrix", "amendments", "apply", "demo", "open")
 EXTENSIONS = {
     ".json": "json",
     ".md": "md",
@@ -142,6 +142,57 @@ def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     _add_compare_options(p_report)
 
 
+def _numbers(value: str) -> list[int]:
+    """Instruction numbers: "2,5" or "2-4,7"."""
+    out: list[int] = []
+    for part in value.split(","):
+        first, _, last = part.strip().partition("-")
+        try:
+            lo, hi = int(first), int(last or first)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not instruction numbers: {value!r}") from None
+        if lo < 1 or hi < lo:
+            raise argparse.ArgumentTypeError(f"not instruction numbers: {value!r}")
+        out += range(lo, hi + 1)
+    return out
+
+
+def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "amendments",
+        help="write the UN-style amendments that turn draft A into draft B",
+        description="Write the amendments (in UN drafting form) that turn draft A into "
+        "draft B. With no files: the bundled sample pair. See docs/amendments.md.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="A B (default: the sample pair)")
+    _add_input_options(p)
+    p.add_argument(
+        "--format", choices=("txt", "md", "json", "docx"), help="default: from -o, else txt"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    _add_compare_options(p)
+    p = sub.add_parser(
+        "apply",
+        help="apply an amendment document to a draft",
+        description="Apply an amendment document to the draft as tabled and print the "
+        "amended draft, renumbered. With no files: the bundled example. Any instruction "
+        "that cannot apply exactly stops the command (exit 2, nothing written).",
+    )
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help="DRAFT AMENDMENTS (default: the example)"
+    )
+    p.add_argument(
+        "--only", type=_numbers, metavar="N,M", help="apply only these instructions (e.g. 1,3-5)"
+    )
+    p.add_argument("--format", choices=("txt", "md", "docx"), help="default: from -o, else txt")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    _add_input_options(p)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -174,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p_parse)
 
     _add_report_parser(sub)
-
+    _add_amendment_commands(sub)
     p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
     p_matrix.add_argument("files", nargs="+", metavar="FILE")
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
@@ -219,16 +270,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return ExitCode.SAME
 
 
-def _report_format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output:
-        ext = os.path.splitext(args.output)[1].lower()
+def _report_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one ``output``'s extension names, else txt."""
+    if fmt:
+        return fmt
+    if output:
+        ext = os.path.splitext(output)[1].lower()
         if ext in EXTENSIONS:
             return EXTENSIONS[ext]
         raise ResdiffError(
-            f"cannot tell the format from extension {ext or '(none)'!r}; use --format",
-            args.output,
+            f"cannot tell the format from extension {ext or '(none)'!r}; use --format", output
         )
     return "txt"
 
@@ -273,7 +324,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         files=args.files,
         load=_load_options(args),
         compare=_compare_options(args, len(args.files)),
-        fmt=_report_format(args),
+        fmt=_report_format(args.format, args.output),
         view=_view(args, to_terminal),
         output=args.output,
         fail_on=args.fail_on,
@@ -319,6 +370,26 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     comparison = compare(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
     write_stdout(render_matrix(comparison, args.format))
     return ExitCode.SAME
+
+
+def cmd_amendments(args: argparse.Namespace) -> int:
+    from resdiff.amend.commands import amendments_command
+
+    output = None if args.output == "-" else args.output
+    fmt = _report_format(args.format, output)
+    count = len(args.files) or 2  # no files: the sample pair
+    options = _compare_options(args, count)
+    return amendments_command(args.files, fmt, output, options, _load_options(args))
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from resdiff.amend.commands import apply_command
+
+    output = None if args.output == "-" else args.output
+    fmt = _report_format(args.format, output)
+    if fmt not in ("txt", "md", "docx"):
+        raise ResdiffError(f"an amended draft is written as txt, md or docx, not {fmt}", output)
+    return apply_command(args.files, fmt, output, args.only, _load_options(args))
 
 
 def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
@@ -375,6 +446,8 @@ COMMANDS = {
     "parse": cmd_parse,
     "report": cmd_report,
     "matrix": cmd_matrix,
+    "amendments": cmd_amendments,
+    "apply": cmd_apply,
     "demo": cmd_demo,
     "open": cmd_open,
 }

@@ -20,6 +20,7 @@ __all__ = [
     "escape_markdown",
     "escape_markers",
     "markdown_cell",
+    "safe_line_start",
 ]
 
 
@@ -48,6 +49,23 @@ def escape_markdown(text: str) -> str:
     """Document text inside a Markdown line (no newlines expected): every metacharacter
     backslash-escaped."""
     return _MARKDOWN_INLINE.sub(r"\\\1", clean_text(text))
+
+
+# What would start a block at the beginning of a Markdown line (after optional spaces).
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
+
+
+def safe_line_start(line: str) -> str:
+    """A Markdown line of document text that cannot open a list, a quote or a heading
+    ("1." becomes "1\\.", "- x" becomes "\\- x")."""
+    line = line.lstrip(" ")
+    m = _MARKDOWN_LINE_START.match(line)
+    if m is None:
+        return line
+    if m.group(2).isdigit():
+        end = m.end()
+        return line[:end] + "\\" + line[end:]
+    return "\\" + line
 
 
 def markdown_cell(text: str) -> str:

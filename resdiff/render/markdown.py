@@ -17,6 +17,7 @@ from resdiff.present import cells
 from resdiff.present.changes import change_tag
 from resdiff.present.escape import escape_markdown as escape
 from resdiff.present.escape import markdown_cell as cell
+from resdiff.present.escape import safe_line_start
 from resdiff.present.segments import Segment, shown_text, tidy_segments
 from resdiff.render.view import (
     Gap,
@@ -28,22 +29,7 @@ from resdiff.render.view import (
     documents_facts,
 )
 
-__all__ = ["cell", "diff_paragraph", "escape", "render_markdown", "render_view"]
-
-# What would start a block at the beginning of a line (after optional spaces).
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
-
-
-def _safe_line_start(line: str) -> str:
-    line = line.lstrip(" ")
-    m = _LINE_START.match(line)
-    if m is None:
-        return line
-    if m.group(2).isdigit():
-        end = m.end()
-        return line[:end] + "\\" + line[end:]
-    return "\\" + line
-
+__all__ = ["cell", "diff_paragraph", "escape", "render_markdown", "render_view", "safe_line_start"]
 
 _BREAK = "\\\n"  # a CommonMark hard line break: backslash, newline
 
@@ -92,7 +78,7 @@ def diff_paragraph(segments: tuple[Segment, ...]) -> str:
             out = _marked(seg.op, text)
             after_deletion = seg.op == "-" and out == out.rstrip()
         parts.append(out)
-    lines = [_safe_line_start(line) for line in "".join(parts).split("\n")]
+    lines = [safe_line_start(line) for line in "".join(parts).split("\n")]
     if lines and lines[0].startswith("[-"):
         lines[0] = "\\" + lines[0]  # never a link reference definition
     text = "\n".join(lines).strip(" ")
