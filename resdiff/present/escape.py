@@ -48,7 +48,7 @@ _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<|~&#${}])")
 def escape_markdown(text: str) -> str:
     """Document text inside a Markdown line (no newlines expected): every metacharacter
     backslash-escaped."""
-    return _MARKDOWN_INLINE.sub(r"\\\1", clean_text(text))
+    return _MARKDOWN_INLINE.sub(r"\\\1", clean_terminal(text).replace("\t", " "))
 
 
 # What would start a block at the beginning of a Markdown line (after optional spaces).

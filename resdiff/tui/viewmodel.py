@@ -85,7 +85,7 @@ class Row:
     preview: str
     topics: frozenset[str]
     changes: tuple[int, ...] = ()
-    runs: tuple[Run, ...] | None = None  # the pair's runs as shown (line breaks reflowed)
+    runs: tuple[Run, ...] | None = None  # as shown, where a line break was reflowed
 
     @property
     def changed(self) -> bool:
@@ -225,8 +225,15 @@ def _changes_by_clause(changes: Sequence[Change]) -> dict[tuple[Side, str], list
 def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...]:
     """Flatten the aligned pairs (sub-paragraphs after their parents) into navigator rows."""
     by_clause = _changes_by_clause(pc.changes)
-    texts_a = clause_texts(comparison.document(pc.a))
-    texts_b = clause_texts(comparison.document(pc.b))
+    texts: list[dict[str, str]] = []  # clause texts, read once a pair needs reflowing
+
+    def shown_runs(pair: ClausePair) -> tuple[Run, ...] | None:
+        if not any("\n" in r.text for r in pair.diff):
+            return None  # the pair's own runs
+        if not texts:
+            texts.extend(clause_texts(comparison.document(d)) for d in (pc.a, pc.b))
+        return reflow(pair, *texts)
+
     rows: list[Row] = []
 
     def visit(pair: ClausePair, depth: int) -> None:
@@ -251,7 +258,7 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
                 preview=preview(pair),
                 topics=frozenset(topics),
                 changes=own,
-                runs=reflow(pair, texts_a, texts_b),
+                runs=shown_runs(pair),
             )
         )
         for child in pair.children:
