@@ -351,6 +351,27 @@ async def test_export_writes_a_report(series_app: ResdiffApp, tmp_path: Path) ->
         assert out.exists() and '"S/2099/2"' in out.read_text(encoding="utf-8")
 
 
+async def test_export_to_word_writes_the_pair_on_screen(
+    series_app: ResdiffApp, tmp_path: Path
+) -> None:
+    """Three drafts, C shown: the Word file is C against A (one comparison per file)."""
+    import docx
+
+    async with series_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "e")
+        await pilot.pause()
+        dialog = series_app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-format", Select).value = "docx"
+        out = tmp_path / "c.docx"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export")
+        await settle(pilot)
+        main_screen(series_app)
+        assert docx.Document(str(out)).core_properties.title == "S/2099/3: changes against S/2099/1"
+
+
 async def test_export_error_stays_in_the_dialog(series_app: ResdiffApp, tmp_path: Path) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
