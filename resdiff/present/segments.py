@@ -113,11 +113,6 @@ def side_segments(
     return merge_segments(segs)
 
 
-def changed_words(segments: Iterable[Segment]) -> tuple[tuple[SegmentOp, str], ...]:
-    """The words marked deleted or inserted, in order (what a reader sees as changed)."""
-    return tuple((seg.op, word) for seg in segments if seg.op != "=" for word in seg.text.split())
-
-
 # --- line breaks ---------------------------------------------------------------------
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
