@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from resdiff.datalists import read_list
 from resdiff.diff import CJK
 from resdiff.ingest.normalize import normalize_for_matching
 from resdiff.model import Clause
-from resdiff.wordlists import read_list
 
 # Words, and each Chinese/Japanese character on its own (those scripts use no spaces).
 _WORD = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from resdiff.datalists import read_list
 from resdiff.model import CompareOptions
 from resdiff.typography import QUOTES
-from resdiff.wordlists import read_list
 
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"

@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
+from resdiff.datalists import read_list
 from resdiff.labels import Labels
 from resdiff.parse.lexicon import load_lexicon
-from resdiff.wordlists import read_list
 
 AUTHOR_LINE = re.compile(r"^The [A-Z][A-Za-z' -]{2,60}(?: of the [A-Z][A-Za-z' -]+)?,$")
 #: Labels that open a paragraph wherever a line starts with them (resdiff/data/labels.toml).

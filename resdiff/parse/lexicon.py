@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
-from resdiff.wordlists import read_list
+from resdiff.datalists import read_list
 
 OpenerKind = Literal["preambular", "operative"]
 
