@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from resdiff.ingest import SourceText
 from resdiff.ingest.paragraphs import AUTHOR_LINE
 from resdiff.ingest.wordnumbering import format_number
+from resdiff.labels import Labels
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -35,7 +36,10 @@ _CSS_FORMATS = {"lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
                 "upper-alpha": "upperLetter", "lower-roman": "lowerRoman",
                 "upper-roman": "upperRoman", "decimal": "decimal"}  # fmt: skip
 _DEPTH_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
-_LABEL = re.compile(r"^(?:\d+[.)]|\([a-z]{1,4}\))\s")
+#: A paragraph's own label ("1.", "(a)"): a paragraph holding nothing else is dropped (the
+#: list numbering writes it), and numbered paragraphs mark the operative part.
+_LABEL = Labels("number", "sub")
+_LABEL_ALONE = Labels("number", "sub", alone=True)
 _HEADER_MAX = 100
 
 
@@ -99,7 +103,7 @@ class _Collector(HTMLParser):
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split())
         self._buffer.clear()
-        if text and not _LABEL.fullmatch(text + " "):
+        if text and not _label_only(text):
             if self._heading_open:
                 self.headings.add(len(self.paragraphs))
             self.paragraphs.append(text)
@@ -108,6 +112,11 @@ class _Collector(HTMLParser):
     def close(self) -> None:
         HTMLParser.close(self)
         self._flush()
+
+
+def _label_only(text: str) -> bool:
+    found = _LABEL_ALONE.match(text)
+    return found is not None and found.end == len(text)
 
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:

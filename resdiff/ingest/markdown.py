@@ -9,18 +9,19 @@ definitions are not consumed, so Markdown footnotes ("[^1]: ...") stay as text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from resdiff.ingest import SourceText
 from resdiff.ingest.decode import decode_bytes
+from resdiff.labels import Labels, to_letters, to_roman
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
 INDENT = "    "
-_HAS_LABEL = re.compile(r"\(?(?:[a-z]{1,4}|[ivx]{1,6}|\d{1,3})[.)](?=\s)")
+#: Labels a writer may type at the start of a list item ("1.", "(a)", "a)", "iv.").
+_TYPED_LABEL = Labels("number", "paren-number", "sub", "half-sub", "dot-sub")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
             else:
                 own.extend(b.text for b in _blocks([child], depth))
         body = "\n".join(own)
-        if _HAS_LABEL.match(body):
+        if _TYPED_LABEL.match(body):
             label = ""  # the writer typed the label: "- (a) text" keeps "(a)"
         first = f"{label} {body}" if label and body else (label or body)
         if first:
@@ -102,41 +103,13 @@ def _label(item: SyntaxTreeNode, index: int, depth: int, ordered: bool) -> str:
     if depth == 0:
         return f"{item.info}{item.markup}" if ordered and item.info else ""
     if depth % 2 == 1:
-        return f"({letter_label(index)})"
-    return f"({roman_label(index + 1)})"
+        return f"({to_letters(index + 1)})"
+    return f"({to_roman(index + 1)})"
 
 
 def _indent(text: str, depth: int) -> str:
     pad = INDENT * depth
     return "\n".join(pad + line if line else line for line in text.split("\n"))
-
-
-def letter_label(index: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa, 27 -> bb (the UN style for long lists)."""
-    return chr(ord("a") + index % 26) * (index // 26 + 1)
-
-
-def roman_label(n: int) -> str:
-    out = []
-    for value, numeral in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
 
 
 def _inline_of(node: SyntaxTreeNode) -> str:

@@ -18,6 +18,8 @@ from collections import Counter
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.ingest.paragraphs import find_author_line, rebuild_paragraphs
+from resdiff.labels import Labels
+from resdiff.typography import LIGATURES
 
 ZONE = 3  # lines at the top and at the bottom of a page where furniture lives
 _SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
@@ -34,9 +36,11 @@ _REPEATED_HEADER = (
     re.compile(r"\bDistr\.?:?\s*(?:General|Limited|Restricted)\b", re.I),
     re.compile(r"\bOriginal:\s*[A-Z][a-z]+(?:/[A-Z][a-z]+)*\b"),
 )
-_LABEL = re.compile(r"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\))\s")
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
+#: A line opening with a paragraph label is never a running header.
+_LABEL = Labels("number", "paren-number", "sub")
+# What a text layer carries that no one typed: ligatures (resdiff.typography's), the spaces
+# of justified print, soft hyphens. Only these are cleaned; the rest stays as printed.
+_PRINT = str.maketrans({**LIGATURES, "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
 MIN_TEXT = 20  # fewer visible characters than this in the whole file: no text layer
 
 
@@ -133,7 +137,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _clean(text: str) -> str:
-    text = text.translate(_LIGATURES).translate(_SPACES)
+    text = text.translate(_PRINT)
     text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

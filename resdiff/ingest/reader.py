@@ -47,9 +47,6 @@ READERS: dict[str, str] = {
 #: How tracked changes in a .docx are read when nobody says (``--docx-changes``).
 DOCX_CHANGES = ("accept", "reject")
 
-#: Formats we can recognise, whether or not a reader is registered for them yet.
-KNOWN_FORMATS = ("txt", "md", "docx", "pdf", "html")
-
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 STDIN_NAME = "<stdin>"
 
@@ -71,7 +68,7 @@ def read_source(path: str, docx_changes: str = "accept") -> SourceText:
     if not data.strip():
         raise InputError("empty file", source)
     fmt = detect_format(data, path, source)
-    reader = get_reader(fmt, source)
+    reader = get_reader(fmt)
     # Only the Word reader takes an option; the others keep the plain reader signature.
     options = (docx_changes,) if fmt == "docx" else ()
     result = reader(data, source, *options)
@@ -80,12 +77,10 @@ def read_source(path: str, docx_changes: str = "accept") -> SourceText:
     return result
 
 
-def get_reader(fmt: str, source: str = "") -> Reader:
-    """The reader registered for ``fmt``, imported on first use."""
-    target = READERS.get(fmt)
-    if target is None:
-        raise InputError(f"{fmt} input is not supported yet", source or None)
-    module_name, _, func_name = target.partition(":")
+def get_reader(fmt: str) -> Reader:
+    """The reader registered for ``fmt`` (every format ``detect_format`` returns has one),
+    imported on first use."""
+    module_name, _, func_name = READERS[fmt].partition(":")
     reader: Reader = getattr(importlib.import_module(module_name), func_name)
     return reader
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from resdiff.labels import to_letters, to_roman
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 
@@ -130,30 +132,16 @@ class Numbering:
 def format_number(value: int, fmt: str) -> str:
     """A counter value in one of Word's number formats (unknown formats fall back to 1, 2)."""
     if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
-        return letter.upper() if fmt == "upperLetter" else letter
+        letters = to_letters(value)
+        return letters.upper() if fmt == "upperLetter" else letters
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
+        roman = to_roman(value) if value > 0 else str(value)
+        return roman.upper() if fmt == "upperRoman" else roman
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("none", "bullet"):
         return ""
     return str(value)
-
-
-def _roman(value: int) -> str:
-    if value <= 0:
-        return str(value)
-    out = []
-    for n, s in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ):  # fmt: skip
-        while value >= n:
-            out.append(s)
-            value -= n
-    return "".join(out)
 
 
 def _val(el: etree._Element, child: str | None = None) -> str:
