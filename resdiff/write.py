@@ -27,8 +27,18 @@ def check_not_input(out: str, inputs: Iterable[str]) -> None:
                 raise OutputError("refusing to overwrite an input file", out)
         except OSError:
             continue
-        if target.resolve() == Path(src).resolve():
+        here, there = _resolved(target), _resolved(Path(src))
+        if here is not None and here == there:
             raise OutputError("refusing to overwrite an input file", out)
+
+
+def _resolved(path: Path) -> Path | None:
+    """The path with links followed, or None for a link loop (RuntimeError before
+    Python 3.13, OSError after)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def write_atomic(out: str, data: str | bytes) -> None:
@@ -45,7 +55,10 @@ def write_atomic(out: str, data: str | bytes) -> None:
         return
     if target.is_symlink():
         # Write through the link, as the user meant, instead of replacing the link.
-        target = target.resolve()
+        resolved = _resolved(target)
+        if resolved is None:
+            raise OutputError("too many levels of symbolic links", out)
+        target = resolved
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", out)

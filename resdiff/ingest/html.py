@@ -204,6 +204,8 @@ def _decode(data: bytes, encoding: str | None) -> str:
             continue
         try:
             return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
+            # No codec of that name, not a text codec ("hex"), or one that refuses all
+            # input ("undefined"): a browser ignores such a label, and so do we.
             continue
     return data.decode("cp1252", errors="replace")
