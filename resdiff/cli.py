@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
+from resdiff.present.sanitize import clean_terminal
 
 if TYPE_CHECKING:
     from resdiff.model import CompareOptions, Document
@@ -37,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line with exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"resdiff: {message} (see 'resdiff --help')\n")
+        sys.stderr.write(f"resdiff: {_one_line(message)} (see 'resdiff --help')\n")
         raise SystemExit(ExitCode.TROUBLE)
 
 
@@ -365,4 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """A message for stderr: control sequences stripped first (a file name may carry an
+    OSC 52 clipboard write), then every kind of line break and run of spaces made one
+    space."""
+    return " ".join(clean_terminal(message).split())
