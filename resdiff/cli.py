@@ -229,6 +229,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if len(args.files) < 2:
         raise ResdiffError("report needs at least two drafts")
+    if args.output == "":
+        # An unset variable in a script (-o "$OUT"): not "no -o", which would print.
+        raise ResdiffError("-o was given an empty file name")
     if args.output == "-":
         args.output = None  # "-o -": standard output, as for inputs
     fmt = _report_format(args)
