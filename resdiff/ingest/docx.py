@@ -22,7 +22,7 @@ from lxml import etree
 
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
-from resdiff.ingest.wordnumbering import Numbering, w
+from resdiff.ingest.wordnumbering import Numbering, parse_number, w
 from resdiff.ingest.wordtext import (
     Fields,
     Hiding,
@@ -324,7 +324,7 @@ def _label(props: etree._Element | None, ctx: _Context, numbering: Numbering) ->
                     break
     if num_id is None:
         return "", 0
-    level = ilvl or 0
+    level = ilvl or 0  # a level outside 0-8 has no definition, so no label and no indent
     return numbering.next_label(num_id, level) or "", level
 
 
@@ -332,7 +332,7 @@ def _num_pr(num_pr: etree._Element) -> tuple[str | None, int | None]:
     num = num_pr.find(w("numId"))
     lvl = num_pr.find(w("ilvl"))
     num_id = num.get(w("val")) if num is not None else None
-    ilvl = int(lvl.get(w("val"), "0")) if lvl is not None else None
+    ilvl = (parse_number(lvl.get(w("val"), "0")) or 0) if lvl is not None else None
     return num_id, ilvl
 
 

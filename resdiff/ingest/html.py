@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 from resdiff.ingest import SourceText
 from resdiff.ingest.paragraphs import AUTHOR_LINE
-from resdiff.ingest.wordnumbering import format_number
+from resdiff.ingest.wordnumbering import format_number, parse_number
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -72,9 +72,9 @@ class _Collector(HTMLParser):
             self._lists.append(_List(_list_format(tag, attrs, len(self._lists)), _start(attrs)))
         elif tag == "li" and self._lists and self._lists[-1].fmt is not None:
             current = self._lists[-1]
-            value = dict(attrs).get("value")
-            if value and value.isdigit():
-                current.counter = int(value)
+            value = parse_number(dict(attrs).get("value"))
+            if value is not None:
+                current.counter = value
             label = format_number(current.counter, current.fmt or "decimal")
             current.counter += 1
             self._buffer.append(f"{label}. " if current.fmt == "decimal" else f"({label}) ")
@@ -119,8 +119,8 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 def _start(attrs: list[tuple[str, str | None]]) -> int:
-    start = dict(attrs).get("start") or "1"
-    return int(start) if start.lstrip("-").isdigit() else 1
+    start = parse_number(dict(attrs).get("start"))
+    return 1 if start is None else start
 
 
 def _list_format(tag: str, attrs: list[tuple[str, str | None]], depth: int) -> str | None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.ingest.decode import decode_bytes
+from resdiff.ingest.wordnumbering import MAX_LETTERS, MAX_ROMAN
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -148,9 +149,10 @@ def _list_blocks(node: _Node, depth: int) -> list[_Block]:
 def _label(item: _Node, index: int, depth: int, ordered: bool) -> str:
     if depth == 0:
         return f"{item.info}{item.markup}" if ordered and item.info else ""
+    # Past "(zzz...z)" and "(mmmcmxcix)" the labels turn decimal, as Word's and HTML's do.
     if depth % 2 == 1:
-        return f"({letter_label(index)})"
-    return f"({roman_label(index + 1)})"
+        return f"({letter_label(index)})" if index < 26 * MAX_LETTERS else f"({index + 1})"
+    return f"({roman_label(index + 1)})" if index < MAX_ROMAN else f"({index + 1})"
 
 
 def _indent(text: str, depth: int) -> str:

@@ -34,6 +34,10 @@ Reader = Callable[[bytes, str], SourceText]
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: Largest total a Word file (a zip) may unpack to: a few hundred KB of zip can hold GBs.
 MAX_UNPACKED_BYTES = 10 * MAX_INPUT_BYTES
+#: Largest total of a Word file's XML parts. Reading costs time and memory per element:
+#: 8 MB of the tiniest paragraphs (a 30 KB zip) is about 230,000 of them, as many as in
+#: 1 MB of plain text, and takes seconds. A real draft's XML is a few hundred KB.
+MAX_WORD_XML_BYTES = 8 * 1024 * 1024
 
 #: Format name -> "module:function" of its reader.
 READERS: dict[str, str] = {
@@ -126,12 +130,23 @@ def _zip_format(data: bytes, source: str | None) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
+            xml = sum(
+                info.file_size
+                for info in archive.infolist()
+                if info.filename.lower().endswith((".xml", ".rels"))
+            )
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(f"corrupt or truncated Word document ({exc})", source) from exc
+    # zipfile stops at the declared sizes, so these bound what reading it could cost.
     if unpacked > MAX_UNPACKED_BYTES:
-        # zipfile stops at the declared sizes, so this bounds what reading it could cost.
         limit = MAX_UNPACKED_BYTES // (1024 * 1024)
         raise InputError(f"Word document unpacks to more than {limit} MB", source)
+    if xml > MAX_WORD_XML_BYTES:
+        limit = MAX_WORD_XML_BYTES // (1024 * 1024)
+        raise InputError(
+            f"Word document's XML unpacks to more than {limit} MB (a draft's is far smaller)",
+            source,
+        )
     if "word/document.xml" in names:
         return "docx"
     raise InputError("not a Word document (zip of something else)", source)
