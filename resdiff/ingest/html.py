@@ -11,6 +11,7 @@ with the short header lines just above the author line; ``SourceText.notes`` say
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -51,6 +52,7 @@ class _Collector(HTMLParser):
     headings: set[int] = field(default_factory=set)
     _buffer: list[str] = field(default_factory=list)
     _skip_stack: list[str] = field(default_factory=list)
+    _skip_open: Counter[str] = field(default_factory=Counter)  # tags on _skip_stack
     _lists: list[_List] = field(default_factory=list)
     _heading_open: bool = False
 
@@ -58,13 +60,10 @@ class _Collector(HTMLParser):
         HTMLParser.__init__(self, convert_charrefs=True)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skip_stack:
+        if self._skip_stack or tag in _SKIP or _hidden(attrs):
             if tag not in _VOID:
                 self._skip_stack.append(tag)
-            return
-        if tag in _SKIP or _hidden(attrs):
-            if tag not in _VOID:
-                self._skip_stack.append(tag)
+                self._skip_open[tag] += 1
             return
         if tag in _BLOCK:
             self._flush()
@@ -83,9 +82,14 @@ class _Collector(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip_stack:
-            if tag in self._skip_stack:
-                while self._skip_stack and self._skip_stack.pop() != tag:
-                    pass
+            # Counted, not searched: an end tag is checked in constant time, so 100,000
+            # unclosed tags inside a <nav> cost linear time, not quadratic.
+            if self._skip_open[tag]:
+                while True:
+                    opened = self._skip_stack.pop()
+                    self._skip_open[opened] -= 1
+                    if opened == tag:
+                        break
             return
         if tag in _BLOCK:
             self._flush()
