@@ -157,8 +157,8 @@ def _open(data: bytes, source: str) -> tuple[etree._Element, dict[str, etree._El
         # Only python-docx and zipfile run in this block; on a damaged file they raise
         # more kinds (NotImplementedError for odd zip flags, zlib.error for a bad stream,
         # python-docx's own errors): a file they cannot open is one line for the user.
-        message = " ".join(str(exc).split())[:160]
-        raise InputError(f"corrupt Word document ({type(exc).__name__}: {message})", source) from exc
+        message = f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
+        raise InputError(f"corrupt Word document ({message})", source) from exc
     main = package.part
     parts: dict[str, etree._Element] = {}
     for rel in main.rels.values():
