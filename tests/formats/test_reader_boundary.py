@@ -118,3 +118,25 @@ def test_an_input_that_is_a_symlink_loop_is_one_line(
     loop = _loop(tmp_path)
     assert main(["report", str(loop), str(b), "-o", str(tmp_path / "out.txt")]) == 2
     _one_line(capsys.readouterr().err, loop, "cannot read: too many levels of symbolic links")
+
+
+def _unsupported_compression(data: bytes) -> bytes:
+    """The same zip with every entry saying it uses compression method 99."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        out[at + 10 : at + 12] = (99).to_bytes(2, "little")
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_a_word_file_zipped_in_an_unknown_way_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzz suite: zipfile raised NotImplementedError through python-docx."""
+    from tests.formats.hostile import document_xml, paragraphs_xml, word_file
+
+    path = tmp_path / "odd.docx"
+    path.write_bytes(_unsupported_compression(word_file(document_xml(paragraphs_xml("x")))))
+    assert main(["parse", str(path)]) == 2
+    _one_line(capsys.readouterr().err, path, "corrupt Word document (NotImplementedError")
