@@ -135,7 +135,8 @@ def _zip_format(data: bytes, source: str | None) -> str:
                 for info in archive.infolist()
                 if info.filename.lower().endswith((".xml", ".rels"))
             )
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a zip needing a newer version or an unknown feature.
         raise InputError(f"corrupt or truncated Word document ({exc})", source) from exc
     # zipfile stops at the declared sizes, so these bound what reading it could cost.
     if unpacked > MAX_UNPACKED_BYTES:
