@@ -273,6 +273,14 @@ def _report_format(args: argparse.Namespace) -> str:
     return "txt"
 
 
+def _output(value: str | None) -> str | None:
+    """The ``-o`` file, None for standard output ("-", as for inputs, or no ``-o``). An
+    empty name - an unset variable in ``-o "$OUT"`` - is an error, not "no -o"."""
+    if value == "":
+        raise ResdiffError("-o was given an empty file name")
+    return None if value == "-" else value
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from resdiff.pipeline import compare
     from resdiff.render import ReportOptions, exit_code_for, render_report
@@ -280,11 +288,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if len(args.files) < 2:
         raise ResdiffError("report needs at least two drafts")
-    if args.output == "":
-        # An unset variable in a script (-o "$OUT"): not "no -o", which would print.
-        raise ResdiffError("-o was given an empty file name")
-    if args.output == "-":
-        args.output = None  # "-o -": standard output, as for inputs
+    args.output = _output(args.output)
     fmt = _report_format(args)
     if args.output:
         check_not_input(args.output, args.files)
@@ -330,7 +334,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 def cmd_amendments(args: argparse.Namespace) -> int:
     from resdiff.amend.commands import amendments_command
 
-    output = None if args.output == "-" else args.output
+    output = _output(args.output)
     fmt = _report_format(argparse.Namespace(format=args.format, output=output))
     return amendments_command(args.files, fmt, output, _options(args), args.docx_changes)
 
@@ -338,7 +342,7 @@ def cmd_amendments(args: argparse.Namespace) -> int:
 def cmd_apply(args: argparse.Namespace) -> int:
     from resdiff.amend.commands import apply_command
 
-    output = None if args.output == "-" else args.output
+    output = _output(args.output)
     fmt = _report_format(argparse.Namespace(format=args.format, output=output))
     if fmt not in ("txt", "md", "docx"):
         raise ResdiffError(f"an amended draft is written as txt, md or docx, not {fmt}", output)

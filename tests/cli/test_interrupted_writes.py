@@ -24,10 +24,11 @@ def drafts(tmp_path: Path) -> tuple[str, str]:
     return str(a), str(b)
 
 
+@pytest.mark.parametrize("command", ["report", "amendments", "apply"])
 def test_an_empty_output_name_is_an_error(
-    drafts: tuple[str, str], capsys: pytest.CaptureFixture[str]
+    command: str, drafts: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["report", *drafts, "-o", ""]) == 2
+    assert main([command, *drafts, "-o", ""]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "resdiff: -o was given an empty file name\n"
