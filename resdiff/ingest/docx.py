@@ -22,6 +22,7 @@ from lxml import etree
 
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
+from resdiff.ingest.reader import check_lines
 from resdiff.ingest.wordnumbering import Numbering, parse_number, w
 from resdiff.ingest.wordtext import (
     Fields,
@@ -89,6 +90,7 @@ def read_docx(data: bytes, source: str, changes: Changes = "accept") -> SourceTe
     if changes not in CHANGES:
         raise ValueError(f"changes must be one of {CHANGES}, not {changes!r}")
     document, parts = _open(data, source)
+    check_lines(sum(1 for _ in document.iter(w("p"))), source)  # before the slower walk
     styles = _styles(parts.get("styles"))
     ctx = _Context(
         changes=changes,

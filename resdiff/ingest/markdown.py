@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.ingest.decode import decode_bytes
+from resdiff.ingest.reader import check_lines, nonblank_lines
 from resdiff.ingest.wordnumbering import MAX_LETTERS, MAX_ROMAN
 
 if TYPE_CHECKING:
@@ -77,8 +78,10 @@ def _tree(tokens: Sequence[Token]) -> list[_Node]:
 
 
 def read_markdown(data: bytes, source: str) -> SourceText:
+    markdown = decode_bytes(data, source)
+    check_lines(nonblank_lines(markdown), source)  # markdown-it takes ~0.2 ms a list item
     try:
-        text, heading_lines = render_markdown(decode_bytes(data, source))
+        text, heading_lines = render_markdown(markdown)
     except RecursionError as exc:  # markdown-it itself, on nesting it does not bound
         raise InputError("Markdown nested too deeply to read", source) from exc
     return SourceText(source=source, format="md", text=text, heading_lines=heading_lines)

@@ -18,6 +18,7 @@ from collections import Counter
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.ingest.paragraphs import find_author_line, rebuild_paragraphs
+from resdiff.ingest.reader import check_lines
 
 ZONE = 3  # lines at the top and at the bottom of a page where furniture lives
 _SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
@@ -121,7 +122,13 @@ def _page_texts(data: bytes, source: str) -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError("encrypted PDF: cannot read", source)
-        return [page.extract_text() or "" for page in reader.pages]
+        texts: list[str] = []
+        lines = 0
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            lines += texts[-1].count("\n") + 1
+            check_lines(lines, source)  # a page of compressed text can hold 60,000 lines
+        return texts
     except InputError:
         raise
     except (FileNotDecryptedError, DependencyError) as exc:
