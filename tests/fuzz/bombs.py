@@ -162,6 +162,7 @@ BOMBS: dict[str, tuple[str, Callable[[], bytes]]] = {
         lambda: _tiny_paragraphs_word(8 * MB - 4096),
     ),
     "docx: 64 MB of tiny paragraphs": ("a.docx", lambda: _tiny_paragraphs_word(64 * MB)),
+    "docx: 24,000 tiny paragraphs": ("a.docx", lambda: _tiny_paragraphs_word(24_000 * 36)),
     "docx: billion laughs": ("a.docx", _laughs),
     "docx: 250 nested content controls": (
         "a.docx",
@@ -210,5 +211,9 @@ BOMBS: dict[str, tuple[str, Callable[[], bytes]]] = {
         "a.txt",
         lambda: b"The Security Council,\n\n1. Demands " + b"ceasefire " * 100_000 + b";\n",
     ),
-    "txt: 1 MB of 20,000 operative paragraphs": ("a.txt", lambda: _operative_text(20_000)),
+    "txt: 24,000 operative paragraphs (under the line limit)": (
+        "a.txt",
+        lambda: _operative_text(24_000),
+    ),
+    "txt: 5,000 operative paragraphs": ("a.txt", lambda: _operative_text(5_000)),
 }
