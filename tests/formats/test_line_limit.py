@@ -67,28 +67,25 @@ def test_over_the_limit_is_refused_as_it_is_read(
     assert info.value.path == str(path)
 
 
-def test_markdown_is_refused_before_it_is_rendered(
-    tmp_path: Path, small_limit: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def never(source: str) -> tuple[str, tuple[int, ...]]:
-        raise AssertionError("rendered")
-
-    monkeypatch.setattr(markdown, "render_markdown", never)
-    path = tmp_path / "draft.md"
-    path.write_bytes(_text(LIMIT + 5))
-    with pytest.raises(InputError, match=OVER):
-        reader.read_source(str(path))
-
-
-def test_word_is_refused_before_its_paragraphs_are_walked(
-    tmp_path: Path, small_limit: None, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("module", "work", "name"),
+    [(markdown, "render_markdown", "draft.md"), (docx, "_paragraphs", "draft.docx")],
+    ids=["markdown-before-rendering", "word-before-walking"],
+)
+def test_refused_before_the_slower_work(
+    module: object,
+    work: str,
+    name: str,
+    tmp_path: Path,
+    small_limit: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def never(*args: object) -> None:
-        raise AssertionError("walked")
+        raise AssertionError(f"{work} ran")
 
-    monkeypatch.setattr(docx, "_paragraphs", never)
-    path = tmp_path / "draft.docx"
-    path.write_bytes(_docx(LIMIT + 5))
+    monkeypatch.setattr(module, work, never)
+    path = tmp_path / name
+    path.write_bytes(BUILDERS[name](LIMIT + 5))
     with pytest.raises(InputError, match=OVER):
         reader.read_source(str(path))
 
