@@ -24,10 +24,17 @@ _ROMAN = (
 _ROMAN_DIGITS = {numeral: value for value, numeral in _ROMAN if len(numeral) == 1}
 #: Sub-paragraph lists never run to "c": "(c)" is always the letter.
 SUB_ROMAN_MAX = 89
+#: Letter labels repeat a letter up to 30 times ("zzz...", item 780); past that, decimal.
+MAX_LETTERS = 30
+#: Roman numerals run from 1 to 3999, as in CSS; past that, decimal.
+MAX_ROMAN = 3999
 
 
 def to_roman(n: int) -> str:
-    """14 -> "xiv" (lower case; ``.upper()`` for headings). 0 and below give ""."""
+    """14 -> "xiv" (lower case; ``.upper()`` for headings). 0 and below give "", past
+    ``MAX_ROMAN`` the decimal number (a hostile list must not build huge labels)."""
+    if n > MAX_ROMAN:
+        return str(n)
     out = []
     for value, numeral in _ROMAN:
         while n >= value:
@@ -53,7 +60,10 @@ def roman_value(s: str, largest: int = SUB_ROMAN_MAX) -> int | None:
 
 
 def to_letters(n: int) -> str:
-    """1 -> "a", 26 -> "z", 27 -> "aa", 28 -> "bb": the UN doubles letters after (z)."""
+    """1 -> "a", 26 -> "z", 27 -> "aa", 28 -> "bb": the UN doubles letters after (z);
+    past ``MAX_LETTERS`` repeats, the decimal number."""
+    if n > 26 * MAX_LETTERS:
+        return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
 
 
