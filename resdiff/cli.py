@@ -1,8 +1,9 @@
 """Command line: ``resdiff A B [C ...]`` opens the TUI; subcommands are headless.
 
-Headless commands (``parse``, ``report``, ``matrix``) never import Textual: the TUI is
-imported only inside ``_run_tui``. stdout carries only the report; diagnostics go to
-stderr as one line, ``resdiff: <file>: <problem>``, with exit code 2.
+Headless commands (``parse``, ``report``, ``matrix``, ``corpus``, ``precedents``) never
+import Textual: the TUI is imported only inside ``_run_tui``. stdout carries only the
+report; diagnostics go to stderr as one line, ``resdiff: <file>: <problem>``, with exit
+code 2.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from resdiff.exit_codes import ExitCode
 if TYPE_CHECKING:
     from resdiff.model import CompareOptions, Document
 
-SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open")
+SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open", "corpus", "precedents")
 REPORT_FORMATS = ("json", "md", "html", "txt", "docx")
 EXTENSIONS = {
     ".json": "json",
@@ -168,6 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_matrix.add_argument("files", nargs="+", metavar="FILE")
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
     p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
+
+    from resdiff.corpus.cli import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -322,12 +327,26 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _run_tui(args.files, args)
 
 
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from resdiff.corpus.cli import cmd_corpus
+
+    return cmd_corpus(args)
+
+
+def cmd_precedents(args: argparse.Namespace) -> int:
+    from resdiff.corpus.cli import cmd_precedents
+
+    return cmd_precedents(args)
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "report": cmd_report,
     "matrix": cmd_matrix,
     "demo": cmd_demo,
     "open": cmd_open,
+    "corpus": cmd_corpus,
+    "precedents": cmd_precedents,
 }
 
 

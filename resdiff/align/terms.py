@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
 from resdiff.diff import CJK
@@ -124,6 +124,15 @@ class Idf:
         self._n = n
         self._df = df
         self._cache: dict[str, float] = {}
+
+    @classmethod
+    def from_counts(cls, n: int, df: Mapping[str, int]) -> Idf:
+        """The IDF of a collection already counted: ``n`` texts, ``df[term]`` of them
+        holding the term (a corpus keeps these counts instead of its texts)."""
+        idf = cls(())
+        idf._n = n
+        idf._df = Counter(df)
+        return idf
 
     def df(self, term: str) -> int:
         return self._df.get(term, 0)

@@ -201,6 +201,39 @@ def find_changes(
     out.skip_actors = _vanished(clauses_a, clauses_b, signals_a, signals_b)
     out.mentions_a = _mentions(clauses_a, signals_a, "topics")
     out.mentions_b = _mentions(clauses_b, signals_b, "topics")
+    _walk_pairs(out, pairs, clauses_a, clauses_b, signals_a, signals_b)
+    _document_changes(out, clauses_a, clauses_b, signals_a, signals_b, b.label or b.id)
+    return out.ranked()
+
+
+def pair_changes(
+    a: Clause,
+    b: Clause,
+    pair: ClausePair,
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+    lens: Lens,
+) -> tuple[Change, ...]:
+    """The changes of one aligned pair read on its own, outside any draft: a precedent
+    from a corpus and the clause that reuses it. Nothing is reported at document level
+    (an actor dropped is dropped from this pair, whatever the rest of the draft says)."""
+    clauses_a = {c.id: c for c in a.walk()}
+    clauses_b = {c.id: c for c in b.walk()}
+    order: dict[str, int] = {cid: i for i, cid in enumerate(clauses_a)}
+    order.update({"B:" + cid: i for i, cid in enumerate(clauses_b)})
+    out = _Collector(lens, order, len(clauses_a))
+    _walk_pairs(out, (pair,), clauses_a, clauses_b, signals_a, signals_b)
+    return out.ranked()
+
+
+def _walk_pairs(
+    out: _Collector,
+    pairs: Sequence[ClausePair],
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+) -> None:
     for top in pairs:
         for pair in top.walk():
             side_a = union(pair.a, clauses_a, signals_a)
@@ -212,8 +245,6 @@ def find_changes(
             else:
                 _pair_changes(out, pair, side_a, side_b)
                 out.factor = 1.0
-    _document_changes(out, clauses_a, clauses_b, signals_a, signals_b, b.label or b.id)
-    return out.ranked()
 
 
 def _clause_change(out: _Collector, side: _Side, *, added: bool) -> None:

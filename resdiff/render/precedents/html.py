@@ -1,0 +1,93 @@
+"""Precedents as one self-contained HTML page (the comparison report's stylesheet, no
+scripts). Every piece of document text goes through ``render.html.esc``; the only links
+are fragment links made here."""
+
+from __future__ import annotations
+
+from resdiff.corpus.model import Precedents
+from resdiff.render.html import diff_html, esc, stylesheet
+from resdiff.render.precedents import view
+from resdiff.render.view import change_tag
+
+
+def _overview(views: list[view.ClauseView]) -> list[str]:
+    out = [
+        '<table class="counts"><caption>Each clause of the draft and its closest precedent'
+        "</caption>",
+        '<thead><tr><th scope="col">Clause</th><th scope="col">Status</th>'
+        '<th scope="col">Closest precedent</th></tr></thead><tbody>',
+    ]
+    for v in views:
+        first = v.item.matches[0] if v.item.matches else None
+        where = esc(view.source(first)) if first else ""
+        if first and v.item.identical > 1:
+            where += f" and {v.item.identical - 1} more"
+        out.append(
+            f'<tr><th scope="row"><a href="#{v.anchor}">{esc(v.item.clause)}</a></th>'
+            f'<td><span class="badge">{esc(v.item.status)}</span></td><td>{where}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    return out
+
+
+def _clause(v: view.ClauseView) -> list[str]:
+    status = v.item.status
+    changed = " changed" if status != "identical" else ""
+    out = [
+        f'<article class="pair status-{status}{changed}" id="{v.anchor}">',
+        f'<h3>{esc(v.item.clause)} <span class="badge">{esc(status)}</span></h3>',
+        f'<p class="text">{esc(v.clause.text)}</p>',
+    ]
+    if v.identical:
+        out.append(f"<p>{esc(view.identical_note(v))}:</p><ul>")
+        out += [f"<li>{esc(view.source(m))} · {esc(view.details(m))}</li>" for m in v.identical]
+        out.append("</ul>")
+    for m in v.adapted:
+        out += [
+            f"<h4>Adapted from {esc(view.source(m))} "
+            f'<span class="addr">· {esc(view.details(m))}</span></h4>',
+            f'<p class="text">{diff_html(view.segments(m.diff))}</p>',
+        ]
+        if m.changes:
+            out.append('<ol class="changes">')
+            out += [
+                f'<li><span class="tag{" flag" if ch.direction == "weaker" else ""}">'
+                f"{esc(change_tag(ch))}</span> {esc(ch.summary)}</li>"
+                for ch in m.changes
+            ]
+            out.append("</ol>")
+    out.append("</article>")
+    return out
+
+
+def render_html(result: Precedents) -> str:
+    views = view.clause_views(result)
+    title = view.title(result)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light dark">',
+        f"<title>resdiff: {esc(title)}</title>",
+        f"<style>\n{stylesheet()}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{esc(title)}</h1>",
+        f'<p class="subtitle">{esc(view.summary(result))}</p>',
+        "</header>",
+        "<main>",
+        f'<p class="count">{esc(view.LEGEND)} <span class="legend">Key: <del><span class="vh">'
+        '[deleted: </span>deleted<span class="vh">]</span></del> <ins><span class="vh">'
+        '[inserted: </span>inserted<span class="vh">]</span></ins></span></p>',
+        '<section aria-labelledby="overview"><h2 id="overview">Clauses</h2>',
+        *_overview(views),
+        "</section>",
+        '<section aria-labelledby="detail"><h2 id="detail">Clause by clause</h2>',
+    ]
+    for v in views:
+        out += _clause(v)
+    out += ["</section>", "</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,49 @@
+"""Precedents as Markdown (GitHub-flavoured): a table of clauses and statuses, then one
+section per clause with its precedents, each diff marked as in ``resdiff report``
+(``[-~~old~~-]{+**new**+}``). Document text is escaped by ``render.markdown``."""
+
+from __future__ import annotations
+
+from resdiff.corpus.model import Precedents
+from resdiff.render.markdown import cell, diff_paragraph, escape
+from resdiff.render.precedents import view
+from resdiff.render.view import change_tag
+
+
+def _overview(views: list[view.ClauseView]) -> list[str]:
+    out = ["| Clause | Status | Closest precedent |", "|---|---|---|"]
+    for v in views:
+        first = v.item.matches[0] if v.item.matches else None
+        where = cell(view.source(first)) if first else " "
+        if first and v.item.identical > 1:
+            where += f" and {v.item.identical - 1} more"
+        out.append(f"| {cell(v.item.clause)} | {v.item.status} | {where} |")
+    return out
+
+
+def _clause(v: view.ClauseView) -> list[str]:
+    out = [f"## {escape(v.item.clause)}: {v.item.status}", ""]
+    out += [f"> {escape(' '.join(v.clause.text.split()))}", ""]
+    if v.identical:
+        out += [f"*{escape(view.identical_note(v))}:*", ""]
+        out += [f"- {escape(view.source(m))} · {escape(view.details(m))}" for m in v.identical]
+        out.append("")
+    for m in v.adapted:
+        out += [f"### Adapted from {escape(view.source(m))} · {escape(view.details(m))}", ""]
+        out += [diff_paragraph(view.segments(m.diff)), ""]
+        out += [f"- **{escape(change_tag(ch))}**: {escape(ch.summary)}" for ch in m.changes]
+        if m.changes:
+            out.append("")
+    return out
+
+
+def render_markdown(result: Precedents) -> str:
+    views = view.clause_views(result)
+    out = [f"# {escape(view.title(result))}", "", escape(view.summary(result)), ""]
+    out += [f"*{escape(view.LEGEND)}*", ""]
+    out += [*_overview(views), ""]
+    for v in views:
+        out += _clause(v)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"

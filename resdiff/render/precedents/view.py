@@ -1,0 +1,90 @@
+"""What every precedents format shows the same way: titles, counts, match headings, and
+the word diff as display segments (minor differences folded in, as in comparison
+reports)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resdiff.corpus.model import PRECEDENT_STATUSES, ClausePrecedents, Precedent, Precedents
+from resdiff.model import Clause, Run
+from resdiff.render.view import Segment, tidy_segments
+
+LEGEND = (
+    "identical: the same words (up to case, quotes, spacing and the closing mark); "
+    "adapted: derived from it, with edits; new: no earlier paragraph close enough."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseView:
+    """One clause of the draft as a report section."""
+
+    item: ClausePrecedents
+    clause: Clause
+    anchor: str
+
+    @property
+    def identical(self) -> tuple[Precedent, ...]:
+        return tuple(m for m in self.item.matches if m.status == "identical")
+
+    @property
+    def adapted(self) -> tuple[Precedent, ...]:
+        return tuple(m for m in self.item.matches if m.status == "adapted")
+
+    @property
+    def more_identical(self) -> int:
+        """Identical paragraphs not listed (beyond the limit)."""
+        return self.item.identical - len(self.identical)
+
+
+def title(result: Precedents) -> str:
+    return f"Precedents for {result.document.label}"
+
+
+def summary(result: Precedents) -> str:
+    counts = ", ".join(f"{result.count(s)} {s}" for s in PRECEDENT_STATUSES)
+    noun = "clause" if len(result.clauses) == 1 else "clauses"
+    return (
+        f"{len(result.clauses)} {noun}: {counts}. Searched {result.corpus_documents} "
+        f"documents ({result.corpus_paragraphs} paragraphs) dated up to "
+        f"{result.document.date or 'any date'}."
+    )
+
+
+def clause_views(result: Precedents) -> list[ClauseView]:
+    clauses: dict[str, Clause] = {}
+    for c in result.document.walk():
+        clauses.setdefault(c.id, c)
+    return [
+        ClauseView(item, clauses[item.clause], f"p{k + 1}") for k, item in enumerate(result.clauses)
+    ]
+
+
+def source(match: Precedent) -> str:
+    """'S/2024/9001 OP3': the document's symbol (else its file name) and the clause."""
+    return f"{match.document.label} {match.clause}"
+
+
+def details(match: Precedent) -> str:
+    """'2024-03-22 · similarity 0.82' (date when known; similarity for adapted ones)."""
+    parts = [match.document.date or "undated"]
+    if match.status == "adapted":
+        parts.append(f"similarity {match.similarity:.2f}")
+    return " · ".join(parts)
+
+
+def identical_note(view: ClauseView) -> str:
+    n = view.item.identical
+    noun = "document" if n == 1 else "documents"
+    note = f"the same words in {n} earlier {noun}"
+    if view.more_identical:
+        note += f" (the oldest {len(view.identical)} listed)"
+    return note
+
+
+def segments(runs: Sequence[Run]) -> tuple[Segment, ...]:
+    """The diff as shown: a minor couple appears once, as the draft's text, unmarked."""
+    shown = (r for r in runs if not (r.minor and r.op == "-"))
+    return tidy_segments([Segment("=" if r.minor else r.op, r.text) for r in shown])
