@@ -3,9 +3,10 @@
 Two paragraphs have the same *exact key* when they say the same words up to case, quote
 style, whitespace and the closing mark (",", ";", "." or ":", which only says where the
 paragraph stood): that is ``identical`` language. *Fingerprints* are hashes of a sample of
-the paragraph's three-word phrases (stems, from the aligner's ``terms``), chosen by the
-hash alone, so two versions of a paragraph that keep a phrase both keep its fingerprint:
-a small edit removes only the few phrases it touches. Content keys name a whole document.
+the paragraph's phrases (pairs of consecutive content words, as stems from the
+aligner's ``terms``), chosen by the hash alone, so two versions of a paragraph that keep
+a phrase both keep its fingerprint: a small edit removes only the few phrases it
+touches. Content keys name a whole document.
 
 Every function here is deterministic across runs and machines (no ``hash()``): the store
 keeps their values and recomputes them to delete what it stored. ``INDEX_VERSION``
@@ -15,7 +16,7 @@ changes whenever any of them (or the stemmer) would give different values.
 from __future__ import annotations
 
 import hashlib
-import re
+import itertools
 import zlib
 from collections.abc import Sequence
 
@@ -25,20 +26,16 @@ from resdiff.ingest.normalize import normalize_for_matching
 #: Bump when exact keys, fingerprints or stems would change for the same text.
 INDEX_VERSION = 1
 
-#: Words per phrase (shingle).
-SHINGLE = 3
 #: A phrase is kept when its hash is divisible by this: one phrase in four, on average.
 SAMPLE = 4
 
-_SPACE = re.compile(r"\s+")
-_CLOSING = re.compile(r"[\s,;.:]+$")
+_CLOSING = " ,;.:"
 
 
 def identity_text(text: str) -> str:
     """The words of ``text`` as compared for ``identical``: typographic variants folded
     (``normalize_for_matching``), case folded, whitespace collapsed, closing mark dropped."""
-    folded = _SPACE.sub(" ", normalize_for_matching(text).casefold()).strip()
-    return _CLOSING.sub("", folded)
+    return " ".join(normalize_for_matching(text).casefold().split()).rstrip(_CLOSING)
 
 
 def exact_key(text: str) -> int:
@@ -52,24 +49,37 @@ def content_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: Stem -> its CRC-32, or -1 for a function word. Stems repeat: each is hashed once.
+_STEM_HASH: dict[str, int] = {}
+_STEM_CACHE_MAX = 1 << 16
+_MASK = 0xFFFFFFFF
+_MIX = (0x9E3779B1, 0x85EBCA77)  # odd multipliers: keep the low bits mixed
+
+
+def _stem_hash(stem: str) -> int:
+    if len(_STEM_HASH) >= _STEM_CACHE_MAX:
+        _STEM_HASH.clear()  # a corpus's vocabulary keeps growing; memory must not
+    found = _STEM_HASH[stem] = -1 if stem in function_words() else zlib.crc32(stem.encode())
+    return found
+
+
 def fingerprints(stems: Sequence[str]) -> list[int]:
-    """Sorted fingerprints of a paragraph's stems: the hashes of its three-stem phrases
-    that are divisible by ``SAMPLE``, plus the smallest hash so that a short paragraph
-    has one too. Phrases of function words only ("of the", "to the") are left out:
-    every paragraph has them."""
-    if not stems:
+    """Sorted fingerprints of a paragraph's stems.
+
+    A phrase here is two consecutive content words (function words such as "of the" are
+    skipped: every paragraph has them, and swapping one is no edit of substance). Its
+    hash is kept when divisible by ``SAMPLE``; the smallest hash is kept too, so that a
+    short paragraph has at least one.
+    """
+    get = _STEM_HASH.get
+    hs = [h for h in (get(s) if s in _STEM_HASH else _stem_hash(s) for s in stems) if h >= 0]
+    if not hs:
         return []
-    common = function_words()
-    content = [s not in common for s in stems]
-    n = len(stems)
-    width = min(SHINGLE, n)
-    hashes: set[int] = set()
-    crc = zlib.crc32
-    for i in range(n - width + 1):
-        if any(content[i : i + width]):
-            hashes.add(crc(" ".join(stems[i : i + width]).encode("utf-8")))
-    if not hashes:
-        return []
+    m1, m2 = _MIX
+    if len(hs) == 1:
+        hashes = {(hs[0] * m1) & _MASK}
+    else:
+        hashes = {(x * m1 + y * m2) & _MASK for x, y in itertools.pairwise(hs)}
     picked = {h for h in hashes if h % SAMPLE == 0}
     picked.add(min(hashes))
     return sorted(picked)

@@ -11,9 +11,9 @@ precedent to the draft, as a comparison gets them for an aligned pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from resdiff.align.terms import Idf, clause_terms, cosine, terms
+from resdiff.align.terms import Idf, Vector, clause_terms, cosine, terms
 from resdiff.corpus.entries import paragraph_entry
 from resdiff.corpus.keys import content_key, exact_key
 from resdiff.corpus.model import ClausePrecedents, Precedent, Precedents, PrecedentStatus
@@ -41,13 +41,16 @@ DIFF_OPTIONS = CompareOptions(ignore_case=True)
 
 @dataclass(slots=True)
 class _Query:
-    """One clause of the draft while it is looked up."""
+    """One clause of the draft while it is looked up: its identical paragraphs, and the
+    candidates scored so far as (similarity, paragraph) at or above the threshold."""
 
     clause: Clause
     entry: ParagraphEntry
+    vector: Vector
     identical_total: int
     identical: list[StoredParagraph]
-    candidates: list[int]
+    adapted: list[tuple[float, StoredParagraph]] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
 
 
 def find_precedents(
@@ -59,53 +62,99 @@ def find_precedents(
     """The precedents of every clause of ``draft`` (clauses without words are left out).
 
     Only earlier texts count: documents dated after the draft (when both dates are known)
-    and the draft itself, if it is in the corpus, are not searched.
+    and the draft itself, if it is in the corpus, are not searched. Full-text search (the
+    costliest) runs only for clauses that neither an exact key nor a shared phrase
+    matched.
     """
-    scope = Scope(exclude=content_key(draft.text), until=draft.date)
-    queries = _queries(draft, store, scope, params)
-    fetched = store.paragraphs({pid for q in queries for pid in q.candidates}, scope)
-    stems = {pid: terms(p.text) for pid, p in fetched.items()}
-    vocabulary = {t for s in stems.values() for t in s}
-    vocabulary.update(t for q in queries for t in q.entry.stems)
-    n, df = store.frequencies(vocabulary)
-    idf = Idf.from_counts(n, df)
+    search = _Search(draft, store, params)
+    queries = search.queries()
+    search.score(
+        queries,
+        [store.phrase_candidates(q.entry.fingerprints, params.phrase_candidates) for q in queries],
+    )
+    unmatched = [q for q in queries if not q.identical and not q.adapted]
+    search.score(
+        unmatched, [store.word_candidates(q.entry.stems, params.word_candidates) for q in unmatched]
+    )
     matcher = _Matcher(lens or load_lens(()))
     out = []
     for q in queries:
-        vector = clause_terms(q.entry.stems, idf).vector
-        scored = []
-        for pid in dict.fromkeys(q.candidates):
-            para = fetched.get(pid)
-            if para is None or exact_key(para.text) == q.entry.exact:
-                continue  # out of scope, or identical (listed from the exact-key lookup)
-            similarity = cosine(vector, clause_terms(stems[pid], idf).vector)
-            if similarity >= params.adapted_min_similarity:
-                scored.append((similarity, para))
-        scored.sort(key=lambda sp: (-round(sp[0], 6), *_age(sp[1])))
+        q.adapted.sort(key=lambda sp: (-round(sp[0], 6), *_age(sp[1])))
         room = max(0, params.top - len(q.identical))
         matches = [matcher.match(q.clause, p, "identical", 1.0) for p in q.identical]
-        matches += [matcher.match(q.clause, p, "adapted", s) for s, p in scored[:room]]
-        status: PrecedentStatus = "identical" if q.identical else "adapted" if scored else "new"
+        matches += [matcher.match(q.clause, p, "adapted", s) for s, p in q.adapted[:room]]
+        status: PrecedentStatus = "identical" if q.identical else "adapted" if q.adapted else "new"
         out.append(ClausePrecedents(q.clause.id, status, tuple(matches), q.identical_total))
     documents, paragraphs = store.size()
     return Precedents(draft, tuple(out), documents, paragraphs, params)
 
 
-def _queries(
-    draft: Document, store: CorpusStore, scope: Scope, params: PrecedentParams
-) -> list[_Query]:
-    queries = []
-    for clause in draft.walk():
-        entry = paragraph_entry(clause)
-        if entry is None:
-            continue
-        total, same = store.identical(entry.exact, scope, params.identical_limit)
-        candidates = store.phrase_candidates(entry.fingerprints, params.phrase_candidates)
-        candidates += store.word_candidates(entry.stems, params.word_candidates)
-        queries.append(_Query(clause, entry, total, same, candidates))
-    if not queries:
-        raise InputError("no clauses found in the draft (nothing to look up)", draft.source)
-    return queries
+class _Search:
+    """The state of one search: paragraphs fetched, their TF-IDF vectors, and the corpus's
+    document frequencies of every word met so far (fetched in batches)."""
+
+    def __init__(self, draft: Document, store: CorpusStore, params: PrecedentParams) -> None:
+        self.draft = draft
+        self.store = store
+        self.params = params
+        self.scope = Scope(exclude=content_key(draft.text), until=draft.date)
+        self.fetched: dict[int, StoredParagraph | None] = {}
+        self.stems: dict[int, list[str]] = {}
+        self.vectors: dict[int, Vector] = {}
+        self.df: dict[str, int] = {}
+        self.idf = Idf.from_counts(0, {})
+
+    def _learn(self, words: set[str]) -> None:
+        """Fetch the document frequencies of words not met before."""
+        unknown = words - self.df.keys()
+        if unknown:
+            n, df = self.store.frequencies(unknown)
+            self.df.update(dict.fromkeys(unknown, 0))
+            self.df.update(df)
+            self.idf = Idf.from_counts(n, self.df)
+
+    def queries(self) -> list[_Query]:
+        entries = [(c, e) for c in self.draft.walk() if (e := paragraph_entry(c)) is not None]
+        if not entries:
+            raise InputError(
+                "no clauses found in the draft (nothing to look up)", self.draft.source
+            )
+        self._learn({t for _, e in entries for t in e.stems})
+        out = []
+        limit = self.params.identical_limit
+        for clause, entry in entries:
+            total, same = self.store.identical(entry.exact, self.scope, limit)
+            vector = clause_terms(entry.stems, self.idf).vector
+            out.append(_Query(clause, entry, vector, total, same))
+        return out
+
+    def score(self, queries: Sequence[_Query], candidates: Sequence[list[int]]) -> None:
+        """Score each query's new candidates; keep those at or above the threshold."""
+        wanted = {pid for ids in candidates for pid in ids} - self.fetched.keys()
+        got = self.store.paragraphs(wanted, self.scope)
+        for pid in wanted:
+            para = self.fetched[pid] = got.get(pid)
+            if para is not None:
+                self.stems[pid] = terms(para.text)
+        self._learn({t for pid in wanted if pid in self.stems for t in self.stems[pid]})
+        threshold = self.params.adapted_min_similarity
+        for q, ids in zip(queries, candidates, strict=True):
+            for pid in ids:
+                para = self.fetched.get(pid)
+                if para is None or pid in q.seen:
+                    continue  # out of scope, or already scored
+                q.seen.add(pid)
+                if exact_key(para.text) == q.entry.exact:
+                    continue  # identical: listed from the exact-key lookup
+                similarity = cosine(q.vector, self._vector(pid))
+                if similarity >= threshold:
+                    q.adapted.append((similarity, para))
+
+    def _vector(self, pid: int) -> Vector:
+        found = self.vectors.get(pid)
+        if found is None:
+            found = self.vectors[pid] = clause_terms(self.stems[pid], self.idf).vector
+        return found
 
 
 def _age(p: StoredParagraph) -> tuple[bool, str, str, str]:

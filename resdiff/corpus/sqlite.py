@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,14 +42,16 @@ SCHEMA_VERSION = 1
 
 #: A fingerprint shared by more paragraphs than this is boilerplate: it proposes nothing.
 POSTING_CAP = 200
-#: Word search uses at most this many of a paragraph's rarest stems...
-WORD_QUERY_TERMS = 8
+#: A clause with this many fingerprints proposes only paragraphs sharing two of them.
+PHRASE_MIN_PRINTS = 4
+#: Word search looks for paragraphs holding two of this many of a clause's rarest stems...
+WORD_QUERY_TERMS = 4
 #: ...each found in at most this share of the corpus's paragraphs (and at most
 #: ``WORD_DF_CAP`` of them), so the full-text query stays small.
 WORD_DF_SHARE = 0.01
 WORD_DF_CAP = 3000
 #: Pending document-frequency changes are written once this many terms have changed.
-DF_FLUSH = 50_000
+DF_FLUSH = 200_000
 #: Ids per ``IN (...)`` list.
 CHUNK = 500
 
@@ -157,8 +160,10 @@ class SqliteCorpus:
         self._df: Counter[str] = Counter()
         self._docs: dict[int, StoredDocument] = {}
         self._size: tuple[int, int] | None = None
-        conn.execute("PRAGMA cache_size = -32000")  # 32 MB, whatever the corpus size
-        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MB at most, whatever the corpus size
+        # Fingerprints wait in a temporary table on disk until commit (see
+        # ``_flush_fingerprints``): memory stays flat however much is added.
+        conn.execute("PRAGMA temp_store = FILE")
 
     # --- opening ------------------------------------------------------------------------
 
@@ -226,12 +231,17 @@ class SqliteCorpus:
             self.conn.execute("BEGIN IMMEDIATE")
             if self._fresh:
                 self._create_schema()
+            self.conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS pending_fingerprints "
+                "(hash INTEGER NOT NULL, paragraph INTEGER NOT NULL)"
+            )
         except sqlite3.Error as exc:
             raise corpus_error(exc, self.path) from exc
         self._depth = 1
         try:
             yield
             self._flush_df()
+            self._flush_fingerprints()
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self._size = None
@@ -307,7 +317,7 @@ class SqliteCorpus:
             ],
         )
         c.executemany(
-            "INSERT INTO fingerprints (hash, paragraph) VALUES (?, ?)",
+            "INSERT INTO temp.pending_fingerprints (hash, paragraph) VALUES (?, ?)",
             [(h, base + i) for i, p in enumerate(ps) for h in p.fingerprints],
         )
         c.executemany(
@@ -319,7 +329,18 @@ class SqliteCorpus:
         if len(self._df) > DF_FLUSH:
             self._flush_df()
 
+    def _flush_fingerprints(self) -> None:
+        """Move pending fingerprints into their index in key order: inserting them one
+        document at a time, at random places of a large B-tree, costs several times more
+        (measured: docs/performance.md, "Corpus")."""
+        self.conn.execute(
+            "INSERT INTO fingerprints (hash, paragraph) SELECT hash, paragraph "
+            "FROM temp.pending_fingerprints ORDER BY hash, paragraph"
+        )
+        self.conn.execute("DELETE FROM temp.pending_fingerprints")
+
     def _delete_paragraphs(self, doc_id: int) -> None:
+        self._flush_fingerprints()  # what is deleted may still be pending
         c = self.conn
         rows = c.execute("SELECT id, text FROM paragraphs WHERE document = ?", (doc_id,)).fetchall()
         fts: list[tuple[int, str]] = []
@@ -405,23 +426,34 @@ class SqliteCorpus:
 
     @_guarded
     def phrase_candidates(self, prints: Sequence[int], limit: int) -> list[int]:
+        """Paragraphs sharing the most fingerprints; two at least when the clause has
+        ``PHRASE_MIN_PRINTS`` or more (one shared phrase of many is chance)."""
         shared: Counter[int] = Counter()
         query = "SELECT paragraph FROM fingerprints WHERE hash = ? LIMIT ?"
         for h in prints:
             rows = self.conn.execute(query, (h, POSTING_CAP + 1)).fetchall()
             if len(rows) <= POSTING_CAP:
                 shared.update(r[0] for r in rows)
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        least = 2 if len(prints) >= PHRASE_MIN_PRINTS else 1
+        ranked = sorted(
+            (kv for kv in shared.items() if kv[1] >= least), key=lambda kv: (-kv[1], kv[0])
+        )
         return [pid for pid, _ in ranked[:limit]]
 
     @_guarded
     def word_candidates(self, stems: Sequence[str], limit: int) -> list[int]:
+        """Paragraphs holding at least two of the clause's rarest words, ranked by BM25.
+        (Ranking every paragraph holding any one of them costs ten times more.)"""
+        if limit <= 0:
+            return []
         n, df = self.frequencies(stems)
         cap = min(WORD_DF_CAP, max(20, int(n * WORD_DF_SHARE)))
         rare = sorted((d, t) for t, d in df.items() if 0 < d <= cap)[:WORD_QUERY_TERMS]
-        if not rare:
+        if len(rare) < 2:
             return []
-        match = " OR ".join(f'"{t}"' for _, t in rare)
+        match = " OR ".join(
+            f'("{a}" AND "{b}")' for (_, a), (_, b) in itertools.combinations(rare, 2)
+        )
         rows = self.conn.execute(
             "SELECT rowid FROM paragraph_stems WHERE paragraph_stems MATCH ? ORDER BY rank LIMIT ?",
             (match, limit),
