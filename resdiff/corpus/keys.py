@@ -71,8 +71,8 @@ def fingerprints(stems: Sequence[str]) -> list[int]:
     hash is kept when divisible by ``SAMPLE``; the smallest hash is kept too, so that a
     short paragraph has at least one.
     """
-    get = _STEM_HASH.get
-    hs = [h for h in (get(s) if s in _STEM_HASH else _stem_hash(s) for s in stems) if h >= 0]
+    known = _STEM_HASH
+    hs = [h for h in (known[s] if s in known else _stem_hash(s) for s in stems) if h >= 0]
     if not hs:
         return []
     m1, m2 = _MIX
