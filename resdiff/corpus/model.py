@@ -21,12 +21,23 @@ PRECEDENT_STATUSES: tuple[PrecedentStatus, ...] = ("identical", "adapted", "new"
 
 
 @dataclass(frozen=True, slots=True)
+class Copy:
+    """Another paragraph with the very same words as a precedent (``clause`` of
+    ``document``)."""
+
+    document: StoredDocument
+    clause: str
+
+
+@dataclass(frozen=True, slots=True)
 class Precedent:
     """An earlier paragraph whose language the clause reuses.
 
     ``diff`` turns ``text`` (the precedent) into the draft clause's text; ``changes`` are
     read with the precedent as side ``a`` and the draft as ``b``. ``similarity`` is the
     aligner's TF-IDF cosine with the corpus's word weights (1.0 for identical language).
+    ``copies`` are other paragraphs with exactly this text (adapted matches only: one
+    paragraph carried unchanged through several resolutions is one precedent).
     """
 
     status: MatchStatus
@@ -37,6 +48,7 @@ class Precedent:
     similarity: float
     diff: tuple[Run, ...]
     changes: tuple[Change, ...]
+    copies: tuple[Copy, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 from resdiff.align.terms import Idf, Vector, clause_terms, cosine, terms
 from resdiff.corpus.entries import paragraph_entry
 from resdiff.corpus.keys import content_key, exact_key
-from resdiff.corpus.model import ClausePrecedents, Precedent, Precedents, PrecedentStatus
+from resdiff.corpus.model import (
+    ClausePrecedents,
+    Copy,
+    Precedent,
+    Precedents,
+    PrecedentStatus,
+)
 from resdiff.corpus.params import DEFAULT, PrecedentParams
 from resdiff.corpus.store import CorpusStore, ParagraphEntry, Scope, StoredParagraph
 from resdiff.diff import diff_texts
@@ -79,10 +85,11 @@ def find_precedents(
     matcher = _Matcher(lens or load_lens(()))
     out = []
     for q in queries:
-        q.adapted.sort(key=lambda sp: (-round(sp[0], 6), *_age(sp[1])))
+        _most_similar_first(q.adapted)
         room = max(0, params.top - len(q.identical))
         matches = [matcher.match(q.clause, p, "identical", 1.0) for p in q.identical]
-        matches += [matcher.match(q.clause, p, "adapted", s) for s, p in q.adapted[:room]]
+        for s, p, copies in _same_text_together(q.adapted)[:room]:
+            matches.append(replace(matcher.match(q.clause, p, "adapted", s), copies=copies))
         status: PrecedentStatus = "identical" if q.identical else "adapted" if q.adapted else "new"
         out.append(ClausePrecedents(q.clause.id, status, tuple(matches), q.identical_total))
     documents, paragraphs = store.size()
@@ -157,10 +164,30 @@ class _Search:
         return found
 
 
-def _age(p: StoredParagraph) -> tuple[bool, str, str, str]:
-    """Oldest first, undated last; then by symbol or file name."""
-    d = p.document
-    return (d.date is None, d.date or "", d.label, p.clause)
+def _same_text_together(
+    found: Sequence[tuple[float, StoredParagraph]],
+) -> list[tuple[float, StoredParagraph, tuple[Copy, ...]]]:
+    """One entry per distinct text (the first in order), with the other paragraphs that
+    hold the very same words as its copies: a paragraph carried unchanged from one
+    resolution to the next is one precedent, not several."""
+    firsts: dict[int, int] = {}
+    out: list[tuple[float, StoredParagraph, list[Copy]]] = []
+    for similarity, para in found:
+        key = exact_key(para.text)
+        if key in firsts:
+            out[firsts[key]][2].append(Copy(para.document, para.clause))
+        else:
+            firsts[key] = len(out)
+            out.append((similarity, para, []))
+    return [(s, p, tuple(c)) for s, p, c in out]
+
+
+def _most_similar_first(found: list[tuple[float, StoredParagraph]]) -> None:
+    """Most similar first; among equals the newest (the latest version of the language
+    is the likeliest origin), undated last, then by symbol or file name."""
+    found.sort(key=lambda sp: (sp[1].document.label, sp[1].clause))
+    found.sort(key=lambda sp: sp[1].document.date or "", reverse=True)  # stable
+    found.sort(key=lambda sp: -round(sp[0], 6))
 
 
 _Found = tuple[tuple[Run, ...], tuple[Change, ...]]

@@ -24,6 +24,16 @@ def match_to_dict(m: Precedent) -> dict[str, Any]:
         "similarity": round(m.similarity, 4),
         "diff": runs_to_list(m.diff),
         "changes": [change_to_dict(c) for c in m.changes],
+        "copies": [
+            {
+                "symbol": c.document.symbol,
+                "source": c.document.source,
+                "date": c.document.date,
+                "document": c.document.key,
+                "clause": c.clause,
+            }
+            for c in m.copies
+        ],
     }
 
 

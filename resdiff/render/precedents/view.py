@@ -68,10 +68,14 @@ def source(match: Precedent) -> str:
 
 
 def details(match: Precedent) -> str:
-    """'2024-03-22 · similarity 0.82' (date when known; similarity for adapted ones)."""
+    """'2024-03-22 · similarity 0.82 · same text in S/2024/9000 OP3' (date when known;
+    similarity and copies for adapted ones)."""
     parts = [match.document.date or "undated"]
     if match.status == "adapted":
         parts.append(f"similarity {match.similarity:.2f}")
+    if match.copies:
+        where = ", ".join(f"{c.document.label} {c.clause}" for c in match.copies)
+        parts.append(f"same text in {where}")
     return " · ".join(parts)
 
 
