@@ -160,16 +160,16 @@ class SqliteCorpus:
         self._df: Counter[str] = Counter()
         self._docs: dict[int, StoredDocument] = {}
         self._size: tuple[int, int] | None = None
-        conn.execute("PRAGMA cache_size = -65536")  # 64 MB at most, whatever the corpus size
-        # Fingerprints wait in a temporary table on disk until commit (see
-        # ``_flush_fingerprints``): memory stays flat however much is added.
-        conn.execute("PRAGMA temp_store = FILE")
 
     # --- opening ------------------------------------------------------------------------
 
     @_guarded
     def check(self, create: bool) -> None:
         """Refuse anything but an empty file or a corpus of this layout."""
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB at most, whatever the size
+        # Fingerprints wait in a temporary table on disk until commit (see
+        # ``_flush_fingerprints``): memory stays flat however much is added.
+        self.conn.execute("PRAGMA temp_store = FILE")
         app = self.conn.execute("PRAGMA application_id").fetchone()[0]
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         objects = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -414,6 +414,8 @@ class SqliteCorpus:
             f"WHERE p.exact = ? AND {_IN_SCOPE}"
         )
         args = (exact, scope.exclude, scope.until, scope.until)
+        if self._fresh:
+            return 0, []
         total = self.conn.execute(f"SELECT count(*) {where}", args).fetchone()[0]
         if not total:
             return 0, []
@@ -430,7 +432,7 @@ class SqliteCorpus:
         ``PHRASE_MIN_PRINTS`` or more (one shared phrase of many is chance)."""
         shared: Counter[int] = Counter()
         query = "SELECT paragraph FROM fingerprints WHERE hash = ? LIMIT ?"
-        for h in prints:
+        for h in () if self._fresh else prints:
             rows = self.conn.execute(query, (h, POSTING_CAP + 1)).fetchall()
             if len(rows) <= POSTING_CAP:
                 shared.update(r[0] for r in rows)
@@ -444,7 +446,7 @@ class SqliteCorpus:
     def word_candidates(self, stems: Sequence[str], limit: int) -> list[int]:
         """Paragraphs holding at least two of the clause's rarest words, ranked by BM25.
         (Ranking every paragraph holding any one of them costs ten times more.)"""
-        if limit <= 0:
+        if limit <= 0 or self._fresh:
             return []
         n, df = self.frequencies(stems)
         cap = min(WORD_DF_CAP, max(20, int(n * WORD_DF_SHARE)))
@@ -462,7 +464,7 @@ class SqliteCorpus:
 
     @_guarded
     def paragraphs(self, ids: Iterable[int], scope: Scope) -> dict[int, StoredParagraph]:
-        wanted = sorted(set(ids))
+        wanted = [] if self._fresh else sorted(set(ids))
         out: dict[int, StoredParagraph] = {}
         for k in range(0, len(wanted), CHUNK):
             chunk = wanted[k : k + CHUNK]
@@ -479,7 +481,7 @@ class SqliteCorpus:
 
     @_guarded
     def frequencies(self, words: Iterable[str]) -> tuple[int, dict[str, int]]:
-        wanted = sorted(set(words))
+        wanted = [] if self._fresh else sorted(set(words))
         df: dict[str, int] = {}
         for k in range(0, len(wanted), CHUNK):
             chunk = wanted[k : k + CHUNK]

@@ -60,3 +60,22 @@ def test_docx_report_with_the_network_unreachable(tmp_path: Path) -> None:
     )
     assert out.returncode == 1, out.stderr
     assert target.stat().st_size > 0
+
+
+def test_corpus_and_precedents_with_the_network_unreachable(tmp_path: Path) -> None:
+    db = str(tmp_path / "corpus.sqlite")
+    for args in (
+        ["corpus", "add", str(SEEDS / "corpus"), "--db", db],
+        ["corpus", "list", "--db", db, "--format", "json"],
+        ["precedents", str(SEEDS / "s-2024-9002-demands.txt"), "--db", db, "--format", "html"],
+        ["precedents", "--demo", "--format", "json"],
+    ):
+        out = subprocess.run(
+            [sys.executable, "-c", _NO_NETWORK, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout and "network" not in out.stderr
