@@ -311,6 +311,15 @@ class Generator:
         )
         return doc, _truth(doc, [how for _, how in sources])
 
+    def fresh_draft(self, size: int) -> tuple[SynthDocument, list[Truth]]:
+        """A text of ``size`` new paragraphs (no reuse at all): the search's worst case."""
+        n_pp = size // 3
+        paragraphs = [self._new("preambular") for _ in range(n_pp)]
+        paragraphs += [self._new("operative") for _ in range(size - n_pp)]
+        self.day += datetime.timedelta(days=1)
+        doc = SynthDocument(0, -1, "A/DRAFT/2", self.day, False, "New text", paragraphs)
+        return doc, _truth(doc, ["new"] * size)
+
 
 def _truth(doc: SynthDocument, how: list[str]) -> list[Truth]:
     out: list[Truth] = []

@@ -81,7 +81,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
         f"DRAFT defaults to the bundled {DEMO_DRAFT}",
     )
     p_prec.add_argument(
-        "--top", type=_count, default=5, metavar="N", help="precedents shown per clause (5)"
+        "--top", type=_count, default=3, metavar="N", help="precedents shown per clause (3)"
     )
     p_prec.add_argument(
         "--format",

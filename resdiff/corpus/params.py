@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class PrecedentParams:
-    top: int = 5
+    top: int = 3
     """Matches shown per clause. Identical language is an exception: every document that
     holds it is listed (up to ``identical_limit``), oldest first."""
 

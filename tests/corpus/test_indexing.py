@@ -14,7 +14,9 @@ import pytest
 from resdiff.corpus import indexing
 from resdiff.corpus.indexing import add_paths, files_under
 from resdiff.corpus.sqlite import SqliteCorpus, open_sqlite
+from resdiff.corpus.store import DocumentEntry
 from resdiff.errors import InputError
+from resdiff.model import Document
 from tests.conftest import ROOT
 from tests.corpus.conftest import LIBRARY, resolution, write
 
@@ -99,12 +101,12 @@ def test_an_interrupted_add_leaves_the_corpus_as_it_was(
     real = indexing.document_entry
     calls = 0
 
-    def interrupted(*args: object, **kwargs: object) -> object:
+    def interrupted(document: Document, source: str | None = None) -> DocumentEntry:
         nonlocal calls
         calls += 1
         if calls == 3:
             raise KeyboardInterrupt
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(document, source)
 
     monkeypatch.setattr(indexing, "document_entry", interrupted)
     with pytest.raises(KeyboardInterrupt):

@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 
 from resdiff.corpus.indexing import add_paths
+from resdiff.corpus.model import Precedents
 from resdiff.corpus.precedents import find_precedents
 from resdiff.corpus.sqlite import SqliteCorpus
 from resdiff.pipeline import load
@@ -22,7 +23,7 @@ HOSTILE = (
 )
 
 
-def _result(store: SqliteCorpus, tmp_path: Path) -> object:
+def _result(store: SqliteCorpus, tmp_path: Path) -> Precedents:
     write(tmp_path, "old.txt", resolution("S/RES/1 (2001)", "1 May 2001", HOSTILE))
     add_paths(store, [str(tmp_path / "old.txt")])
     edited = HOSTILE.replace("Urges", "Demands that").replace("attacks", "all attacks")
@@ -32,17 +33,17 @@ def _result(store: SqliteCorpus, tmp_path: Path) -> object:
 
 def test_hostile_text_is_escaped_in_every_format(store: SqliteCorpus, tmp_path: Path) -> None:
     result = _result(store, tmp_path)
-    txt = render_precedents(result, "txt")  # type: ignore[arg-type]
+    txt = render_precedents(result, "txt")
     assert "\x1b" not in txt and "[-Urges-]{+Demands that+}" in txt
     assert "{\\+fake\\+}" in txt  # the draft's own marker-like text cannot pass for a change
-    html = render_precedents(result, "html")  # type: ignore[arg-type]
+    html = render_precedents(result, "html")
     assert "<script>" not in html and "&lt;script&gt;" in html and "\x1b" not in html
     assert "<del>" in html and "<ins>" in html
     assert not re.search(r'href="(?!#)', html)
-    md = render_precedents(result, "md")  # type: ignore[arg-type]
+    md = render_precedents(result, "md")
     assert not re.search(r"(?<!\\)<script>", md) and "\\<script>" in md
     assert "\\*\\*parties\\*\\*" in md and "\x1b" not in md
-    data = json.loads(render_precedents(result, "json"))  # type: ignore[arg-type]
+    data = json.loads(render_precedents(result, "json"))
     jsonschema.Draft202012Validator(load_schema()).validate(data)
     (item,) = data["precedents"]
     assert item["matches"][0]["text"] == HOSTILE[3:]  # JSON keeps text as written
