@@ -15,13 +15,24 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
+from resdiff.corpus.commands import add_parsers as add_corpus_commands
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 
 if TYPE_CHECKING:
     from resdiff.model import CompareOptions, Document
 
-SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open", "corpus", "precedents")
+SUBCOMMANDS = (
+    "parse",
+    "report",
+    "matrix",
+    "amendments",
+    "apply",
+    "demo",
+    "open",
+    "corpus",
+    "precedents",
+)
 REPORT_FORMATS = ("json", "md", "html", "txt", "docx")
 EXTENSIONS = {
     ".json": "json",
@@ -89,6 +100,57 @@ def _count(value: str) -> int:
     if n < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more: {n}")
     return n
+
+
+def _numbers(value: str) -> list[int]:
+    """Instruction numbers: "2,5" or "2-4,7"."""
+    out: list[int] = []
+    for part in value.split(","):
+        first, _, last = part.strip().partition("-")
+        try:
+            lo, hi = int(first), int(last or first)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not instruction numbers: {value!r}") from None
+        if lo < 1 or hi < lo:
+            raise argparse.ArgumentTypeError(f"not instruction numbers: {value!r}")
+        out += range(lo, hi + 1)
+    return out
+
+
+def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "amendments",
+        help="write the UN-style amendments that turn draft A into draft B",
+        description="Write the amendments (in UN drafting form) that turn draft A into "
+        "draft B. With no files: the bundled sample pair. See docs/amendments.md.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="A B (default: the sample pair)")
+    _add_input_options(p)
+    p.add_argument(
+        "--format", choices=("txt", "md", "json", "docx"), help="default: from -o, else txt"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    _add_compare_options(p)
+    p = sub.add_parser(
+        "apply",
+        help="apply an amendment document to a draft",
+        description="Apply an amendment document to the draft as tabled and print the "
+        "amended draft, renumbered. With no files: the bundled example. Any instruction "
+        "that cannot apply exactly stops the command (exit 2, nothing written).",
+    )
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help="DRAFT AMENDMENTS (default: the example)"
+    )
+    p.add_argument(
+        "--only", type=_numbers, metavar="N,M", help="apply only these instructions (e.g. 1,3-5)"
+    )
+    p.add_argument("--format", choices=("txt", "md", "docx"), help="default: from -o, else txt")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    _add_input_options(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,15 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour in text reports (auto: only on a terminal)",
     )
     _add_compare_options(p_report)
-
+    _add_amendment_commands(sub)
     p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
     p_matrix.add_argument("files", nargs="+", metavar="FILE")
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
     p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
-
-    from resdiff.corpus.cli import add_parsers
-
-    add_parsers(sub)
+    add_corpus_commands(sub)
     return parser
 
 
@@ -277,6 +336,24 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     return ExitCode.SAME
 
 
+def cmd_amendments(args: argparse.Namespace) -> int:
+    from resdiff.amend.commands import amendments_command
+
+    output = None if args.output == "-" else args.output
+    fmt = _report_format(argparse.Namespace(format=args.format, output=output))
+    return amendments_command(args.files, fmt, output, _options(args), args.docx_changes)
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from resdiff.amend.commands import apply_command
+
+    output = None if args.output == "-" else args.output
+    fmt = _report_format(argparse.Namespace(format=args.format, output=output))
+    if fmt not in ("txt", "md", "docx"):
+        raise ResdiffError(f"an amended draft is written as txt, md or docx, not {fmt}", output)
+    return apply_command(args.files, fmt, output, args.only, args.docx_changes)
+
+
 def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
     from resdiff.tui.app import make_app
 
@@ -328,13 +405,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
-    from resdiff.corpus.cli import cmd_corpus
+    from resdiff.corpus.commands import cmd_corpus
 
     return cmd_corpus(args)
 
 
 def cmd_precedents(args: argparse.Namespace) -> int:
-    from resdiff.corpus.cli import cmd_precedents
+    from resdiff.corpus.commands import cmd_precedents
 
     return cmd_precedents(args)
 
@@ -343,6 +420,8 @@ COMMANDS = {
     "parse": cmd_parse,
     "report": cmd_report,
     "matrix": cmd_matrix,
+    "amendments": cmd_amendments,
+    "apply": cmd_apply,
     "demo": cmd_demo,
     "open": cmd_open,
     "corpus": cmd_corpus,

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from resdiff.model import Comparison, Document
-from resdiff.render.redline import Paragraph, plan
+from resdiff.render.redline import Paragraph, paragraph_text, plan
 
 AUTHOR = "resdiff"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # deterministic package metadata
@@ -55,11 +55,32 @@ def write_docx(paragraphs: Sequence[Paragraph], a: Document, b: Document) -> byt
             sect.addprevious(element)
         else:
             body.append(element)
+    title = f"{b.label}: changes against {a.label}"
+    comments = f"Tracked changes written by resdiff: {b.label} compared with {a.label}."
+    return _save(document, title, comments)
+
+
+def write_plain_docx(paragraphs: Sequence[tuple[str, int]], title: str, comments: str) -> bytes:
+    """A .docx of plain paragraphs, each ``(text, depth)``: indented one step per depth
+    (an amendment list, an amended draft)."""
+    import docx  # lazy: only Word output pays for python-docx
+    from docx.shared import Twips
+
+    document = docx.Document()
+    for text, depth in paragraphs:
+        paragraph = document.add_paragraph(paragraph_text(text))
+        if depth:
+            paragraph.paragraph_format.left_indent = Twips(INDENT_TWIPS * depth)
+    return _save(document, title, comments)
+
+
+def _save(document: Any, title: str, comments: str) -> bytes:
+    """The package's bytes, the same for the same content (fixed author and times)."""
     props = document.core_properties
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
-    props.title = f"{b.label}: changes against {a.label}"
-    props.comments = f"Tracked changes written by resdiff: {b.label} compared with {a.label}."
+    props.title = title
+    props.comments = comments
     props.created = FIXED_TIME.replace(tzinfo=None)
     props.modified = FIXED_TIME.replace(tzinfo=None)
     props.revision = 1

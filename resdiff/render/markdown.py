@@ -44,7 +44,7 @@ def escape(text: str) -> str:
     return _INLINE.sub(r"\\\1", text)
 
 
-def _safe_line_start(line: str) -> str:
+def safe_line_start(line: str) -> str:
     line = line.lstrip(" ")
     m = _LINE_START.match(line)
     if m is None:
@@ -107,7 +107,7 @@ def diff_paragraph(segments: tuple[Segment, ...]) -> str:
             out = _marked(seg.op, text)
             after_deletion = seg.op == "-" and out == out.rstrip()
         parts.append(out)
-    lines = [_safe_line_start(line) for line in "".join(parts).split("\n")]
+    lines = [safe_line_start(line) for line in "".join(parts).split("\n")]
     if lines and lines[0].startswith("[-"):
         lines[0] = "\\" + lines[0]  # never a link reference definition
     text = "\n".join(lines).strip(" ")

@@ -44,6 +44,10 @@ B = str(DRAFTS / "draft-two.txt")
         f"with contextlib.redirect_stdout(io.StringIO()): main(['parse', {A!r}])",
         "from resdiff.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()): main(['report', {A!r}, {B!r}])",
+        "from resdiff.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['amendments', {A!r}, {B!r}])",
+        "from resdiff.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['apply'])",
         "import resdiff.corpus.precedents, resdiff.corpus.sqlite, resdiff.render.precedents.html",
         "from resdiff.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()): main(['precedents', '--demo'])",
@@ -53,7 +57,17 @@ B = str(DRAFTS / "draft-two.txt")
         f"    main(['corpus', 'add', {A!r}, '--db', db])\n"
         "    main(['corpus', 'list', '--db', db])",
     ],
-    ids=["import", "viewmodel", "parse", "report", "corpus-modules", "precedents", "corpus"],
+    ids=[
+        "import",
+        "viewmodel",
+        "parse",
+        "report",
+        "amendments",
+        "apply",
+        "corpus-modules",
+        "precedents",
+        "corpus",
+    ],
 )
 def test_headless_paths_do_not_import_textual(setup: str) -> None:
     assert _loaded_textual(setup) == ""
