@@ -158,11 +158,14 @@ def _add(args: argparse.Namespace) -> int:
         )
         if n
     ]
-    sys.stdout.write(
-        f"{', '.join(parts)}. The corpus holds {documents} documents "
-        f"({paragraphs} paragraphs): {where}\n"
-    )
+    sys.stdout.write(f"{', '.join(parts)}. {_holds(documents, paragraphs)}: {where}\n")
     return ExitCode.SAME
+
+
+def _holds(documents: int, paragraphs: int) -> str:
+    from resdiff.render.corpus import holdings
+
+    return f"The corpus holds {holdings(documents, paragraphs)}"
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -205,10 +208,7 @@ def _remove(args: argparse.Namespace) -> int:
         documents, paragraphs = store.size()
     for d in chosen.values():
         _say(f"removed {d.label} ({d.key[:12]})")
-    sys.stdout.write(
-        f"{len(chosen)} removed. The corpus holds {documents} documents ({paragraphs} "
-        "paragraphs).\n"
-    )
+    sys.stdout.write(f"{len(chosen)} removed. {_holds(documents, paragraphs)}.\n")
     return ExitCode.SAME
 
 

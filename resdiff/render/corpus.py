@@ -37,6 +37,16 @@ def corpus_to_dict(docs: Sequence[StoredDocument], database: str) -> dict[str, A
     }
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 document', '2 documents' (regular plurals only)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def holdings(documents: int, paragraphs: int) -> str:
+    """'3 documents (32 paragraphs)'."""
+    return f"{counted(documents, 'document')} ({counted(paragraphs, 'paragraph')})"
+
+
 def _flat(text: str | None) -> str:
     return " ".join(clean_terminal(text or "-").split())
 
@@ -54,7 +64,7 @@ def render_listing(docs: Sequence[StoredDocument], database: str) -> str:
         cells = [r[i].rjust(widths[i]) if i == 3 else r[i].ljust(widths[i]) for i in range(4)]
         lines.append("  ".join([*cells, r[4]]).rstrip())
     total = sum(d.paragraphs for d in docs)
-    lines.append(f"{len(docs)} documents, {total} paragraphs: {_flat(database)}")
+    lines.append(f"{holdings(len(docs), total)}: {_flat(database)}")
     return "\n".join(lines) + "\n"
 
 

@@ -46,7 +46,7 @@ def test_add_list_remove(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["KEY", "DATE", "SYMBOL", "PARAS", "SOURCE"]
     assert "S/RES/3101 (2019)" in lines[1] and "2019-03-14" in lines[1]  # oldest first
-    assert lines[-1].startswith("7 documents, 76 paragraphs")
+    assert lines[-1].startswith("7 documents (76 paragraphs)")
     code, out, err = _run(capsys, "corpus", "remove", "s/res/3101 (2019)", "--db", db)
     assert code == 0 and out.startswith("1 removed.") and "S/RES/3101 (2019)" in err
     key = json.loads(_run(capsys, "corpus", "list", "--db", db, "--format", "json")[1])

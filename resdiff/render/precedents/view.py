@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from resdiff.corpus.model import PRECEDENT_STATUSES, ClausePrecedents, Precedent, Precedents
 from resdiff.model import Clause, Run
+from resdiff.render.corpus import counted, holdings
 from resdiff.render.view import Segment, tidy_segments
 
 LEGEND = (
@@ -45,12 +46,9 @@ def title(result: Precedents) -> str:
 
 def summary(result: Precedents) -> str:
     counts = ", ".join(f"{result.count(s)} {s}" for s in PRECEDENT_STATUSES)
-    noun = "clause" if len(result.clauses) == 1 else "clauses"
-    return (
-        f"{len(result.clauses)} {noun}: {counts}. Searched {result.corpus_documents} "
-        f"documents ({result.corpus_paragraphs} paragraphs) dated up to "
-        f"{result.document.date or 'any date'}."
-    )
+    searched = holdings(result.corpus_documents, result.corpus_paragraphs)
+    until = f"dated up to {result.document.date}" if result.document.date else "of any date"
+    return f"{counted(len(result.clauses), 'clause')}: {counts}. Searched {searched} {until}."
 
 
 def clause_views(result: Precedents) -> list[ClauseView]:
