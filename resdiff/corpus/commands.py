@@ -147,6 +147,12 @@ def _add(args: argparse.Namespace) -> int:
                 sys.stderr.write("\r\033[K")
         documents, paragraphs = store.size()
         where = store.path
+    if report.other:
+        kinds = sorted({os.path.splitext(p)[1].lower() for p in report.other})
+        _say(
+            f"{len(report.other)} other files in the folders were not read "
+            f"({', '.join(kinds)}: not draft formats; name one to read it anyway)"
+        )
     parts = [f"{report.added} added"]
     parts += [
         f"{n} {what}"

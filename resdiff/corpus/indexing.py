@@ -4,6 +4,8 @@ One document at a time is read, parsed and written, so memory does not grow with
 corpus; all of them go in one transaction, so an interrupted add changes nothing. A file
 named on the command line must be readable (else nothing is added); a file found in a
 folder that cannot be read is skipped, reported through ``warn``, and the rest indexed.
+In folders, only files named like drafts are read (``DRAFT_SUFFIXES``): a folder of
+resolutions often holds metadata, spreadsheets and images too.
 """
 
 from __future__ import annotations
@@ -17,25 +19,34 @@ from resdiff.corpus.entries import document_entry
 from resdiff.corpus.store import CorpusStore
 from resdiff.errors import InputError
 
+#: In folders, files with these endings (or none) are read; others (.json, .csv, .png...)
+#: are left alone and counted. A file named on the command line is read whatever its name.
+DRAFT_SUFFIXES = frozenset(
+    {"", ".txt", ".text", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm", ".xhtml"}
+)
+
 
 @dataclass(frozen=True, slots=True)
 class AddReport:
-    """What one ``corpus add`` did; ``skipped`` pairs a path with its problem."""
+    """What one ``corpus add`` did. ``skipped`` pairs a path with its problem; ``other``
+    lists the files in folders left alone because their names are not drafts'."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     replaced: int = 0
     skipped: tuple[tuple[str, str], ...] = ()
+    other: tuple[str, ...] = ()
 
     @property
     def indexed(self) -> int:
         return self.added + self.updated + self.unchanged + self.replaced
 
 
-def files_under(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
+def files_under(paths: Iterable[str], other: list[str] | None = None) -> Iterator[tuple[str, bool]]:
     """Each file to index and whether it was named (not found in a folder). Folders are
-    walked in name order; hidden files and folders (".git", ".DS_Store") are left out."""
+    walked in name order; hidden files and folders (".git", ".DS_Store") are left out,
+    and files not named like drafts are added to ``other``."""
     for path in paths:
         if not os.path.isdir(path):
             yield path, True
@@ -43,8 +54,12 @@ def files_under(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith("."):
+                if name.startswith("."):
+                    continue
+                if os.path.splitext(name)[1].lower() in DRAFT_SUFFIXES:
                     yield os.path.join(root, name), False
+                elif other is not None:
+                    other.append(os.path.join(root, name))
 
 
 def add_paths(
@@ -60,9 +75,10 @@ def add_paths(
 
     counts: Counter[str] = Counter()
     skipped: list[tuple[str, str]] = []
+    other: list[str] = []
     seen = 0
     with store.transaction():
-        for path, named in files_under(paths):
+        for path, named in files_under(paths, other):
             seen += 1
             try:
                 document = load(path, docx_changes=docx_changes)
@@ -78,7 +94,13 @@ def add_paths(
             progress(seen)
         if not counts:
             where = ", ".join(paths)
-            problem = "no readable files" if skipped else "no files found"
+            problem = (
+                "no readable files"
+                if skipped
+                else "no draft files (only other types)"
+                if other
+                else "no files found"
+            )
             raise InputError(f"{problem} in {where}; nothing added")
     return AddReport(
         added=counts["added"],
@@ -86,4 +108,5 @@ def add_paths(
         unchanged=counts["unchanged"],
         replaced=counts["replaced"],
         skipped=tuple(skipped),
+        other=tuple(other),
     )

@@ -41,11 +41,16 @@ def _folder(tmp_path: Path, n: int = 3) -> Path:
 def test_folders_are_walked_in_order_without_hidden_files(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     write(folder, ".hidden.txt", "Recalling,")
+    write(folder, "r0.json", '{"symbol": "S/RES/0 (2001)"}')
+    write(folder, "README", "Recalling,")
     (folder / ".git").mkdir()
     write(folder / ".git", "HEAD.txt", "Recalling,")
-    found = [Path(p).relative_to(folder).as_posix() for p, _ in files_under([str(folder)])]
-    assert found == ["r0.txt", "r2.txt", "sub/r1.txt"]
-    assert list(files_under([str(folder / "r0.txt")])) == [(str(folder / "r0.txt"), True)]
+    other: list[str] = []
+    found = [Path(p).relative_to(folder).as_posix() for p, _ in files_under([str(folder)], other)]
+    assert found == ["README", "r0.txt", "r2.txt", "sub/r1.txt"]
+    assert other == [str(folder / "r0.json")]
+    named = str(folder / "r0.json")
+    assert list(files_under([named], other)) == [(named, True)]  # named: read whatever its name
 
 
 def test_an_unreadable_file_in_a_folder_is_skipped_and_named(
@@ -75,7 +80,10 @@ def test_nothing_readable_is_an_error(store: SqliteCorpus, tmp_path: Path) -> No
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no files found"):
         add_paths(store, [str(tmp_path / "empty")])
-    (tmp_path / "empty" / "x.bin").write_bytes(b"\x00\x01" * 50)
+    (tmp_path / "empty" / "notes.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no draft files \(only other types\)"):
+        add_paths(store, [str(tmp_path / "empty")])
+    (tmp_path / "empty" / "x.txt").write_bytes(b"\x00\x01" * 50)
     with pytest.raises(InputError, match="no readable files"):
         add_paths(store, [str(tmp_path / "empty")])
 
