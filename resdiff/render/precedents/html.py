@@ -36,7 +36,7 @@ def _clause(v: view.ClauseView) -> list[str]:
     out = [
         f'<article class="pair status-{status}{changed}" id="{v.anchor}">',
         f'<h3>{esc(v.item.clause)} <span class="badge">{esc(status)}</span></h3>',
-        f'<p class="text">{esc(v.clause.text)}</p>',
+        f'<p class="text">{esc(view.flat(v.clause.text))}</p>',
     ]
     if v.identical:
         out.append(f"<p>{esc(view.identical_note(v))}:</p><ul>")
@@ -46,7 +46,7 @@ def _clause(v: view.ClauseView) -> list[str]:
         out += [
             f"<h4>Adapted from {esc(view.source(m))} "
             f'<span class="addr">· {esc(view.details(m))}</span></h4>',
-            f'<p class="text">{diff_html(view.segments(m.diff))}</p>',
+            f'<p class="text">{diff_html(view.segments(m, v.clause))}</p>',
         ]
         if m.changes:
             out.append('<ol class="changes">')

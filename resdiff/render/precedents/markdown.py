@@ -23,14 +23,14 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
 
 def _clause(v: view.ClauseView) -> list[str]:
     out = [f"## {escape(v.item.clause)}: {v.item.status}", ""]
-    out += [f"> {escape(' '.join(v.clause.text.split()))}", ""]
+    out += [f"> {escape(view.flat(v.clause.text))}", ""]
     if v.identical:
         out += [f"*{escape(view.identical_note(v))}:*", ""]
         out += [f"- {escape(view.source(m))} · {escape(view.details(m))}" for m in v.identical]
         out.append("")
     for m in v.adapted:
         out += [f"### Adapted from {escape(view.source(m))} · {escape(view.details(m))}", ""]
-        out += [diff_paragraph(view.segments(m.diff)), ""]
+        out += [diff_paragraph(view.segments(m, v.clause)), ""]
         out += [f"- **{escape(change_tag(ch))}**: {escape(ch.summary)}" for ch in m.changes]
         if m.changes:
             out.append("")

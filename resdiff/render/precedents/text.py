@@ -31,7 +31,7 @@ def _clause(v: view.ClauseView, width: int, color: bool) -> list[str | Text]:
     if v.identical:
         head.append((f" · {view.identical_note(v)}", STYLE_DIM))
     lines = _wrapped(head, 0, width, color)
-    lines += _wrapped([(clean(v.clause.text), "")], 4, width, color)
+    lines += _wrapped([(clean(view.flat(v.clause.text)), "")], 4, width, color)
     for m in v.identical:
         line: Spans = [("= ", STYLE_DIM), (clean(view.source(m)), STYLE_ADDRESS)]
         line.append((f" · {clean(view.details(m))}", STYLE_DIM))
@@ -40,7 +40,7 @@ def _clause(v: view.ClauseView, width: int, color: bool) -> list[str | Text]:
         line = [("~ ", STYLE_NOTE), (clean(view.source(m)), STYLE_ADDRESS)]
         line.append((f" · {clean(view.details(m))}", STYLE_DIM))
         lines += _wrapped(line, 4, width, color)
-        lines += _wrapped(diff_spans(view.segments(m.diff)), 8, width, color)
+        lines += _wrapped(diff_spans(view.segments(m, v.clause)), 8, width, color)
         for ch in m.changes:
             note: Spans = [(f"[{clean(change_tag(ch))}] ", STYLE_NOTE), (clean(ch.summary), "")]
             lines += _wrapped(note, 8, width, color)

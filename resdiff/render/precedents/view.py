@@ -4,13 +4,12 @@ reports)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resdiff.corpus.model import PRECEDENT_STATUSES, ClausePrecedents, Precedent, Precedents
-from resdiff.model import Clause, Run
+from resdiff.model import Clause, ClausePair
 from resdiff.render.corpus import counted, holdings
-from resdiff.render.view import Segment, tidy_segments
+from resdiff.render.view import Segment, inline_segments, reflow
 
 LEGEND = (
     "identical: the same words (up to case, quotes, spacing and the closing mark); "
@@ -86,7 +85,14 @@ def identical_note(view: ClauseView) -> str:
     return note
 
 
-def segments(runs: Sequence[Run]) -> tuple[Segment, ...]:
-    """The diff as shown: a minor couple appears once, as the draft's text, unmarked."""
-    shown = (r for r in runs if not (r.minor and r.op == "-"))
-    return tidy_segments([Segment("=" if r.minor else r.op, r.text) for r in shown])
+def segments(match: Precedent, clause: Clause) -> tuple[Segment, ...]:
+    """The diff as comparison reports show an aligned pair's: line breaks inside a clause
+    are layout (shown as spaces); a minor couple appears once, as the draft's text."""
+    pair = ClausePair((match.clause,), (clause.id,), "modified", False, 0.0, match.diff)
+    runs = reflow(pair, {match.clause: match.text}, {clause.id: clause.text})
+    return inline_segments(pair, runs)
+
+
+def flat(text: str) -> str:
+    """A clause's text on one line (its line breaks are layout)."""
+    return " ".join(text.split())
