@@ -413,7 +413,9 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 def cmd_precedents(args: argparse.Namespace) -> int:
     from resdiff.corpus.commands import cmd_precedents
 
-    return cmd_precedents(args)
+    if args.output == "-":
+        args.output = None  # "-o -": standard output
+    return cmd_precedents(args, _report_format(args))
 
 
 COMMANDS = {

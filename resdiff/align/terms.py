@@ -25,7 +25,7 @@ _WORD = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 _HAS_CJK = re.compile(rf"[{CJK}]")
 _STEMS: dict[str, str] = {}
-_STEMS_MAX = 1 << 17
+_STEMS_MAX = 1 << 15
 
 Vector = dict[str, float]
 

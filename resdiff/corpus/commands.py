@@ -28,16 +28,6 @@ DEMO_CORPUS = "corpus"
 PRECEDENT_FORMATS = ("txt", "md", "html", "json")
 
 
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {n}")
-    return n
-
-
 def _db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
@@ -81,7 +71,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
         f"DRAFT defaults to the bundled {DEMO_DRAFT}",
     )
     p_prec.add_argument(
-        "--top", type=_count, default=3, metavar="N", help="precedents shown per clause (3)"
+        "--top", type=int, default=3, metavar="N", help="precedents shown per clause (3)"
     )
     p_prec.add_argument(
         "--format",
@@ -218,34 +208,21 @@ def _remove(args: argparse.Namespace) -> int:
     return ExitCode.SAME
 
 
-def _precedents_format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output:
-        ext = os.path.splitext(args.output)[1].lower()
-        by_ext = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-        if ext in by_ext or ext == ".txt":
-            return by_ext.get(ext, "txt")
-        raise ResdiffError(
-            f"cannot tell the format from extension {ext or '(none)'!r}; use --format",
-            args.output,
-        )
-    return "txt"
-
-
-def cmd_precedents(args: argparse.Namespace) -> int:
+def cmd_precedents(args: argparse.Namespace, fmt: str) -> int:
+    """``fmt`` is the format asked for, or told by -o's extension (``resdiff.cli``)."""
     from resdiff.corpus.params import PrecedentParams
     from resdiff.corpus.precedents import find_precedents
     from resdiff.pipeline import load
     from resdiff.render.precedents import render_precedents
     from resdiff.write import check_not_input, write_atomic, write_stdout
 
-    if args.output == "-":
-        args.output = None
+    if args.top < 1:
+        raise ResdiffError(f"--top must be 1 or more, not {args.top}")
+    if fmt not in PRECEDENT_FORMATS:
+        raise ResdiffError(f"precedents are written as txt, md, html or json, not {fmt}")
     draft_path = args.draft or (_demo_draft() if args.demo else None)
     if draft_path is None:
         raise ResdiffError("precedents needs a draft (or --demo for the bundled sample)")
-    fmt = _precedents_format(args)
     if args.output:
         check_not_input(args.output, [draft_path, *([] if args.demo else [_db_path(args)])])
     draft = load(draft_path)

@@ -52,7 +52,7 @@ def content_key(text: str) -> str:
 
 #: Stem -> its CRC-32, or -1 for a function word. Stems repeat: each is hashed once.
 _STEM_HASH: dict[str, int] = {}
-_STEM_CACHE_MAX = 1 << 16
+_STEM_CACHE_MAX = 1 << 15
 _MASK = 0xFFFFFFFF
 _MIX = (0x9E3779B1, 0x85EBCA77)  # odd multipliers: keep the low bits mixed
 

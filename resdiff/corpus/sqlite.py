@@ -51,7 +51,7 @@ WORD_QUERY_TERMS = 4
 WORD_DF_SHARE = 0.01
 WORD_DF_CAP = 3000
 #: Pending document-frequency changes are written once this many terms have changed.
-DF_FLUSH = 200_000
+DF_FLUSH = 20_000
 #: Ids per ``IN (...)`` list.
 CHUNK = 500
 
@@ -166,7 +166,7 @@ class SqliteCorpus:
     @_guarded
     def check(self, create: bool) -> None:
         """Refuse anything but an empty file or a corpus of this layout."""
-        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB at most, whatever the size
+        self.conn.execute("PRAGMA cache_size = -32768")  # 32 MB at most, whatever the size
         # Fingerprints wait in a temporary table on disk until commit (see
         # ``_flush_fingerprints``): memory stays flat however much is added.
         self.conn.execute("PRAGMA temp_store = FILE")

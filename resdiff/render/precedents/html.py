@@ -15,16 +15,19 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
         '<table class="counts"><caption>Each clause of the draft and its closest precedent'
         "</caption>",
         '<thead><tr><th scope="col">Clause</th><th scope="col">Status</th>'
-        '<th scope="col">Closest precedent</th></tr></thead><tbody>',
+        '<th scope="col">Closest precedent</th><th scope="col">Similarity</th></tr></thead>'
+        "<tbody>",
     ]
     for v in views:
         first = v.item.matches[0] if v.item.matches else None
         where = esc(view.source(first)) if first else ""
         if first and v.item.identical > 1:
             where += f" and {v.item.identical - 1} more"
+        similarity = f"{first.similarity:.2f}" if first else ""
         out.append(
             f'<tr><th scope="row"><a href="#{v.anchor}">{esc(v.item.clause)}</a></th>'
-            f'<td><span class="badge">{esc(v.item.status)}</span></td><td>{where}</td></tr>'
+            f'<td><span class="badge">{esc(v.item.status)}</span></td><td>{where}</td>'
+            f'<td class="num">{similarity}</td></tr>'
         )
     out.append("</tbody></table>")
     return out
