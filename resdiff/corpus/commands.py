@@ -212,6 +212,7 @@ def cmd_precedents(args: argparse.Namespace, fmt: str) -> int:
     """``fmt`` is the format asked for, or told by -o's extension (``resdiff.cli``)."""
     from resdiff.corpus.params import PrecedentParams
     from resdiff.corpus.precedents import find_precedents
+    from resdiff.corpus.store import MissingCorpus
     from resdiff.pipeline import load
     from resdiff.render.precedents import render_precedents
     from resdiff.write import check_not_input, write_atomic, write_stdout
@@ -227,8 +228,13 @@ def cmd_precedents(args: argparse.Namespace, fmt: str) -> int:
         check_not_input(args.output, [draft_path, *([] if args.demo else [_db_path(args)])])
     draft = load(draft_path)
     params = PrecedentParams(top=args.top)
-    with _demo_corpus() if args.demo else _opened(args.db) as store:
-        result = find_precedents(draft, store, params)
+    try:
+        opened = _demo_corpus() if args.demo else _opened(args.db)
+        with opened as store:
+            result = find_precedents(draft, store, params)
+    except MissingCorpus as exc:
+        hint = "; or try the bundled sample: 'resdiff precedents --demo'"
+        raise MissingCorpus(exc.problem + hint, exc.path) from None
     on_terminal = args.output is None and sys.stdout.isatty()
     color = args.color == "always" or (
         args.color == "auto" and on_terminal and not os.environ.get("NO_COLOR")

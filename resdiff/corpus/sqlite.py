@@ -28,6 +28,7 @@ from resdiff.corpus.keys import INDEX_VERSION, fingerprints
 from resdiff.corpus.store import (
     CorpusError,
     DocumentEntry,
+    MissingCorpus,
     PutOutcome,
     Scope,
     StoredDocument,
@@ -123,7 +124,7 @@ def open_sqlite(path: str, *, create: bool = False) -> SqliteCorpus:
             raise CorpusError("is a folder, not a corpus database", path)
         if not target.exists():
             if not create:
-                raise CorpusError(
+                raise MissingCorpus(
                     "no corpus database here yet (build one with 'resdiff corpus add PATH...')",
                     path,
                 )

@@ -26,6 +26,10 @@ class CorpusError(ResdiffError):
     """The corpus database is missing, damaged, locked or not a resdiff corpus."""
 
 
+class MissingCorpus(CorpusError):
+    """No database at the path (and none was to be created)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ParagraphEntry:
     """One paragraph as indexed: the clause's own text (sub-paragraphs are paragraphs of
