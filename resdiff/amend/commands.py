@@ -5,10 +5,14 @@ input). Errors are ``ResdiffError``s; the CLI prints them as one line."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from resdiff.errors import InputError, ResdiffError
 from resdiff.exit_codes import ExitCode
 from resdiff.model import CompareOptions
+
+if TYPE_CHECKING:
+    from resdiff.pipeline import LoadOptions
 
 
 def _inputs(files: Sequence[str], names: tuple[str, str]) -> list[str]:
@@ -51,7 +55,7 @@ def amendments_command(
     fmt: str,
     output: str | None,
     options: CompareOptions,
-    docx_changes: str = "accept",
+    reading: LoadOptions | None = None,
 ) -> int:
     """Write the amendments turning the first draft into the second."""
     from resdiff.amend.write import amendments
@@ -61,8 +65,8 @@ def amendments_command(
 
     paths = _inputs(files, DEMO_PAIR)
     _check_output(output, paths, fmt)
-    a = load(paths[0], "A", docx_changes)
-    b = load(paths[1], "B", docx_changes)
+    a = load(paths[0], "A", reading)
+    b = load(paths[1], "B", reading)
     comparison = compare(a, b, options=options)
     found = amendments(comparison)
     data = render_amendments(found, fmt, comparison.documents)
@@ -75,20 +79,21 @@ def apply_command(
     fmt: str,
     output: str | None,
     only: Collection[int] | None,
-    docx_changes: str = "accept",
+    reading: LoadOptions | None = None,
 ) -> int:
     """Apply an amendment document to a draft and write the amended draft."""
     from resdiff.amend.apply import apply_amendments
     from resdiff.amend.read import read_amendments
     from resdiff.ingest.reader import read_source
-    from resdiff.pipeline import load
+    from resdiff.pipeline import LoadOptions, load
     from resdiff.render.amendments import render_amended
     from resdiff.seeds import EXAMPLE_AMENDMENTS
 
     paths = _inputs(files, EXAMPLE_AMENDMENTS)
     _check_output(output, paths, fmt)
-    draft = load(paths[0], "A", docx_changes)
-    source = read_source(paths[1], docx_changes)
+    reading = reading or LoadOptions()
+    draft = load(paths[0], "A", reading)
+    source = read_source(paths[1], reading.docx_changes)
     listed = read_amendments(source.text, paths[1])
     if not listed.amendments:
         raise InputError("no amendment instructions found", paths[1])

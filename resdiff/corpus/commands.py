@@ -11,7 +11,7 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from resdiff.exit_codes import ExitCode
 if TYPE_CHECKING:
     from resdiff.corpus.sqlite import SqliteCorpus
     from resdiff.corpus.store import StoredDocument
+    from resdiff.pipeline import LoadOptions
 
 #: The bundled draft ``precedents --demo`` looks up, in the bundled corpus (seeds/corpus).
 DEMO_DRAFT = "s-2024-9002-demands.txt"
@@ -37,18 +38,17 @@ def _db_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add ``corpus`` (add, list, remove) and ``precedents`` to the main parser."""
+def add_parsers(
+    sub: argparse._SubParsersAction[Any],
+    input_options: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Add ``corpus`` (add, list, remove) and ``precedents`` to the main parser;
+    ``input_options`` adds the options every command reading drafts takes."""
     p_corpus = sub.add_parser("corpus", help="manage the corpus of earlier texts (agreed language)")
     corpus_sub = p_corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
     p_add = corpus_sub.add_parser("add", help="index files or folders (again: update them)")
     p_add.add_argument("paths", nargs="+", metavar="PATH")
-    p_add.add_argument(
-        "--docx-changes",
-        choices=("accept", "reject"),
-        default="accept",
-        help="tracked changes inside .docx inputs: read them accepted (default) or rejected",
-    )
+    input_options(p_add)
     _db_option(p_add)
     p_list = corpus_sub.add_parser("list", help="list the documents in the corpus")
     p_list.add_argument("--format", choices=("txt", "json"), default="txt")
@@ -63,6 +63,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
         "precedents", help="where each clause of a draft comes from (agreed language)"
     )
     p_prec.add_argument("draft", nargs="?", metavar="DRAFT")
+    input_options(p_prec)
     _db_option(p_prec)
     p_prec.add_argument(
         "--demo",
@@ -105,15 +106,16 @@ def _say(line: str) -> None:
     sys.stderr.write(f"resdiff: {' '.join(clean_terminal(line).split())}\n")
 
 
-def cmd_corpus(args: argparse.Namespace) -> int:
+def cmd_corpus(args: argparse.Namespace, reading: LoadOptions) -> int:
+    """``reading`` says how the files added are read (tracked changes in Word files)."""
     if args.corpus_command == "add":
-        return _add(args)
+        return _add(args, reading)
     if args.corpus_command == "list":
         return _list(args)
     return _remove(args)
 
 
-def _add(args: argparse.Namespace) -> int:
+def _add(args: argparse.Namespace, reading: LoadOptions) -> int:
     from resdiff.corpus.indexing import add_paths
 
     show_progress = sys.stderr.isatty()
@@ -130,7 +132,7 @@ def _add(args: argparse.Namespace) -> int:
                 args.paths,
                 warn=lambda path, problem: _say(f"{path}: {problem} (skipped)"),
                 progress=progress,
-                docx_changes=args.docx_changes,
+                reading=reading,
             )
         finally:
             if show_progress:
@@ -208,8 +210,9 @@ def _remove(args: argparse.Namespace) -> int:
     return ExitCode.SAME
 
 
-def cmd_precedents(args: argparse.Namespace, fmt: str) -> int:
-    """``fmt`` is the format asked for, or told by -o's extension (``resdiff.cli``)."""
+def cmd_precedents(args: argparse.Namespace, fmt: str, reading: LoadOptions) -> int:
+    """``fmt`` is the format asked for, or told by -o's extension (``resdiff.cli``);
+    ``reading`` says how the draft is read."""
     from resdiff.corpus.params import PrecedentParams
     from resdiff.corpus.precedents import find_precedents
     from resdiff.corpus.store import MissingCorpus
@@ -226,7 +229,7 @@ def cmd_precedents(args: argparse.Namespace, fmt: str) -> int:
         raise ResdiffError("precedents needs a draft (or --demo for the bundled sample)")
     if args.output:
         check_not_input(args.output, [draft_path, *([] if args.demo else [_db_path(args)])])
-    draft = load(draft_path)
+    draft = load(draft_path, options=reading)
     params = PrecedentParams(top=args.top)
     try:
         opened = _demo_corpus() if args.demo else _opened(args.db)

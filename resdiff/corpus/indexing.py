@@ -14,10 +14,14 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from resdiff.corpus.entries import document_entry
 from resdiff.corpus.store import CorpusStore
 from resdiff.errors import InputError
+
+if TYPE_CHECKING:
+    from resdiff.pipeline import LoadOptions
 
 #: In folders, files with these endings (or none) are read; others (.json, .csv, .png...)
 #: are left alone and counted. A file named on the command line is read whatever its name.
@@ -68,9 +72,10 @@ def add_paths(
     *,
     warn: Callable[[str, str], None] = lambda path, problem: None,
     progress: Callable[[int], None] = lambda done: None,
-    docx_changes: str = "accept",
+    reading: LoadOptions | None = None,
 ) -> AddReport:
-    """Index every file of ``paths`` (files or folders) in one transaction."""
+    """Index every file of ``paths`` (files or folders) in one transaction, read as
+    ``reading`` says (tracked changes in Word files)."""
     from resdiff.pipeline import load
 
     counts: Counter[str] = Counter()
@@ -81,7 +86,7 @@ def add_paths(
         for path, named in files_under(paths, other):
             seen += 1
             try:
-                document = load(path, docx_changes=docx_changes)
+                document = load(path, options=reading)
                 if not any(True for _ in document.walk()):
                     raise InputError("no paragraphs found", path)
             except InputError as exc:

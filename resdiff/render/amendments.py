@@ -13,9 +13,10 @@ from resdiff.amend.apply import AmendedDraft
 from resdiff.amend.draft import INDENT
 from resdiff.amend.model import Amendment, AmendmentList, Target
 from resdiff.model import SCHEMA, Clause, Document
+from resdiff.present.escape import clean_text as clean
+from resdiff.present.escape import escape_markdown as escape
+from resdiff.present.escape import safe_line_start
 from resdiff.render.json import document_to_dict, dumps
-from resdiff.render.markdown import escape, safe_line_start
-from resdiff.render.text import clean
 
 NONE_WRITTEN = "No amendments: the two drafts say the same."
 

@@ -1,13 +1,14 @@
 """Precedents as one self-contained HTML page (the comparison report's stylesheet, no
-scripts). Every piece of document text goes through ``render.html.esc``; the only links
+scripts). Every piece of document text goes through ``present.escape.escape_html``; the only links
 are fragment links made here."""
 
 from __future__ import annotations
 
 from resdiff.corpus.model import Precedents
-from resdiff.render.html import diff_html, esc, stylesheet
+from resdiff.present.changes import change_tag
+from resdiff.present.escape import escape_html as esc
+from resdiff.render.html import diff_html, stylesheet
 from resdiff.render.precedents import view
-from resdiff.render.view import change_tag
 
 
 def _overview(views: list[view.ClauseView]) -> list[str]:

@@ -1,13 +1,15 @@
 """Precedents as Markdown (GitHub-flavoured): a table of clauses and statuses, then one
 section per clause with its precedents, each diff marked as in ``resdiff report``
-(``[-~~old~~-]{+**new**+}``). Document text is escaped by ``render.markdown``."""
+(``[-~~old~~-]{+**new**+}``). Document text is escaped by ``present.escape``."""
 
 from __future__ import annotations
 
 from resdiff.corpus.model import Precedents
-from resdiff.render.markdown import cell, diff_paragraph, escape
+from resdiff.present.changes import change_tag
+from resdiff.present.escape import escape_markdown as escape
+from resdiff.present.escape import markdown_cell as cell
+from resdiff.render.markdown import diff_paragraph
 from resdiff.render.precedents import view
-from resdiff.render.view import change_tag
 
 
 def _overview(views: list[view.ClauseView]) -> list[str]:

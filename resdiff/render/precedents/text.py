@@ -7,6 +7,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from resdiff.corpus.model import Precedents
+from resdiff.present.changes import change_tag
+from resdiff.present.escape import clean_text as clean
 from resdiff.render.precedents import view
 from resdiff.render.text import (
     DEFAULT_WIDTH,
@@ -16,10 +18,8 @@ from resdiff.render.text import (
     STYLE_NOTE,
     Spans,
     _wrapped,
-    clean,
     diff_spans,
 )
-from resdiff.render.view import change_tag
 
 _STATUS_STYLE = {"identical": STYLE_DIM, "adapted": STYLE_NOTE, "new": STYLE_NOTE}
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from resdiff.corpus.model import PRECEDENT_STATUSES, ClausePrecedents, Precedent, Precedents
 from resdiff.model import Clause, ClausePair
+from resdiff.present.segments import Segment, inline_segments, reflow
 from resdiff.render.corpus import counted, holdings
-from resdiff.render.view import Segment, inline_segments, reflow
 
 LEGEND = (
     "identical: the same words (up to case, quotes, spacing and the closing mark); "
