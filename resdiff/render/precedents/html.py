@@ -7,7 +7,7 @@ from __future__ import annotations
 from resdiff.corpus.model import Precedents
 from resdiff.present.changes import change_tag
 from resdiff.present.escape import escape_html as esc
-from resdiff.render.html import diff_html, stylesheet
+from resdiff.render.html import LEGEND, PAGE_END, diff_html, page_start
 from resdiff.render.precedents import view
 
 
@@ -20,15 +20,10 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
         "<tbody>",
     ]
     for v in views:
-        first = v.item.matches[0] if v.item.matches else None
-        where = esc(view.source(first)) if first else ""
-        if first and v.item.identical > 1:
-            where += f" and {v.item.identical - 1} more"
-        similarity = f"{first.similarity:.2f}" if first else ""
         out.append(
             f'<tr><th scope="row"><a href="#{v.anchor}">{esc(v.item.clause)}</a></th>'
-            f'<td><span class="badge">{esc(v.item.status)}</span></td><td>{where}</td>'
-            f'<td class="num">{similarity}</td></tr>'
+            f'<td><span class="badge">{esc(v.item.status)}</span></td><td>{esc(v.closest)}</td>'
+            f'<td class="num">{v.similarity}</td></tr>'
         )
     out.append("</tbody></table>")
     return out
@@ -67,25 +62,9 @@ def _clause(v: view.ClauseView) -> list[str]:
 def render_html(result: Precedents) -> str:
     views = view.clause_views(result)
     title = view.title(result)
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="color-scheme" content="light dark">',
-        f"<title>resdiff: {esc(title)}</title>",
-        f"<style>\n{stylesheet()}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>{esc(title)}</h1>",
-        f'<p class="subtitle">{esc(view.summary(result))}</p>',
-        "</header>",
-        "<main>",
-        f'<p class="count">{esc(view.LEGEND)} <span class="legend">Key: <del><span class="vh">'
-        '[deleted: </span>deleted<span class="vh">]</span></del> <ins><span class="vh">'
-        '[inserted: </span>inserted<span class="vh">]</span></ins></span></p>',
+    out = page_start(f"resdiff: {title}", title, view.summary(result))
+    out += [
+        f'<p class="count">{esc(view.LEGEND)} {LEGEND}</p>',
         '<section aria-labelledby="overview"><h2 id="overview">Clauses</h2>',
         *_overview(views),
         "</section>",
@@ -93,5 +72,5 @@ def render_html(result: Precedents) -> str:
     ]
     for v in views:
         out += _clause(v)
-    out += ["</section>", "</main>", "</body>", "</html>"]
+    out += ["</section>", *PAGE_END]
     return "\n".join(out) + "\n"

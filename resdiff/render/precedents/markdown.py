@@ -15,12 +15,8 @@ from resdiff.render.precedents import view
 def _overview(views: list[view.ClauseView]) -> list[str]:
     out = ["| Clause | Status | Closest precedent | Similarity |", "|---|---|---|--:|"]
     for v in views:
-        first = v.item.matches[0] if v.item.matches else None
-        where = cell(view.source(first)) if first else " "
-        if first and v.item.identical > 1:
-            where += f" and {v.item.identical - 1} more"
-        similarity = f"{first.similarity:.2f}" if first else " "
-        out.append(f"| {cell(v.item.clause)} | {v.item.status} | {where} | {similarity} |")
+        cells = (v.item.clause, v.item.status, v.closest, v.similarity)
+        out.append("| " + " | ".join(cell(c) for c in cells) + " |")
     return out
 
 

@@ -34,6 +34,19 @@ class ClauseView:
         return tuple(m for m in self.item.matches if m.status == "adapted")
 
     @property
+    def closest(self) -> str:
+        """'S/RES/2990 (2023) PP1 and 1 more' (empty for a new clause)."""
+        if not self.item.matches:
+            return ""
+        more = self.item.identical - 1
+        return source(self.item.matches[0]) + (f" and {more} more" if more > 0 else "")
+
+    @property
+    def similarity(self) -> str:
+        """The closest precedent's similarity, '0.82' (empty for a new clause)."""
+        return f"{self.item.matches[0].similarity:.2f}" if self.item.matches else ""
+
+    @property
     def more_identical(self) -> int:
         """Identical paragraphs not listed (beyond the limit)."""
         return self.item.identical - len(self.identical)
