@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from resdiff.align.params import DEFAULT, AlignParams
+from resdiff.align.rewrite import is_rewritten
 from resdiff.amend.address import address_of
 from resdiff.amend.model import Amendment, AmendmentList, AmendOp, Position, Target
 from resdiff.amend.phrase import phrase
@@ -288,7 +289,7 @@ class _Writer:
         if not hunks:
             return steps + self.level(item.children, a.id)
         edits = None
-        if pair.similarity >= self.params.rewrite_below:
+        if not is_rewritten(pair, self.params):
             edits = paragraph_edits(a.text, hunks)
         words = [self._word_step(a, e) for e in edits or []]
         if edits is None or not all(_reads_back(s) for s in words):

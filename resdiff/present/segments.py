@@ -113,6 +113,17 @@ def side_segments(
     return merge_segments(segs)
 
 
+def before_after(
+    pair: ClausePair, runs: Sequence[Run] | None = None
+) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """A rewritten pair (``resdiff.align.rewrite.is_rewritten``) as a person reads it: the
+    whole old text, then the whole new one, each one marked segment, not interleaved."""
+    diff = pair.diff if runs is None else runs
+    old = "".join(r.text for r in diff if r.op != "+")
+    new = "".join(r.text for r in diff if r.op != "-")
+    return merge_segments([Segment("-", old)]), merge_segments([Segment("+", new)])
+
+
 # --- line breaks ---------------------------------------------------------------------
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
