@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
-from resdiff.corpus.commands import add_parsers as add_corpus_commands
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 from resdiff.present.sanitize import clean_terminal
@@ -206,7 +204,14 @@ def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     _add_input_options(p)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``command`` given) one with only that command's parser:
+    argparse spends more time adding arguments than reading them, so a run builds only
+    the command it runs."""
+
+    def wanted(*names: str) -> bool:
+        return command is None or command in names
+
     parser = _Parser(
         prog="resdiff",
         description=(
@@ -221,30 +226,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
-    p_open.add_argument("files", nargs="*", metavar="FILE")
-    _add_input_options(p_open)
-    _add_compare_options(p_open)
+    if wanted("open"):
+        p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
+        p_open.add_argument("files", nargs="*", metavar="FILE")
+        _add_input_options(p_open)
+        _add_compare_options(p_open)
 
-    p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
-    p_demo.add_argument(
-        "--report", action="store_true", help="print a text report instead of opening the app"
-    )
-    _add_compare_options(p_demo)
+    if wanted("demo"):
+        p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
+        p_demo.add_argument(
+            "--report", action="store_true", help="print a text report instead of opening the app"
+        )
+        _add_compare_options(p_demo)
 
-    p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
-    p_parse.add_argument("files", nargs="+", metavar="FILE")
-    p_parse.add_argument("--format", choices=("text", "json"), default="text")
-    _add_input_options(p_parse)
+    if wanted("parse"):
+        p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
+        p_parse.add_argument("files", nargs="+", metavar="FILE")
+        p_parse.add_argument("--format", choices=("text", "json"), default="text")
+        _add_input_options(p_parse)
 
-    _add_report_parser(sub)
-    _add_amendment_commands(sub)
-    p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
-    p_matrix.add_argument("files", nargs="+", metavar="FILE")
-    p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
-    p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
-    _add_input_options(p_matrix)
-    add_corpus_commands(sub, _add_input_options)
+    if wanted("report"):
+        _add_report_parser(sub)
+    if wanted("amendments", "apply"):
+        _add_amendment_commands(sub)
+    if wanted("matrix"):
+        p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
+        p_matrix.add_argument("files", nargs="+", metavar="FILE")
+        p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
+        p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
+        _add_input_options(p_matrix)
+    if wanted("corpus", "precedents"):
+        from resdiff.corpus.commands import add_parsers as add_corpus_commands
+
+        add_corpus_commands(sub, _add_input_options)
     return parser
 
 
@@ -332,8 +346,14 @@ def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
         only=args.only,
         topics=tuple(args.topic),
         color=color,
-        width=shutil.get_terminal_size().columns if to_terminal else None,
+        width=_terminal_columns() if to_terminal else None,
     )
+
+
+def _terminal_columns() -> int:
+    import shutil  # only a terminal needs it (it imports the compression modules)
+
+    return shutil.get_terminal_size().columns
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -496,7 +516,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = next((a for a in argv if a != "--debug"), None)
     if first is None or (first not in SUBCOMMANDS and not first.startswith("-")) or first == "-":
         argv.insert(argv.index(first) if first is not None else len(argv), "open")
-    parser = build_parser()
+    command = next((a for a in argv if a != "--debug"), None)
+    parser = build_parser(command if command in SUBCOMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
