@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
 from typing import Literal
 
 from diff_match_patch import diff_match_patch
