@@ -401,14 +401,14 @@ def _make_report(report: _Report) -> int:
 
 def cmd_matrix(args: argparse.Namespace) -> int:
     from resdiff.model import CompareOptions
-    from resdiff.pipeline import compare, load_all
+    from resdiff.pipeline import load_all, positions
     from resdiff.render import render_matrix
     from resdiff.write import write_stdout
 
     if len(args.files) < 2:
         raise ResdiffError("matrix needs at least two drafts")
     docs = load_all(args.files, _load_options(args))
-    comparison = compare(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
+    comparison = positions(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
     write_stdout(render_matrix(comparison, args.format))
     return ExitCode.SAME
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -97,17 +97,27 @@ def count_subparagraphs(pairs: Sequence[ClausePair]) -> Counts:
     return count_pairs([sub for p in pairs for child in p.children for sub in child.walk()])
 
 
-def document_signals(document: Document, lens: Lens) -> dict[str, ClauseSignals]:
-    return {c.id: clause_signals(c, lens) for c in document.walk()}
+SignalsMemo = dict[tuple[str, str | None], ClauseSignals]
 
 
-def compare(*documents: Document, options: CompareOptions | None = None) -> Comparison:
-    """Compare each document after the first with the first (the base).
+def document_signals(
+    document: Document, lens: Lens, memo: SignalsMemo | None = None
+) -> dict[str, ClauseSignals]:
+    """Signals of every clause. A clause's signals depend only on its text and opener
+    (and the lens), so ``memo`` shares them between drafts that repeat a clause."""
+    if memo is None:
+        return {c.id: clause_signals(c, lens) for c in document.walk()}
+    out: dict[str, ClauseSignals] = {}
+    for c in document.walk():
+        key = (c.text, c.opener)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = clause_signals(c, lens)
+        out[c.id] = found
+    return out
 
-    Documents are given ids A, B, C... in the order passed. With ``options.series``
-    the documents are an ordered series (draft -> rev.1 -> ... -> adopted) and the
-    comparison also carries each final clause's history.
-    """
+
+def _checked(documents: Sequence[Document], options: CompareOptions | None) -> CompareOptions:
     if len(documents) < 2:
         raise ValueError("compare needs at least two documents")
     if len(documents) > len(DOC_IDS):
@@ -117,14 +127,45 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
             raise TypeError(f"compare takes Document values (from load(path)), not {d!r}")
     if options is not None and not isinstance(options, CompareOptions):
         raise TypeError(f"options must be a CompareOptions, not {type(options).__name__}")
-    options = options or CompareOptions()
+    return options or CompareOptions()
+
+
+def positions(*documents: Document, options: CompareOptions | None = None) -> Comparison:
+    """What the positions matrix needs and nothing more: the documents, their signals
+    and the matrix, as ``compare`` has them, without aligning the drafts (its
+    ``comparisons`` and ``history`` are empty)."""
+    options = _checked(documents, options)
     docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
     lens = load_lens(options.lens_paths)
-    signals = {d.id: document_signals(d, lens) for d in docs}
+    memo: SignalsMemo = {}
+    signals = {d.id: document_signals(d, lens, memo) for d in docs}
+    return Comparison(
+        documents=docs,
+        comparisons=(),
+        signals=signals,
+        history=(),
+        matrix=build_matrix(docs, signals, lens),
+        options=options,
+    )
+
+
+def compare(*documents: Document, options: CompareOptions | None = None) -> Comparison:
+    """Compare each document after the first with the first (the base).
+
+    Documents are given ids A, B, C... in the order passed. With ``options.series``
+    the documents are an ordered series (draft -> rev.1 -> ... -> adopted) and the
+    comparison also carries each final clause's history.
+    """
+    options = _checked(documents, options)
+    docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
+    lens = load_lens(options.lens_paths)
+    memo: SignalsMemo = {}  # drafts of one text repeat most clauses word for word
+    signals = {d.id: document_signals(d, lens, memo) for d in docs}
     base = docs[0]
     comparisons = []
+    aligned: dict[tuple[str, str], tuple[ClausePair, ...]] = {}
     for other in docs[1:]:
-        pairs = align(base, other, options)
+        pairs = aligned[(base.id, other.id)] = align(base, other, options)
         changes = find_changes(base, other, pairs, signals[base.id], signals[other.id], lens)
         comparisons.append(
             PairwiseComparison(
@@ -136,7 +177,7 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
                 sub_counts=count_subparagraphs(pairs),
             )
         )
-    history = build_history(docs, options) if options.series else ()
+    history = build_history(docs, options, _reusing(aligned)) if options.series else ()
     return Comparison(
         documents=docs,
         comparisons=tuple(comparisons),
@@ -145,3 +186,16 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
         matrix=build_matrix(docs, signals, lens),
         options=options,
     )
+
+
+def _reusing(
+    aligned: Mapping[tuple[str, str], tuple[ClausePair, ...]],
+) -> Callable[[Document, Document, CompareOptions], tuple[ClausePair, ...]]:
+    """An aligner for the history that reuses the alignments already made (the series'
+    first step, A to B, is also the first comparison)."""
+
+    def aligner(a: Document, b: Document, options: CompareOptions) -> tuple[ClausePair, ...]:
+        found = aligned.get((a.id, b.id))
+        return found if found is not None else align(a, b, options)
+
+    return aligner

@@ -86,10 +86,17 @@ class Lens:
     preambular_factor: float = 1.0
 
     def topic(self, topic_id: str) -> Topic | None:
-        for t in self.topics:
-            if t.id == topic_id:
-                return t
-        return None
+        found = self._by_id.get(topic_id)
+        return found[1] if found else None
+
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[int, Topic]]:
+        """Topic id -> (place in the lens, topic): ranking asks for topics by id often.
+        The first topic of an id wins, as a search in order would find it."""
+        out: dict[str, tuple[int, Topic]] = {}
+        for i, t in enumerate(self.topics):
+            out.setdefault(t.id, (i, t))
+        return out
 
     def topic_weight(self, topic_id: str | None) -> float:
         t = self.topic(topic_id) if topic_id else None
@@ -104,10 +111,8 @@ class Lens:
         return t.phrase if t else topic_id
 
     def topic_order(self, topic_id: str) -> int:
-        for i, t in enumerate(self.topics):
-            if t.id == topic_id:
-                return i
-        return len(self.topics)
+        found = self._by_id.get(topic_id)
+        return found[0] if found else len(self.topics)
 
     @cached_property
     def compiled(self) -> CompiledLens:
