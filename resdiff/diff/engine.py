@@ -49,6 +49,10 @@ def use_engine(name: Engine) -> None:
     _engine[0] = name
 
 
+def engine_in_use() -> Engine:
+    return _engine[0]
+
+
 def _diff_main(a: str, b: str, semantic: bool = False) -> list[tuple[int, str]]:
     """diff_match_patch's ``diff_main`` (no time limit), then its semantic clean-up if
     asked, by the engine in use."""

@@ -8,10 +8,11 @@ texts exactly. See docs/word-diff.md.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from resdiff.diff.cleanup import absorb_islands, snap_to_word_groups
-from resdiff.diff.engine import diff_tokens
+from resdiff.diff.engine import diff_tokens, engine_in_use
 from resdiff.diff.guard import estimated_similarity
 from resdiff.diff.segments import Equal, coalesce, to_runs
 from resdiff.diff.tokens import tokenize
@@ -37,6 +38,22 @@ def diff_texts(
     if a == b:
         return (Run("=", a),) if a else ()
     opts = options or _DEFAULT_OPTIONS
+    if len(a) + len(b) > _CACHED_CHARS:
+        return _diff(a, b, opts, params, engine_in_use())
+    return _recent(a, b, opts, params, engine_in_use())
+
+
+# Pairs of clauses up to this size (both texts) are kept once diffed: comparing N drafts
+# of one text (and their series) diffs the same clause pairs again and again. Runs are
+# frozen, so sharing them is safe; the key holds the engine, so a test switching
+# engines compares two real diffs.
+_CACHED_CHARS = 20_000
+
+
+def _diff(
+    a: str, b: str, opts: CompareOptions, params: AlignParams | None, engine: str
+) -> tuple[Run, ...]:
+    """``diff_texts`` of two different texts."""
     ta, tb = tokenize(a), tokenize(b)
     # Tokens identical on both sides at either end are equal whatever the options; only
     # the middle needs diffing (most aligned clause pairs differ in a few words).
@@ -77,3 +94,6 @@ def _rewritten(
 ) -> bool:
     """Whether a long pair's estimated kept share is below the one rewrite threshold."""
     return estimated_similarity(ta, tb, lo, hi, opts) < _guard_params(params).rewrite_below
+
+
+_recent = lru_cache(maxsize=1 << 13)(_diff)
