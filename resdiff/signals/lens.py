@@ -18,12 +18,18 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from resdiff.errors import InputError
 from resdiff.model import ChangeKind, Relation
-from resdiff.signals.lensformat import Invalid, lens_schema
 
 if TYPE_CHECKING:
     from resdiff.signals.compiled import CompiledLens
 
 # The JSON contract's vocabularies, spelled once in the model.
+
+
+class Invalid(Exception):
+    """What is wrong with a lens, as one line (``lensformat`` finds most problems; it is
+    imported only to check a user lens, the bundled one being checked by the tests)."""
+
+
 RELATIONS: tuple[Relation, ...] = get_args(Relation)
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
@@ -225,6 +231,8 @@ def _merge_by_kind(base: list[Any], over: list[Any]) -> list[Any]:
 
 
 def _validate(data: Mapping[str, Any], path: str) -> None:
+    from resdiff.signals.lensformat import lens_schema
+
     try:
         lens_schema().check(data, "")
     except Invalid as exc:
