@@ -12,10 +12,10 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
+from resdiff.datalists import data_path, read_text
 from resdiff.errors import InputError
 from resdiff.model import ChangeKind, Relation
 
@@ -138,8 +138,8 @@ def load_lens(paths: Sequence[str] = ()) -> Lens:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    default = resources.files("resdiff.signals").joinpath("lenses/default.toml")
-    layers = [(_parse_toml(default.read_text(encoding="utf-8"), "default lens"), "default")]
+    default = read_text("resdiff.signals", "lenses/default.toml")
+    layers = [(_parse_toml(default, "default lens"), "default")]
     for p in paths:
         layers.append((_read_file(p), p))
     # The bundled lens is checked by the tests (test_lens.py), not on every run.
@@ -150,7 +150,7 @@ def load_lens(paths: Sequence[str] = ()) -> Lens:
 
 def bundled_lens_path(name: str) -> str:
     """Path of a lens shipped in the package (e.g. ``climate``), for ``--lens``."""
-    return str(resources.files("resdiff.signals").joinpath(f"lenses/{name}.toml"))
+    return data_path("resdiff.signals", f"lenses/{name}.toml")
 
 
 def build_lens(layers: Sequence[tuple[dict[str, Any], str]], checked: Sequence[str] = ()) -> Lens:
