@@ -286,14 +286,16 @@ def _load_options(args: argparse.Namespace) -> LoadOptions:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.pipeline import load_all
-    from resdiff.render import json as render_json
-    from resdiff.render import outline
     from resdiff.write import write_stdout
 
     docs = load_all(args.files, _load_options(args))
     if args.format == "json":
+        from resdiff.render import json as render_json
+
         write_stdout(render_json.render_documents(docs))
     else:
+        from resdiff.render import outline
+
         write_stdout("\n".join(outline.render_outline(d) for d in docs))
     return ExitCode.SAME
 

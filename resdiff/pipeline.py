@@ -12,9 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from resdiff.align import align
 from resdiff.errors import ResdiffError
-from resdiff.history import build_history
 from resdiff.ingest.reader import read_source
 from resdiff.model import (
     ClausePair,
@@ -26,13 +24,12 @@ from resdiff.model import (
     PairwiseComparison,
 )
 from resdiff.parse.structure import parse_source
-from resdiff.signals.changes import find_changes
-from resdiff.signals.extract import clause_signals
-from resdiff.signals.lens import Lens, load_lens
-from resdiff.signals.matrix import build_matrix
 
+# The stages after parsing are imported by the functions that run them, so that loading
+# drafts (``resdiff parse``) imports the readers and the parser only.
 if TYPE_CHECKING:
     from resdiff.ingest.docx import Changes
+    from resdiff.signals.lens import Lens
 
 DOC_IDS = string.ascii_uppercase
 
@@ -105,6 +102,8 @@ def document_signals(
 ) -> dict[str, ClauseSignals]:
     """Signals of every clause. A clause's signals depend only on its text and opener
     (and the lens), so ``memo`` shares them between drafts that repeat a clause."""
+    from resdiff.signals.extract import clause_signals
+
     if memo is None:
         return {c.id: clause_signals(c, lens) for c in document.walk()}
     out: dict[str, ClauseSignals] = {}
@@ -134,6 +133,9 @@ def positions(*documents: Document, options: CompareOptions | None = None) -> Co
     """What the positions matrix needs and nothing more: the documents, their signals
     and the matrix, as ``compare`` has them, without aligning the drafts (its
     ``comparisons`` and ``history`` are empty)."""
+    from resdiff.signals.lens import load_lens
+    from resdiff.signals.matrix import build_matrix
+
     options = _checked(documents, options)
     docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
     lens = load_lens(options.lens_paths)
@@ -156,6 +158,12 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
     the documents are an ordered series (draft -> rev.1 -> ... -> adopted) and the
     comparison also carries each final clause's history.
     """
+    from resdiff.align import align
+    from resdiff.history import build_history
+    from resdiff.signals.changes import find_changes
+    from resdiff.signals.lens import load_lens
+    from resdiff.signals.matrix import build_matrix
+
     options = _checked(documents, options)
     docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
     lens = load_lens(options.lens_paths)
@@ -193,6 +201,8 @@ def _reusing(
 ) -> Callable[[Document, Document, CompareOptions], tuple[ClausePair, ...]]:
     """An aligner for the history that reuses the alignments already made (the series'
     first step, A to B, is also the first comparison)."""
+
+    from resdiff.align import align
 
     def aligner(a: Document, b: Document, options: CompareOptions) -> tuple[ClausePair, ...]:
         found = aligned.get((a.id, b.id))
