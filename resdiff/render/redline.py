@@ -201,7 +201,7 @@ def plan(
     ``options`` are those the comparison was made with: groups that are not one aligned
     pair (the header, clauses the aligner left out) are diffed with them."""
     sa, sb = sides(a, b)
-    groups = _groups(sa.units, sb.units, comparison.pairs)
+    groups = _groups(sa.units, sb.units, (*comparison.pairs, *comparison.footnotes))
     _place(groups)
     texts = (clause_texts(a), clause_texts(b))
     out: list[Paragraph] = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from resdiff.model import (
+    HEADER_ID,
     Change,
     ClauseHistory,
     ClausePair,
@@ -25,6 +26,7 @@ from resdiff.model import (
 )
 from resdiff.present import address as addresses
 from resdiff.present import cells
+from resdiff.present.counts import CHANGE_FIELDS
 from resdiff.present.changes import direction_mark, kind_note, own_change
 from resdiff.present.escape import clean_terminal
 from resdiff.present.segments import Segment as ShownSegment
@@ -34,6 +36,7 @@ from resdiff.present.segments import (
     reflow,
     shown_text,
     side_segments,
+    squeeze,
 )
 
 #: A marker readable without colour: symbol, then a word.
@@ -65,6 +68,12 @@ BADGES: Mapping[str, str] = {
     "number-changed": "num",
     "clause-added": "",
     "clause-removed": "",
+    "sponsor-added": "sponsor",
+    "sponsor-removed": "sponsor",
+    "symbol-changed": "",
+    "date-changed": "",
+    "title-changed": "title",
+    "author-changed": "author",
 }
 
 Side = Literal["a", "b"]
@@ -228,6 +237,8 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
     texts: list[dict[str, str]] = []  # clause texts, read once a pair needs reflowing
 
     def shown_runs(pair: ClausePair) -> tuple[Run, ...] | None:
+        if pair.a == (HEADER_ID,):
+            return squeeze(pair.diff)
         if not any("\n" in r.text for r in pair.diff):
             return None  # the pair's own runs
         if not texts:
@@ -264,9 +275,16 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
         for child in pair.children:
             visit(child, depth + 1)
 
-    for pair in pc.pairs:
+    for pair in shown_pairs(pc):
         visit(pair, 0)
     return tuple(rows)
+
+
+def shown_pairs(pc: PairwiseComparison) -> tuple[ClausePair, ...]:
+    """The navigator's top-level pairs: the header's when the headers differ, the
+    paragraphs, then the footnotes."""
+    header = (pc.header,) if pc.header is not None and pc.header.changed else ()
+    return (*header, *pc.pairs, *pc.footnotes)
 
 
 def differences(rows: Sequence[Row]) -> tuple[int, ...]:
@@ -432,7 +450,14 @@ def counts_line(pc: PairwiseComparison) -> str:
             (MOVED_MARKER, c.moved, "moved"),
         )
         if n
-    ] or ["no differences"]
+    ]
+    if pc.header is not None and pc.header.changed:
+        parts.append("~header")
+    notes = pc.footnote_counts
+    changed_notes = sum(getattr(notes, f) for f in CHANGE_FIELDS if f != "moved")
+    if changed_notes:
+        parts.append(f"~{changed_notes} footnote{'s' if changed_notes > 1 else ''}")
+    parts = parts or ["no differences"]
     key = len(pc.changes)
     parts.append(f"{key} key difference{'s' if key != 1 else ''}")
     return "  ".join(parts)
