@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from resdiff.model import (
-    HEADER_ID,
     Change,
     ClauseHistory,
     ClausePair,
@@ -36,7 +35,6 @@ from resdiff.present.segments import (
     reflow,
     shown_text,
     side_segments,
-    squeeze,
 )
 
 #: A marker readable without colour: symbol, then a word.
@@ -237,8 +235,6 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
     texts: list[dict[str, str]] = []  # clause texts, read once a pair needs reflowing
 
     def shown_runs(pair: ClausePair) -> tuple[Run, ...] | None:
-        if pair.a == (HEADER_ID,):
-            return squeeze(pair.diff)
         if not any("\n" in r.text for r in pair.diff):
             return None  # the pair's own runs
         if not texts:
@@ -281,10 +277,10 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
 
 
 def shown_pairs(pc: PairwiseComparison) -> tuple[ClausePair, ...]:
-    """The navigator's top-level pairs: the header's when the headers differ, the
-    paragraphs, then the footnotes."""
-    header = (pc.header,) if pc.header is not None and pc.header.changed else ()
-    return (*header, *pc.pairs, *pc.footnotes)
+    """The navigator's top-level pairs: the paragraphs, then the footnotes. The header
+    is shown above them (``describe_document``), its changes among the key differences
+    and in the status line."""
+    return (*pc.pairs, *pc.footnotes)
 
 
 def differences(rows: Sequence[Row]) -> tuple[int, ...]:
