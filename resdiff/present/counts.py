@@ -20,7 +20,11 @@ FIELDS = ("unchanged", "modified", "added", "removed", "split", "merged", "moved
 CHANGE_FIELDS = FIELDS[1:]
 #: The header field each header change kind is about, in the order the verdict names them.
 HEADER_FIELDS: dict[ChangeKind, str] = dict(
-    zip(HEADER_CHANGE_KINDS, ("sponsors", "sponsors", "symbol", "date", "title", "author"))
+    zip(
+        HEADER_CHANGE_KINDS,
+        ("sponsors", "sponsors", "symbol", "date", "title", "author"),
+        strict=True,
+    )
 )
 
 

@@ -25,8 +25,8 @@ from resdiff.model import (
 )
 from resdiff.present import address as addresses
 from resdiff.present import cells
-from resdiff.present.counts import CHANGE_FIELDS
 from resdiff.present.changes import direction_mark, kind_note, own_change
+from resdiff.present.counts import CHANGE_FIELDS
 from resdiff.present.escape import clean_terminal
 from resdiff.present.segments import Segment as ShownSegment
 from resdiff.present.segments import (

@@ -223,9 +223,7 @@ def test_alternate_content_reads_the_choice_and_else_the_fallback() -> None:
         "</mc:AlternateContent>"
     )
     for alternate in (both, only_fallback):
-        assert _body(_with(f"<w:p>{_run(OP1)}{alternate}{_run(';')}</w:p>")) == [
-            f"{OP1}{ADDED};"
-        ]
+        assert _body(_with(f"<w:p>{_run(OP1)}{alternate}{_run(';')}</w:p>")) == [f"{OP1}{ADDED};"]
 
 
 def test_a_field_in_a_text_box_is_a_story_of_its_own() -> None:

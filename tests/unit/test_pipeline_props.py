@@ -75,7 +75,7 @@ class Frame:
 
 
 def _draft_text(paras: Sequence[Para], frame: Frame | None = None) -> str:
-    lines = _header_lines(frame) + ["The Security Council,", ""]
+    lines = [*_header_lines(frame), "The Security Council,", ""]
     n = 0
     for p in paras:
         body = " ".join([p.opener, *p.words])
@@ -131,7 +131,16 @@ frame_st = st.builds(
     st.one_of(st.none(), st.sampled_from(TITLES)),
     st.lists(words_st, max_size=3),
 )
-FRAME_EDITS = ("sponsor-in", "sponsor-out", "date", "symbol", "title", "note-word", "note-out", "note-in")
+FRAME_EDITS = (
+    "sponsor-in",
+    "sponsor-out",
+    "date",
+    "symbol",
+    "title",
+    "note-word",
+    "note-out",
+    "note-in",
+)
 
 
 @st.composite
