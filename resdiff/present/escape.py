@@ -69,6 +69,8 @@ def escape_markdown(text: str) -> str:
     backslash-escaped, and what an autolinker would turn into a live link (a URL, a
     "www." host, an e-mail address) put in a code span, inert."""
     text = clean_terminal(text).replace("\t", " ")
+    if "://" not in text and "@" not in text and "www." not in text.lower():
+        return _MARKDOWN_INLINE.sub(r"\\\1", text)  # nothing link-like: the common case
     out: list[str] = []
     pos = 0
     for m in _LINK_LIKE.finditer(text):
