@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 SCHEMA = "resdiff/1"
 
@@ -23,6 +23,15 @@ PairStatus = Literal["unchanged", "modified", "added", "removed", "split", "merg
 RunOp = Literal["=", "-", "+"]
 Relation = Literal["conditional", "sequence", "parallel"]
 Direction = Literal["stronger", "weaker"]
+#: The change kinds about the document header rather than a clause.
+HeaderChangeKind = Literal[
+    "sponsor-added",
+    "sponsor-removed",
+    "symbol-changed",
+    "date-changed",
+    "title-changed",
+    "author-changed",
+]
 ChangeKind = Literal[
     "linkage",
     "verb-strength",
@@ -38,22 +47,9 @@ ChangeKind = Literal[
     "number-changed",
     "clause-added",
     "clause-removed",
-    "sponsor-added",
-    "sponsor-removed",
-    "symbol-changed",
-    "date-changed",
-    "title-changed",
-    "author-changed",
+    HeaderChangeKind,
 ]
-#: The change kinds about the document header rather than a clause.
-HEADER_CHANGE_KINDS: tuple[ChangeKind, ...] = (
-    "sponsor-added",
-    "sponsor-removed",
-    "symbol-changed",
-    "date-changed",
-    "title-changed",
-    "author-changed",
-)
+HEADER_CHANGE_KINDS: tuple[HeaderChangeKind, ...] = get_args(HeaderChangeKind)
 #: What stands for a document's header block where clause ids go: in the header's pair
 #: (``PairwiseComparison.header``) and in the changes about header fields. Never a
 #: clause id.
