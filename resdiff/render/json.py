@@ -208,10 +208,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
 # DEL, the C1 controls and the BiDi embeddings, overrides and isolates: json escapes
 # only C0 controls, and these would reach whoever reads the file in a terminal or an
 # editor. (``str.translate`` is 4x faster than a regex over a megabyte of JSON.)
-_INVISIBLE = {
-    c: f"\\u{c:04x}"
-    for c in (*range(0x7F, 0xA0), *(ord(b) for b in BIDI_CHARACTERS))
-}
+_INVISIBLE = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *(ord(b) for b in BIDI_CHARACTERS))}
 
 
 def escape_invisible(text: str) -> str:
