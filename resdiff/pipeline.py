@@ -158,7 +158,7 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
     the documents are an ordered series (draft -> rev.1 -> ... -> adopted) and the
     comparison also carries each final clause's history.
     """
-    from resdiff.align import align
+    from resdiff.align import align, align_footnotes, align_header
     from resdiff.history import build_history
     from resdiff.signals.changes import find_changes
     from resdiff.signals.lens import load_lens
@@ -174,7 +174,11 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
     aligned: dict[tuple[str, str], tuple[ClausePair, ...]] = {}
     for other in docs[1:]:
         pairs = aligned[(base.id, other.id)] = align(base, other, options)
-        changes = find_changes(base, other, pairs, signals[base.id], signals[other.id], lens)
+        notes = align_footnotes(base, other, options)
+        header = align_header(base, other, options)
+        changes = find_changes(
+            base, other, (*pairs, *notes), signals[base.id], signals[other.id], lens, header
+        )
         comparisons.append(
             PairwiseComparison(
                 a=base.id,
@@ -183,6 +187,9 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
                 counts=count_pairs(pairs),
                 changes=changes,
                 sub_counts=count_subparagraphs(pairs),
+                header=header,
+                footnotes=notes,
+                footnote_counts=count_pairs(notes),
             )
         )
     history = build_history(docs, options, _reusing(aligned)) if options.series else ()

@@ -1,4 +1,5 @@
-"""The JSON report's text is exactly ``json.dumps(indent=2)``'s, written faster."""
+"""The JSON report's text is exactly ``json.dumps(indent=2)``'s with the invisible controls
+escaped (``escape_invisible``), written faster."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.render.json import dumps
+from resdiff.render.json import dumps, escape_invisible
 
 _LEAF = st.one_of(
     st.none(),
@@ -16,7 +17,7 @@ _LEAF = st.one_of(
     st.integers(),
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(),
-    st.sampled_from(['"', "\\", '",', "[", "]{", "}:", '\\"', "\n", "\u2028"]),
+    st.sampled_from(['"', "\\", '",', "[", "]{", "}:", '\\"', "\n", "\u2028", "\x85", "\u202e"]),
 )
 _TREE = st.recursive(
     _LEAF, lambda c: st.one_of(st.lists(c), st.dictionaries(st.text(), c)), max_leaves=30
@@ -26,7 +27,9 @@ _TREE = st.recursive(
 @settings(max_examples=400)
 @given(_TREE)
 def test_same_text_as_the_pure_python_encoder(data: Any) -> None:
-    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    expected = escape_invisible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    assert dumps(data) == expected
+    assert json.loads(dumps(data)) == data
 
 
 def test_nesting_and_empty_containers() -> None:
