@@ -10,24 +10,12 @@ with CPython 3.11: ``import resdiff`` 27 modules, ``resdiff parse`` 99 (29 of re
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_imports import imported_by
+
 A = "seeds/s-2024-9001-tied.txt"
 B = "seeds/s-2024-9002-demands.txt"
-
-PROBE = """
-import contextlib, io, json, sys
-before = set(sys.modules)
-{setup}
-new = sorted(set(sys.modules) - before)
-print("MODULES:" + json.dumps(new))
-"""
 
 
 def _run(argv: list[str] | None) -> str:
@@ -37,18 +25,6 @@ def _run(argv: list[str] | None) -> str:
         "from resdiff.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()): main({argv!r})"
     )
-
-
-def _imported(setup: str) -> list[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE.format(setup=setup)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    ).stdout
-    line = next(x for x in out.splitlines() if x.startswith("MODULES:"))
-    return list(json.loads(line.removeprefix("MODULES:")))
 
 
 CASES = {
@@ -75,7 +51,7 @@ CASES = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_modules_imported_within_budget(name: str) -> None:
     argv, budget, forbidden = CASES[name]
-    modules = _imported(_run(argv))
+    modules = imported_by(_run(argv))
     assert len(modules) <= budget, f"{name}: {len(modules)} modules, budget {budget}"
     pulled = [m for m in modules if m in forbidden]
     assert not pulled, f"{name} imports {pulled}"
