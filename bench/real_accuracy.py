@@ -2,7 +2,8 @@
 
     python bench/real_accuracy.py DIR [--json] [--errors]
 
-DIR holds one annotation file per pair of drafts (``*.json``). The drafts themselves
+DIR holds one annotation file per pair of drafts (``*.json``, or ``*/expect.json`` next to
+the pair's ``a.txt`` and ``b.txt``, as in tests/fixtures/phenomena). The drafts themselves
 stay outside the repository (they are third-party text); each annotation names them by
 a path relative to its own file. resdiff is run on every pair through its public
 contract (``python -m resdiff report A B --format json``), so the scorer survives any
@@ -378,9 +379,9 @@ class PairScore:
 
 
 def load_annotations(folder: Path) -> list[tuple[Path, Json]]:
-    files = sorted(folder.glob("*.json"))
+    files = sorted([*folder.glob("*.json"), *folder.glob("*/expect.json")])
     if not files:
-        raise SystemExit(f"real_accuracy: {folder}: no annotation files (*.json)")
+        raise SystemExit(f"real_accuracy: {folder}: no annotation files (*.json, */expect.json)")
     out = []
     for path in files:
         try:
