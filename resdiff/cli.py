@@ -12,16 +12,18 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from resdiff.model import CompareOptions, Document
+    from resdiff.model import CompareOptions
+    from resdiff.pipeline import LoadOptions
+    from resdiff.render import ReportOptions
 
-SUBCOMMANDS = ("parse", "report", "matrix", "demo", "open")
-REPORT_FORMATS = ("json", "md", "html", "txt", "docx")
+SUBCOMMANDS = ("parse", "report", "matrix", "amendments", "apply", "demo", "open")
 EXTENSIONS = {
     ".json": "json",
     ".md": "md",
@@ -52,8 +54,10 @@ def _add_compare_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--series",
-        action="store_true",
-        help="the drafts are an ordered series: add each clause's history",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the drafts are an ordered series (first draft first): add each clause's "
+        "history (default: with three or more drafts)",
     )
     g.add_argument("--ignore-case", action="store_true", help="case differences are minor")
     g.add_argument(
@@ -73,7 +77,6 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--docx-changes",
         choices=("accept", "reject"),
-        default="accept",
         help="tracked changes inside .docx inputs: read them all accepted (default) or all "
         "rejected",
     )
@@ -90,6 +93,106 @@ def _count(value: str) -> int:
     return n
 
 
+def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``resdiff report``: which drafts, which format and file, what to show."""
+    from resdiff.render import REPORT_FORMATS
+
+    p_report = sub.add_parser("report", help="write a comparison report")
+    p_report.add_argument("files", nargs="+", metavar="FILE")
+    _add_input_options(p_report)
+    p_report.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        help="report format (default: from -o's extension, else txt)",
+    )
+    p_report.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    p_report.add_argument(
+        "--context",
+        type=_count,
+        default=1,
+        metavar="N",
+        help="unchanged clauses shown around each change (default 1; md, html, txt)",
+    )
+    p_report.add_argument("--all", action="store_true", help="show every clause")
+    p_report.add_argument(
+        "--only",
+        choices=("changed", "signals"),
+        help="show only changed clauses, or only those with signal changes (md, html, txt)",
+    )
+    p_report.add_argument(
+        "--topic",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="focus on clauses mentioning this topic; repeatable (md, html, txt)",
+    )
+    p_report.add_argument(
+        "--fail-on",
+        choices=("weaker", "linkage", "removed"),
+        help="exit 1 only when a change of this kind is found",
+    )
+    p_report.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in text reports (auto: only on a terminal)",
+    )
+    _add_compare_options(p_report)
+
+
+def _numbers(value: str) -> list[int]:
+    """Instruction numbers: "2,5" or "2-4,7"."""
+    out: list[int] = []
+    for part in value.split(","):
+        first, _, last = part.strip().partition("-")
+        try:
+            lo, hi = int(first), int(last or first)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not instruction numbers: {value!r}") from None
+        if lo < 1 or hi < lo:
+            raise argparse.ArgumentTypeError(f"not instruction numbers: {value!r}")
+        out += range(lo, hi + 1)
+    return out
+
+
+def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "amendments",
+        help="write the UN-style amendments that turn draft A into draft B",
+        description="Write the amendments (in UN drafting form) that turn draft A into "
+        "draft B. With no files: the bundled sample pair. See docs/amendments.md.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="A B (default: the sample pair)")
+    _add_input_options(p)
+    p.add_argument(
+        "--format", choices=("txt", "md", "json", "docx"), help="default: from -o, else txt"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    _add_compare_options(p)
+    p = sub.add_parser(
+        "apply",
+        help="apply an amendment document to a draft",
+        description="Apply an amendment document to the draft as tabled and print the "
+        "amended draft, renumbered. With no files: the bundled example. Any instruction "
+        "that cannot apply exactly stops the command (exit 2, nothing written).",
+    )
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help="DRAFT AMENDMENTS (default: the example)"
+    )
+    p.add_argument(
+        "--only", type=_numbers, metavar="N,M", help="apply only these instructions (e.g. 1,3-5)"
+    )
+    p.add_argument("--format", choices=("txt", "md", "docx"), help="default: from -o, else txt")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
+    )
+    _add_input_options(p)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -99,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.set_defaults(docx_changes=None)  # commands that read no Word files use the default
     from resdiff import __version__
 
     parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
@@ -120,59 +224,21 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse.add_argument("--format", choices=("text", "json"), default="text")
     _add_input_options(p_parse)
 
-    p_report = sub.add_parser("report", help="write a comparison report")
-    p_report.add_argument("files", nargs="+", metavar="FILE")
-    _add_input_options(p_report)
-    p_report.add_argument(
-        "--format",
-        choices=REPORT_FORMATS,
-        help="report format (default: from -o's extension, else txt)",
-    )
-    p_report.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout"
-    )
-    p_report.add_argument(
-        "--context",
-        type=_count,
-        default=1,
-        metavar="N",
-        help="unchanged clauses shown around each change (default 1)",
-    )
-    p_report.add_argument("--all", action="store_true", help="show every clause")
-    p_report.add_argument(
-        "--only",
-        choices=("changed", "signals"),
-        help="show only changed clauses, or only those with signal changes",
-    )
-    p_report.add_argument(
-        "--topic",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="focus on clauses mentioning this topic; repeatable",
-    )
-    p_report.add_argument(
-        "--fail-on",
-        choices=("weaker", "linkage", "removed"),
-        help="exit 1 only when a change of this kind is found",
-    )
-    p_report.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour in text reports (auto: only on a terminal)",
-    )
-    _add_compare_options(p_report)
-
+    _add_report_parser(sub)
+    _add_amendment_commands(sub)
     p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
     p_matrix.add_argument("files", nargs="+", metavar="FILE")
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
     p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
+    _add_input_options(p_matrix)
     return parser
 
 
-def _options(args: argparse.Namespace) -> CompareOptions:
+def _compare_options(args: argparse.Namespace, count: int) -> CompareOptions:
+    """What the comparison ignores and reads, for ``count`` drafts (the series rule is the
+    pipeline's)."""
     from resdiff.model import CompareOptions
+    from resdiff.pipeline import is_series
 
     return CompareOptions(
         ignore_case=args.ignore_case,
@@ -180,26 +246,23 @@ def _options(args: argparse.Namespace) -> CompareOptions:
         ignore_quotes=not args.strict_quotes,
         ignore_punctuation=args.ignore_punctuation,
         lens_paths=tuple(args.lens),
-        series=args.series,
+        series=is_series(count, args.series),
     )
 
 
-def _load_all(files: Sequence[str], docx_changes: str = "accept") -> list[Document]:
-    from resdiff.pipeline import DOC_IDS, load
+def _load_options(args: argparse.Namespace) -> LoadOptions:
+    from resdiff.pipeline import LoadOptions
 
-    if sum(1 for f in files if f == "-") > 1:
-        raise ResdiffError("standard input ('-') can be given only once")
-    if len(files) > len(DOC_IDS):
-        raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
-    return [load(f, doc_id=DOC_IDS[i], docx_changes=docx_changes) for i, f in enumerate(files)]
+    return LoadOptions(docx_changes=args.docx_changes) if args.docx_changes else LoadOptions()
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from resdiff.pipeline import load_all
     from resdiff.render import json as render_json
     from resdiff.render import outline
     from resdiff.write import write_stdout
 
-    docs = _load_all(args.files, args.docx_changes)
+    docs = load_all(args.files, _load_options(args))
     if args.format == "json":
         write_stdout(render_json.render_documents(docs))
     else:
@@ -207,69 +270,126 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return ExitCode.SAME
 
 
-def _report_format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output:
-        ext = os.path.splitext(args.output)[1].lower()
+def _report_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one ``output``'s extension names, else txt."""
+    if fmt:
+        return fmt
+    if output:
+        ext = os.path.splitext(output)[1].lower()
         if ext in EXTENSIONS:
             return EXTENSIONS[ext]
         raise ResdiffError(
-            f"cannot tell the format from extension {ext or '(none)'!r}; use --format",
-            args.output,
+            f"cannot tell the format from extension {ext or '(none)'!r}; use --format", output
         )
     return "txt"
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from resdiff.pipeline import compare
-    from resdiff.render import ReportOptions, exit_code_for, render_report
-    from resdiff.write import check_not_input, write_atomic, write_stdout
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """A report to make: what to read, how to compare, what to show, where to write."""
 
-    if len(args.files) < 2:
-        raise ResdiffError("report needs at least two drafts")
-    if args.output == "-":
-        args.output = None  # "-o -": standard output, as for inputs
-    fmt = _report_format(args)
-    if args.output:
-        check_not_input(args.output, args.files)
-    if fmt == "docx" and not args.output:
-        raise ResdiffError("a .docx report needs -o FILE")
-    docs = _load_all(args.files, getattr(args, "docx_changes", "accept"))
-    comparison = compare(*docs, options=_options(args))
-    on_terminal = args.output is None and sys.stdout.isatty()
+    files: Sequence[str]
+    load: LoadOptions
+    compare: CompareOptions
+    fmt: str
+    view: ReportOptions
+    output: str | None = None
+    fail_on: str | None = None
+
+
+def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
+    """The report options asked for; colour and width follow the terminal, if any."""
+    from resdiff.render import ReportOptions
+
     color = args.color == "always" or (
-        args.color == "auto" and on_terminal and not os.environ.get("NO_COLOR")
+        args.color == "auto" and to_terminal and not os.environ.get("NO_COLOR")
     )
-    view = ReportOptions(
+    return ReportOptions(
         context=args.context,
         show_all=args.all,
         only=args.only,
         topics=tuple(args.topic),
         color=color,
-        width=shutil.get_terminal_size().columns if on_terminal else None,
+        width=shutil.get_terminal_size().columns if to_terminal else None,
     )
-    # Render completely before touching the output: a failure leaves nothing behind.
-    data = render_report(comparison, fmt, view)
-    if args.output:
-        write_atomic(args.output, data)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    if len(args.files) < 2:
+        raise ResdiffError("report needs at least two drafts")
+    if args.output == "-":
+        args.output = None  # "-o -": standard output, as for inputs
+    to_terminal = args.output is None and sys.stdout.isatty()
+    report = _Report(
+        files=args.files,
+        load=_load_options(args),
+        compare=_compare_options(args, len(args.files)),
+        fmt=_report_format(args.format, args.output),
+        view=_view(args, to_terminal),
+        output=args.output,
+        fail_on=args.fail_on,
+    )
+    return _make_report(report)
+
+
+def _make_report(report: _Report) -> int:
+    """Check, load, compare, render completely, then write: a failure leaves nothing."""
+    from resdiff.pipeline import compare, load_all
+    from resdiff.render import check_format_options, exit_code_for, render_report
+    from resdiff.write import check_not_input, write_atomic, write_stdout
+
+    if report.output:
+        check_not_input(report.output, report.files)
+    if report.fmt == "docx" and not report.output:
+        raise ResdiffError("a .docx report needs -o FILE")
+    if report.fmt == "docx" and len(report.files) > 2:
+        raise ResdiffError(
+            f"a Word report holds one comparison (B against A) but {len(report.files)} "
+            "drafts were given; compare two at a time"
+        )
+    check_format_options(report.fmt, report.view)
+    docs = load_all(report.files, report.load)
+    comparison = compare(*docs, options=report.compare)
+    data = render_report(comparison, report.fmt, report.view)
+    if report.output:
+        write_atomic(report.output, data)
     else:
         write_stdout(data)
-    return exit_code_for(comparison, args.fail_on)
+    return exit_code_for(comparison, report.fail_on)
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
     from resdiff.model import CompareOptions
-    from resdiff.pipeline import compare
+    from resdiff.pipeline import compare, load_all
     from resdiff.render import render_matrix
     from resdiff.write import write_stdout
 
     if len(args.files) < 2:
         raise ResdiffError("matrix needs at least two drafts")
-    docs = _load_all(args.files)
+    docs = load_all(args.files, _load_options(args))
     comparison = compare(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
     write_stdout(render_matrix(comparison, args.format))
     return ExitCode.SAME
+
+
+def cmd_amendments(args: argparse.Namespace) -> int:
+    from resdiff.amend.commands import amendments_command
+
+    output = None if args.output == "-" else args.output
+    fmt = _report_format(args.format, output)
+    count = len(args.files) or 2  # no files: the sample pair
+    options = _compare_options(args, count)
+    return amendments_command(args.files, fmt, output, options, _load_options(args))
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from resdiff.amend.commands import apply_command
+
+    output = None if args.output == "-" else args.output
+    fmt = _report_format(args.format, output)
+    if fmt not in ("txt", "md", "docx"):
+        raise ResdiffError(f"an amended draft is written as txt, md or docx, not {fmt}", output)
+    return apply_command(args.files, fmt, output, args.only, _load_options(args))
 
 
 def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
@@ -277,8 +397,9 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
 
     app = make_app(
         list(files),
-        options=_options(args),
-        docx_changes=getattr(args, "docx_changes", "accept"),
+        options=_compare_options(args, len(files)),
+        load=_load_options(args),
+        series=args.series,
     )
     app.run()
     return int(app.return_code or 0)
@@ -286,17 +407,16 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
 
 def _text_report(args: argparse.Namespace, files: Sequence[str]) -> int:
     """The plain text report, for when there is no terminal to run the app in."""
-    defaults: dict[str, object] = {
-        "format": "txt",
-        "output": None,
-        "context": 1,
-        "all": False,
-        "only": None,
-        "topic": [],
-        "fail_on": None,
-        "color": "auto",
-    }
-    return cmd_report(argparse.Namespace(**{**vars(args), **defaults, "files": list(files)}))
+    from resdiff.render import ReportOptions
+
+    report = _Report(
+        files=files,
+        load=_load_options(args),
+        compare=_compare_options(args, len(files)),
+        fmt="txt",
+        view=ReportOptions(),
+    )
+    return _make_report(report)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -326,6 +446,8 @@ COMMANDS = {
     "parse": cmd_parse,
     "report": cmd_report,
     "matrix": cmd_matrix,
+    "amendments": cmd_amendments,
+    "apply": cmd_apply,
     "demo": cmd_demo,
     "open": cmd_open,
 }

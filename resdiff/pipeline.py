@@ -9,9 +9,11 @@ from __future__ import annotations
 import string
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from resdiff.align import align
+from resdiff.errors import ResdiffError
 from resdiff.history import build_history
 from resdiff.ingest.reader import read_source
 from resdiff.model import (
@@ -29,20 +31,50 @@ from resdiff.signals.extract import clause_signals
 from resdiff.signals.lens import Lens, load_lens
 from resdiff.signals.matrix import build_matrix
 
+if TYPE_CHECKING:
+    from resdiff.ingest.docx import Changes
+
 DOC_IDS = string.ascii_uppercase
 
 
-def load(path: str, doc_id: str = "A", docx_changes: str = "accept") -> Document:
-    """Read and parse one draft (``-`` reads standard input). ``docx_changes`` ("accept" or
-    "reject") says how tracked changes inside a .docx are resolved. What the reader did
-    that the user should know (changes accepted, a web page cut to the resolution) is
-    added to ``Document.parse.note``."""
-    source = read_source(path, docx_changes)
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How drafts are read: ``docx_changes`` says whether tracked changes inside a Word
+    file are all accepted or all rejected. The CLI and the app build one from what they
+    were asked; the defaults live here only."""
+
+    docx_changes: Changes = "accept"
+
+
+def load(path: str, doc_id: str = "A", options: LoadOptions | None = None) -> Document:
+    """Read and parse one draft (``-`` reads standard input). What the reader did that the
+    user should know (changes accepted, a web page cut to the resolution) is added to
+    ``Document.parse.note``."""
+    options = options or LoadOptions()
+    source = read_source(path, options.docx_changes)
     document = parse_source(source, doc_id=doc_id)
     if source.notes:
         note = "; ".join((document.parse.note, *source.notes))
         document = replace(document, parse=replace(document.parse, note=note))
     return document
+
+
+def load_all(paths: Sequence[str], options: LoadOptions | None = None) -> list[Document]:
+    """Read and parse the drafts to compare, with ids A, B, C... in the order given; the
+    one loader of the CLI and the app. Standard input ('-') can be read only once."""
+    if sum(1 for p in paths if p == "-") > 1:
+        raise ResdiffError("standard input ('-') can be given only once")
+    if len(paths) > len(DOC_IDS):
+        raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
+    return [load(p, doc_id=DOC_IDS[i], options=options) for i, p in enumerate(paths)]
+
+
+def is_series(count: int, asked: bool | None = None) -> bool:
+    """The one rule for every face: drafts are compared as an ordered series (draft ->
+    rev.1 -> ... -> adopted, with each clause's history) when asked (``True``), never
+    when told not to (``False``), and otherwise when three or more are compared in the
+    order given (the app passes ``False`` once the reader changes the base)."""
+    return asked if asked is not None else count >= 3
 
 
 def count_pairs(pairs: Sequence[ClausePair]) -> Counts:

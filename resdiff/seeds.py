@@ -6,6 +6,8 @@ from pathlib import Path
 
 #: The pair modelled on March 2024: a ceasefire tied to hostage release vs both demanded.
 DEMO_PAIR = ("s-2024-9001-tied.txt", "s-2024-9002-demands.txt")
+#: A draft and an amendment document to it, for ``resdiff apply`` with no files.
+EXAMPLE_AMENDMENTS = ("s-2024-9001-tied.txt", "s-2024-9001-amendments.txt")
 
 
 def seed_dir() -> Path:

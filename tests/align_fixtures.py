@@ -1,4 +1,5 @@
-"""Build ``Document`` values straight from clause lists, so alignment tests need no parser.
+"""Labelled alignment fixtures: drafts as clause lists (built by ``tests.builders.rows``,
+so alignment tests need no parser) and the pairs a person expects.
 
 A fixture file (tests/fixtures/align/*.txt) has three sections::
 
@@ -17,11 +18,13 @@ Lines starting with "#" are comments.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
+from resdiff.model import Document
+from tests.builders import rows as make_document
+
+__all__ = ["FIXTURES", "Label", "LabelledPair", "labelled_pairs", "load_labelled", "make_document"]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "align"
 
@@ -34,74 +37,6 @@ class LabelledPair:
     a: Document
     b: Document
     labels: tuple[Label, ...]
-
-
-def _kind(clause_id: str) -> ClauseKind:
-    if "(" in clause_id:
-        return "subparagraph"
-    if clause_id.startswith("PP"):
-        return "preambular"
-    if clause_id.startswith("OP"):
-        return "operative"
-    if clause_id.startswith("H"):
-        return "heading"
-    return "other"
-
-
-def make_document(doc_id: str, rows: list[tuple[str, str]]) -> Document:
-    """A document from ``(clause id, text)`` rows in reading order; sub-paragraph ids
-    (``OP4(a)``, ``OP4(b)(i)``) nest under the id they extend."""
-    text_parts: list[str] = []
-    pos = 0
-    flat: list[tuple[str, str, Span]] = []
-    for cid, body in rows:
-        span = Span(pos, pos + len(body) + 2)
-        text_parts.append(body + "\n\n")
-        pos = span.end
-        flat.append((cid, body, span))
-
-    def build(prefix: str, start: int) -> tuple[list[Clause], int]:
-        out: list[Clause] = []
-        k = start
-        while k < len(flat):
-            cid, body, span = flat[k]
-            parent = re.sub(r"\([^()]*\)$", "", cid) if cid.endswith(")") else ""
-            if parent != prefix:
-                break
-            children, k = build(cid, k + 1)
-            m = re.search(r"(\d+|\([^()]*\))$", cid)
-            number = m.group(1).strip("()") if m and cid[:2] == "OP" else None
-            out.append(
-                Clause(
-                    id=cid,
-                    kind=_kind(cid),
-                    number=number,
-                    label=None,
-                    opener=None,
-                    text=body,
-                    span=span,
-                    children=tuple(children),
-                )
-            )
-        return out, k
-
-    clauses, used = build("", 0)
-    assert used == len(flat), f"bad nesting near {flat[used][0]}"
-    return Document(
-        id=doc_id,
-        source=f"{doc_id}.txt",
-        format="txt",
-        text="".join(text_parts),
-        symbol=None,
-        author=None,
-        date=None,
-        sponsors=(),
-        title=None,
-        language="en",
-        parse=ParseInfo("un", "built by a test"),
-        header=Span(0, 0),
-        clauses=tuple(clauses),
-    )
 
 
 def load_labelled(path: Path) -> LabelledPair:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from resdiff.align.match import Unit, match_sequences
+from resdiff.align.match import Pairing, match_sequences
 from resdiff.align.params import DEFAULT, AlignParams
 from resdiff.align.terms import ClauseTerms, Idf, clause_terms, full_terms
 from resdiff.diff import diff_texts
@@ -92,7 +92,7 @@ class _Aligner:
         return ClausePair((), (clause.id,), "added", False, 0.0, diff, children)
 
     def _pair(
-        self, unit: Unit, a: Sequence[Clause], b: Sequence[Clause], moved: bool
+        self, unit: Pairing, a: Sequence[Clause], b: Sequence[Clause], moved: bool
     ) -> ClausePair:
         ca = [a[i] for i in unit.a]
         cb = [b[j] for j in unit.b]
@@ -145,7 +145,7 @@ def _similarity(diff: Sequence[Run]) -> float:
 
 
 def _reading_order(
-    units: Sequence[Unit], moved: set[int], na: int, nb: int
+    units: Sequence[Pairing], moved: set[int], na: int, nb: int
 ) -> list[int | tuple[str, int]]:
     """Units (by index) and lone clauses (``("a", i)`` removed, ``("b", j)`` added) in
     the order of ``b``; a removed clause comes where it stood relative to unmoved pairs."""

@@ -25,7 +25,7 @@ from resdiff.subsequence import increasing_subsequence
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class Pairing:
     """Indices of clauses on each side that form one pair (both sides non-empty)."""
 
     a: tuple[int, ...]
@@ -41,18 +41,18 @@ class _Matcher:
         self.b_to_a = [-1] * len(tb)
         self.sims: dict[tuple[int, int], float] = {}
 
-    def run(self) -> list[Unit]:
+    def run(self) -> list[Pairing]:
         self._exact()
         self._expected_positions()
         self._assign(self._candidates())
         split = self._groups(self.ta, self.tb, self.a_to_b, self.b_to_a, transpose=False)
         merge = self._groups(self.tb, self.ta, self.b_to_a, self.a_to_b, transpose=True)
-        units = [Unit((i,), tuple(js)) for i, js in split]
-        units += [Unit(tuple(is_), (j,)) for j, is_ in merge]
+        units = [Pairing((i,), tuple(js)) for i, js in split]
+        units += [Pairing(tuple(is_), (j,)) for j, is_ in merge]
         grouped_a = {i for u in units for i in u.a}
         for i, j in enumerate(self.a_to_b):
             if j >= 0 and i not in grouped_a and self.b_to_a[j] == i:
-                units.append(Unit((i,), (j,)))
+                units.append(Pairing((i,), (j,)))
         units.sort(key=lambda u: u.a[0])
         return units
 
@@ -244,7 +244,7 @@ class _Matcher:
 
 def match_sequences(
     ta: Sequence[ClauseTerms], tb: Sequence[ClauseTerms], idf: Idf, params: AlignParams
-) -> list[Unit]:
+) -> list[Pairing]:
     """Matched units (1:1, splits, merges) between two clause sequences, by ``a`` order.
 
     Clauses of either side in no unit are removed (``a``) or added (``b``).

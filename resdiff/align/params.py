@@ -59,5 +59,11 @@ class AlignParams:
     """...and cover at least this much more of it than the best single part does;
     otherwise it is one modified pair plus an added (or removed) clause."""
 
+    rewrite_below: float = 0.5
+    """An aligned pair whose ``ClausePair.similarity`` (share of characters kept) is below
+    this reads as rewritten, not edited: shown as the old text then the new, and amended
+    by one "replace the paragraph" instruction. The one rewrite threshold of every face.
+    """
+
 
 DEFAULT = AlignParams()

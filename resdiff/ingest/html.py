@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from resdiff.ingest import SourceText
-from resdiff.ingest.lines import AUTHOR_LINE
+from resdiff.ingest.paragraphs import AUTHOR_LINE
 from resdiff.ingest.wordnumbering import format_number
 
 _SKIP = frozenset(

@@ -17,7 +17,7 @@ from collections import Counter
 
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
-from resdiff.ingest.lines import find_author_line, rebuild_paragraphs
+from resdiff.ingest.paragraphs import find_author_line, rebuild_paragraphs
 
 ZONE = 3  # lines at the top and at the bottom of a page where furniture lives
 _SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")

@@ -37,7 +37,7 @@ MAX_UNPACKED_BYTES = 10 * MAX_INPUT_BYTES
 
 #: Format name -> "module:function" of its reader.
 READERS: dict[str, str] = {
-    "txt": "resdiff.ingest.text:read_text",
+    "txt": "resdiff.ingest.plaintext:read_text",
     "md": "resdiff.ingest.markdown:read_markdown",
     "docx": "resdiff.ingest.docx:read_docx",
     "pdf": "resdiff.ingest.pdf:read_pdf",

@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from resdiff.parse.lexicon import Lexicon, Opener
-from resdiff.parse.lines import (
+from resdiff.parse.layout import (
     BARE_NUMBER,
     DOTTED_LABEL,
     FOOTNOTE_LABEL,
@@ -35,9 +34,10 @@ from resdiff.parse.lines import (
     letter_value,
     roman_value,
 )
+from resdiff.parse.lexicon import Lexicon, Opener
 
 Mode = Literal["un", "numbered", "paragraphs"]
-UnitKind = Literal[
+StartKind = Literal[
     "heading",
     "preambular",
     "operative",
@@ -51,14 +51,14 @@ UnitKind = Literal[
 
 
 @dataclass(slots=True)
-class Unit:
+class ParagraphStart:
     """Where a paragraph starts (``start``), the line with its label, and what opens it.
 
     ``label_end`` is the offset just after the label (the line's first non-space
     character if there is no label). ``number`` is the printed number or letter.
     """
 
-    kind: UnitKind
+    kind: StartKind
     start: int
     line: int
     label: str | None
@@ -71,7 +71,7 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    kind: UnitKind
+    kind: StartKind
     text: str
     number: str | None
     end: int
@@ -115,7 +115,7 @@ def _article_label(content: str, start: int, lexicon: Lexicon) -> Label | None:
         m = re.match(re.escape(word) + r"[ \t]+(\d{1,4}[a-z]?|[IVXL]{1,6})\b\.?", content)
         if m:
             rest = content[m.end() :].strip(" \t-–—:")
-            kind: UnitKind = "article" if not rest or is_heading_title(rest) else "provision"
+            kind: StartKind = "article" if not rest or is_heading_title(rest) else "provision"
             return Label(kind, m.group(), f"{word[:3]}{m.group(1)}", start + m.end())
     return None
 
@@ -136,7 +136,7 @@ def line_label(content: str, start: int, mode: Mode, lexicon: Lexicon) -> Label 
         return None
     m = NUMBER_LABEL.match(content)
     if m:
-        kind: UnitKind = "operative" if mode == "un" else "provision"
+        kind: StartKind = "operative" if mode == "un" else "provision"
         return Label(kind, m.group(), m.group(1), start + m.end())
     found = sub_label(content, start)
     if found:
@@ -165,9 +165,9 @@ def segment(
     mode: Mode,
     lexicon: Lexicon,
     heading_lines: frozenset[int] = frozenset(),
-) -> list[Unit]:
+) -> list[ParagraphStart]:
     """Units from ``lines[first_line:]`` in document order (see the module docstring)."""
-    units: list[Unit] = []
+    units: list[ParagraphStart] = []
     prev: Line | None = None
     blank_before = True
     pending_start: int | None = None  # a separator line joins the unit after it
@@ -270,7 +270,7 @@ def segment(
     return units
 
 
-def _line_end_of(unit: Unit, lines: list[Line]) -> int:
+def _line_end_of(unit: ParagraphStart, lines: list[Line]) -> int:
     return lines[unit.line].end
 
 
@@ -281,10 +281,12 @@ def _make_unit(
     opener: Opener | None,
     mode: Mode,
     in_operative: bool,
-) -> Unit:
+) -> ParagraphStart:
     if label is not None:
-        return Unit(label.kind, start, line.lineno, label.text or None, label.end, label.number)
-    unit = Unit("other", start, line.lineno, None, line.indent)
+        return ParagraphStart(
+            label.kind, start, line.lineno, label.text or None, label.end, label.number
+        )
+    unit = ParagraphStart("other", start, line.lineno, None, line.indent)
     if mode != "un":
         return unit
     if opener is not None and (opener.kind == "operative" or not in_operative):

@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from resdiff.ingest import SourceText
 from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
 from resdiff.parse.header import HeaderInfo, parse_header
-from resdiff.parse.lexicon import Lexicon, load_lexicon
-from resdiff.parse.lines import (
+from resdiff.parse.layout import (
     NUMBER_LABEL,
     Line,
     is_page_artefact,
@@ -39,7 +38,8 @@ from resdiff.parse.lines import (
     roman_value,
     split_lines,
 )
-from resdiff.parse.segment import Mode, Unit, segment
+from resdiff.parse.lexicon import Lexicon, load_lexicon
+from resdiff.parse.segment import Mode, ParagraphStart, segment
 
 _KINDS: dict[str, ClauseKind] = {
     "heading": "heading",
@@ -54,7 +54,7 @@ _KINDS: dict[str, ClauseKind] = {
 @dataclass(slots=True)
 class _Reading:
     mode: Mode
-    units: list[Unit]
+    units: list[ParagraphStart]
     header_end: int
     author: str | None = None
     author_line: int | None = None
@@ -149,18 +149,18 @@ def _read(text: str, lines: list[Line], lexicon: Lexicon, headings: frozenset[in
     return _Reading("paragraphs", units, _header_end(text, units))
 
 
-def _opens_with_verb(text: str, unit: Unit, lexicon: Lexicon) -> bool:
+def _opens_with_verb(text: str, unit: ParagraphStart, lexicon: Lexicon) -> bool:
     opener = lexicon.opener(text, unit.label_end)
     return opener is not None and opener.kind == "operative"
 
 
-def _header_end(text: str, units: list[Unit]) -> int:
+def _header_end(text: str, units: list[ParagraphStart]) -> int:
     return units[0].start if units else len(text)
 
 
 def _drop_illustrative(
-    text: str, lines: list[Line], units: list[Unit], lexicon: Lexicon
-) -> list[Unit]:
+    text: str, lines: list[Line], units: list[ParagraphStart], lexicon: Lexicon
+) -> list[ParagraphStart]:
     """Leading paragraphs saying the text is illustrative belong to the header."""
     markers = [m.lower() for m in lexicon.illustrative_markers]
     k = 0
@@ -172,13 +172,13 @@ def _drop_illustrative(
     return units[k:]
 
 
-def _place_footnotes(units: list[Unit], mode: Mode) -> list[Unit]:
+def _place_footnotes(units: list[ParagraphStart], mode: Mode) -> list[ParagraphStart]:
     """Footnotes after the last paragraph go to ``Document.footnotes``; a paragraph after
     a footnote continues it; a bare number ("1 See ...") is a footnote only there."""
     loose = ("footnote", "bare-number", "other")
     structural = [k for k, u in enumerate(units) if u.kind not in loose]
     last = structural[-1] if structural else -1
-    out: list[Unit] = []
+    out: list[ParagraphStart] = []
     in_notes = False
     for k, unit in enumerate(units):
         if k <= last:
@@ -248,7 +248,7 @@ class _TreeBuilder:
         self.anomalies: list[str] = []
         self.counts: dict[str, int] = {}
 
-    def build(self, units: list[Unit]) -> tuple[list[Clause], list[Clause]]:
+    def build(self, units: list[ParagraphStart]) -> tuple[list[Clause], list[Clause]]:
         tops: list[_Node] = []
         for k, unit in enumerate(units):
             end = units[k + 1].start if k + 1 < len(units) else len(self.text)
@@ -278,7 +278,7 @@ class _TreeBuilder:
 
     # nodes
 
-    def _own_text(self, unit: Unit, end: int) -> tuple[str, int, int]:
+    def _own_text(self, unit: ParagraphStart, end: int) -> tuple[str, int, int]:
         text = self.text
         start = unit.label_end
         while start < end and text[start].isspace():
@@ -291,7 +291,7 @@ class _TreeBuilder:
             stop = _rstrip(text, start, line_start)
         return text[start:stop], start, stop
 
-    def _top(self, unit: Unit, end: int) -> _Node:
+    def _top(self, unit: ParagraphStart, end: int) -> _Node:
         own, text_start, _ = self._own_text(unit, end)
         kind = _KINDS.get(unit.kind, "other")
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -313,7 +313,7 @@ class _TreeBuilder:
             footnote=unit.trailing_note,
         )
 
-    def _top_id(self, unit: Unit, kind: ClauseKind) -> tuple[str, str | None]:
+    def _top_id(self, unit: ParagraphStart, kind: ClauseKind) -> tuple[str, str | None]:
         if unit.kind == "footnote":
             marker = unit.number or ""
             return self._unique(f"FN{marker}") if marker else self._next("FN"), unit.number
@@ -358,7 +358,7 @@ class _TreeBuilder:
             self.anomalies.append(f"operative number {n} out of order")
         return self._unique(base)
 
-    def _attach_sub(self, top: _Node, unit: Unit, end: int) -> None:
+    def _attach_sub(self, top: _Node, unit: ParagraphStart, end: int) -> None:
         value = unit.number or ""
         level, style, val = _sub_level(value, top.level1, top.level2)
         own, text_start, _ = self._own_text(unit, end)

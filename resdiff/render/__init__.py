@@ -1,32 +1,62 @@
 """Render: functions of a ``Comparison`` (or a ``Document``) to json, md, html, txt, docx.
 
 Each format lives in its own module; this one only dispatches, so importing it stays
-cheap and never pulls in the TUI.
+cheap and never pulls in the TUI. ``ReportOptions`` lives beside the view builder
+(``render.view``), which the text formats share.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 from resdiff.model import Change, Comparison
+from resdiff.render.view import ReportOptions
+
+__all__ = [
+    "REPORT_FORMATS",
+    "SELECTING_FORMATS",
+    "ReportOptions",
+    "check_format_options",
+    "exit_code_for",
+    "render_matrix",
+    "render_report",
+]
+
+REPORT_FORMATS = ("json", "md", "html", "txt", "docx")
+#: Formats that show a chosen part of the comparison (--context, --only, --topic); the
+#: others (JSON, the contract; Word, B's whole text with tracked changes) hold it all.
+SELECTING_FORMATS = ("md", "html", "txt")
 
 
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
-    """What a report shows: unchanged context around changes, filters, colour."""
+def check_format_options(fmt: str, options: ReportOptions) -> None:
+    """A format that holds the whole comparison refuses options that would select part
+    of it, instead of silently ignoring them."""
+    if fmt in SELECTING_FORMATS or not options.selects:
+        return
+    given = [
+        name
+        for name, used in (
+            ("--topic", bool(options.topics)),
+            ("--only", options.only is not None),
+            ("--context", options.context != 1),
+        )
+        if used
+    ]
+    whole = "the whole comparison" if fmt == "json" else "B's whole text with tracked changes"
+    raise ResdiffError(
+        f"{' and '.join(given)} cannot apply to a {fmt} report, which holds {whole}; "
+        f"use md, html or txt to show part of it"
+    )
 
-    context: int = 1
-    show_all: bool = False
-    only: Literal["changed", "signals"] | None = None
-    topics: tuple[str, ...] = ()
-    color: bool = False
-    width: int | None = None
 
+def render_report(
+    comparison: Comparison, fmt: str, options: ReportOptions, *, pairwise: int | None = None
+) -> str | bytes:
+    """The report in ``fmt``; raises ``ResdiffError`` for options the format cannot honour.
 
-def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str | bytes:
+    ``pairwise`` is for Word, which holds one comparison: which one (0: B against A, 1: C
+    against A...); without it a Word report of more than two drafts is an error."""
+    check_format_options(fmt, options)
     if fmt == "json":
         from resdiff.render import json
 
@@ -34,20 +64,20 @@ def render_report(comparison: Comparison, fmt: str, view: ReportOptions) -> str 
     if fmt == "txt":
         from resdiff.render import text
 
-        return text.render_text(comparison, view)
+        return text.render_text(comparison, options)
     if fmt == "docx":
         from resdiff.render import docx
 
-        return docx.render_docx(comparison)
+        return docx.render_docx(comparison, pairwise)
     if fmt == "md":
         from resdiff.render import markdown
 
-        return markdown.render_markdown(comparison, view)
+        return markdown.render_markdown(comparison, options)
     if fmt == "html":
         from resdiff.render import html
 
-        return html.render_html(comparison, view)
-    raise ResdiffError(f"{fmt} reports are not available yet")
+        return html.render_html(comparison, options)
+    raise ValueError(f"unknown report format {fmt!r}")
 
 
 def render_matrix(comparison: Comparison, fmt: str) -> str:

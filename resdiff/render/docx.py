@@ -4,25 +4,31 @@ Delegations show their changes to a draft with Word's Track Changes, so this is 
 report they can use as is: open it, review, accept or reject. Insertions and deletions
 are ``w:ins``/``w:del`` runs, added and removed paragraphs carry a paragraph-mark revision,
 moved paragraphs are ``w:moveFrom``/``w:moveTo`` ranges (a moved paragraph that was also
-edited moves as a whole: its inner edits are not marked word by word). Every revision is
-authored "resdiff" and undated, and the package is written with fixed timestamps, so the
-same inputs give the same bytes.
+edited moves as a whole: its inner edits are not marked word by word). Paragraph numbers
+are Word list numbering where the list can write them, so renumbering is no revision; a
+paragraph whose numbering or indent differs between the drafts (a demotion in place)
+carries a formatting revision (``w:pPrChange``). Every revision is authored "resdiff" and
+undated, and the package is written with fixed timestamps, so the same inputs give the
+same bytes.
 
-What to write is planned in ``redline`` (which guarantees accept-all = B and
-reject-all = A); this module only turns the plan into WordprocessingML.
+What to write is planned in ``redline`` from the comparison's own word diff (which
+guarantees accept-all = B and reject-all = A); this module only turns the plan into
+WordprocessingML. A Word file holds one comparison: with more than two drafts, the caller
+says which (``pairwise``), or gets an error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
 import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from resdiff.errors import ResdiffError
 from resdiff.model import Comparison, Document
-from resdiff.render.redline import Paragraph, plan
+from resdiff.render.redline import Layout, Paragraph, Redline, paragraph_text, plan
+from resdiff.render.wordlists import MAX_LEVELS, DraftList
 
 AUTHOR = "resdiff"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # deterministic package metadata
@@ -31,15 +37,24 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def render_docx(comparison: Comparison) -> bytes:
-    """A .docx of the second document with tracked changes against the first."""
-    pairwise = comparison.comparisons[0]
-    a = comparison.document(pairwise.a)
-    b = comparison.document(pairwise.b)
-    return write_docx(plan(a, b, pairwise), a, b)
+def render_docx(comparison: Comparison, pairwise: int | None = None) -> bytes:
+    """A .docx of one comparison's second draft with tracked changes against its base.
+
+    ``pairwise`` picks the comparison (0: A against B, 1: A against C...); without it
+    the comparison must hold exactly two drafts."""
+    if pairwise is None:
+        if len(comparison.comparisons) != 1:
+            raise ResdiffError(
+                f"a Word report holds one comparison (B against A) but "
+                f"{len(comparison.documents)} drafts were given; compare two at a time"
+            )
+        pairwise = 0
+    pc = comparison.comparisons[pairwise]
+    a, b = comparison.document(pc.a), comparison.document(pc.b)
+    return write_docx(plan(a, b, pc, comparison.options), a, b)
 
 
-def write_docx(paragraphs: Sequence[Paragraph], a: Document, b: Document) -> bytes:
+def write_docx(redline: Redline, a: Document, b: Document) -> bytes:
     import docx  # lazy: only Word output pays for python-docx
 
     document = docx.Document()
@@ -48,18 +63,39 @@ def write_docx(paragraphs: Sequence[Paragraph], a: Document, b: Document) -> byt
         if child.tag != _w("sectPr"):
             body.remove(child)
     sect = body.find(_w("sectPr"))
-    writer = _Writer()
-    for paragraph in paragraphs:
+    writer = _Writer(_add_lists(document, redline.a.lists, redline.b.lists))
+    for paragraph in redline.paragraphs:
         element = writer.paragraph(paragraph)
         if sect is not None:
             sect.addprevious(element)
         else:
             body.append(element)
+    title = f"{b.label}: changes against {a.label}"
+    comments = f"Tracked changes written by resdiff: {b.label} compared with {a.label}."
+    return _save(document, title, comments)
+
+
+def write_plain_docx(paragraphs: Sequence[tuple[str, int]], title: str, comments: str) -> bytes:
+    """A .docx of plain paragraphs, each ``(text, depth)``: indented one step per depth
+    (an amendment list, an amended draft)."""
+    import docx  # lazy: only Word output pays for python-docx
+    from docx.shared import Twips
+
+    document = docx.Document()
+    for text, depth in paragraphs:
+        paragraph = document.add_paragraph(paragraph_text(text))
+        if depth:
+            paragraph.paragraph_format.left_indent = Twips(INDENT_TWIPS * depth)
+    return _save(document, title, comments)
+
+
+def _save(document: Any, title: str, comments: str) -> bytes:
+    """The package's bytes, the same for the same content (fixed author and times)."""
     props = document.core_properties
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
-    props.title = f"{b.label}: changes against {a.label}"
-    props.comments = f"Tracked changes written by resdiff: {b.label} compared with {a.label}."
+    props.title = title
+    props.comments = comments
     props.created = FIXED_TIME.replace(tzinfo=None)
     props.modified = FIXED_TIME.replace(tzinfo=None)
     props.revision = 1
@@ -72,10 +108,69 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+def _add_lists(document: Any, list_a: DraftList, list_b: DraftList) -> str:
+    """Define the drafts' one list in numbering.xml; return its ``w:numId`` ("" when
+    nothing is numbered)."""
+    if not (list_a.numbered or list_b.numbered):
+        return ""
+    root = document.part.numbering_part.element
+    abstract_ids = [int(el.get(_w("abstractNumId"))) for el in root.iter(_w("abstractNum"))]
+    num_ids = [int(el.get(_w("numId"))) for el in root.iter(_w("num"))]
+    num_id = str(max(num_ids, default=0) + 1)
+    _add_list(root, list_b, str(max(abstract_ids, default=0) + 1), num_id)
+    return num_id
+
+
+def _layouts(paragraphs: Sequence[Paragraph]) -> list[tuple[Layout, Layout]]:
+    """Each paragraph's layout now (in B) and before (in A); a paragraph only one draft
+    has is unnumbered in the other (the document's last paragraph mark survives every
+    "accept" and "reject", so its number must not)."""
+    return [
+        (_unlisted(p.layout_b, p.layout_a), _unlisted(p.layout_a, p.layout_b)) for p in paragraphs
+    ]
+
+
+def _add_list(root: Any, draft: DraftList, abstract_id: str, num_id: str) -> None:
+    from lxml import etree
+
+    abstract = etree.Element(_w("abstractNum"))
+    abstract.set(_w("abstractNumId"), abstract_id)
+    etree.SubElement(abstract, _w("multiLevelType")).set(_w("val"), "multilevel")
+    for depth in range(MAX_LEVELS):
+        level = draft.levels[depth] if depth < len(draft.levels) else None
+        lvl = etree.SubElement(abstract, _w("lvl"))
+        lvl.set(_w("ilvl"), str(depth))
+        etree.SubElement(lvl, _w("start")).set(_w("val"), "1")
+        etree.SubElement(lvl, _w("numFmt")).set(_w("val"), level.fmt if level else "decimal")
+        etree.SubElement(lvl, _w("suff")).set(_w("val"), "space")
+        etree.SubElement(lvl, _w("lvlText")).set(
+            _w("val"), level.text if level else f"%{depth + 1}."
+        )
+        etree.SubElement(lvl, _w("lvlJc")).set(_w("val"), "left")
+        _indent(etree.SubElement(lvl, _w("pPr")), depth)
+    first_num = root.find(_w("num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # every abstractNum comes before the nums
+    else:
+        root.append(abstract)
+    num = etree.SubElement(root, _w("num"))
+    num.set(_w("numId"), num_id)
+    etree.SubElement(num, _w("abstractNumId")).set(_w("val"), abstract_id)
+
+
+def _indent(ppr: Any, depth: int) -> None:
+    from lxml import etree
+
+    ind = etree.SubElement(ppr, _w("ind"))
+    ind.set(_w("left"), str(INDENT_TWIPS * depth))
+    ind.set(_w("hanging"), "0")
+
+
 class _Writer:
     """Builds ``w:p`` elements, numbering revisions and naming move ranges as it goes."""
 
-    def __init__(self) -> None:
+    def __init__(self, num_id: str) -> None:
+        self._num_id = num_id
         self._last_id = 0
         self._move_names: dict[int, str] = {}
         self._open_ranges: dict[tuple[int, str], str] = {}
@@ -92,17 +187,39 @@ class _Writer:
         el.set(_w("author"), AUTHOR)
         return el
 
+    def _properties(self, para: Paragraph) -> Any:
+        """``w:pPr``: B's layout, the mark's revision, and A's layout as a formatting
+        revision where it differs."""
+        from lxml import etree
+
+        ppr = etree.Element(_w("pPr"))
+        ((now, before),) = _layouts([para])
+        self._layout(ppr, now)
+        if para.mark != "=":
+            rpr = etree.SubElement(ppr, _w("rPr"))
+            rpr.append(self._revision(_tag(para.mark, para.move)))
+        if before != now:
+            change = etree.SubElement(ppr, _w("pPrChange"))
+            change.set(_w("id"), self._id())
+            change.set(_w("author"), AUTHOR)
+            self._layout(etree.SubElement(change, _w("pPr")), before)
+        return ppr
+
+    def _layout(self, ppr: Any, layout: Layout) -> None:
+        from lxml import etree
+
+        if layout.listed and self._num_id:
+            num_pr = etree.SubElement(ppr, _w("numPr"))
+            etree.SubElement(num_pr, _w("ilvl")).set(_w("val"), str(layout.depth))
+            etree.SubElement(num_pr, _w("numId")).set(_w("val"), self._num_id)
+        if layout.depth or layout.listed:
+            _indent(ppr, layout.depth)
+
     def paragraph(self, para: Paragraph) -> Any:
         from lxml import etree
 
         p = etree.Element(_w("p"), nsmap={"w": W})
-        ppr = etree.SubElement(p, _w("pPr"))
-        if para.depth:
-            ind = etree.SubElement(ppr, _w("ind"))
-            ind.set(_w("left"), str(INDENT_TWIPS * para.depth))
-        if para.mark != "=":
-            rpr = etree.SubElement(ppr, _w("rPr"))
-            rpr.append(self._revision(_tag(para.mark, para.move)))
+        p.append(self._properties(para))
         kind = f"move{para.move.capitalize()}" if para.move else ""
         if para.move and para.move_start:
             name = self._move_names.setdefault(para.move_id, f"move{len(self._move_names) + 1}")
@@ -112,17 +229,8 @@ class _Writer:
             start.set(_w("id"), range_id)
             start.set(_w("name"), name)
             start.set(_w("author"), AUTHOR)
-        # Italics follow the paragraph's own text: B's for a kept or inserted paragraph,
-        # A's for a removed one, so the cursor skips the other side's runs.
-        one_sided = all(op == para.segments[0][0] for op, _ in para.segments)
-        at = 0
-        for op, text in para.segments:
-            if not (one_sided or op != "-"):
-                p.append(self._run(op, text, para.move, italic=False))
-                continue
-            for piece, italic in _italic_pieces(text, at, para.italic):
-                p.append(self._run(op, piece, para.move, italic))
-            at += len(text)
+        for piece in para.pieces:
+            p.append(self._run(piece.op, piece.text, para.move, piece.italic))
         if para.move and para.move_end:
             end = etree.SubElement(p, _w(f"{kind}RangeEnd"))
             end.set(_w("id"), self._open_ranges.pop((para.move_id, para.move)))
@@ -145,12 +253,11 @@ class _Writer:
         return wrapper
 
 
-def _italic_pieces(text: str, at: int, italic: tuple[int, int] | None) -> list[tuple[str, bool]]:
-    """``text`` (starting at offset ``at`` of its paragraph) cut where italics start or end."""
-    if italic is None:
-        return [(text, False)]
-    cuts = sorted({0, len(text), *(c - at for c in italic if 0 < c - at < len(text))})
-    return [(text[x:y], italic[0] <= at + x < italic[1]) for x, y in itertools.pairwise(cuts)]
+def _unlisted(layout: Layout | None, other: Layout | None) -> Layout:
+    """``layout``, or for a paragraph the draft does not have, ``other``'s indent unnumbered."""
+    if layout is not None:
+        return layout
+    return Layout(other.depth if other else 0)
 
 
 def _tag(op: str, move: str | None) -> str:

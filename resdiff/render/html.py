@@ -10,29 +10,25 @@ the inline diff and, in a ``<details>`` element (no JavaScript), both sides in a
 
 from __future__ import annotations
 
-import html
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.present.sanitize import clean_terminal
+from resdiff.present import address, cells
+from resdiff.present.changes import change_tag
+from resdiff.present.escape import escape_html as esc
+from resdiff.present.segments import Segment, shown_text
 from resdiff.render.view import (
     Gap,
     PairRow,
+    ReportOptions,
     ReportView,
     SectionView,
-    Segment,
     build_view,
-    cell_parts,
-    change_tag,
     documents_facts,
-    shown_text,
-    verb_text,
 )
 
-if TYPE_CHECKING:
-    from resdiff.render import ReportOptions
+__all__ = ["diff_html", "esc", "render_html", "render_view", "stylesheet"]
 
 _LABEL = {"-": "deleted", "+": "inserted"}
 _TAG = {"-": "del", "+": "ins"}
@@ -41,11 +37,6 @@ _TAG = {"-": "del", "+": "ins"}
 @cache
 def stylesheet() -> str:
     return resources.files("resdiff.render").joinpath("report.css").read_text(encoding="utf-8")
-
-
-def esc(text: str) -> str:
-    """Document text as HTML text: no control characters, every metacharacter escaped."""
-    return html.escape(clean_terminal(text), quote=True)
 
 
 def _lines(text: str) -> str:
@@ -116,49 +107,35 @@ def _summary(s: SectionView) -> list[str]:
     out.append('<ol class="changes">')
     for item in s.changes:
         ch = item.change
-        addr = f"{s.a.id} {' + '.join(ch.a) or '(none)'} -> {s.b.id} {' + '.join(ch.b) or '(none)'}"
         summary = esc(ch.summary)
         if item.anchor:
             summary = f'<a href="#{item.anchor}">{summary}</a>'
         tag_class = "tag flag" if ch.direction == "weaker" else "tag"
         out.append(
             f'<li><span class="{tag_class}">{esc(change_tag(ch))}</span> {summary} '
-            f'<span class="addr">({esc(addr)})</span></li>'
+            f'<span class="addr">({esc(item.address)})</span></li>'
         )
     out += ["</ol>", "</section>"]
     return out
-
-
-def _clause_anchors(view: ReportView) -> dict[tuple[str, str], str]:
-    """(document id, clause id) -> anchor of the first shown pair holding that clause."""
-    found: dict[tuple[str, str], str] = {}
-    for s in view.sections:
-        for item in s.items:
-            if isinstance(item, PairRow):
-                for cid in item.pair.a:
-                    found.setdefault((s.a.id, cid), item.anchor)
-                for cid in item.pair.b:
-                    found.setdefault((s.b.id, cid), item.anchor)
-    return found
 
 
 def _matrix_cell(
     matrix: PositionsMatrix, topic: str, doc: str, anchors: dict[tuple[str, str], str]
 ) -> str:
     """Verb (clauses, each linked to its pair when shown), qualifiers, links: one a line."""
-    cell = matrix.cells.get((topic, doc))
-    parts = [esc(x) for x in cell_parts(cell, matrix.labels)]
+    cell = cells.cell_view(matrix, topic, doc)
+    parts = [esc(x) for x in cells.report_parts(cell)]
     if cell is not None and cell.clauses:
         linked = [
             f'<a href="#{anchors[(doc, c)]}">{esc(c)}</a>' if (doc, c) in anchors else esc(c)
             for c in cell.clauses
         ]
-        parts[0] = f"{esc(verb_text(cell))} ({', '.join(linked)})"
+        parts[0] = f"{esc(cell.verb)} ({', '.join(linked)})"
     return "<br>".join(parts)
 
 
 def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
-    labels = {d.id: f"{d.id} {d.label}" for d in view.documents}
+    labels = view.column_labels
     out = [
         '<section aria-labelledby="positions">',
         '<h2 id="positions">Positions</h2>',
@@ -168,7 +145,7 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
     ]
     out += [f'<th scope="col">{esc(labels.get(d, d))}</th>' for d in matrix.documents]
     out.append("</tr></thead><tbody>")
-    anchors = _clause_anchors(view)
+    anchors = view.clause_anchors()
     for t in matrix.topics:
         cells = "".join(f"<td>{_matrix_cell(matrix, t, d, anchors)}</td>" for d in matrix.documents)
         out.append(f'<tr><th scope="row">{esc(matrix.labels.get(t, t))}</th>{cells}</tr>')
@@ -177,8 +154,8 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
 
 
 def _side_by_side(row: PairRow, s: SectionView) -> list[str]:
-    left = f"{s.a.id} {' + '.join(row.pair.a)}"
-    right = f"{s.b.id} {' + '.join(row.pair.b)}"
+    left = f"{s.a.id} {address.ids(row.pair.a)}"
+    right = f"{s.b.id} {address.ids(row.pair.b)}"
     return [
         '<details class="sbs"><summary>Side by side'
         f'<span class="vh">: {esc(left)} and {esc(right)}</span></summary>',
@@ -230,7 +207,7 @@ def _clauses(s: SectionView) -> list[str]:
 
 
 def render_view(view: ReportView) -> str:
-    title = " -> ".join(d.label for d in view.documents)
+    title = view.title
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',

@@ -11,54 +11,25 @@ emphasis, tables or raw HTML.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.present.sanitize import clean_terminal
+from resdiff.present import cells
+from resdiff.present.changes import change_tag
+from resdiff.present.escape import escape_markdown as escape
+from resdiff.present.escape import markdown_cell as cell
+from resdiff.present.escape import safe_line_start
+from resdiff.present.segments import Segment, shown_text, tidy_segments
 from resdiff.render.view import (
     Gap,
     PairRow,
+    ReportOptions,
     ReportView,
     SectionView,
-    Segment,
     build_view,
-    cell_text,
-    change_tag,
     documents_facts,
-    shown_text,
-    tidy_segments,
 )
 
-if TYPE_CHECKING:
-    from resdiff.render import ReportOptions
-
-# Characters that mean something inline anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<|~&#${}])")
-# What would start a block at the beginning of a line (after optional spaces).
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
-
-
-def escape(text: str) -> str:
-    """Escape document text for use inside a Markdown line (no newlines expected)."""
-    text = clean_terminal(text).replace("\t", " ")
-    return _INLINE.sub(r"\\\1", text)
-
-
-def _safe_line_start(line: str) -> str:
-    line = line.lstrip(" ")
-    m = _LINE_START.match(line)
-    if m is None:
-        return line
-    if m.group(2).isdigit():
-        end = m.end()
-        return line[:end] + "\\" + line[end:]
-    return "\\" + line
-
-
-def cell(text: str) -> str:
-    """Escape text for a table cell: one line, pipes escaped."""
-    return escape(" ".join(text.split())) or " "
-
+__all__ = ["cell", "diff_paragraph", "escape", "render_markdown", "render_view", "safe_line_start"]
 
 _BREAK = "\\\n"  # a CommonMark hard line break: backslash, newline
 
@@ -107,7 +78,7 @@ def diff_paragraph(segments: tuple[Segment, ...]) -> str:
             out = _marked(seg.op, text)
             after_deletion = seg.op == "-" and out == out.rstrip()
         parts.append(out)
-    lines = [_safe_line_start(line) for line in "".join(parts).split("\n")]
+    lines = [safe_line_start(line) for line in "".join(parts).split("\n")]
     if lines and lines[0].startswith("[-"):
         lines[0] = "\\" + lines[0]  # never a link reference definition
     text = "\n".join(lines).strip(" ")
@@ -143,23 +114,19 @@ def _summary(section: SectionView) -> list[str]:
         return out
     for n, item in enumerate(section.changes, 1):
         ch = item.change
-        where = " + ".join(ch.a) or "(none)", " + ".join(ch.b) or "(none)"
-        addr = f"{section.a.id} {where[0]} -> {section.b.id} {where[1]}"
-        out.append(f"{n}. **{escape(change_tag(ch))}**: {escape(ch.summary)} ({escape(addr)})")
+        tag, summary = escape(change_tag(ch)), escape(ch.summary)
+        out.append(f"{n}. **{tag}**: {summary} ({escape(item.address)})")
     out.append("")
     return out
 
 
 def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
-    labels = {d.id: f"{d.id} {d.label}" for d in view.documents}
+    labels = view.column_labels
     header = ["Topic", *(cell(labels.get(doc, doc)) for doc in matrix.documents)]
     rows = [
         [
             cell(matrix.labels.get(t, t)),
-            *(
-                cell(cell_text(matrix.cells.get((t, doc)), matrix.labels))
-                for doc in matrix.documents
-            ),
+            *(cell(cells.report_text(cells.cell_view(matrix, t, doc))) for doc in matrix.documents),
         ]
         for t in matrix.topics
     ]
@@ -188,8 +155,7 @@ def _clauses(section: SectionView) -> list[str]:
 
 
 def render_view(view: ReportView) -> str:
-    labels = " -> ".join(d.label for d in view.documents)
-    out = [f"# resdiff report: {escape(labels)}", ""]
+    out = [f"# resdiff report: {escape(view.title)}", ""]
     out += _documents(view)
     for section in view.sections:
         out += _summary(section)

@@ -1,35 +1,21 @@
 """The positions matrix (topics x drafts) as plain text, Markdown or JSON.
 
 A cell reads: strongest verb [qualifiers] {links} (clauses), e.g.
-``Demands [immediate, lasting] {parallel: hostages} (OP1)``; "-" means not mentioned.
+``Demands [immediate, lasting] {parallel: Hostages} (OP1)``; "-" means not mentioned
+(``present.cells`` holds what a cell says, for every face).
 """
 
 from __future__ import annotations
 
 import textwrap
 
-from resdiff.model import Comparison, MatrixCell, PositionsMatrix
-from resdiff.present.sanitize import clean_terminal
+from resdiff.model import Comparison, PositionsMatrix
+from resdiff.present import cells
+from resdiff.present.escape import clean_terminal, markdown_cell
 
 #: Width of each draft column in the text table.
 CELL_WIDTH = 34
 TOPIC_WIDTH = 24
-
-
-def cell_text(topic: str, cell: MatrixCell | None) -> str:
-    if cell is None:
-        return "-"
-    parts = [cell.verb.text if cell.verb else "(no verb)"]
-    if cell.qualifiers:
-        parts.append("[" + ", ".join(cell.qualifiers) + "]")
-    if cell.links:
-        links = []
-        for link in cell.links:
-            other = link.topics[1] if link.topics[0] == topic else link.topics[0]
-            links.append(f"{link.relation}: {other}")
-        parts.append("{" + "; ".join(links) + "}")
-    parts.append("(" + ", ".join(cell.clauses) + ")")
-    return " ".join(parts)
 
 
 def _headers(comparison: Comparison, m: PositionsMatrix) -> list[str]:
@@ -58,23 +44,19 @@ def render_txt(comparison: Comparison, m: PositionsMatrix) -> str:
 
 def _rows(m: PositionsMatrix) -> list[list[str]]:
     return [
-        [m.labels.get(t, t), *(cell_text(t, m.cells.get((t, d))) for d in m.documents)]
+        [m.labels.get(t, t), *(cells.one_line(cells.cell_view(m, t, d)) for d in m.documents)]
         for t in m.topics
     ]
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def render_md(comparison: Comparison, m: PositionsMatrix) -> str:
     headers = ["Topic", *_headers(comparison, m)]
     out = [
-        "| " + " | ".join(_md(h) for h in headers) + " |",
+        "| " + " | ".join(markdown_cell(h) for h in headers) + " |",
         "|" + "|".join("---" for _ in headers) + "|",
     ]
     for row in _rows(m):
-        out.append("| " + " | ".join(_md(c) for c in row) + " |")
+        out.append("| " + " | ".join(markdown_cell(c) for c in row) + " |")
     return "\n".join(out) + "\n"
 
 

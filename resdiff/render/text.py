@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -23,22 +22,20 @@ from rich.table import Table
 from rich.text import Text
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.present.sanitize import clean_terminal
+from resdiff.present import cells
+from resdiff.present.changes import change_tag
+from resdiff.present.escape import clean_text as clean
+from resdiff.present.escape import escape_markers
+from resdiff.present.segments import Segment, shown_text
 from resdiff.render.view import (
     Gap,
     PairRow,
+    ReportOptions,
     ReportView,
     SectionView,
-    Segment,
     build_view,
-    cell_text,
-    change_tag,
     documents_facts,
-    shown_text,
 )
-
-if TYPE_CHECKING:
-    from resdiff.render import ReportOptions
 
 DEFAULT_WIDTH = 100
 STYLE_DELETED = "red"
@@ -47,20 +44,6 @@ STYLE_HEADING = "bold"
 STYLE_ADDRESS = "bold cyan"
 STYLE_NOTE = "yellow"
 STYLE_DIM = "dim"
-
-
-def clean(text: str) -> str:
-    return clean_terminal(text).replace("\t", " ")
-
-
-# The document's own "[-", "-]", "{+", "+}" (and backslashes) are escaped with a
-# backslash inside the diff, so text of a draft can never pass for a change marker.
-_MARKER_LIKE = re.compile(r"\\|\[-|-\]|\{\+|\+\}")
-_MARKER_ESCAPES = {"\\": "\\\\", "[-": "[\\-", "-]": "\\-]", "{+": "{\\+", "+}": "\\+}"}
-
-
-def escape_markers(text: str) -> str:
-    return _MARKER_LIKE.sub(lambda m: _MARKER_ESCAPES[m.group()], text)
 
 
 Spans = list[tuple[str, str]]  # (text, rich style; "" for none)
@@ -126,13 +109,9 @@ def _summary(section: SectionView) -> RenderableType:
     grid.add_column(overflow="fold")
     for n, item in enumerate(section.changes, 1):
         ch = item.change
-        addr = (
-            f"{section.a.id} {' + '.join(ch.a) or '(none)'} -> "
-            f"{section.b.id} {' + '.join(ch.b) or '(none)'}"
-        )
         line = Text(f"[{clean(change_tag(ch))}] ", style=STYLE_NOTE)
         line.append(clean(ch.summary))
-        line.append(f" ({clean(addr)})", style=STYLE_DIM)
+        line.append(f" ({clean(item.address)})", style=STYLE_DIM)
         grid.add_row(f"{n}.", line)
     if section.changes:
         parts.append(grid)
@@ -141,7 +120,7 @@ def _summary(section: SectionView) -> RenderableType:
 
 
 def _matrix(view: ReportView, matrix: PositionsMatrix) -> RenderableType:
-    labels = {d.id: f"{d.id} {d.label}" for d in view.documents}
+    labels = view.column_labels
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("Topic", overflow="fold")
     for doc in matrix.documents:
@@ -150,7 +129,7 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> RenderableType:
         table.add_row(
             Text(clean(matrix.labels.get(t, t))),
             *(
-                Text(clean(cell_text(matrix.cells.get((t, doc)), matrix.labels)))
+                Text(clean(cells.report_text(cells.cell_view(matrix, t, doc))))
                 for doc in matrix.documents
             ),
         )
@@ -255,8 +234,7 @@ def render_view(view: ReportView, *, color: bool = False, width: int | None = No
         legacy_windows=False,
         _environ={},
     )
-    title = " -> ".join(d.label for d in view.documents)
-    console.print(Text(f"resdiff report: {clean(title)}", style=STYLE_HEADING))
+    console.print(Text(f"resdiff report: {clean(view.title)}", style=STYLE_HEADING))
     console.print(Text(""))
     console.print(_documents(view))
     for section in view.sections:

@@ -4,47 +4,62 @@ The renderers (Markdown, HTML, text) only lay out a ``ReportView``: which pairs 
 shown and which collapse into "… 5 unchanged clauses …", the addresses
 ("A OP3 -> B OP3 + OP4"), status words and notes, inline diff segments with minor
 runs folded into B's text, and the changes and matrix rows that survive ``--topic``.
+``ReportOptions`` (what the reader asked to see) lives here, beside the one function
+that reads it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from resdiff.errors import ResdiffError
 from resdiff.model import (
     Change,
-    ClauseKind,
     ClausePair,
     ClauseSignals,
     Comparison,
     Counts,
     Document,
-    Link,
-    MatrixCell,
     PairwiseComparison,
     PositionsMatrix,
     Run,
 )
-
-if TYPE_CHECKING:
-    from resdiff.render import ReportOptions
-
-SegmentOp = Literal["=", "-", "+"]
-Side = Literal["a", "b"]
+from resdiff.present import address
+from resdiff.present.changes import own_change, pair_notes
+from resdiff.present.segments import (
+    Segment,
+    Side,
+    clause_texts,
+    inline_segments,
+    reflow,
+    side_segments,
+)
 
 COUNT_FIELDS = ("unchanged", "modified", "added", "removed", "split", "merged", "moved")
-_KIND_RANK: Mapping[ClauseKind, int] = {"operative": 2, "subparagraph": 2, "preambular": 1}
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of the inline diff as shown: minor differences already folded in."""
+class ReportOptions:
+    """What a report shows: unchanged context around changes, filters, colour, width.
 
-    op: SegmentOp
-    text: str
+    ``context``, ``only`` and ``topics`` select clauses; a format that always holds the
+    whole comparison (JSON, Word) refuses them rather than ignore them
+    (``render.check_format_options``).
+    """
+
+    context: int = 1
+    show_all: bool = False
+    only: Literal["changed", "signals"] | None = None
+    topics: tuple[str, ...] = ()
+    color: bool = False
+    width: int | None = None
+
+    @property
+    def selects(self) -> bool:
+        """True when the reader narrowed what is shown (not the default context)."""
+        return self.context != 1 or self.only is not None or bool(self.topics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +106,11 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class ChangeItem:
+    """A ranked change, where it is ("A OP1 -> B OP1") and the shown pair it links to."""
+
     change: Change
     anchor: str | None
+    address: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +128,7 @@ class SectionView:
 
     @property
     def title(self) -> str:
-        return f"{self.a.id} {self.a.label} -> {self.b.id} {self.b.label}"
+        return f"{self.a.id} {self.a.label} {address.ARROW} {self.b.id} {self.b.label}"
 
     @property
     def counts(self) -> tuple[tuple[str, int], ...]:
@@ -124,6 +142,9 @@ class SectionView:
         parts = [f"{getattr(c, f)} {f}" for f in COUNT_FIELDS[1:] if getattr(c, f)]
         return f"{self.b.id} differs from {self.a.id}: " + ", ".join(parts) + "."
 
+    def rows(self) -> Iterator[PairRow]:
+        return (item for item in self.items if isinstance(item, PairRow))
+
 
 @dataclass(frozen=True, slots=True)
 class ReportView:
@@ -134,209 +155,30 @@ class ReportView:
     topics: tuple[str, ...]
     filters: str
 
+    @property
+    def title(self) -> str:
+        """'S/2024/9001 -> S/2024/9002': every draft by its label."""
+        return f" {address.ARROW} ".join(d.label for d in self.documents)
 
-# --- diff segments -------------------------------------------------------------------
+    @property
+    def column_labels(self) -> dict[str, str]:
+        """Document id -> 'A S/2024/9001', for table columns."""
+        return {d.id: f"{d.id} {d.label}" for d in self.documents}
 
-
-def merge_segments(segments: Iterable[Segment]) -> tuple[Segment, ...]:
-    """Adjacent segments of one kind joined; empty ones dropped."""
-    out: list[Segment] = []
-    for seg in segments:
-        if not seg.text:
-            continue
-        if out and out[-1].op == seg.op:
-            out[-1] = Segment(seg.op, out[-1].text + seg.text)
-        else:
-            out.append(seg)
-    return tuple(out)
-
-
-_VISIBLE = str.maketrans({"\n": "¶", " ": "␣", "\t": "␣", "\u00a0": "␣"})
-
-
-def shown_text(segment: Segment) -> str:
-    """A deleted or inserted run that is only whitespace is shown with visible symbols
-    (¶ line break, ␣ space): otherwise a real whitespace change would be invisible."""
-    if segment.op != "=" and segment.text and not segment.text.strip():
-        return segment.text.translate(_VISIBLE)
-    return segment.text
-
-
-def _boundary(segments: Sequence[Segment], k: int) -> bool:
-    """Has the other side a word boundary (or an end) where marked segment ``k`` sits?"""
-    mine = segments[k].op
-    before = next((s.text for s in reversed(segments[:k]) if s.op != mine and s.text), "")
-    after = next((s.text for s in segments[k + 1 :] if s.op != mine and s.text), "")
-    return not before or not after or before[-1].isspace() or after[0].isspace()
-
-
-def tidy_segments(segments: Sequence[Segment]) -> tuple[Segment, ...]:
-    """Whitespace at the ends of a deleted or inserted run moves out of it, as wdiff
-    shows it ("Expressing {+grave+} concern", not "{+grave +}concern"), where the other
-    side has a word boundary there anyway; a moved line break becomes a space. Elsewhere
-    (rare) the whitespace stays inside, so neither side gains or loses a word break."""
-    segments = merge_segments(segments)
-    out: list[Segment] = []
-    for k, seg in enumerate(segments):
-        core = seg.text.strip()
-        if seg.op == "=" or not core or core == seg.text or not _boundary(segments, k):
-            out.append(seg)
-            continue
-        lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
-        trail = seg.text[len(seg.text.rstrip()) :]
-        out += [
-            Segment("=", lead.replace("\n", " ")),
-            Segment(seg.op, core),
-            Segment("=", trail.replace("\n", " ")),
-        ]
-    return merge_segments(out)
-
-
-def inline_segments(pair: ClausePair, runs: Sequence[Run] | None = None) -> tuple[Segment, ...]:
-    """The inline diff as shown: a minor couple appears once, as B's text, unmarked;
-    see ``tidy_segments`` for whitespace at the edges of changes. ``runs`` replaces
-    ``pair.diff`` (e.g. reflowed by ``reflow``)."""
-    segs: list[Segment] = []
-    for run in pair.diff if runs is None else runs:
-        if run.minor:
-            if run.op != "-":
-                segs.append(Segment("=", run.text))
-            continue
-        segs.append(Segment(run.op, run.text))
-    return tidy_segments(segs)
-
-
-def side_segments(
-    pair: ClausePair, side: Side, runs: Sequence[Run] | None = None
-) -> tuple[Segment, ...]:
-    """One side's own text for side-by-side views, its differences marked."""
-    drop = "+" if side == "a" else "-"
-    diff = pair.diff if runs is None else runs
-    segs = [Segment("=" if run.minor else run.op, run.text) for run in diff if run.op != drop]
-    return merge_segments(segs)
-
-
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-
-
-def _joins(texts: Mapping[str, str], ids: Sequence[str]) -> set[int] | None:
-    """Offsets of the line breaks that join several clauses in a pair's text."""
-    joins: set[int] = set()
-    pos = 0
-    for cid in ids[:-1]:
-        if cid not in texts:
-            return None
-        pos += len(texts[cid])
-        joins.add(pos)
-        pos += 1
-    return joins
-
-
-def reflow(
-    pair: ClausePair, texts_a: Mapping[str, str], texts_b: Mapping[str, str]
-) -> tuple[Run, ...]:
-    """A line break inside a clause is layout (a hard-wrapped PDF or e-mail paste) and is
-    shown as a space; the breaks that join the clauses of a split or a merge are kept.
-    Display only: the model's runs stay lossless."""
-    if not any("\n" in r.text for r in pair.diff):
-        return pair.diff
-    joins_a, joins_b = _joins(texts_a, pair.a), _joins(texts_b, pair.b)
-    if joins_a is None or joins_b is None:
-        return pair.diff
-    out: list[Run] = []
-    pa = pb = 0
-    for run in pair.diff:
-        text = run.text
-        if "\n" in text:
-
-            def keep(m: re.Match[str], run: Run = run, pa: int = pa, pb: int = pb) -> str:
-                at = m.start() + m.group().index("\n")
-                joined = (run.op != "+" and pa + at in joins_a) or (
-                    run.op != "-" and pb + at in joins_b
-                )
-                return "\n" if joined else " "
-
-            text = _LINE_BREAK.sub(keep, text)
-        out.append(Run(run.op, text, run.minor))
-        if run.op != "+":
-            pa += len(run.text)
-        if run.op != "-":
-            pb += len(run.text)
-    return tuple(out)
-
-
-# --- words -----------------------------------------------------------------------------
-
-
-def address(pc: PairwiseComparison, pair: ClausePair) -> str:
-    """'A OP3 -> B OP3 + OP4'; an empty side reads '(none)'."""
-    left = " + ".join(pair.a) or "(none)"
-    right = " + ".join(pair.b) or "(none)"
-    return f"{pc.a} {left} -> {pc.b} {right}"
-
-
-def kind_note(kinds: tuple[ClauseKind, ClauseKind]) -> str:
-    before, after = kinds
-    note = f"{before} -> {after}"
-    ra, rb = _KIND_RANK.get(before, 0), _KIND_RANK.get(after, 0)
-    if ra and rb and ra != rb:
-        note += " (demoted)" if ra > rb else " (promoted)"
-    return note
-
-
-def pair_notes(pair: ClausePair) -> tuple[str, ...]:
-    notes: list[str] = []
-    if pair.moved:
-        notes.append("moved")
-    if pair.kind_change is not None:
-        notes.append("kind: " + kind_note(pair.kind_change))
-    if (
-        pair.status in ("unchanged", "modified")
-        and len(pair.a) == len(pair.b) == 1
-        and pair.a != pair.b
-        and pair.kind_change is None
-        and not pair.moved
-    ):
-        notes.append("renumbered")
-    return tuple(notes)
-
-
-def own_change(pair: ClausePair) -> bool:
-    """Changed in itself (not only through its sub-paragraphs)."""
-    return pair.status != "unchanged" or pair.moved or pair.kind_change is not None
+    def clause_anchors(self) -> dict[tuple[str, str], str]:
+        """(document id, clause id) -> anchor of the first shown pair holding that clause."""
+        found: dict[tuple[str, str], str] = {}
+        for s in self.sections:
+            for row in s.rows():
+                for cid in row.pair.a:
+                    found.setdefault((s.a.id, cid), row.anchor)
+                for cid in row.pair.b:
+                    found.setdefault((s.b.id, cid), row.anchor)
+        return found
 
 
 def counts_rows(counts: Counts) -> tuple[tuple[str, int], ...]:
     return tuple((f, int(getattr(counts, f))) for f in COUNT_FIELDS)
-
-
-def verb_text(cell: MatrixCell) -> str:
-    return cell.verb.text if cell.verb else "(no verb)"
-
-
-def link_text(link: Link, labels: Mapping[str, str]) -> str:
-    a, b = (labels.get(t, t) for t in link.topics)
-    return f"{link.relation}: {a} / {b} ({link.cue})"
-
-
-def cell_parts(cell: MatrixCell | None, labels: Mapping[str, str]) -> list[str]:
-    """One matrix cell as short phrases: verb (clauses), qualifiers, then each link."""
-    if cell is None:
-        return ["not mentioned"]
-    parts = [f"{verb_text(cell)} ({', '.join(cell.clauses)})" if cell.clauses else verb_text(cell)]
-    if cell.qualifiers:
-        parts.append(", ".join(cell.qualifiers))
-    parts.extend(link_text(x, labels) for x in cell.links)
-    return parts
-
-
-def cell_text(cell: MatrixCell | None, labels: Mapping[str, str]) -> str:
-    return "; ".join(cell_parts(cell, labels))
-
-
-def change_tag(change: Change) -> str:
-    """'linkage', 'verb-strength, stronger'..."""
-    return change.kind + (f", {change.direction}" if change.direction else "")
 
 
 # --- selection ---------------------------------------------------------------------------
@@ -395,45 +237,45 @@ def _names(named: tuple[set[str], set[str]], pair: ClausePair) -> bool:
     return any(i in named[0] for i in pair.a) or any(i in named[1] for i in pair.b)
 
 
-def _section(
-    ci: int, comparison: Comparison, pc: PairwiseComparison, options: ReportOptions
-) -> SectionView:
-    a, b = comparison.document(pc.a), comparison.document(pc.b)
-    sig_a = comparison.signals.get(pc.a, {})
-    sig_b = comparison.signals.get(pc.b, {})
-    topics = set(options.topics)
-    changes = [ch for ch in pc.changes if not topics or ch.topic in topics or ch.related in topics]
-    flat = list(_flatten(pc.pairs))
-    texts_a = {c.id: c.text for c in a.walk()}
-    texts_b = {c.id: c.text for c in b.walk()}
+@dataclass(frozen=True, slots=True)
+class _Focus:
+    """What the options keep, for one pairwise comparison."""
 
-    # Clause ids named by changes (all, and those about the chosen topics), per side.
-    named = _named_ids(pc.changes)
-    named_topic = _named_ids(changes) if topics else (set(), set())
+    options: ReportOptions
+    signals_a: Mapping[str, ClauseSignals]
+    signals_b: Mapping[str, ClauseSignals]
+    named: tuple[set[str], set[str]]  # clause ids named by any change, per side
+    named_topic: tuple[set[str], set[str]]  # ... by a change about a chosen topic
 
-    def focus(pair: ClausePair) -> bool:
+    @property
+    def narrowed(self) -> bool:
+        return bool(self.options.show_all or self.options.only or self.options.topics)
+
+    def keeps(self, pair: ClausePair) -> bool:
+        options, topics = self.options, set(self.options.topics)
         if options.only == "changed" and not own_change(pair):
             return False
-        if options.only == "signals" and not _names(named, pair):
+        if options.only == "signals" and not _names(self.named, pair):
             return False
         if topics:
             mentioned = set().union(
-                *(_topic_ids(sig_a.get(i)) for i in pair.a),
-                *(_topic_ids(sig_b.get(i)) for i in pair.b),
+                *(_topic_ids(self.signals_a.get(i)) for i in pair.a),
+                *(_topic_ids(self.signals_b.get(i)) for i in pair.b),
             )
-            if not (mentioned & topics or _names(named_topic, pair)):
+            if not (mentioned & topics or _names(self.named_topic, pair)):
                 return False
-        if options.show_all or options.only or topics:
-            return True
-        return own_change(pair)
+        return self.narrowed or own_change(pair)
 
-    show = [focus(p) for p, _ in flat]
-    if not (options.show_all or options.only or topics) and options.context > 0:
+
+def _shown(flat: Sequence[tuple[ClausePair, int]], focus: _Focus) -> list[bool]:
+    """Which flattened pairs are shown: the kept ones, their context, their parents."""
+    show = [focus.keeps(p) for p, _ in flat]
+    context = focus.options.context
+    if not focus.narrowed and context > 0:
         near = [False] * len(flat)
         for i, hit in enumerate(show):
             if hit:
-                lo, hi = max(0, i - options.context), min(len(flat), i + options.context + 1)
-                for j in range(lo, hi):
+                for j in range(max(0, i - context), min(len(flat), i + context + 1)):
                     near[j] = True
         show = near
     # A shown sub-paragraph keeps its parents, so its address reads in context.
@@ -446,10 +288,19 @@ def _section(
                     depth = flat[j][1]
                     if depth == 0:
                         break
+    return show
 
+
+def _items(
+    ci: int,
+    pc: PairwiseComparison,
+    flat: Sequence[tuple[ClausePair, int]],
+    show: Sequence[bool],
+    texts: tuple[Mapping[str, str], Mapping[str, str]],
+) -> list[PairRow | Gap]:
+    """Shown pairs as rows, the pairs between them as gaps."""
     items: list[PairRow | Gap] = []
     hidden = hidden_changed = hidden_depth = 0
-    anchors: dict[int, str] = {}
     for i, (pair, depth) in enumerate(flat):
         if not show[i]:
             if not hidden:
@@ -460,44 +311,66 @@ def _section(
         if hidden:
             items.append(Gap(hidden, hidden_changed, hidden_depth))
             hidden = hidden_changed = 0
-        anchor = f"c{ci + 1}-p{i + 1}"
-        anchors[id(pair)] = anchor
         items.append(
             PairRow(
                 pair=pair,
                 depth=depth,
-                anchor=anchor,
-                address=address(pc, pair),
+                anchor=f"c{ci + 1}-p{i + 1}",
+                address=address.between(pc.a, pair.a, pc.b, pair.b),
                 status=pair.status,
                 notes=pair_notes(pair),
                 changed=own_change(pair),
-                runs=reflow(pair, texts_a, texts_b),
+                runs=reflow(pair, *texts),
             )
         )
     if hidden:
         items.append(Gap(hidden, hidden_changed, hidden_depth))
+    return items
 
-    # First shown pair naming each clause id, per side: changes link to it.
-    by_id: dict[tuple[int, str], str] = {}
-    for pair, _ in flat:
-        shown_at = anchors.get(id(pair))
-        if shown_at is not None:
-            for cid in pair.a:
-                by_id.setdefault((0, cid), shown_at)
-            for cid in pair.b:
-                by_id.setdefault((1, cid), shown_at)
+
+def _change_items(
+    pc: PairwiseComparison, changes: Sequence[Change], items: Sequence[PairRow | Gap]
+) -> tuple[ChangeItem, ...]:
+    """Each change with its address and the first shown pair naming one of its clauses."""
+    by_id: dict[tuple[int, str], tuple[int, str]] = {}
+    for n, row in enumerate(i for i in items if isinstance(i, PairRow)):
+        for cid in row.pair.a:
+            by_id.setdefault((0, cid), (n, row.anchor))
+        for cid in row.pair.b:
+            by_id.setdefault((1, cid), (n, row.anchor))
 
     def anchor_for(change: Change) -> str | None:
         found = [by_id[(0, c)] for c in change.a if (0, c) in by_id]
         found += [by_id[(1, c)] for c in change.b if (1, c) in by_id]
-        return min(found, key=lambda x: int(x.rsplit("p", 1)[1])) if found else None
+        return min(found)[1] if found else None
 
+    return tuple(
+        ChangeItem(ch, anchor_for(ch), address.between(pc.a, ch.a, pc.b, ch.b)) for ch in changes
+    )
+
+
+def _section(
+    ci: int, comparison: Comparison, pc: PairwiseComparison, options: ReportOptions
+) -> SectionView:
+    a, b = comparison.document(pc.a), comparison.document(pc.b)
+    topics = set(options.topics)
+    changes = [ch for ch in pc.changes if not topics or ch.topic in topics or ch.related in topics]
+    focus = _Focus(
+        options,
+        comparison.signals.get(pc.a, {}),
+        comparison.signals.get(pc.b, {}),
+        _named_ids(pc.changes),
+        _named_ids(changes) if topics else (set(), set()),
+    )
+    flat = list(_flatten(pc.pairs))
+    show = _shown(flat, focus)
+    items = _items(ci, pc, flat, show, (clause_texts(a), clause_texts(b)))
     return SectionView(
         anchor=f"c{ci + 1}",
         comparison=pc,
         a=a,
         b=b,
-        changes=tuple(ChangeItem(ch, anchor_for(ch)) for ch in changes),
+        changes=_change_items(pc, changes, items),
         items=tuple(items),
         shown=sum(show),
         total=len(flat),

@@ -3,8 +3,8 @@ by the lens's patterns ("the Government of X", "X and other armed groups")."""
 
 from __future__ import annotations
 
-from resdiff.signals.hints import may_match
 from resdiff.signals.lens import Lens
+from resdiff.signals.prefilter import may_match
 from resdiff.signals.references import fill
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from resdiff.signals.hints import Hint, literal_hint
+from resdiff.signals.prefilter import Hint, literal_hint
 
 if TYPE_CHECKING:
     from resdiff.signals.lens import Lens, PatternEntry, VerbEntry

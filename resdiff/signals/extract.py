@@ -1,18 +1,18 @@
 """Clause signals: what one clause says in substance, as a lens reads it.
 
 A pure function of the clause and the lens. Matching runs on length-preserving views of
-the text (``signals.text``), so every span is a span of ``clause.text`` as written.
+the text (``signals.clausetext``), so every span is a span of ``clause.text`` as written.
 """
 
 from __future__ import annotations
 
 from resdiff.model import Clause, ClauseSignals
 from resdiff.signals.actors import find_actors
+from resdiff.signals.clausetext import fold, lower
 from resdiff.signals.compiled import ACTORS_ANY, ACTORS_CASED, CUES, QUALIFIERS, TERMS
 from resdiff.signals.lens import Lens
 from resdiff.signals.links import find_links
 from resdiff.signals.references import find_numbers, find_references
-from resdiff.signals.text import fold, lower
 from resdiff.signals.topics import attach_qualifiers, find_mentions
 from resdiff.signals.verbs import opener_verb
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from resdiff.model import Link, Mention
+from resdiff.signals.clausetext import boundaries
 from resdiff.signals.lens import Lens
-from resdiff.signals.text import boundaries
 
 #: Which relation wins when one topic pair has several cues in a clause.
 PRIORITY: dict[str, int] = {"conditional": 0, "sequence": 1, "parallel": 2}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from resdiff.signals.hints import may_match
 from resdiff.signals.lens import Lens
+from resdiff.signals.prefilter import may_match
 
 
 def fill(template: str, m: re.Match[str]) -> str:

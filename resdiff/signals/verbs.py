@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from resdiff.model import Clause, Verb
+from resdiff.signals.clausetext import fold, label_end
 from resdiff.signals.lens import Lens
-from resdiff.signals.text import fold, label_end
 
 #: Only the first characters of a clause can hold its opener.
 OPENER_WINDOW = 80

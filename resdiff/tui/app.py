@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -12,7 +12,11 @@ from textual.screen import Screen
 
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions, Comparison
+from resdiff.tui.request import Request
 from resdiff.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from resdiff.pipeline import LoadOptions
 
 
 class ResdiffApp(App[int]):
@@ -22,21 +26,12 @@ class ResdiffApp(App[int]):
     TITLE = "resdiff"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit")]
 
-    def __init__(
-        self,
-        files: Sequence[str],
-        options: CompareOptions,
-        comparison: Comparison | None = None,
-        docx_changes: str = "accept",
-    ) -> None:
+    def __init__(self, request: Request) -> None:
         super().__init__()
-        self.files = list(files)
-        self.options = options
-        self.initial = comparison
-        self.docx_changes = docx_changes
+        self.request = request
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.files, self.options, self.initial, self.docx_changes)
+        return MainScreen(self.request)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every binding of the current screen, by its description, then Textual's own."""
@@ -63,12 +58,15 @@ def make_app(
     options: CompareOptions | None = None,
     *,
     comparison: Comparison | None = None,
-    docx_changes: str = "accept",
+    load: LoadOptions | None = None,
+    series: bool | None = None,
 ) -> ResdiffApp:
     """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
 
     ``comparison`` shows an already computed result instead (tests, other front ends).
-    ``docx_changes`` ("accept" or "reject") is how tracked changes in Word inputs are read.
+    ``load`` is how drafts are read (tracked changes in Word inputs accepted or
+    rejected); ``series`` whether they are a series when asked (``--series`` or
+    ``--no-series``), else the pipeline's rule decides (``pipeline.is_series``).
     Standard input (``-``) is refused: the app needs the terminal for the keyboard.
     """
     if "-" in files:
@@ -76,4 +74,5 @@ def make_app(
             "the interactive app cannot read a draft from standard input; "
             "save it to a file, or use 'resdiff report'"
         )
-    return ResdiffApp(files, options or CompareOptions(), comparison, docx_changes)
+    request = Request(tuple(files), options or CompareOptions(), load, series, comparison)
+    return ResdiffApp(request)

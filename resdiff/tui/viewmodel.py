@@ -21,9 +21,20 @@ from resdiff.model import (
     Document,
     PairStatus,
     PairwiseComparison,
+    Run,
 )
-from resdiff.present.sanitize import clean_terminal
-from resdiff.render import view
+from resdiff.present import address as addresses
+from resdiff.present import cells
+from resdiff.present.changes import direction_mark, kind_note, own_change
+from resdiff.present.escape import clean_terminal
+from resdiff.present.segments import Segment as ShownSegment
+from resdiff.present.segments import (
+    clause_texts,
+    inline_segments,
+    reflow,
+    shown_text,
+    side_segments,
+)
 
 #: A marker readable without colour: symbol, then a word.
 STATUS_MARKERS: Mapping[PairStatus, str] = {
@@ -74,11 +85,12 @@ class Row:
     preview: str
     topics: frozenset[str]
     changes: tuple[int, ...] = ()
+    runs: tuple[Run, ...] | None = None  # as shown, where a line break was reflowed
 
     @property
     def changed(self) -> bool:
         """A row is a difference when its own pair differs (children have rows of their own)."""
-        return _own_change(self.pair) or bool(self.changes)
+        return own_change(self.pair) or bool(self.changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +126,7 @@ class KeyChange:
 
     @property
     def label(self) -> str:
-        arrow = {"stronger": "▲", "weaker": "▼", None: "•"}[self.change.direction]
+        arrow = direction_mark(self.change.direction)
         return clean_terminal(f"{self.rank}. {arrow} {self.change.summary}")
 
 
@@ -130,10 +142,6 @@ class PairDisplay:
 
 
 # ---------------------------------------------------------------- markers and badges
-
-
-def _own_change(pair: ClausePair) -> bool:
-    return pair.status != "unchanged" or pair.moved or pair.kind_change is not None
 
 
 def status_marker(pair: ClausePair) -> str:
@@ -166,45 +174,20 @@ def badges_for(changes: Iterable[Change]) -> str:
         word = BADGES.get(ch.kind, ch.kind)
         if not word:
             continue
-        if ch.direction == "stronger":
-            word += "▲"
-        elif ch.direction == "weaker":
-            word += "▼"
+        if ch.direction is not None:
+            word += direction_mark(ch.direction)
         seen.setdefault(word, None)
     return " ".join(seen)
 
 
 def address(pair: ClausePair) -> str:
     """The clause address readers use: ``OP3``, or ``OP3→OP4`` when renumbered."""
-    a = "+".join(pair.a)
-    b = "+".join(pair.b)
-    if not a:
-        return b
-    if not b or a == b:
-        return a
-    return f"{a}→{b}"
-
-
-def _last_label(clause_id: str) -> str:
-    """``OP4(b)(ii)`` -> ``(ii)``: a sub-paragraph's own label (the parent row above
-    names the rest)."""
-    cut = clause_id.rfind("(")
-    return clause_id[cut:] if cut > 0 else clause_id
+    return addresses.compact(pair.a, pair.b)
 
 
 def fit_address(row: Row, width: int) -> str:
-    """Indented address for a column of ``width``. A sub-paragraph pair too long for it
-    keeps both sides by their own labels (``(ii)→(ii)``, the parent row names the rest);
-    failing that, the new address (``→OP6(b)(ii)``)."""
-    indent = "  " * row.depth
-    text = indent + row.address
-    if len(text) > width and row.pair.a and row.pair.b:
-        short = (
-            "+".join(map(_last_label, row.pair.a)) + "→" + "+".join(map(_last_label, row.pair.b))
-        )
-        fits = row.depth and len(indent + short) <= width
-        text = indent + short if fits else indent + "→" + "+".join(row.pair.b)
-    return text[:width]
+    """The row's address indented for a column of ``width`` (see ``present.address.fit``)."""
+    return addresses.fit(row.pair.a, row.pair.b, row.depth, width)
 
 
 def preview(pair: ClausePair, width: int = 80) -> str:
@@ -242,6 +225,15 @@ def _changes_by_clause(changes: Sequence[Change]) -> dict[tuple[Side, str], list
 def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...]:
     """Flatten the aligned pairs (sub-paragraphs after their parents) into navigator rows."""
     by_clause = _changes_by_clause(pc.changes)
+    texts: list[dict[str, str]] = []  # clause texts, read once a pair needs reflowing
+
+    def shown_runs(pair: ClausePair) -> tuple[Run, ...] | None:
+        if not any("\n" in r.text for r in pair.diff):
+            return None  # the pair's own runs
+        if not texts:
+            texts.extend(clause_texts(comparison.document(d)) for d in (pc.a, pc.b))
+        return reflow(pair, *texts)
+
     rows: list[Row] = []
 
     def visit(pair: ClausePair, depth: int) -> None:
@@ -266,6 +258,7 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
                 preview=preview(pair),
                 topics=frozenset(topics),
                 changes=own,
+                runs=shown_runs(pair),
             )
         )
         for child in pair.children:
@@ -359,49 +352,54 @@ def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange,
 # ---------------------------------------------------------------- the selected pair
 
 
-def _segments(segments: Iterable[view.Segment]) -> tuple[Segment, ...]:
-    """The report view's segments (shared, so the app and the reports agree), with
+def _segments(segments: Iterable[ShownSegment]) -> tuple[Segment, ...]:
+    """The shared segments (``present.segments``, as in the reports), with
     whitespace-only changes made visible and control characters removed."""
-    out = ((seg.op, clean_terminal(view.shown_text(seg))) for seg in segments)
+    out = ((seg.op, clean_terminal(shown_text(seg))) for seg in segments)
     return tuple((op, text) for op, text in out if text)
 
 
 def pair_display(
-    pair: ClausePair, label_a: str, label_b: str, changes: Sequence[Change] = ()
+    pair: ClausePair,
+    label_a: str,
+    label_b: str,
+    changes: Sequence[Change] = (),
+    runs: Sequence[Run] | None = None,
 ) -> PairDisplay:
     """Segments for the left (a) and right (b) columns and for the inline view.
 
     A minor difference (whitespace, quotes...) shows each side's own text unmarked;
-    the segments come from ``resdiff.render.view``, as in the reports.
+    the segments come from ``resdiff.present.segments``, as in the reports; ``runs``
+    (``Row.runs``) has the line breaks inside a clause shown as spaces, as there.
     ``changes`` (the substantive changes found in this pair) are listed as notes, so
     their summaries are visible even when the key-differences panel is not.
     """
     notes = []
     if pair.moved:
         notes.append(
-            f"{MOVED_MARKER} moved: {'+'.join(pair.a)} in {label_a} is now "
-            f"{'+'.join(pair.b)} in {label_b}"
+            f"{MOVED_MARKER} moved: {addresses.ids(pair.a, '+')} in {label_a} is now "
+            f"{addresses.ids(pair.b, '+')} in {label_b}"
         )
     if pair.kind_change is not None:
-        notes.append(f"{KIND_MARKER} kind changed: {pair.kind_change[0]} → {pair.kind_change[1]}")
+        notes.append(f"{KIND_MARKER} kind changed: {kind_note(pair.kind_change, '→')}")
     if pair.status in ("split", "merged"):
         notes.append(
             f"{STATUS_MARKERS[pair.status]} {pair.status}: "
-            f"{'+'.join(pair.a) or '-'} → {'+'.join(pair.b) or '-'}"
+            f"{addresses.ids(pair.a, '+', '-')} {addresses.APP_ARROW} "
+            f"{addresses.ids(pair.b, '+', '-')}"
         )
     ranked = sorted(changes, key=lambda c: -c.weight)
     for ch in ranked[:MAX_NOTES]:
-        arrow = {"stronger": "▲", "weaker": "▼", None: "•"}[ch.direction]
-        notes.append(f"{arrow} {ch.summary}")
+        notes.append(f"{direction_mark(ch.direction)} {ch.summary}")
     if len(ranked) > MAX_NOTES:
         more = len(ranked) - MAX_NOTES
         notes.append(f"… and {more} more key difference{'s' if more > 1 else ''} here")
     title = f"{address(pair)}  {status_marker(pair) or '= unchanged'}"
     return PairDisplay(
         title=clean_terminal(title),
-        left=_segments(view.side_segments(pair, "a")),
-        right=_segments(view.side_segments(pair, "b")),
-        inline=_segments(view.inline_segments(pair)),
+        left=_segments(side_segments(pair, "a", runs)),
+        right=_segments(side_segments(pair, "b", runs)),
+        inline=_segments(inline_segments(pair, runs)),
         notes=tuple(clean_terminal(n) for n in notes),
     )
 
@@ -465,7 +463,7 @@ def history_table(
                 continue
             ids, status = cells[d]
             mark = STATUS_MARKERS[status].strip() or "="
-            line.append(f"{mark} {'+'.join(ids) or '—'}")
+            line.append(f"{mark} {addresses.ids(ids, '+', '—')}")
         table.append(line)
     return header, table
 
@@ -478,22 +476,11 @@ def matrix_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
     if m is None:
         return ["topic"], []
     header = ["topic", *(docs[d].label if d in docs else d for d in m.documents)]
-    rows = []
-    for topic in m.topics:
-        line = [m.labels.get(topic, topic)]
-        for d in m.documents:
-            cell = m.cells.get((topic, d))
-            if cell is None:
-                line.append("—")
-                continue
-            lines = [cell.verb.text if cell.verb else "mentioned"]
-            if cell.qualifiers:
-                lines.append(", ".join(cell.qualifiers))
-            for link in cell.links:
-                other = link.topics[1] if link.topics[0] == topic else link.topics[0]
-                lines.append(f"⚭ {link.relation}: {m.labels.get(other, other)}")
-            if cell.clauses:
-                lines.append(", ".join(cell.clauses))
-            line.append(clean_terminal("\n".join(lines)))
-        rows.append(line)
+    rows = [
+        [
+            m.labels.get(topic, topic),
+            *(clean_terminal(cells.lines(cells.cell_view(m, topic, d))) for d in m.documents),
+        ]
+        for topic in m.topics
+    ]
     return header, rows

@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from fpdf import FPDF
 from lxml import etree
 
-from resdiff.ingest.lines import hyphen_prefixes
+from resdiff.ingest.paragraphs import hyphen_prefixes
 from resdiff.ingest.wordnumbering import W, w
 
 #: A small invented draft (not a UN text), in the layout of the seeds.

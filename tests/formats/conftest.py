@@ -16,16 +16,10 @@ SEEDS_WITH_BLANK_LINES = (
 
 
 def seed_text(name: str) -> str:
-    """A seed draft's text, or skip when the seeds are not in this checkout yet."""
+    """A seed draft's text (a missing seed is a failure, not a skip)."""
     from resdiff.seeds import seed_dir
 
-    try:
-        path = seed_dir() / name
-    except FileNotFoundError:
-        pytest.skip("seed drafts not present in this checkout")
-    if not path.is_file():
-        pytest.skip(f"seed {name} not present in this checkout")
-    return path.read_text("utf-8")
+    return (seed_dir() / name).read_text("utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +43,7 @@ def sample_files(drafts_dir: Path) -> dict[str, Path]:
 
 @pytest.fixture(scope="session", params=SEEDS_WITH_BLANK_LINES)
 def seed_files(request: pytest.FixtureRequest, drafts_dir: Path) -> dict[str, Path]:
-    """One seed draft as .txt, .docx and .pdf (skipped while the seeds have not landed)."""
+    """One seed draft as .txt, .docx and .pdf."""
     name = request.param
     text = seed_text(name)
     stem = name.removesuffix(".txt")

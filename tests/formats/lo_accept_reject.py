@@ -6,7 +6,8 @@ project venv:
     /usr/bin/python3 tests/formats/lo_accept_reject.py a.docx b.docx > result.json
 
 Starts one headless LibreOffice, opens each file twice (accept all, reject all) and prints
-JSON ``{file: {"accept": [paragraphs], "reject": [paragraphs]}}`` (non-empty paragraphs).
+JSON ``{file: {"accept": [paragraphs], "reject": [paragraphs]}}`` (non-empty paragraphs,
+each with its list number, as LibreOffice shows it, before its text).
 """
 
 from __future__ import annotations
@@ -58,8 +59,12 @@ def _paragraphs(ctx: object, path: str, mode: str) -> list[str]:
         paragraphs = doc.getText().createEnumeration()
         while paragraphs.hasMoreElements():
             para = paragraphs.nextElement()
-            if para.supportsService("com.sun.star.text.Paragraph") and para.getString().strip():
-                out.append(para.getString())
+            if not para.supportsService("com.sun.star.text.Paragraph"):
+                continue
+            label = para.getPropertyValue("ListLabelString")
+            text = f"{label} {para.getString()}" if label else para.getString()
+            if text.strip():
+                out.append(" ".join(text.split()))
         return out
     finally:
         doc.close(True)

@@ -269,12 +269,12 @@ def test_broken_files_give_one_clear_error(case: str, problem: str) -> None:
 
 
 def test_load_says_how_tracked_changes_were_read(tmp_path: Path) -> None:
-    from resdiff.pipeline import load
+    from resdiff.pipeline import LoadOptions, load
 
     path = tmp_path / "tracked.docx"
     path.write_bytes(body_xml(TRACKED))
     assert "tracked changes" in load(str(path)).parse.note
-    assert "all rejected" in load(str(path), docx_changes="reject").parse.note
+    assert "all rejected" in load(str(path), options=LoadOptions("reject")).parse.note
     plain = tmp_path / "plain.docx"
     plain.write_bytes(body_xml("<w:p>" + R.format("Decides to remain seized.") + "</w:p>"))
     assert "tracked changes" not in load(str(plain)).parse.note

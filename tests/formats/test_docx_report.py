@@ -1,4 +1,5 @@
-"""The tracked-changes .docx: accept-all gives B, reject-all gives A, read back from the XML."""
+"""The tracked-changes .docx: accept-all gives B, reject-all gives A, read back from the XML;
+the revisions are the comparison's own word diff; renumbering is no revision."""
 
 from __future__ import annotations
 
@@ -6,69 +7,91 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from resdiff.cli import main
+from resdiff.diff import diff_texts
 from resdiff.ingest.docx import read_docx
 from resdiff.ingest.wordnumbering import w
-from resdiff.model import (
-    Clause,
-    ClausePair,
-    Counts,
-    Document,
-    PairwiseComparison,
-    ParseInfo,
-    Span,
-)
+from resdiff.model import ClausePair, CompareOptions, Counts, Document, PairwiseComparison
 from resdiff.pipeline import compare, load
-from resdiff.render.docx import write_docx
-from resdiff.render.redline import accepted, plan, rejected, units
+from resdiff.render.docx import render_docx, write_docx
+from resdiff.render.redline import Side, accepted, expected, plan, rejected
+from tests.builders import clause, document, paragraphs
 from tests.formats.builders import SAMPLE
 
 WORDS = ["Demands", "calls", "ceasefire", "immediate", "release", "hostages", "all", "parties"]
+QUOTED = [*WORDS, "\u2018all\u2019", "'all'", "\u201cparties\u201d", '"parties"']
+LABELS = ["1.", "2.", "3.", "4.", "(a)", "(b)", "4 bis", "Article 2", None]
 
 
-def document(doc_id: str, paragraphs: list[str]) -> Document:
-    """A document whose clauses are the given paragraphs (no parser involved)."""
-    text = ""
-    clauses = []
-    for i, p in enumerate(paragraphs, 1):
-        start = len(text)
-        text += p + "\n\n"
-        clauses.append(Clause(f"P{i}", "other", None, None, None, p, Span(start, len(text))))
-    return Document(
-        doc_id, f"{doc_id}.txt", "txt", text, None, None, None, (), None, "en",
-        ParseInfo("paragraphs", "built by the test"), Span(0, 0), tuple(clauses),
-    )  # fmt: skip
+def full(draft: Side) -> list[str]:
+    """Each paragraph as a reader sees it, its number included, whitespace collapsed."""
+    return [" ".join(draft.seen(i).split()) for i in range(len(draft.units))]
+
+
+def test_list_numbers_are_the_drafts_labels() -> None:
+    """B's labels exactly; A's with the same numbers (in B's punctuation where they differ)."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    for other in ("s-2024-9002-demands.txt", "s-2024-9001-rev1-tied.txt"):
+        comparison = compare(load(str(seeds / "s-2024-9001-tied.txt")), load(str(seeds / other)))
+        redline = plan(*comparison.documents, comparison.comparisons[0])
+        for draft in (redline.a, redline.b):
+            assert len(draft.lists.written) >= 15
+            for i, number in draft.lists.written.items():
+                label = draft.units[i].label or ""
+                assert number.strip("().") == label.strip("().")
+        assert all(redline.b.units[i].label == n for i, n in redline.b.lists.written.items())
 
 
 def read_back(data: bytes, changes: str) -> list[str]:
     text = read_docx(data, "out.docx", changes)  # type: ignore[arg-type]
-    return [p.strip() for p in text.text.split("\n\n") if p.strip()]
+    return [" ".join(p.split()) for p in text.text.split("\n\n") if p.strip()]
 
 
-paragraph = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
+def xml_root(data: bytes) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return etree.fromstring(archive.read("word/document.xml"))
+
+
+def labelled(doc_id: str, texts: list[str], labels: list[str | None]) -> Document:
+    return document(
+        doc_id,
+        [
+            clause(f"P{i}", t, kind="other", label=lab)
+            for i, (t, lab) in enumerate(zip(texts, labels, strict=True), 1)
+        ],
+    )
 
 
 @st.composite
-def drafts_and_pairs(draw: st.DrawFn) -> tuple[Document, Document, PairwiseComparison]:
-    """Two drafts and an arbitrary alignment between them - even a silly one: whatever
-    the aligner says, the Word file must accept to B and reject to A."""
+def drafts_and_pairs(
+    draw: st.DrawFn, words: list[str] = WORDS
+) -> tuple[Document, Document, PairwiseComparison]:
+    """Two labelled drafts and an arbitrary alignment between them - even a silly one:
+    whatever the aligner says, the Word file must accept to B and reject to A. Each pair
+    carries the engine's word diff of its clauses, as the aligner's pairs do."""
+    paragraph = st.lists(st.sampled_from(words), min_size=1, max_size=6).map(" ".join)
     pa = draw(st.lists(paragraph, min_size=0, max_size=7))
     pb = draw(st.lists(paragraph, min_size=0, max_size=7))
-    a, b = document("A", pa), document("B", pb)
+    label = st.sampled_from(LABELS)
+    a = labelled("A", pa, [draw(label) for _ in pa])
+    b = labelled("B", pb, [draw(label) for _ in pb])
     targets = [draw(st.none() | st.integers(0, len(pb) - 1)) if pb else None for _ in pa]
     pairs: list[ClausePair] = []
     used_b: set[int] = set()
     for j in sorted({t for t in targets if t is not None}):
-        a_ids = tuple(f"P{i + 1}" for i, t in enumerate(targets) if t == j)
+        a_idx = [i for i, t in enumerate(targets) if t == j]
         b_idx = [j] + ([j + 1] if draw(st.booleans()) and j + 1 < len(pb) else [])
         b_idx = [k for k in b_idx if k not in used_b]
         used_b.update(b_idx)
+        runs = diff_texts("\n".join(pa[i] for i in a_idx), "\n".join(pb[k] for k in b_idx))
+        a_ids = tuple(f"P{i + 1}" for i in a_idx)
         b_ids = tuple(f"P{k + 1}" for k in b_idx)
-        pairs.append(ClausePair(a_ids, b_ids, "modified", draw(st.booleans()), 0.5, ()))
+        pairs.append(ClausePair(a_ids, b_ids, "modified", draw(st.booleans()), 0.5, runs))
     for i, t in enumerate(targets):
         if t is None and draw(st.booleans()):
             pairs.append(ClausePair((f"P{i + 1}",), (), "removed", False, 0.0, ()))
@@ -81,10 +104,9 @@ def drafts_and_pairs(draw: st.DrawFn) -> tuple[Document, Document, PairwiseCompa
 def test_plan_accepts_to_b_and_rejects_to_a(
     case: tuple[Document, Document, PairwiseComparison],
 ) -> None:
-    a, b, pairwise = case
-    paragraphs = plan(a, b, pairwise)
-    assert accepted(paragraphs) == [u.text for u in units(b)]
-    assert rejected(paragraphs) == [u.text for u in units(a)]
+    redline = plan(*case)
+    assert accepted(redline.paragraphs) == expected(redline.b)
+    assert rejected(redline.paragraphs) == expected(redline.a)
 
 
 @settings(max_examples=25, deadline=None)
@@ -93,9 +115,48 @@ def test_word_xml_accepts_to_b_and_rejects_to_a(
     case: tuple[Document, Document, PairwiseComparison],
 ) -> None:
     a, b, pairwise = case
-    data = write_docx(plan(a, b, pairwise), a, b)
-    assert read_back(data, "accept") == [u.text for u in units(b)]
-    assert read_back(data, "reject") == [u.text for u in units(a)]
+    redline = plan(a, b, pairwise)
+    data = write_docx(redline, a, b)
+    assert read_back(data, "accept") == full(redline.b)
+    assert read_back(data, "reject") == full(redline.a)
+
+
+@settings(max_examples=100, deadline=None)
+@given(drafts_and_pairs(QUOTED))
+def test_ignored_differences_show_as_b_text(
+    case: tuple[Document, Document, PairwiseComparison],
+) -> None:
+    """Curly and straight quotes are one difference the options ignore: Word shows B's
+    quotes unmarked, as every face does, so "reject all" gives A as B writes its quotes
+    (exactly A where the options ignore nothing)."""
+    options = CompareOptions()
+    redline = plan(*case, options)
+    assert accepted(redline.paragraphs) == expected(redline.b)
+    for got, want in zip(rejected(redline.paragraphs), expected(redline.a), strict=True):
+        assert all(r.op == "=" or r.minor for r in diff_texts(got, want, options))
+    strict = CompareOptions(ignore_whitespace=False, ignore_quotes=False)
+    a, b, pc = case
+    exact = plan(a, b, _rediffed(pc, a, b, strict), strict)
+    assert rejected(exact.paragraphs) == expected(exact.a)
+
+
+def _rediffed(
+    pc: PairwiseComparison, a: Document, b: Document, options: CompareOptions
+) -> PairwiseComparison:
+    ta = {c.id: c.text for c in a.walk()}
+    tb = {c.id: c.text for c in b.walk()}
+    pairs = tuple(
+        ClausePair(
+            p.a,
+            p.b,
+            p.status,
+            p.moved,
+            p.similarity,
+            diff_texts("\n".join(ta[i] for i in p.a), "\n".join(tb[j] for j in p.b), options),
+        )
+        for p in pc.pairs
+    )
+    return PairwiseComparison(pc.a, pc.b, pairs, pc.counts)
 
 
 def _revised_sample(tmp_path: Path) -> tuple[Path, Path]:
@@ -122,11 +183,11 @@ def test_report_command_writes_tracked_changes(tmp_path: Path) -> None:
     code = main(["report", str(a), str(b), "-o", str(out)])
     assert code == 1  # the drafts differ
     data = out.read_bytes()
-    docs = compare(load(str(a)), load(str(b)))
-    assert read_back(data, "accept") == [u.text for u in units(docs.documents[1])]
-    assert read_back(data, "reject") == [u.text for u in units(docs.documents[0])]
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        root = etree.fromstring(archive.read("word/document.xml"))
+    comparison = compare(load(str(a)), load(str(b)))
+    redline = plan(*comparison.documents, comparison.comparisons[0])
+    assert read_back(data, "accept") == full(redline.b)
+    assert read_back(data, "reject") == full(redline.a)
+    root = xml_root(data)
     revisions = [el for tag in ("ins", "del") for el in root.iter(w(tag))]
     assert revisions and all(el.get(w("author")) == "resdiff" for el in revisions)
     assert any(el.tag == w("del") for el in root.iter(w("del")))
@@ -149,12 +210,14 @@ def test_report_is_deterministic(tmp_path: Path) -> None:
 
 def moved_case() -> tuple[Document, Document, PairwiseComparison]:
     """The last paragraph moved to the top, plus an edit, an addition and a removal."""
-    a = document("A", ["Alpha one.", "Beta two.", "Gamma three.", "Delta four.", "Omega."])
-    b = document("B", ["Delta four.", "Alpha one.", "Beta 2.", "New.", "Gamma three."])
+    a = labelled(
+        "A", ["Alpha one.", "Beta two.", "Gamma three.", "Delta four.", "Omega."], [None] * 5
+    )
+    b = labelled("B", ["Delta four.", "Alpha one.", "Beta 2.", "New.", "Gamma three."], [None] * 5)
     pairs = (
         ClausePair(("P4",), ("P1",), "unchanged", True, 1.0, ()),
         ClausePair(("P1",), ("P2",), "unchanged", False, 1.0, ()),
-        ClausePair(("P2",), ("P3",), "modified", False, 0.8, ()),
+        ClausePair(("P2",), ("P3",), "modified", False, 0.8, diff_texts("Beta two.", "Beta 2.")),
         ClausePair((), ("P4",), "added", False, 0.0, ()),
         ClausePair(("P3",), ("P5",), "unchanged", False, 1.0, ()),
         ClausePair(("P5",), (), "removed", False, 0.0, ()),
@@ -164,16 +227,151 @@ def moved_case() -> tuple[Document, Document, PairwiseComparison]:
 
 def test_moved_paragraph_is_a_word_move() -> None:
     a, b, pairwise = moved_case()
-    data = write_docx(plan(a, b, pairwise), a, b)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        root = etree.fromstring(archive.read("word/document.xml"))
+    redline = plan(a, b, pairwise)
+    data = write_docx(redline, a, b)
+    root = xml_root(data)
     moved_from = ["".join(m.itertext()) for m in root.iter(w("moveFrom")) if len(m)]
     moved_to = ["".join(m.itertext()) for m in root.iter(w("moveTo")) if len(m)]
     assert moved_from == ["Delta four."] and moved_to == ["Delta four."]
     names = {el.get(w("name")) for el in root.iter(w("moveFromRangeStart"), w("moveToRangeStart"))}
     assert len(names) == 1
-    assert read_back(data, "accept") == [u.text for u in units(b)]
-    assert read_back(data, "reject") == [u.text for u in units(a)]
+    assert read_back(data, "accept") == full(redline.b)
+    assert read_back(data, "reject") == full(redline.a)
+
+
+def _revised_texts(root: etree._Element, tag: str) -> list[str]:
+    return ["".join(el.itertext()) for el in root.iter(w(tag))]
+
+
+def test_phrase_swap_is_one_deletion_and_one_insertion() -> None:
+    """The one word diff (phrase-level) is what Word shows, not a word-by-word interleave
+    ("~~Calls~~Demands ~~upon~~that")."""
+    a = paragraphs("A", ["Calls upon all parties to comply with international law;"])
+    b = paragraphs("B", ["Demands that all parties comply with international law;"])
+    data = render_docx(compare(a, b))
+    root = xml_root(data)
+    assert _revised_texts(root, "del") == ["Calls upon", "to "]
+    assert _revised_texts(root, "ins") == ["Demands that"]
+
+
+def test_revisions_are_the_comparisons_own_runs() -> None:
+    """Every changed word of the seed pair's in-place pairs, as the JSON diff has it."""
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    comparison = compare(
+        load(str(seeds / "s-2024-9001-tied.txt")), load(str(seeds / "s-2024-9002-demands.txt"))
+    )
+    pc = comparison.comparisons[0]
+    redline = plan(*comparison.documents, pc, comparison.options)
+    by_text = {
+        "".join(x.text for x in p.pieces if x.op != "-"): p
+        for p in redline.paragraphs
+        if any(x.op != "=" for x in p.pieces)
+    }
+    checked = 0
+    for pair in (p for top in pc.pairs for p in top.walk()):
+        if pair.moved or len(pair.a) != 1 or len(pair.b) != 1 or pair.status != "modified":
+            continue
+        runs = [r for r in pair.diff if not r.minor]
+        if not any(r.op != "=" for r in runs):
+            continue
+        paragraph = by_text[pair.text_b()]
+        assert [(x.op, x.text) for x in paragraph.pieces if x.op != "="] == [
+            (r.op, r.text) for r in runs if r.op != "="
+        ]
+        checked += 1
+    assert checked >= 4
+
+
+def test_renumbered_unchanged_paragraph_carries_no_revision() -> None:
+    ops = [
+        "Demands an immediate ceasefire;",
+        "Calls upon all parties to release all hostages;",
+        "Decides to remain seized of the matter.",
+    ]
+    a = paragraphs("A", ops)
+    b = paragraphs("B", ["Welcomes the report of the Secretary-General;", *ops])
+    data = render_docx(compare(a, b))
+    root = xml_root(data)
+    kept = [p for p in root.iter(w("p")) if "".join(p.itertext()) in ops]
+    assert len(kept) == 3
+    for p in kept:
+        assert p.find(f".//{w('ins')}") is None and p.find(f".//{w('del')}") is None
+        assert p.find(f".//{w('pPrChange')}") is None
+        assert p.find(f"{w('pPr')}/{w('numPr')}") is not None  # the number is Word's
+    assert read_back(data, "accept")[1:] == [f"{n}. {t}" for n, t in enumerate(ops, 2)]
+    assert read_back(data, "reject") == [f"{n}. {t}" for n, t in enumerate(ops, 1)]
+
+
+def test_a_label_word_cannot_number_stays_text() -> None:
+    """'2 bis' is no list number: it is written as text, and its change is a revision."""
+    a = document(
+        "A",
+        [clause("OP1", "Demands a ceasefire;"), clause("OP2", "Notes the report;", label="2 bis")],
+    )
+    b = document(
+        "B", [clause("OP1", "Demands a ceasefire;"), clause("OP2", "Notes the report;", label="2.")]
+    )
+    redline = plan(*compare(a, b).documents, compare(a, b).comparisons[0])
+    assert redline.a.lists.numbered == {0}
+    assert redline.b.lists.numbered == {0, 1}
+    assert accepted(redline.paragraphs) == ["Demands a ceasefire;", "Notes the report;"]
+    assert rejected(redline.paragraphs) == ["Demands a ceasefire;", "2 bis Notes the report;"]
+    assert ("-", "2 bis ") in [(x.op, x.text) for p in redline.paragraphs for x in p.pieces]
+    data = write_docx(redline, *compare(a, b).documents)
+    assert read_back(data, "reject") == ["1. Demands a ceasefire;", "2 bis Notes the report;"]
+    assert read_back(data, "accept") == ["1. Demands a ceasefire;", "2. Notes the report;"]
+
+
+def test_demotion_in_place_is_a_formatting_revision() -> None:
+    """OP2 becomes PP2 without moving: B's paragraph is unnumbered, A's numbering is kept
+    as a formatting revision, so "reject all" numbers it again."""
+    a = document(
+        "A",
+        [
+            clause("PP1", "Recalling its resolutions,"),
+            clause("OP1", "Condemns all attacks;"),
+            clause("OP2", "Decides to remain seized;"),
+        ],
+    )
+    b = document(
+        "B",
+        [
+            clause("PP1", "Recalling its resolutions,"),
+            clause("PP2", "Condemning all attacks,"),
+            clause("OP1", "Decides to remain seized;"),
+        ],
+    )
+    comparison = compare(a, b)
+    data = render_docx(comparison)
+    assert read_back(data, "accept") == [
+        "Recalling its resolutions,",
+        "Condemning all attacks,",
+        "1. Decides to remain seized;",
+    ]
+    assert read_back(data, "reject") == [
+        "Recalling its resolutions,",
+        "1. Condemns all attacks;",
+        "2. Decides to remain seized;",
+    ]
+    changed = [p for p in xml_root(data).iter(w("p")) if p.find(f".//{w('pPrChange')}") is not None]
+    assert len(changed) == 1 and "attacks" in "".join(changed[0].itertext())
+
+
+def test_three_drafts_are_refused_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = []
+    for n, text in enumerate(
+        ["Demands a ceasefire;", "Demands a lasting ceasefire;", "Urges a ceasefire;"]
+    ):
+        path = tmp_path / f"d{n}.txt"
+        path.write_text(f"The Security Council,\n\n1. {text}\n", "utf-8")
+        files.append(str(path))
+    out = tmp_path / "x.docx"
+    assert main(["report", *files, "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "one comparison" in err and "3 drafts" in err
+    assert not out.exists()
 
 
 def test_same_drafts_give_the_same_report_whatever_their_formats(tmp_path: Path) -> None:

@@ -17,8 +17,8 @@ import pytest
 
 from resdiff.pipeline import compare, load
 from resdiff.render.docx import render_docx, write_docx
-from resdiff.render.redline import plan, units
-from tests.formats.test_docx_report import _revised_sample, moved_case
+from resdiff.render.redline import plan
+from tests.formats.test_docx_report import _revised_sample, full, moved_case
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 SCRIPT = Path(__file__).with_name("lo_accept_reject.py")
@@ -49,12 +49,13 @@ def test_libreoffice_accepts_to_b_and_rejects_to_a(tmp_path: Path) -> None:
         comparison = compare(load(a_path), load(b_path))
         out = tmp_path / f"case{n}.docx"
         out.write_bytes(render_docx(comparison))
-        a, b = comparison.documents
-        cases[str(out)] = ([u.text for u in units(b)], [u.text for u in units(a)])
+        redline = plan(*comparison.documents, comparison.comparisons[0], comparison.options)
+        cases[str(out)] = (full(redline.b), full(redline.a))
     a, b, pairwise = moved_case()
     out = tmp_path / "moved.docx"
-    out.write_bytes(write_docx(plan(a, b, pairwise), a, b))
-    cases[str(out)] = ([u.text for u in units(b)], [u.text for u in units(a)])
+    redline = plan(a, b, pairwise)
+    out.write_bytes(write_docx(redline, a, b))
+    cases[str(out)] = (full(redline.b), full(redline.a))
     run = subprocess.run(
         [SYSTEM_PYTHON, str(SCRIPT), *cases], capture_output=True, text=True, check=True
     )

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff.errors import InputError
-from resdiff.ingest.lines import join_hyphenated, rebuild_paragraphs, vocabulary
+from resdiff.ingest.paragraphs import join_hyphenated, rebuild_paragraphs, vocabulary
 from resdiff.ingest.pdf import read_pdf, strip_furniture
 from tests.formats.builders import SAMPLE, make_encrypted_pdf, make_pdf, make_scanned_pdf
 from tests.formats.test_docx_reader import after_author, expected_items

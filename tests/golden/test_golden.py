@@ -1,85 +1,121 @@
-"""Golden reports: one file per (input, format), compared byte for byte.
+"""Golden reports: one file per (input, format), compared byte for byte, plus targeted
+assertions saying what each golden is there to protect (so a regenerated golden cannot
+quietly drop it).
 
-Inputs are the demo seed pair (``seeds/s-2024-9001-tied.txt`` vs
-``seeds/s-2024-9002-demands.txt``, through the real pipeline and CLI, every format), the
-revision pair (``...-9001-tied.txt`` vs the hard-wrapped ``...-9001-rev1-tied.txt``, md
-and txt) and the hand-built ``rich_comparison`` fixture (every pair status, independent
-of the engine).
+The inputs are described in ``tests/golden/cases.py``. The test only compares; when a
+change to the engine or a renderer is intended, regenerate on purpose and review::
 
-When a change to the engine or a renderer is intended, regenerate and review the diff
-by eye before committing::
+    python -m tests.golden.regen         # prints what changed in each file
 
-    RESDIFF_REGEN_GOLDEN=1 python -m pytest -q tests/golden
-
-JSON goldens are also validated against ``resdiff/render/schema.json`` when it exists.
+JSON goldens are also validated against ``resdiff/render/schema.json``.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
+import re
+from functools import cache
 
 import pytest
 
-from resdiff import cli
-from resdiff.render import ReportOptions, render_report
-from tests.fixtures.comparisons import rich_comparison
+from tests.golden.cases import CASES, DEMO, ROOT, cli_report, fixture_report, stored
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
 SCHEMA = ROOT / "resdiff" / "render" / "schema.json"
-REGEN = os.environ.get("RESDIFF_REGEN_GOLDEN") == "1"
-DEMO = ("seeds/s-2024-9001-tied.txt", "seeds/s-2024-9002-demands.txt")
-REV1 = ("seeds/s-2024-9001-tied.txt", "seeds/s-2024-9001-rev1-tied.txt")
-FORMATS = ("json", "md", "html", "txt")
 
 
-def _check(name: str, actual: str) -> None:
-    path = HERE / name
-    if REGEN:
-        path.write_bytes(actual.encode("utf-8"))
-    assert path.exists(), f"{name} missing: run with RESDIFF_REGEN_GOLDEN=1"
-    expected = path.read_bytes().decode("utf-8")
-    assert actual == expected, f"{name} differs: regenerate if intended (see module docstring)"
+@cache
+def produced(name: str) -> str:
+    return CASES[name]()
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_golden(name: str) -> None:
+    expected = stored(name)
+    assert expected is not None, f"{name} missing: run python -m tests.golden.regen {name}"
+    assert produced(name) == expected, f"{name} differs: see python -m tests.golden.regen --check"
 
 
 def _validate(text: str) -> None:
-    if not SCHEMA.exists():
-        return
     import jsonschema  # type: ignore[import-untyped]
 
     jsonschema.validate(json.loads(text), json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_demo_pair(
-    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(ROOT)  # sources appear as the relative paths given
-    code = cli.main(["report", *DEMO, "--format", fmt])
-    out, err = capsys.readouterr()
-    assert code == 1 and err == ""
-    if fmt == "json":
-        _validate(out)
-    _check(f"demo.{fmt}", out)
+# --- what the demo goldens protect: every face says what the JSON says -----------------
+
+
+def _demo_json() -> dict:  # type: ignore[type-arg]
+    text = produced("demo.json")
+    _validate(text)
+    data: dict = json.loads(text)  # type: ignore[type-arg]
+    return data
+
+
+def test_demo_json_is_valid_and_leads_with_the_linkage() -> None:
+    """The case the project started from: the ceasefire untied from hostage release."""
+    pc = _demo_json()["comparisons"][0]
+    assert pc["changes"][0]["kind"] == "linkage"
+    assert "no longer conditional" in pc["changes"][0]["summary"]
+    assert pc["differs"] is True
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_demo_reports_list_every_change_in_the_json_order(fmt: str) -> None:
+    """Each text face shows every ranked change, in rank order, with the same counts."""
+    pc = _demo_json()["comparisons"][0]
+    text = produced(f"demo.{fmt}")
+    if fmt == "html":
+        text = re.sub(r"<[^>]+>", "", text).replace("&#x27;", "'").replace("&gt;", ">")
+    flat = " ".join(text.split())
+    positions = []
+    for change in pc["changes"]:
+        summary = " ".join(change["summary"].split())
+        if fmt == "md":
+            summary = re.sub(r"([\\`*_\[\]<|~&#${}])", r"\\\1", summary)
+        assert summary in flat, summary
+        positions.append(flat.index(summary))
+    assert positions == sorted(positions)
+    counts = pc["counts"]
+    verdict = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
+    assert f"B differs from A: {verdict}." in flat
+
+
+def test_demo_reports_name_every_changed_pair() -> None:
+    """Every changed top-level pair of the JSON has a row in the text report."""
+    pc = _demo_json()["comparisons"][0]
+    txt = " ".join(produced("demo.txt").split())
+    for pair in pc["pairs"]:
+        if pair["status"] != "unchanged" or pair["moved"]:
+            a = " + ".join(pair["a"]) or "(none)"
+            b = " + ".join(pair["b"]) or "(none)"
+            assert f"A {a} -> B {b} {pair['status']}" in txt
+
+
+# --- what the revision goldens protect: hard wrapping is layout --------------------------
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt"])
-def test_revision_pair(
-    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(ROOT)
-    code = cli.main(["report", *REV1, "--format", fmt])
-    out, err = capsys.readouterr()
-    assert code == 1 and err == ""
-    _check(f"rev1.{fmt}", out)
+def test_revision_wrapping_is_not_a_change(fmt: str) -> None:
+    text = produced(f"rev1.{fmt}")
+    assert "¶" not in text and "␣" not in text
+    assert "3 modified, 1 added" in text
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_fixture(fmt: str) -> None:
-    out = render_report(rich_comparison(), fmt, ReportOptions())
-    assert isinstance(out, str)
-    if fmt == "json":
-        _validate(out)
-    _check(f"fixture.{fmt}", out)
+# --- what the fixture goldens protect: renderers alone, every status -------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_fixture_reports_show_every_status_and_note(fmt: str) -> None:
+    text = produced(f"fixture.{fmt}")
+    for word in ("modified", "added", "removed", "split", "merged", "moved", "renumbered"):
+        assert word in text, word
+    assert ("demoted" in text and "… 2 unchanged clauses …" not in text) or fmt == "html"
+
+
+def test_fixture_json_is_valid() -> None:
+    _validate(produced("fixture.json"))
+
+
+def test_the_cli_and_the_library_write_the_same_fixture_bytes() -> None:
+    assert fixture_report("md") == produced("fixture.md")
+    assert cli_report(DEMO, "md") == produced("demo.md")

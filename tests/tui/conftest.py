@@ -9,16 +9,17 @@ from textual.pilot import Pilot
 
 from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.main import MainScreen
-from tests.tui.rich_comparison import rich_comparison
+from tests.builders import series_comparison
 
 DRAFTS = Path(__file__).parent / "drafts"
 SIZE = (120, 40)
 
 
 @pytest.fixture
-def rich_app() -> ResdiffApp:
-    """The app showing the hand-built three-draft comparison (no worker needed)."""
-    return make_app([], comparison=rich_comparison())
+def series_app() -> ResdiffApp:
+    """The app showing the engine's comparison of the three series drafts (computed once
+    per session, so no worker is needed)."""
+    return make_app([], comparison=series_comparison())
 
 
 @pytest.fixture

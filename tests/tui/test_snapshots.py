@@ -12,20 +12,22 @@ from typing import Any
 from textual.pilot import Pilot
 
 from resdiff.tui.app import make_app
+from tests.builders import series_comparison
 from tests.tui.conftest import DRAFTS, SIZE
-from tests.tui.rich_comparison import rich_comparison
 
 SnapCompare = Callable[..., bool]
 
 
 def test_main_screen(snap_compare: SnapCompare) -> None:
-    """Three drafts listed in the header (1 A base, 2 B shown, 3 C dim); the status line
-    counts ~2 modified, +2 added, <1 split, >1 merged, ↷2 moved, 5 key differences. The
-    navigator lists PP1..OP9 with markers (~, +, <, >, ↷⇅) and badges (link verb▲, kind▼);
-    after ``]`` the cursor is on OP1 and the pair view shows 'Determines the imperative of'
-    struck through on the left and 'Demands' underlined on the right; the key-differences
-    panel ranks the linkage change first and highlights it."""
-    app = make_app([], comparison=rich_comparison())
+    """The engine's comparison of the three series drafts: the header lists S/2099/1 (A,
+    base), S/2099/2 (B, shown) and S/2099/3 (C, dim); the status line counts ~5 modified,
+    +1 added, <1 split, >1 merged, ↷2 moved, 10 key differences. The navigator lists PP1 to
+    OP8→OP9 with markers (~, +, <, >, ↷⇅) and badges (link verb▲ qual, verb▼ kind▼); after
+    ``]`` the cursor is on OP1 and the pair view shows 'Determines the imperative of'
+    struck through on the left and 'Demands' underlined on the right, under the linkage
+    and verb notes; the key-differences panel ranks the linkage change first and
+    highlights it."""
+    app = make_app([], comparison=series_comparison())
     assert snap_compare(app, press=["right_square_bracket"], terminal_size=SIZE)
 
 
@@ -46,12 +48,13 @@ def test_main_screen_on_real_drafts(snap_compare: SnapCompare) -> None:
 
 
 def test_matrix_screen(snap_compare: SnapCompare) -> None:
-    """The positions matrix: rows Ceasefire and Hostages, columns S/2099/1, S/2099/2,
-    S/2099/3; each cell has the verb, the qualifiers and the clause on three lines:
-    Ceasefire is 'determines the imperative / immediate, sustained / OP1' under S/2099/1
-    and 'demands / immediate, lasting, sustainable / OP1' under S/2099/2; Hostages is
-    '—' (not mentioned) under S/2099/1."""
-    app = make_app([], comparison=rich_comparison())
+    """The positions matrix: a row per topic the lens found (Ceasefire, Hostages,
+    Humanitarian access, Protection of civilians, Monitoring and reporting), columns
+    S/2099/1, S/2099/2, S/2099/3; each cell has the verb, the qualifiers, the links and the
+    clauses on their own lines: Ceasefire is 'Determines the imperative of / immediate,
+    sustained / ⚭ conditional: Hostages / OP1' under S/2099/1 and 'Demands / immediate,
+    sustained, lasting, sustainable / OP1' under S/2099/2."""
+    app = make_app([], comparison=series_comparison())
     assert snap_compare(app, press=["m"], terminal_size=SIZE)
 
 
@@ -59,7 +62,7 @@ def test_help_screen(snap_compare: SnapCompare) -> None:
     """Every key with what it does (n/p, ]/[, arrows and j/k, /, f, u, v, s, 1…9, m, h,
     e, o, tab, ctrl+p, ?, q), then the markers table (~ modified, + added, - removed,
     < split, > merged, ↷ moved, ⇅ kind, and the badges)."""
-    app = make_app([], comparison=rich_comparison())
+    app = make_app([], comparison=series_comparison())
     assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
 
 
@@ -68,5 +71,5 @@ def test_main_screen_at_80x24(snap_compare: SnapCompare) -> None:
     is stacked above the pair view (full width, 6 rows); the key-differences panel is
     hidden. After ``]`` the pair view shows OP1's two columns first and the change
     summaries after them."""
-    app = make_app([], comparison=rich_comparison())
+    app = make_app([], comparison=series_comparison())
     assert snap_compare(app, press=["right_square_bracket"], terminal_size=(80, 24))

@@ -1,57 +1,81 @@
-"""The view model decides what the app shows; it is plain Python, tested without a terminal."""
+"""The view model decides what the app shows; it is plain Python, tested without a terminal.
+
+The comparison is the real engine's, of three drafts written for the tests
+(``tests/fixtures/drafts/series-*.txt``): what the app shows is what the engine found.
+"""
 
 from __future__ import annotations
 
 from resdiff.model import ClausePair, Run
+from resdiff.present.segments import inline_segments
 from resdiff.tui import viewmodel as vm
-from tests.tui.rich_comparison import rich_comparison
+from tests.builders import escaped_comparison, series_comparison
 
 
 def _rows() -> tuple[vm.Row, ...]:
-    c = rich_comparison()
+    c = series_comparison()
     return vm.build_rows(c, c.comparisons[0])
+
+
+def _by_address() -> dict[str, vm.Row]:
+    return {r.address: r for r in _rows()}
 
 
 def test_rows_flatten_children_after_their_parent() -> None:
     rows = _rows()
-    addresses = [r.address for r in rows]
-    assert addresses[:7] == [
+    assert [r.address for r in rows] == [
         "PP1",
         "PP2",
-        "PP3→OP8",
+        "OP6→PP3",
         "OP1",
         "OP2",
         "OP2→OP3+OP4",
-        "OP2(a)→OP3(a)",
+        "OP3→OP5",
+        "OP3(a)→OP5(a)",
+        "OP3(b)→OP5(b)",
+        "OP4+OP5→OP6",
+        "OP7",
+        "PP3→OP8",
+        "OP8→OP9",
     ]
-    assert rows[6].depth == 1 and rows[5].depth == 0
+    assert [r.depth for r in rows[6:9]] == [0, 1, 1]
 
 
 def test_markers_do_not_rely_on_colour() -> None:
-    rows = {r.address: r for r in _rows()}
+    rows = _by_address()
     assert rows["PP2"].marker == "~ modified"
     assert rows["OP2"].marker == "+ added"
     assert rows["OP2→OP3+OP4"].marker == "< split"
-    assert rows["OP3+OP4→OP5"].marker == "> merged"
-    assert rows["PP3→OP8"].marker == "↷ moved ⇅ kind"
-    assert rows["PP1"].marker == ""
-    assert vm.status_symbol(rows["OP5→PP3"].pair) == "↷⇅"
+    assert rows["OP4+OP5→OP6"].marker == "> merged"
+    assert rows["OP6→PP3"].marker == "~ modified ↷ moved ⇅ kind"
+    assert rows["PP1"].marker == "" and rows["OP3(a)→OP5(a)"].marker == ""
+    assert vm.status_symbol(rows["PP3→OP8"].pair) == "~↷⇅"
     removed = ClausePair(("OP1",), (), "removed", False, 0.0, (Run("-", "x"),))
     assert vm.status_marker(removed) == "- removed"
 
 
 def test_badges_show_kind_and_direction() -> None:
-    rows = {r.address: r for r in _rows()}
-    assert rows["OP1"].badges == "link verb▲"
-    assert rows["OP5→PP3"].badges == "kind▼"
-    assert rows["OP9"].badges == ""  # clause-added is already said by the marker
+    rows = _by_address()
+    assert rows["OP1"].badges == "link verb▲ qual"
+    assert rows["OP6→PP3"].badges == "verb▼ kind▼"
+    assert rows["PP3→OP8"].badges == "verb▲ kind▲"
+    assert rows["OP2"].badges == ""  # clause-added is already said by the marker
 
 
 def test_differences_are_changed_rows_in_document_order() -> None:
     rows = _rows()
     diffs = [rows[i].address for i in vm.differences(rows)]
-    assert "PP1" not in diffs and "OP6" not in diffs
-    assert diffs[0] == "PP2" and diffs[-1] == "OP9"
+    assert diffs == [
+        "PP2",
+        "OP6→PP3",
+        "OP1",
+        "OP2",
+        "OP2→OP3+OP4",
+        "OP3→OP5",  # changed through its sub-paragraph
+        "OP3(b)→OP5(b)",
+        "OP4+OP5→OP6",
+        "PP3→OP8",
+    ]
 
 
 def test_step_moves_without_wrapping() -> None:
@@ -66,45 +90,69 @@ def test_step_moves_without_wrapping() -> None:
 def test_filters() -> None:
     rows = _rows()
     added = vm.apply_filter(rows, vm.Filter("status", "added"))
-    assert [r.address for r in added] == ["OP2", "OP9"]
+    assert [r.address for r in added] == ["OP2"]
     moved = vm.apply_filter(rows, vm.Filter("status", "moved"))
-    assert {r.address for r in moved} == {"PP3→OP8", "OP5→PP3"}
+    assert {r.address for r in moved} == {"OP6→PP3", "PP3→OP8"}
+    kind = vm.apply_filter(rows, vm.Filter("status", "kind"))
+    assert {r.address for r in kind} == {"OP6→PP3", "PP3→OP8"}
     hostages = vm.apply_filter(rows, vm.Filter("topic", "hostages"))
     assert {r.address for r in hostages} == {"OP1", "OP2"}
     no_unchanged = vm.apply_filter(rows, vm.Filter(show_unchanged=False))
     assert all(r.changed for r in no_unchanged) and len(no_unchanged) < len(rows)
     choices = vm.filter_choices(rows, {"ceasefire": "Ceasefire"})
-    assert vm.Filter("status", "split") in choices and vm.Filter("topic", "aid") in choices
+    assert vm.Filter("status", "split") in choices and vm.Filter("topic", "ceasefire") in choices
 
 
 def test_search_finds_text_in_either_draft() -> None:
     rows = _rows()
     assert [rows[i].address for i in vm.search(rows, "DEEP concern")] == ["PP2"]
     assert [rows[i].address for i in vm.search(rows, "catastrophic")] == ["PP2"]
+    assert [rows[i].address for i in vm.search(rows, "focal point")] == ["OP2→OP3+OP4"]
     assert vm.search(rows, "   ") == ()
 
 
 def test_key_changes_ranked_and_mapped_to_rows() -> None:
-    c = rich_comparison()
+    c = series_comparison()
     rows = vm.build_rows(c, c.comparisons[0])
     keys = vm.key_changes(c.comparisons[0], rows)
-    assert [k.change.kind for k in keys[:3]] == ["linkage", "verb-strength", "kind-change"]
+    assert [k.change.kind for k in keys[:2]] == ["linkage", "verb-strength"]
     assert keys[0].row is not None and rows[keys[0].row].address == "OP1"
+    assert keys[0].label.startswith("1. • OP1: the ceasefire is no longer conditional on")
     assert (
-        keys[1].label == "2. ▲ OP1 moves from 'determines the imperative' to 'demands' (stronger)."
+        keys[1].label
+        == "2. ▲ OP1: verb strengthened from 'Determines the imperative of' to 'Demands'"
     )
+    demotion = next(
+        k for k in keys if k.change.kind == "kind-change" and k.change.direction == "weaker"
+    )
+    assert demotion.row is not None and rows[demotion.row].address == "OP6→PP3"
+    assert demotion.label.endswith("▼ OP6 -> PP3: demoted from the operative part to the preamble")
 
 
 def test_pair_display_columns_reconstruct_each_side() -> None:
     for row in _rows():
-        if row.address == "OP7":  # carries escape sequences, checked below
-            continue
-        d = vm.pair_display(row.pair, "A", "B")
+        d = vm.pair_display(row.pair, "A", "B", runs=row.runs)
         assert "".join(t for _, t in d.left) == row.pair.text_a()
         assert "".join(t for _, t in d.right) == row.pair.text_b()
         assert all(op in "=-" for op, _ in d.left)
         assert all(op in "=+" for op, _ in d.right)
         assert "".join(t for op, t in d.inline if op != "-") == row.pair.text_b()
+
+
+def test_the_app_marks_the_words_the_reports_mark() -> None:
+    """The inline view is the shared segments (present.segments), word for word."""
+    row = _by_address()["OP1"]
+    d = vm.pair_display(row.pair, "A", "B", runs=row.runs)
+    assert [(op, t) for op, t in d.inline if op != "="] == [
+        (s.op, s.text) for s in inline_segments(row.pair, row.runs) if s.op != "="
+    ]
+    marked = [
+        (s.op, w)
+        for s in inline_segments(row.pair, row.runs)
+        if s.op != "="
+        for w in s.text.split()
+    ]
+    assert ("-", "Determines") in marked and ("+", "Demands") in marked
 
 
 def test_minor_differences_are_not_marked() -> None:
@@ -123,26 +171,30 @@ def test_minor_differences_are_not_marked() -> None:
 
 
 def test_control_sequences_never_reach_the_view() -> None:
-    rows = {r.address: r for r in _rows()}
-    d = vm.pair_display(rows["OP7"].pair, "A", "B")
-    shown = "".join(t for _, t in d.left) + rows["OP7"].preview
+    c = escaped_comparison()
+    (row,) = [r for r in vm.build_rows(c, c.comparisons[0]) if r.pair.status == "modified"]
+    assert "\x1b" in row.pair.text_a()  # the model keeps the text as written
+    d = vm.pair_display(row.pair, "A", "B", runs=row.runs)
+    shown = "".join(t for _, t in d.left + d.right + d.inline) + row.preview + d.title
     assert "\x1b" not in shown and "\x07" not in shown
-    assert "for calm" in shown
+    assert "for calm" in shown and ("+", "urgent") in [(op, t.strip()) for op, t in d.inline]
 
 
 def test_header_history_and_matrix_tables() -> None:
-    c = rich_comparison()
-    assert (
-        vm.describe_document(c.documents[0])
-        == "S/2099/1 · United States of America · 22 March 2099"
-    )
+    c = series_comparison()
+    assert vm.describe_document(c.documents[0]) == "S/2099/1 · Freedonia · 2099-03-22"
     header, table = vm.history_table(c.documents, c.history)
-    assert header == ["clause in S/2099/3", "S/2099/1", "S/2099/2", "S/2099/3"]
-    assert table[1] == ["OP1", "= OP1", "~ OP1", "= OP1"]
+    assert header == ["clause in S/2099/3", "S/2099/1", "S/2099/2"]
+    rounds = {line[0]: line[1:] for line in table}
+    assert rounds["OP3"] == ["< OP2", "~ OP3"]  # split from OP2, then 30 -> 15 days
+    assert rounds["PP3"] == ["~ OP6", "= PP3"]  # the demoted condemnation
+    assert rounds["OP9"] == ["", "+ —"]  # new in S/2099/3
     header, table = vm.matrix_table(c)
     assert header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]
-    assert table[1][1] == "—"  # hostages not mentioned in A
-    assert table[0][2] == "demands\nimmediate, lasting, sustainable\nOP1"
+    cells = {line[0]: line[1:] for line in table}
+    assert cells["Ceasefire"][0].splitlines()[0] == "Determines the imperative of"
+    assert "⚭ conditional: Hostages" in cells["Ceasefire"][0]
+    assert cells["Ceasefire"][1] == "Demands\nimmediate, sustained, lasting, sustainable\nOP1"
 
 
 def test_long_renumbered_addresses_keep_the_new_number() -> None:
@@ -154,13 +206,20 @@ def test_long_renumbered_addresses_keep_the_new_number() -> None:
 
 
 def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:
-    c = rich_comparison()
+    c = series_comparison()
     pc = c.comparisons[0]
-    pair = pc.pairs[3]  # OP1
-    many = [pc.changes[1]] * 5
-    notes = vm.pair_display(pair, "A", "B", many).notes
+    row = _by_address()["OP1"]
+    many = [pc.changes[i] for i in row.changes] * 2
+    notes = vm.pair_display(row.pair, "A", "B", many).notes
     assert len(notes) == vm.MAX_NOTES + 1
-    assert notes[-1] == "… and 2 more key differences here"
+    assert notes[-1] == f"… and {len(many) - vm.MAX_NOTES} more key differences here"
+
+
+def test_kind_change_notes_say_demoted() -> None:
+    row = _by_address()["OP6→PP3"]
+    notes = vm.pair_display(row.pair, "A", "B", runs=row.runs).notes
+    assert "⇅ kind changed: operative → preambular (demoted)" in notes
+    assert "↷ moved: OP6 in A is now PP3 in B" in notes
 
 
 def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
@@ -171,6 +230,5 @@ def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
 
 
 def test_counts_line_leaves_out_zeros() -> None:
-    c = rich_comparison()
-    line = vm.counts_line(c.comparisons[0])
-    assert line == "~2 modified  +2 added  <1 split  >1 merged  ↷2 moved  5 key differences"
+    line = vm.counts_line(series_comparison().comparisons[0])
+    assert line == "~5 modified  +1 added  <1 split  >1 merged  ↷2 moved  10 key differences"

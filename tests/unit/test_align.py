@@ -309,12 +309,11 @@ def test_a_repeated_paragraph_pairs_with_the_copy_in_its_place() -> None:
 
 
 def test_chinese_clauses_with_an_edit_still_pair() -> None:
-    from resdiff.ingest import SourceText
-    from resdiff.parse.structure import parse_source
     from resdiff.pipeline import compare
+    from tests.builders import parsed
 
     def doc(text: str, doc_id: str) -> Document:
-        return parse_source(SourceText(f"{doc_id}.txt", "txt", text), doc_id)
+        return parsed(text, doc_id, source=f"{doc_id}.txt")
 
     a = doc("安全理事会，\n\n1. 要求立即停火；\n\n2. 呼吁各方释放所有人质；\n", "A")
     b = doc("安全理事会，\n\n1. 要求立即持久停火；\n\n2. 呼吁各方释放所有人质；\n", "B")

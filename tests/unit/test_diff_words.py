@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from resdiff.diff import words as inline
-from resdiff.diff.words import _CODE_RANGES, _code_point, diff_texts, tokenize
+from resdiff.diff import diff_texts, engine, tokenize
+from resdiff.diff.engine import CODE_RANGES, code_point
 from resdiff.model import CompareOptions, Run
 
 EXACT = CompareOptions(ignore_whitespace=False, ignore_quotes=False)
@@ -149,7 +149,7 @@ def test_tokens() -> None:
 
 
 def test_no_timeout_so_long_texts_stay_fine_grained() -> None:
-    assert inline._DMP.Diff_Timeout == 0
+    assert engine.DMP.Diff_Timeout == 0
     words = [f"w{i}" for i in range(4000)]
     edited = list(words)
     for i in range(0, 4000, 50):
@@ -184,22 +184,22 @@ def test_a_label_next_to_a_changed_word_stays_whole() -> None:
     assert runs[-1] == Run("=", "(a)")
 
 
-def test_every_key_gets_its_own_code_point() -> None:
-    total = sum(end - start for start, end in _CODE_RANGES)
+def test_every_key_gets_its_owncode_point() -> None:
+    total = sum(end - start for start, end in CODE_RANGES)
     sample = [*range(0, total, 7), total - 1]
-    points = {_code_point(i) for i in sample}
+    points = {code_point(i) for i in sample}
     assert len(points) == len(set(sample))
     assert not any(0xD800 <= p < 0xE000 for p in points)
 
 
 def test_only_the_word_diff_module_imports_diff_match_patch() -> None:
-    package = Path(inline.__file__).resolve().parent.parent
+    package = Path(engine.__file__).resolve().parent.parent
     importers = sorted(
         str(path.relative_to(package))
         for path in package.rglob("*.py")
         if re.search(r"^\s*(from|import)\s+diff_match_patch\b", path.read_text("utf-8"), re.M)
     )
-    assert importers == ["diff/words.py"]
+    assert importers == ["diff/engine.py"]
 
 
 def _marked(a: str, b: str) -> str:

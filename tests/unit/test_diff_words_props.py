@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.diff import diff_texts, token_key, tokenize
-from resdiff.diff import words as inline
+from resdiff.diff import CJK, diff_texts, token_key, tokenize
+from resdiff.diff.cleanup import group_around
 from resdiff.model import CompareOptions, Run
 from resdiff.seeds import seed_dir
 
@@ -141,7 +141,7 @@ def boundaries(runs: tuple[Run, ...], skip: str) -> list[int]:
 
 
 # Chinese and Japanese characters are tokens of their own: a boundary may fall next to one.
-_WORDISH = re.compile(rf"(?![{inline.CJK}])[\w\u0300-\u036f]")
+_WORDISH = re.compile(rf"(?![{CJK}])[\w\u0300-\u036f]")
 
 
 def splits_a_word(text: str, at: int) -> bool:
@@ -159,10 +159,10 @@ def assert_well_formed(a: str, b: str, runs: tuple[Run, ...], opts: CompareOptio
             assert x.minor == y.minor, "a couple is minor on both sides or neither"
     for at in boundaries(runs, "+"):
         assert not splits_a_word(a, at), (a, at)
-        assert inline._group_around(a, at) is None, (a, at)  # nor "U.N", "(a)", "2/4"
+        assert group_around(a, at) is None, (a, at)  # nor "U.N", "(a)", "2/4"
     for at in boundaries(runs, "-"):
         assert not splits_a_word(b, at), (b, at)
-        assert inline._group_around(b, at) is None, (b, at)
+        assert group_around(b, at) is None, (b, at)
     if not any((opts.ignore_case, opts.ignore_whitespace, opts.ignore_quotes)) and not (
         opts.ignore_punctuation
     ):

@@ -11,74 +11,25 @@ from resdiff.align import align
 from resdiff.diff import diff_texts
 from resdiff.history import build_history
 from resdiff.model import (
-    Clause,
     ClauseHistory,
     ClausePair,
     CompareOptions,
     Document,
     PairStatus,
-    ParseInfo,
-    Span,
 )
+from tests.builders import clause, document
 
 OPTIONS = CompareOptions()
 
 
 def make_doc(doc_id: str, paragraphs: Sequence[str | tuple[str, Sequence[str]]]) -> Document:
-    """A draft of numbered operative paragraphs (with optional sub-paragraphs), its
-    clause spans tiling the text."""
-    parts: list[str] = []
-    pos = 0
-
-    def add(chunk: str) -> Span:
-        nonlocal pos
-        parts.append(chunk)
-        start, pos = pos, pos + len(chunk)
-        return Span(start, pos)
-
+    """A draft of numbered operative paragraphs (with optional sub-paragraphs)."""
     clauses = []
     for n, para in enumerate(paragraphs, 1):
         text, subs = (para, ()) if isinstance(para, str) else para
-        span = add(f"{n}. {text}\n\n")
-        children = tuple(
-            Clause(
-                id=f"OP{n}({letter})",
-                kind="subparagraph",
-                number=letter,
-                label=f"({letter})",
-                opener=None,
-                text=sub,
-                span=add(f"({letter}) {sub}\n\n"),
-            )
-            for letter, sub in zip("abcdefgh", subs, strict=False)
-        )
-        clauses.append(
-            Clause(
-                id=f"OP{n}",
-                kind="operative",
-                number=str(n),
-                label=f"{n}.",
-                opener=text.split()[0] if text.split() else None,
-                text=text,
-                span=span,
-                children=children,
-            )
-        )
-    return Document(
-        id=doc_id,
-        source=f"{doc_id}.txt",
-        format="txt",
-        text="".join(parts),
-        symbol=None,
-        author=None,
-        date=None,
-        sponsors=(),
-        title=None,
-        language="en",
-        parse=ParseInfo("numbered", "built by hand for a test"),
-        header=Span(0, 0),
-        clauses=tuple(clauses),
-    )
+        children = [clause(f"OP{n}({x})", sub) for x, sub in zip("abcdefgh", subs, strict=False)]
+        clauses.append(clause(f"OP{n}", text, *children))
+    return document(doc_id, clauses, structure="numbered", note="built by hand for a test")
 
 
 def origins(h: ClauseHistory) -> list[tuple[str, str]]:

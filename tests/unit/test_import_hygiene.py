@@ -44,8 +44,12 @@ B = str(DRAFTS / "draft-two.txt")
         f"with contextlib.redirect_stdout(io.StringIO()): main(['parse', {A!r}])",
         "from resdiff.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()): main(['report', {A!r}, {B!r}])",
+        "from resdiff.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['amendments', {A!r}, {B!r}])",
+        "from resdiff.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['apply'])",
     ],
-    ids=["import", "viewmodel", "parse", "report"],
+    ids=["import", "viewmodel", "parse", "report", "amendments", "apply"],
 )
 def test_headless_paths_do_not_import_textual(setup: str) -> None:
     assert _loaded_textual(setup) == ""

@@ -62,7 +62,7 @@ def test_recognised_formats_without_a_reader_say_so(
 
 
 def test_registering_a_reader_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(READERS, "pdf", "resdiff.ingest.text:read_text")
+    monkeypatch.setitem(READERS, "pdf", "resdiff.ingest.plaintext:read_text")
     fn = get_reader("pdf")
     result = fn(b"%PDF-ish text", "x.pdf")
     assert isinstance(result, SourceText)

@@ -19,13 +19,12 @@ import jsonschema  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resdiff.ingest import SourceText
 from resdiff.ingest.markdown import letter_label, roman_label
 from resdiff.model import ClausePair, CompareOptions, Document
-from resdiff.parse.structure import parse_source
 from resdiff.pipeline import compare
 from resdiff.render.json import render_comparison
 from resdiff.render.schema import load_schema
+from tests.builders import parsed
 
 VALIDATOR = jsonschema.Draft202012Validator(load_schema())
 
@@ -123,7 +122,7 @@ def edited(draw: st.DrawFn, paras: list[Para]) -> list[Para]:
 
 
 def _document(text: str, doc_id: str) -> Document:
-    return parse_source(SourceText(source=f"{doc_id}.txt", format="txt", text=text), doc_id)
+    return parsed(text, doc_id, source=f"{doc_id}.txt")
 
 
 def _ids(pairs: Iterable[ClausePair], side: str) -> list[str]:

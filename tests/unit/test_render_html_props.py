@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff.present.sanitize import clean_terminal
+from resdiff.present.segments import Segment
 from resdiff.render.html import diff_html
-from resdiff.render.view import Segment
 
 SPECIAL = ["<script>", "</p>", "<img src=x onerror=alert(1)>", "javascript:", "&lt;", "\x1b[31m"]
 PIECES = st.sampled_from([*"ab <>&\"'=/;:()[]`*\n\t\x00\x07\x1b\x9b", *SPECIAL])

@@ -7,9 +7,10 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from resdiff.present.segments import Segment
 from resdiff.render import ReportOptions
 from resdiff.render.markdown import diff_paragraph, escape, render_markdown
-from resdiff.render.view import PairRow, Segment, build_view
+from resdiff.render.view import PairRow, build_view
 from tests.fixtures.comparisons import HOSTILE, hostile_comparison, rich_comparison
 
 MD = MarkdownIt("gfm-like")

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from resdiff.present.segments import Segment
 from resdiff.render.markdown import diff_paragraph, escape
-from resdiff.render.view import Segment
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Markdown's metacharacters, block starters, digits, entities and plain letters.

@@ -75,8 +75,8 @@ def test_break_offsets_keep_every_line_within_width(text: str, width: int) -> No
 
 def test_a_drafts_own_marker_text_cannot_pass_for_a_change() -> None:
     """Text like '[-permanent-]' in a draft is escaped; only real changes carry bare markers."""
+    from resdiff.present.segments import Segment
     from resdiff.render.text import diff_text
-    from resdiff.render.view import Segment
 
     shown = diff_text(
         (

@@ -6,16 +6,9 @@ import pytest
 
 from resdiff.errors import ResdiffError
 from resdiff.model import ClausePair, Run, RunOp
+from resdiff.present.segments import inline_segments, reflow, side_segments
 from resdiff.render import ReportOptions
-from resdiff.render.view import (
-    Gap,
-    PairRow,
-    SectionView,
-    build_view,
-    inline_segments,
-    reflow,
-    side_segments,
-)
+from resdiff.render.view import Gap, PairRow, SectionView, build_view
 from tests.fixtures.comparisons import rich_comparison
 
 

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from resdiff.errors import ResdiffError
 from resdiff.model import Comparison
-from resdiff.render import ReportOptions, render_report
+from resdiff.render import SELECTING_FORMATS, ReportOptions, render_report
 from resdiff.write import check_not_input, write_atomic
 
 FORMATS: tuple[tuple[str, str], ...] = (
@@ -28,17 +28,29 @@ FORMATS: tuple[tuple[str, str], ...] = (
 )
 
 
+HINT = (
+    "Text, Markdown and HTML show what the navigator's filter shows; JSON and Word hold "
+    "the whole comparison (Word: the drafts compared on screen)."
+)
+
+
 def write_report(
-    comparison: Comparison, fmt: str, path: str, inputs: Sequence[str], view: ReportOptions
+    comparison: Comparison,
+    fmt: str,
+    path: str,
+    inputs: Sequence[str],
+    view: ReportOptions,
+    pairwise: int = 0,
 ) -> None:
-    """Render and write atomically; refuses to overwrite an input. Raises ResdiffError."""
+    """Render and write atomically; refuses to overwrite an input. Raises ResdiffError.
+
+    ``view`` (the app's filter) applies to the formats that show part of a comparison;
+    ``pairwise`` says which comparison a Word file holds."""
     if not path.strip():
         raise ResdiffError("give a file name for the report")
     check_not_input(path, inputs)
-    try:
-        data = render_report(comparison, fmt, view)
-    except NotImplementedError as exc:
-        raise ResdiffError(f"the {fmt} format is not available yet") from exc
+    options = view if fmt in SELECTING_FORMATS else ReportOptions()
+    data = render_report(comparison, fmt, options, pairwise=pairwise)
     write_atomic(path, data)
 
 
@@ -48,13 +60,19 @@ class ExportDialog(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
-        self, comparison: Comparison, inputs: Sequence[str], view: ReportOptions, folder: str = "."
+        self,
+        comparison: Comparison,
+        inputs: Sequence[str],
+        view: ReportOptions,
+        folder: str = ".",
+        pairwise: int = 0,
     ) -> None:
         super().__init__(classes="dialog-screen")
         self._comparison = comparison
         self._inputs = list(inputs)
         self._view = view
         self._folder = folder
+        self._pairwise = pairwise
 
     def _default_path(self, fmt: str) -> str:
         return str(Path(self._folder) / f"resdiff-report.{fmt}")
@@ -62,6 +80,7 @@ class ExportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Export the comparison as a report", classes="dialog-title")
+            yield Static(HINT, classes="dialog-hint", markup=False)
             yield Select(FORMATS, value="txt", allow_blank=False, id="export-format")
             yield Input(self._default_path("txt"), id="export-path", placeholder="file name")
             yield Static("", id="export-error", markup=False)
@@ -99,7 +118,7 @@ class ExportDialog(ModalScreen[str | None]):
     def _write(self, fmt: str, path: str) -> None:
         """Render and write off the UI thread (a long draft as HTML or Word takes a while)."""
         try:
-            write_report(self._comparison, fmt, path, self._inputs, self._view)
+            write_report(self._comparison, fmt, path, self._inputs, self._view, self._pairwise)
         except ResdiffError as exc:
             self.app.call_from_thread(self._failed, f"Cannot export: {exc}")
             return

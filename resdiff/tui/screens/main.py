@@ -7,7 +7,6 @@ comparison is computed in a worker thread so the terminal never freezes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -23,10 +22,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from resdiff.errors import ResdiffError
-from resdiff.model import ClauseHistory, CompareOptions, Comparison, Document, PairwiseComparison
+from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
 from resdiff.render import ReportOptions
 from resdiff.tui import viewmodel as vm
 from resdiff.tui.messages import ChangeChosen, PairSelected
+from resdiff.tui.request import Request
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
@@ -110,17 +110,12 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(
-        self,
-        files: Sequence[str],
-        options: CompareOptions,
-        comparison: Comparison | None = None,
-        docx_changes: str = "accept",
-    ) -> None:
+    def __init__(self, request: Request) -> None:
         super().__init__()
-        self.files = list(files)
-        self.options = options
-        self.docx_changes = docx_changes
+        self.files = list(request.files)  # the open dialog replaces them
+        self.options = request.options
+        self.load = request.load
+        self.series = request.series
         self.docs: list[Document] = []
         self.order: list[int] = []
         self.comparison: Comparison | None = None
@@ -137,7 +132,7 @@ class MainScreen(Screen[None]):
         self.history_docs: tuple[Document, ...] = ()
         self._key_position: dict[int, int] = {}
         self._show_position = 1  # which draft (by position) to show after a compare
-        self._initial = comparison
+        self._initial = request.comparison
 
     # ------------------------------------------------------------ layout
 
@@ -180,20 +175,15 @@ class MainScreen(Screen[None]):
     def _compute(
         self, files: list[str], docs: list[Document] | None, order: list[int] | None
     ) -> None:
-        from resdiff.pipeline import DOC_IDS, compare, load
+        from resdiff.pipeline import compare, is_series, load_all
 
         try:
             if docs is None:
-                if len(files) > len(DOC_IDS):
-                    raise ResdiffError(f"at most {len(DOC_IDS)} drafts can be compared at once")
-                docs = [
-                    load(f, doc_id=DOC_IDS[i], docx_changes=self.docx_changes)
-                    for i, f in enumerate(files)
-                ]
+                docs = load_all(files, self.load)
                 self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
-            series = self.options.series or (len(docs) >= 3 and in_order)
+            series = is_series(len(docs), self.series if in_order else False)
             options = replace(self.options, series=series)
             comparison = compare(*(docs[i] for i in order), options=options)
         except ResdiffError as exc:
@@ -353,7 +343,9 @@ class MainScreen(Screen[None]):
         assert pc is not None
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
-        self.query_one(PairView).display_data = vm.pair_display(row.pair, pc.a, pc.b, changes)
+        self.query_one(PairView).display_data = vm.pair_display(
+            row.pair, pc.a, pc.b, changes, row.runs
+        )
         if row.changes and follow:  # show this clause's top-ranked change in the panel
             position = min(self._key_position[i] for i in row.changes)
             self.query_one(KeyChangesPanel).show_position(position)
@@ -537,7 +529,8 @@ class MainScreen(Screen[None]):
                 self.app.notify(f"Report written to {path}", title="Exported")
 
         folder = str(Path.cwd())
-        self.app.push_screen(ExportDialog(self.comparison, self.files, view, folder), done)
+        dialog = ExportDialog(self.comparison, self.files, view, folder, pairwise=self.other)
+        self.app.push_screen(dialog, done)
 
     def action_open(self) -> None:
         def done(files: list[str] | None) -> None:

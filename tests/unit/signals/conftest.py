@@ -6,8 +6,10 @@ from collections.abc import Sequence
 
 import pytest
 
-from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
+from resdiff.model import Clause, ClauseKind, Document
 from resdiff.signals.lens import Lens, load_lens
+from tests.builders import clause as make_clause
+from tests.builders import document as make_document
 
 # The first operative paragraphs of the two seed drafts (written for resdiff; modelled on
 # the March 2024 drafts): a ceasefire tied to hostage release vs both demanded.
@@ -36,30 +38,9 @@ def lens() -> Lens:
 def clause(
     cid: str, text: str, kind: ClauseKind = "operative", opener: str | None = None
 ) -> Clause:
-    return Clause(
-        id=cid,
-        kind=kind,
-        number=cid[2:] if cid.startswith("OP") else None,
-        label=None,
-        opener=opener,
-        text=text,
-        span=Span(0, len(text)),
-    )
+    """A lone clause for a signals test: unlabelled, of the kind given."""
+    return make_clause(cid, text, kind=kind, label=None, opener=opener)
 
 
 def document(doc_id: str, clauses: Sequence[Clause], source: str | None = None) -> Document:
-    return Document(
-        id=doc_id,
-        source=source or f"{doc_id.lower()}.txt",
-        format="txt",
-        text="\n\n".join(c.text for c in clauses),
-        symbol=None,
-        author=None,
-        date=None,
-        sponsors=(),
-        title=None,
-        language="en",
-        parse=ParseInfo("un", "built by the test"),
-        header=Span(0, 0),
-        clauses=tuple(clauses),
-    )
+    return make_document(doc_id, clauses, source=source)

@@ -9,10 +9,10 @@ import pytest
 
 from resdiff.model import Mention
 from resdiff.signals import topics
+from resdiff.signals.clausetext import fold, lower
 from resdiff.signals.compiled import CUES, QUALIFIERS, TERMS
 from resdiff.signals.extract import text_signals
 from resdiff.signals.lens import load_lens
-from resdiff.signals.text import fold, lower
 
 PHRASE = (
     "demands an immediate and sustained ceasefire, the unconditional release of all "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.signals.hints import literal_hint, may_match
 from resdiff.signals.lens import Lens
+from resdiff.signals.prefilter import literal_hint, may_match
 
 PIECES = [
     "resolution 2720 (2023)",

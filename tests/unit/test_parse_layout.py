@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resdiff.parse.lines import (
+from resdiff.parse.layout import (
     ends_paragraph,
     letter_value,
     roman_value,

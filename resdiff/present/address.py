@@ -1,0 +1,56 @@
+"""Clause addresses as every face writes them.
+
+Two forms, one place: the reports name both drafts and join the clauses of a split or a
+merge with " + " ("A OP3 -> B OP3 + OP4"; an empty side reads "(none)"); the app, in a
+narrow column, writes "OP3", or "OP3→OP4" when the clause was renumbered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: The arrow of the reports (plain ASCII: it survives any pipe, mail or terminal).
+ARROW = "->"
+#: The arrow of the app (one cell wide).
+APP_ARROW = "→"
+NONE = "(none)"
+
+
+def ids(clause_ids: Sequence[str], sep: str = " + ", empty: str = NONE) -> str:
+    """The clauses of one side: "OP3 + OP4"; ``empty`` when there are none."""
+    return sep.join(clause_ids) or empty
+
+
+def between(doc_a: str, a: Sequence[str], doc_b: str, b: Sequence[str]) -> str:
+    """'A OP3 -> B OP3 + OP4'; an empty side reads '(none)'."""
+    return f"{doc_a} {ids(a)} {ARROW} {doc_b} {ids(b)}"
+
+
+def compact(a: Sequence[str], b: Sequence[str], arrow: str = APP_ARROW) -> str:
+    """'OP3', or 'OP3→OP4' when renumbered, 'OP2→OP3+OP4' for a split; one side alone
+    when the other is empty."""
+    left, right = "+".join(a), "+".join(b)
+    if not left:
+        return right
+    if not right or left == right:
+        return left
+    return f"{left}{arrow}{right}"
+
+
+def last_label(clause_id: str) -> str:
+    """``OP4(b)(ii)`` -> ``(ii)``: a sub-paragraph's own label (its parent names the rest)."""
+    cut = clause_id.rfind("(")
+    return clause_id[cut:] if cut > 0 else clause_id
+
+
+def fit(a: Sequence[str], b: Sequence[str], depth: int, width: int) -> str:
+    """The compact address indented by ``depth`` in a column of ``width``. A sub-paragraph
+    pair too long for it keeps both sides by their own labels (``(ii)→(ii)``, the parent
+    row names the rest); failing that, the new address (``→OP6(b)(ii)``)."""
+    indent = "  " * depth
+    text = indent + compact(a, b)
+    if len(text) > width and a and b:
+        short = "+".join(map(last_label, a)) + APP_ARROW + "+".join(map(last_label, b))
+        fits = depth and len(indent + short) <= width
+        text = indent + short if fits else indent + APP_ARROW + "+".join(b)
+    return text[:width]

@@ -1,0 +1,24 @@
+"""What the app was asked to show: one value from ``make_app`` to the main screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from resdiff.model import CompareOptions, Comparison
+
+if TYPE_CHECKING:
+    from resdiff.pipeline import LoadOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """The drafts to compare (or a comparison already made), how to read them (``load``)
+    and compare them (``options``), and whether they are a series when the reader said so
+    (``series``; ``None``: the pipeline's rule, ``pipeline.is_series``)."""
+
+    files: tuple[str, ...] = ()
+    options: CompareOptions = field(default_factory=CompareOptions)
+    load: LoadOptions | None = None
+    series: bool | None = None
+    comparison: Comparison | None = None
