@@ -19,7 +19,7 @@ import jsonschema  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resdiff.ingest.markdown import letter_label, roman_label
+from resdiff.labels import to_letters, to_roman
 from resdiff.model import ClausePair, CompareOptions, Document
 from resdiff.pipeline import compare
 from resdiff.render.json import render_comparison
@@ -71,9 +71,9 @@ def _draft_text(paras: Sequence[Para]) -> str:
         n += 1
         lines += [f"{n}. {body}" + (":" if p.subs else ";"), ""]
         for i, (words, subsubs) in enumerate(p.subs):
-            lines += [f"({letter_label(i)}) " + " ".join(words) + (":" if subsubs else ";"), ""]
+            lines += [f"({to_letters(i + 1)}) " + " ".join(words) + (":" if subsubs else ";"), ""]
             for j, sub in enumerate(subsubs):
-                lines += [f"({roman_label(j + 1)}) " + " ".join(sub) + ";", ""]
+                lines += [f"({to_roman(j + 1)}) " + " ".join(sub) + ";", ""]
     return "\n".join(lines)
 
 
@@ -169,6 +169,16 @@ def test_compare_pairs_every_clause_once_and_rebuilds_both_texts(
     assert counts.split == by_status["split"] and counts.merged == by_status["merged"]
     assert sum(by_status.values()) == len(pc.pairs)
     assert counts.moved == sum(p.moved for p in pc.pairs)
+    subs = [q for top in pc.pairs for child in top.children for q in child.walk()]
+    by_sub = Counter(q.status for q in subs)
+    sub = pc.sub_counts
+    assert (sub.unchanged, sub.modified, sub.added, sub.removed) == (
+        by_sub["unchanged"],
+        by_sub["modified"],
+        by_sub["added"],
+        by_sub["removed"],
+    )
+    assert sum(by_sub.values()) == len(subs) and sub.moved == sum(q.moved for q in subs)
     for p in (q for top in pc.pairs for q in top.walk()):
         assert (p.status == "added") == (not p.a) and (p.status == "removed") == (not p.b)
         assert len(p.a) == 1 or p.status == "merged" or not p.a
