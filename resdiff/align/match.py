@@ -172,7 +172,8 @@ class _Matcher:
         part_to_whole: list[int],
         transpose: bool,
     ) -> list[tuple[int, list[int]]]:
-        """Wholes covered by 2+ consecutive parts; updates the matching to match."""
+        """Wholes covered by 2+ consecutive parts (parts that went elsewhere may stand
+        between them); updates the matching to match."""
         p, idf = self.p, self.idf
 
         # Each free part's best container among the wholes it was scored against; a
@@ -213,8 +214,9 @@ class _Matcher:
             partner = whole_to_part[w_i]
             runs: list[list[int]] = [[js[0]]]
             for j in js[1:]:
-                if j == runs[-1][-1] + 1:
-                    runs[-1].append(j)
+                between = range(runs[-1][-1] + 1, j)
+                if all(part_to_whole[k] not in (-1, w_i) for k in between):
+                    runs[-1].append(j)  # what stands between went elsewhere (demoted, moved)
                 else:
                     runs.append([j])
             best: tuple[float, list[int]] | None = None
@@ -225,8 +227,17 @@ class _Matcher:
                 for j in run:
                     union.update(parts[j].counts)
                 cover = containment(whole[w_i], union, idf)
-                single = max(containment(whole[w_i], parts[j].counts, idf) for j in run)
-                good = cover >= p.group_min_coverage and cover - single >= p.group_min_gain
+                if min(container[j][0] for j in run) >= p.part_full_containment:
+                    # Short paragraphs absorbed into a longer one that also says new
+                    # things: each part found whole in it, each adding words of its own.
+                    good = cover >= p.group_min_coverage_absorbed and all(
+                        cover - containment(whole[w_i], union - parts[j].counts, idf)
+                        >= p.group_min_gain_absorbed
+                        for j in run
+                    )
+                else:
+                    single = max(containment(whole[w_i], parts[j].counts, idf) for j in run)
+                    good = cover >= p.group_min_coverage and cover - single >= p.group_min_gain
                 if good and (best is None or cover > best[0]):
                     best = (cover, run)
             if best is None:

@@ -3,9 +3,11 @@ qualifiers, topics, actors, references, numbers, whole clauses.
 
 Each aligned pair (sub-paragraph pairs included) compares the union of the signals of
 its clauses on each side (``sides.union``), so a split or merge is read as one
-provision. The detectors, one per change kind, are in ``detectors``; topics and actors
-that vanish from (or appear in) the whole document are reported once more at document
-level. Weights come from the lens (``[ranking]``); ties keep document order.
+provision; links are compared once per top-level pair, over each side's whole provision
+(chapeau and sub-paragraphs). The detectors, one per change kind, are in ``detectors``;
+topics and actors that vanish from (or appear in) the whole document are reported once
+more at document level, and the organs that wrote the drafts are never actors. Weights
+come from the lens (``[ranking]``); ties keep document order.
 """
 
 from __future__ import annotations
@@ -38,10 +40,22 @@ def find_changes(
         topics_b=_mentions(clauses_b, signals_b, "topics"),
         actors_a=_mentions(clauses_a, signals_a, "actors"),
         actors_b=_mentions(clauses_b, signals_b, "actors"),
+        links_a=_links(signals_a),
+        links_b=_links(signals_b),
+        organs=_organs(a, b, signals_a, signals_b),
     )
     skip_actors = drafts.one_sided_actors
     found: list[Change] = []
     for top in pairs:
+        tree = (
+            union(_subtree(top.a, clauses_a), clauses_a, signals_a),
+            union(_subtree(top.b, clauses_b), clauses_b, signals_b),
+        )
+        alone_a, alone_b = _unpaired_below(top)
+        extended = (
+            union([*top.a, *alone_a], clauses_a, signals_a),
+            union([*top.b, *alone_b], clauses_b, signals_b),
+        )
         for clause_pair in top.walk():
             sa = union(clause_pair.a, clauses_a, signals_a)
             sb = union(clause_pair.b, clauses_b, signals_b)
@@ -57,6 +71,8 @@ def find_changes(
                 # Changes inside preambular pairs weigh less.
                 factor=lens.preambular_factor if sa.role == sb.role == "preambular" else 1.0,
                 skip_actors=skip_actors,
+                tree=tree if clause_pair is top else None,
+                extended=extended if clause_pair is top else None,
             )
             for detect in (PAIRED if clause_pair.a and clause_pair.b else UNPAIRED).values():
                 found.extend(detect(pair))
@@ -85,6 +101,52 @@ def _ranked(
         return (-c.weight, position, kind_index[c.kind], c.topic or "", c.related or "", c.summary)
 
     return tuple(sorted(changes, key=key))
+
+
+def _subtree(ids: Sequence[str], clauses: Mapping[str, Clause]) -> list[str]:
+    """The clauses and all their sub-paragraphs, in reading order."""
+    return [node.id for cid in ids if cid in clauses for node in clauses[cid].walk()]
+
+
+def _unpaired_below(top: ClausePair) -> tuple[list[str], list[str]]:
+    """The sub-paragraphs under a pair that have no counterpart, on each side: their
+    qualifiers are read with the paragraph's own (nothing else compares them)."""
+    alone_a: list[str] = []
+    alone_b: list[str] = []
+    for pair in top.walk():
+        if pair is top:
+            continue
+        if not pair.b:
+            alone_a.extend(pair.a)
+        elif not pair.a:
+            alone_b.extend(pair.b)
+    return alone_a, alone_b
+
+
+def _links(signals: Mapping[str, ClauseSignals]) -> dict[frozenset[str], frozenset[str]]:
+    """Every topic pair a draft links anywhere, with the relations it uses."""
+    found: dict[frozenset[str], set[str]] = {}
+    for s in signals.values():
+        for link in s.links:
+            found.setdefault(frozenset(link.topics), set()).add(link.relation)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _organs(
+    a: Document,
+    b: Document,
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+) -> frozenset[str]:
+    """The actor names of the organs that wrote the drafts ("The Security Council," makes
+    "Security Council" an author, not an actor, in both)."""
+    authors = {
+        " ".join(d.author.split()[1:] if d.author.startswith("The ") else d.author.split()).lower()
+        for d in (a, b)
+        if d.author
+    }
+    names = {n for s in (*signals_a.values(), *signals_b.values()) for n in s.actors}
+    return frozenset(n for n in names if n.lower() in authors)
 
 
 def _mentions(
