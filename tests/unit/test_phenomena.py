@@ -20,6 +20,7 @@ import pytest
 
 from bench import real_accuracy as ra
 from resdiff import compare, load
+from resdiff.parse.invariants import tiling_problems
 from resdiff.render.json import comparison_to_dict
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "phenomena"
@@ -66,6 +67,13 @@ def test_warnings_and_header(name: str) -> None:
     assert not score.warnings_absent
     assert score.warn_right == score.warn_total, score.errors
     assert score.header_right == score.header_total, score.errors
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_copy_parses_whole(name: str) -> None:
+    for side in "ab":
+        doc = load(str(FIXTURES / name / f"{side}.txt"))
+        assert tiling_problems(doc) == []
 
 
 def test_linkage_that_appears_has_null_from() -> None:
