@@ -18,7 +18,7 @@ from resdiff.model import Change, Clause, ClausePair, ClauseSignals, Document
 from resdiff.signals import summary
 from resdiff.signals.detectors import DOCUMENT, PAIRED, UNPAIRED, Drafts, Pair
 from resdiff.signals.lens import CHANGE_KINDS, Lens
-from resdiff.signals.sides import union
+from resdiff.signals.sides import Side, union
 
 
 def find_changes(
@@ -43,22 +43,19 @@ def find_changes(
         links_a=_links(signals_a),
         links_b=_links(signals_b),
         organs=_organs(a, b, signals_a, signals_b),
+        near_a=_near_actors(a, signals_a),
+        near_b=_near_actors(b, signals_b),
     )
     skip_actors = drafts.one_sided_actors
     found: list[Change] = []
     for top in pairs:
-        tree = (
-            union(_subtree(top.a, clauses_a), clauses_a, signals_a),
-            union(_subtree(top.b, clauses_b), clauses_b, signals_b),
-        )
-        alone_a, alone_b = _unpaired_below(top)
-        extended = (
-            union([*top.a, *alone_a], clauses_a, signals_a),
-            union([*top.b, *alone_b], clauses_b, signals_b),
-        )
+        own, tree, extended = _whole_provisions(top, clauses_a, clauses_b, signals_a, signals_b)
         for clause_pair in top.walk():
-            sa = union(clause_pair.a, clauses_a, signals_a)
-            sb = union(clause_pair.b, clauses_b, signals_b)
+            if clause_pair is top:
+                sa, sb = own
+            else:
+                sa = union(clause_pair.a, clauses_a, signals_a)
+                sb = union(clause_pair.b, clauses_b, signals_b)
             topics = tuple(dict.fromkeys((*sa.topics, *sb.topics)))
             pair = Pair(
                 drafts=drafts,
@@ -101,6 +98,39 @@ def _ranked(
         return (-c.weight, position, kind_index[c.kind], c.topic or "", c.related or "", c.summary)
 
     return tuple(sorted(changes, key=key))
+
+
+def _whole_provisions(
+    top: ClausePair,
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+) -> tuple[tuple[Side, Side], tuple[Side, Side], tuple[Side, Side]]:
+    """A top-level pair's own sides, each side's whole provision (with every
+    sub-paragraph) and each side with the sub-paragraphs that have no counterpart; for a
+    pair with no sub-paragraphs (most), all three are the pair's own sides."""
+    own = (union(top.a, clauses_a, signals_a), union(top.b, clauses_b, signals_b))
+    if not top.children and not _has_children(top, clauses_a, clauses_b):
+        return own, own, own
+    tree = (
+        union(_subtree(top.a, clauses_a), clauses_a, signals_a),
+        union(_subtree(top.b, clauses_b), clauses_b, signals_b),
+    )
+    alone_a, alone_b = _unpaired_below(top)
+    extended = (
+        union([*top.a, *alone_a], clauses_a, signals_a),
+        union([*top.b, *alone_b], clauses_b, signals_b),
+    )
+    return own, tree, extended
+
+
+def _has_children(
+    top: ClausePair, clauses_a: Mapping[str, Clause], clauses_b: Mapping[str, Clause]
+) -> bool:
+    return any(clauses_a[c].children for c in top.a if c in clauses_a) or any(
+        clauses_b[c].children for c in top.b if c in clauses_b
+    )
 
 
 def _subtree(ids: Sequence[str], clauses: Mapping[str, Clause]) -> list[str]:
@@ -147,6 +177,22 @@ def _organs(
     }
     names = {n for s in (*signals_a.values(), *signals_b.values()) for n in s.actors}
     return frozenset(n for n in names if n.lower() in authors)
+
+
+def _near_actors(doc: Document, signals: Mapping[str, ClauseSignals]) -> dict[str, frozenset[str]]:
+    """For each clause id, the actors named in the top-level paragraphs around its own."""
+    named = [
+        frozenset(n for node in top.walk() if node.id in signals for n in signals[node.id].actors)
+        for top in doc.clauses
+    ]
+    out: dict[str, frozenset[str]] = {}
+    for i, top in enumerate(doc.clauses):
+        around = (named[i - 1] if i else frozenset()) | (
+            named[i + 1] if i + 1 < len(named) else frozenset()
+        )
+        for node in top.walk():
+            out[node.id] = around
+    return out
 
 
 def _mentions(

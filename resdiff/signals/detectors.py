@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from resdiff.model import Change, ChangeKind, ClausePair, ClauseSignals, Direction
@@ -44,6 +44,10 @@ class Drafts:
     links_b: Mapping[frozenset[str], frozenset[str]]
     #: The author organs of the two drafts ("Security Council"): authors, not actors.
     organs: frozenset[str] = frozenset()
+    #: Clause id -> the actors named in the paragraphs just before and after its own
+    #: (top-level) paragraph, in each draft.
+    near_a: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    near_b: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def one_sided_actors(self) -> set[str]:
@@ -264,9 +268,26 @@ def _extra_words(big: str, small: str) -> str:
 def broken_phrase(phrase: str, text: str) -> bool:
     """Whether ``phrase`` is in ``text`` only broken inside a word, as a PDF line break
     leaves it ("accordanc e"): the phrase is there, not changed."""
+    loose, squashed, words = _loose_phrase(phrase)
+    low, flat = _squashed(text)
+    if squashed not in flat:
+        return False  # not there in any form (most of the time: one substring test)
+    return any(len(m.group().split()) > words for m in loose.finditer(low))
+
+
+@cache
+def _loose_phrase(phrase: str) -> tuple[re.Pattern[str], str, int]:
+    """The phrase with an optional space between any two letters, squashed, its length."""
     words = phrase.lower().split()
     loose = r"\s+".join(r"\s?".join(map(re.escape, w)) for w in words)
-    return any(len(m.group().split()) > len(words) for m in re.finditer(loose, text.lower()))
+    return re.compile(loose), "".join(words), len(words)
+
+
+@lru_cache(maxsize=64)
+def _squashed(text: str) -> tuple[str, str]:
+    """A side's text lower-cased, and without any space (one side asks many times)."""
+    low = text.lower()
+    return low, "".join(low.split())
 
 
 def _listed(
@@ -296,7 +317,14 @@ def _listed(
 
 
 def _actors(p: Pair, *, kind: ChangeKind) -> list[Change]:
-    return _listed(p, kind, p.a.actors, p.b.actors, summary.actor, p.skip_actors)
+    """Actors named on one side of the pair only, over the paragraphs' sub-paragraphs
+    with no counterpart too; an actor the other draft names in the next paragraph (or
+    the one before) has moved next door, not gone."""
+    sa, sb = p.extended or (p.a, p.b)
+    added = kind == "actor-added"
+    near = p.drafts.near_a if added else p.drafts.near_b
+    nearby = {n for cid in (sa.ids if added else sb.ids) for n in near.get(cid, ())}
+    return _listed(p, kind, sa.actors, sb.actors, summary.actor, p.skip_actors | nearby)
 
 
 def _references(p: Pair, *, kind: ChangeKind) -> list[Change]:
