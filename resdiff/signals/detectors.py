@@ -317,14 +317,15 @@ def _listed(
 
 
 def _actors(p: Pair, *, kind: ChangeKind) -> list[Change]:
-    """Actors named on one side of the pair only, over the paragraphs' sub-paragraphs
-    with no counterpart too; an actor the other draft names in the next paragraph (or
-    the one before) has moved next door, not gone."""
-    sa, sb = p.extended or (p.a, p.b)
-    added = kind == "actor-added"
-    near = p.drafts.near_a if added else p.drafts.near_b
-    nearby = {n for cid in (sa.ids if added else sb.ids) for n in near.get(cid, ())}
-    return _listed(p, kind, sa.actors, sb.actors, summary.actor, p.skip_actors | nearby)
+    """Actors named on one side of the pair only. An actor that the other draft names in
+    the next paragraph (or the one before), where this draft does not, has moved next
+    door: not reported."""
+    sa, sb = p.a, p.b
+    d = p.drafts
+    there_a = {n for cid in sa.ids for n in d.near_a.get(cid, ())}
+    there_b = {n for cid in sb.ids for n in d.near_b.get(cid, ())}
+    moved = there_a - there_b if kind == "actor-added" else there_b - there_a
+    return _listed(p, kind, sa.actors, sb.actors, summary.actor, p.skip_actors | moved)
 
 
 def _references(p: Pair, *, kind: ChangeKind) -> list[Change]:
