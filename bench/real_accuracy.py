@@ -22,6 +22,10 @@ Figures, per pair and in total (micro-averaged):
 - false@10: how many of the first ten are false: they match a ``false`` pattern (and no
   accepted item), or say a clause was removed/added/moved between preamble and
   operative part when the annotated alignment says it was kept.
+- header differences (a sponsor joining or leaving, a new symbol, date, title or author)
+  are judged against the annotation's ``header`` fields: accepted when both sides'
+  fields bear them out, false when they contradict them, neither when a side's field is
+  not annotated (a ``"*"`` false pattern does not cover them).
 - top: whether resdiff's first difference is one of the annotation's ``top`` items;
   counted apart for pairs whose ``top_reason`` is a changed linkage or operative verb.
 - warn: whether each document carries a warning exactly when it should (a partial copy
@@ -252,10 +256,60 @@ def _kind_kept(links: Iterable[Mapping[str, Any]], ids: Sequence[str]) -> bool:
     return False
 
 
+HEADER_FIELDS = {
+    "symbol-changed": "symbol",
+    "date-changed": "date",
+    "title-changed": "title",
+    "author-changed": "author",
+}
+
+
+def header_verdict(ann: Mapping[str, Any], change: Mapping[str, Any]) -> bool | None:
+    """A header difference (sponsor, symbol, date, title, author) judged against the
+    annotated header fields: True when both sides' fields bear it out, False when they
+    contradict it, None when a side's field is not annotated (or not a header change)."""
+    kind = change.get("kind")
+    header = ann.get("header", {})
+    side_a, side_b = header.get("a", {}), header.get("b", {})
+    if kind in ("sponsor-added", "sponsor-removed"):
+        if "sponsors" not in side_a or "sponsors" not in side_b:
+            return None
+        added = kind == "sponsor-added"
+        name = str(change.get("to") if added else change.get("from")).casefold()
+        mine, other = (side_b, side_a) if added else (side_a, side_b)
+        names = {str(n).casefold() for n in mine["sponsors"] or ()}
+        others = {str(n).casefold() for n in other["sponsors"] or ()}
+        return name in names and name not in others
+    name = HEADER_FIELDS.get(str(kind))
+    if name is None or name not in side_a or name not in side_b:
+        return None
+    want_a, want_b = side_a[name], side_b[name]
+    return (
+        _norm(want_a) != _norm(want_b)
+        and _same(name, want_a, change.get("from"))
+        and _same(name, want_b, change.get("to"))
+    )
+
+
+def is_accepted(ann: Mapping[str, Any], change: Mapping[str, Any]) -> bool:
+    """A difference the analyst accepts: a ``key`` or ``also`` item, or a header change
+    the annotated header fields bear out."""
+    accepted = (*ann.get("key", ()), *ann.get("also", ()))
+    return any_match(accepted, change) or header_verdict(ann, change) is True
+
+
 def is_false(ann: Mapping[str, Any], change: Mapping[str, Any]) -> bool:
-    """A difference the analyst rejects: contradicts the alignment or a ``false`` pattern."""
-    if any_match(ann.get("key", ()), change) or any_match(ann.get("also", ()), change):
+    """A difference the analyst rejects: contradicts the alignment, the annotated header
+    or a ``false`` pattern (``"*"`` patterns cover clause differences, not the header's,
+    which are judged by the header fields)."""
+    if is_accepted(ann, change):
         return False
+    verdict = header_verdict(ann, change)
+    if verdict is False:
+        return True
+    if change.get("kind") in (*HEADER_FIELDS, "sponsor-added", "sponsor-removed"):
+        named = [f for f in ann.get("false", ()) if f.get("kind", "*") != "*"]
+        return any_match(named, change)
     links = ann.get("links", ())
     kind = change.get("kind")
     a, b = list(change.get("a") or ()), list(change.get("b") or ())
@@ -296,10 +350,9 @@ def score_changes(
             score.errors.append(
                 f"missed key: {item.get('kind')} {_where(item)} {item.get('note', '')}"
             )
-    accepted = [*ann.get("key", ()), *ann.get("also", ())]
     score.shown_top = len(top)
     for rank, change in enumerate(top, 1):
-        if any_match(accepted, change):
+        if is_accepted(ann, change):
             score.accepted_top += 1
         if is_false(ann, change):
             score.false_top += 1

@@ -245,6 +245,8 @@ def parse_header(lines: list[str], lexicon: Lexicon) -> HeaderInfo:
         i += 1
     if date is None:  # a date inside a header item ("Distr.: General 22 March 2024")
         date = _item_date([stripped[k] for k in sorted(items)], lexicon)
+    if date is None:  # else any line's, not another document's ("adopted ... on 13 July")
+        date = _item_date(stripped, lexicon)
     title_lines = [s for k, s in enumerate(stripped) if s and k > anchor and k not in items]
     title = " ".join(" ".join(title_lines).split()) or None
     return HeaderInfo(

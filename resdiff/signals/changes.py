@@ -16,7 +16,15 @@ from collections.abc import Mapping, Sequence
 
 from resdiff.model import Change, Clause, ClausePair, ClauseSignals, Document
 from resdiff.signals import summary
-from resdiff.signals.detectors import DOCUMENT, PAIRED, UNPAIRED, Drafts, Pair
+from resdiff.signals.detectors import (
+    DOCUMENT,
+    HEADER,
+    PAIRED,
+    UNPAIRED,
+    Drafts,
+    Headers,
+    Pair,
+)
 from resdiff.signals.lens import CHANGE_KINDS, Lens
 from resdiff.signals.sides import Side, union
 
@@ -28,12 +36,62 @@ def find_changes(
     signals_a: Mapping[str, ClauseSignals],
     signals_b: Mapping[str, ClauseSignals],
     lens: Lens,
+    header: ClausePair | None = None,
 ) -> tuple[Change, ...]:
+    """``pairs`` are every aligned pair to read (paragraphs, footnotes); ``header`` the
+    header blocks' pair: when it changed, the header fields are compared too."""
     clauses_a = {c.id: c for c in a.walk()}
     clauses_b = {c.id: c for c in b.walk()}
-    drafts = Drafts(
+    drafts = _drafts(lens, b.label or b.id, clauses_a, clauses_b, signals_a, signals_b, (a, b))
+    found = _detect(drafts, pairs, clauses_a, clauses_b, drafts.one_sided_actors)
+    for find in DOCUMENT.values():
+        found.extend(find(drafts))
+    if header is not None and header.changed:
+        headers = Headers(lens, a, b)
+        for read in HEADER.values():
+            found.extend(read(headers))
+    return _ranked(found, clauses_a, clauses_b)
+
+
+def pair_changes(
+    a: Clause,
+    b: Clause,
+    pair: ClausePair,
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+    lens: Lens,
+) -> tuple[Change, ...]:
+    """The changes of one aligned pair read on its own, outside any draft: a precedent
+    from a corpus and the clause that reuses it. Nothing is reported at document level
+    (an actor dropped is dropped from this pair, whatever the rest of the draft says)."""
+    clauses_a = {c.id: c for c in a.walk()}
+    clauses_b = {c.id: c for c in b.walk()}
+    drafts = _drafts(lens, b.id, clauses_a, clauses_b, signals_a, signals_b)
+    return _ranked(_detect(drafts, (pair,), clauses_a, clauses_b, set()), clauses_a, clauses_b)
+
+
+def _drafts(
+    lens: Lens,
+    label_b: str,
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+    docs: tuple[Document, Document] | None = None,
+) -> Drafts:
+    """``docs`` are the two whole drafts, when there are drafts: their author organs are
+    never actors, and an actor moved to a neighbouring paragraph has not gone."""
+    if docs is None:
+        organs: frozenset[str] = frozenset()
+        near_a: dict[str, frozenset[str]] = {}
+        near_b: dict[str, frozenset[str]] = {}
+    else:
+        organs = _organs(docs[0], docs[1], signals_a, signals_b)
+        near_a = _near_actors(docs[0], signals_a)
+        near_b = _near_actors(docs[1], signals_b)
+    return Drafts(
         lens=lens,
-        label_b=b.label or b.id,
+        label_b=label_b,
         signals_a=signals_a,
         signals_b=signals_b,
         topics_a=_mentions(clauses_a, signals_a, "topics"),
@@ -42,20 +100,32 @@ def find_changes(
         actors_b=_mentions(clauses_b, signals_b, "actors"),
         links_a=_links(signals_a),
         links_b=_links(signals_b),
-        organs=_organs(a, b, signals_a, signals_b),
-        near_a=_near_actors(a, signals_a),
-        near_b=_near_actors(b, signals_b),
+        organs=organs,
+        near_a=near_a,
+        near_b=near_b,
     )
-    skip_actors = drafts.one_sided_actors
+
+
+def _detect(
+    drafts: Drafts,
+    pairs: Sequence[ClausePair],
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    skip_actors: set[str],
+) -> list[Change]:
+    """Every pair's changes (sub-paragraph pairs included), by the registered detectors."""
+    lens = drafts.lens
     found: list[Change] = []
     for top in pairs:
-        own, tree, extended = _whole_provisions(top, clauses_a, clauses_b, signals_a, signals_b)
+        own, tree, extended = _whole_provisions(
+            top, clauses_a, clauses_b, drafts.signals_a, drafts.signals_b
+        )
         for clause_pair in top.walk():
             if clause_pair is top:
                 sa, sb = own
             else:
-                sa = union(clause_pair.a, clauses_a, signals_a)
-                sb = union(clause_pair.b, clauses_b, signals_b)
+                sa = union(clause_pair.a, clauses_a, drafts.signals_a)
+                sb = union(clause_pair.b, clauses_b, drafts.signals_b)
             topics = tuple(dict.fromkeys((*sa.topics, *sb.topics)))
             pair = Pair(
                 drafts=drafts,
@@ -73,9 +143,7 @@ def find_changes(
             )
             for detect in (PAIRED if clause_pair.a and clause_pair.b else UNPAIRED).values():
                 found.extend(detect(pair))
-    for find in DOCUMENT.values():
-        found.extend(find(drafts))
-    return _ranked(found, clauses_a, clauses_b)
+    return found
 
 
 def _ranked(

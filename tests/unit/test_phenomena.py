@@ -78,7 +78,8 @@ def test_every_copy_parses_whole(name: str) -> None:
 
 def test_linkage_that_appears_has_null_from() -> None:
     change = next(
-        c for c in report("9a-linkage-from-null")["comparisons"][0]["changes"]
+        c
+        for c in report("9a-linkage-from-null")["comparisons"][0]["changes"]
         if c["kind"] == "linkage"
     )
     assert (change["from"], change["to"]) == (None, "parallel")
