@@ -130,3 +130,14 @@ def test_agenda_title_above_the_sponsors_is_not_a_sponsor() -> None:
 
 def test_a_date_in_a_header_item_is_found() -> None:
     assert parse_header(["Distr.: General 22 March 2024"], LEX).date == "2024-03-22"
+
+
+def test_an_adoption_date_outside_the_header_items_is_the_drafts() -> None:
+    lines = [
+        "Human Rights Council. Forty-ninth session",
+        "Resolution adopted by the Human Rights Council on 13 July 2031",
+        "49/12. Peaceful assembly",
+    ]
+    assert parse_header(lines, LEX).date == "2031-07-13"
+    lines[1] = "Note verbale dated 13 July 2031 from the Permanent Mission of Norland"
+    assert parse_header(lines, LEX).date is None

@@ -233,6 +233,27 @@ def test_header_fields_compared_case_insensitively_and_null_means_absent() -> No
     assert "b.date" in score.errors[0]
 
 
+def test_header_changes_judged_by_the_annotated_header() -> None:
+    ann = {
+        "header": {
+            "a": {"symbol": "A/87/L.14", "sponsors": ["Arcadia"]},
+            "b": {"symbol": "A/87/L.14/Rev.1", "sponsors": ["Arcadia", "Westmark"]},
+        },
+        "false": [{"kind": "*"}],
+    }
+    h = ["header"]
+    joins = change("sponsor-added", h, h, to="Westmark")
+    wrong = change("sponsor-removed", h, h, **{"from": "Arcadia"})
+    symbol = change("symbol-changed", h, h, **{"from": "A/87/L.14", "to": "A/87/L.14/Rev.1"})
+    date = change("date-changed", h, h, **{"from": "2032-12-02", "to": "2032-12-06"})
+    assert ra.is_accepted(ann, joins) and not ra.is_false(ann, joins)
+    assert ra.is_accepted(ann, symbol) and not ra.is_false(ann, symbol)
+    assert not ra.is_accepted(ann, wrong) and ra.is_false(ann, wrong)
+    # no date annotated: neither accepted nor false ("*" covers clause differences only)
+    assert not ra.is_accepted(ann, date) and not ra.is_false(ann, date)
+    assert ra.is_false(ann, change("clause-added", [], ["OP3"]))
+
+
 # ---------------------------------------------------------------- folder and totals
 
 
