@@ -83,3 +83,12 @@ def test_linkage_that_appears_has_null_from() -> None:
         if c["kind"] == "linkage"
     )
     assert (change["from"], change["to"]) == (None, "parallel")
+
+
+def test_linkage_that_goes_has_null_to() -> None:
+    change = next(
+        c
+        for c in report("9b-linkage-to-null")["comparisons"][0]["changes"]
+        if c["kind"] == "linkage"
+    )
+    assert (change["from"], change["to"]) == ("conditional", None)
