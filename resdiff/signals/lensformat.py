@@ -197,6 +197,7 @@ def lens_schema() -> Table:
             "terms": Phrases(),
             "qualifiers": MapOf(qualifier_group),
             "enabled": Flag(),
+            "traded": Flag(),
         }
     )
     cue = Table({"phrases": Phrases()})
