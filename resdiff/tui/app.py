@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions, Comparison
+from resdiff.present.sanitize import clean_terminal
 from resdiff.tui.request import Request
 from resdiff.tui.screens.main import MainScreen
 
@@ -48,6 +50,25 @@ class ResdiffApp(App[int]):
                     partial(screen.run_action, binding.action),
                 )
         yield from super().get_system_commands(screen)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notices carry file names and search terms: shown literally (never Textual
+        markup) and cleaned of anything a terminal would act on."""
+        super().notify(
+            clean_terminal(message),
+            title=clean_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def action_quit(self) -> None:  # type: ignore[override]
         self.exit(0)

@@ -407,6 +407,11 @@ def pair_display(
 # ---------------------------------------------------------------- headers, history, matrix
 
 
+def document_label(doc: Document) -> str:
+    """The draft's short name (its symbol, else its file name), safe for a terminal."""
+    return clean_terminal(doc.label)
+
+
 def describe_document(doc: Document) -> str:
     """``S/2024/9001 · United States of America · 22 March 2024`` (what is known of it)."""
     parts = [doc.label]
@@ -451,8 +456,8 @@ def history_table(
         for doc_id, _ids, _status in h.rounds:
             if doc_id not in rounds:
                 rounds.append(doc_id)
-    last = f"clause in {documents[-1].label}" if documents else "clause"
-    header = [last, *(docs[d].label if d in docs else d for d in rounds)]
+    last = f"clause in {document_label(documents[-1])}" if documents else "clause"
+    header = [last, *(document_label(docs[d]) if d in docs else d for d in rounds)]
     table = []
     for h in history:
         cells = {doc_id: (ids, status) for doc_id, ids, status in h.rounds}
@@ -475,7 +480,7 @@ def matrix_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
     docs = {d.id: d for d in comparison.documents}
     if m is None:
         return ["topic"], []
-    header = ["topic", *(docs[d].label if d in docs else d for d in m.documents)]
+    header = ["topic", *(document_label(docs[d]) if d in docs else d for d in m.documents)]
     rows = [
         [
             m.labels.get(topic, topic),

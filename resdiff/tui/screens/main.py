@@ -272,8 +272,8 @@ class MainScreen(Screen[None]):
         self._update_header()
         doc_a, doc_b = self._doc(pc.a), self._doc(pc.b)
         self.query_one(PairView).labels = (
-            f"{pc.a}: {doc_a.label if doc_a else pc.a}",
-            f"{pc.b}: {doc_b.label if doc_b else pc.b}",
+            f"{pc.a}: {vm.document_label(doc_a) if doc_a else pc.a}",
+            f"{pc.b}: {vm.document_label(doc_b) if doc_b else pc.b}",
         )
         self._apply_filter(keep=None)
         first = vm.step(vm.differences(self.shown), None, True)
