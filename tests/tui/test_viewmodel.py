@@ -111,6 +111,31 @@ def test_search_finds_text_in_either_draft() -> None:
     assert vm.search(rows, "   ") == ()
 
 
+def test_search_ignores_whitespace_and_finds_addresses() -> None:
+    rows = _rows()
+    assert [rows[i].address for i in vm.search(rows, "focal\n  point")] == ["OP2→OP3+OP4"]
+    # an address names the clause in either draft: OP3 is A's OP3 and B's OP3 (a split half)
+    assert [rows[i].address for i in vm.search(rows, "op3")] == ["OP2→OP3+OP4", "OP3→OP5"]
+    pattern = vm.search_pattern("durable  ceasefire")
+    assert pattern is not None and pattern.search("a Durable\nceasefire")
+    assert vm.search_pattern(" ") is None
+
+
+def test_find_clause_by_address() -> None:
+    rows = _rows()
+
+    def found(query: str) -> str | None:
+        row = vm.find_clause(rows, query)
+        return None if row is None else rows[row].address
+
+    assert found("OP3") == "OP2→OP3+OP4"  # B's OP3 first: the shown draft
+    assert found("A OP3") == found("a:op3") == "OP3→OP5"
+    assert found("5(a)") == found("op 5 (a)") == "OP3(a)→OP5(a)"
+    assert found("PP3") == "OP6→PP3"
+    assert found("B OP6") == "OP4+OP5→OP6"
+    assert found("OP99") is None and found("") is None and found("C OP1") is None
+
+
 def test_key_changes_ranked_and_mapped_to_rows() -> None:
     c = series_comparison()
     rows = vm.build_rows(c, c.comparisons[0])

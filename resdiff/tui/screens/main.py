@@ -129,6 +129,7 @@ class MainScreen(Screen[None]):
         self.selected: int | None = None
         self.key_pos: int | None = None
         self.search_term = ""
+        self.search_hit: tuple[int, int] | None = None  # (match, of how many) for the term
         self.history_docs: tuple[Document, ...] = ()
         self._key_position: dict[int, int] = {}
         self._show_position = 1  # which draft (by position) to show after a compare
@@ -310,8 +311,10 @@ class MainScreen(Screen[None]):
         line = f"{vm.counts_line(pc)}   {shown}"
         if not self.flt.show_unchanged:
             line += ", unchanged hidden"
-        if self.search_term:
-            line += f"   search: {self.search_term!r}"
+        if self.search_term and self.search_hit is not None:
+            n, total = self.search_hit
+            found = f"match {n} of {total}" if total else "not found"
+            line += f"   search {self.search_term!r}: {found}"
         self.query_one("#status-line", Static).update(Text(line))
 
     def _apply_filter(self, keep: int | None) -> None:
@@ -425,29 +428,33 @@ class MainScreen(Screen[None]):
     def _on_search(self, event: Input.Submitted) -> None:
         event.stop()
         term = event.value.strip()
-        self.search_term = term
-        self.query_one(PairView).search_term = term
-        matches = vm.search(self.rows, term)
-        self._update_status()
         if not term:
             self._close_search()
             return
+        self.search_term = term
+        self.query_one(PairView).search_term = term
+        matches = vm.search(self.rows, term)
+        self.search_hit = (0, 0)
         if not matches:
+            self._update_status()
             self.app.notify(f"Not found in either draft: {term!r}", severity="warning")
             return
         target = vm.step(matches, self.selected, True)
         if target is None:
             target = matches[0]
             self.app.notify("Search wrapped to the first match.", timeout=2)
+        self.search_hit = (matches.index(target) + 1, len(matches))
         self._goto(target)
-        n = matches.index(target) + 1
-        self.query_one("#status-line", Static).update(
-            Text(f"match {n} of {len(matches)} for {term!r} (Enter: next, Esc: close)")
-        )
+        self._update_status()
 
     def _close_search(self) -> None:
+        """Esc (or Enter on an empty box): the box closes and the search ends."""
         box = self.query_one("#search", Input)
         box.remove_class("-shown")
+        self.search_term = ""
+        self.search_hit = None
+        self.query_one(PairView).search_term = ""
+        self._update_status()
         self.query_one(ClauseNavigator).focus()
 
     def key_escape(self) -> None:
@@ -537,7 +544,7 @@ class MainScreen(Screen[None]):
             if files and len(files) >= 2:
                 self.files = files
                 self.flt = vm.Filter(show_unchanged=self.flt.show_unchanged)  # new topics
-                self.search_term = ""
+                self.search_term, self.search_hit = "", None
                 self.query_one(PairView).search_term = ""
                 self._start(None, None)
             elif self.comparison is None:

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from resdiff.tui.viewmodel import PairDisplay, Segment
+from resdiff.tui.viewmodel import PairDisplay, Segment, search_pattern
 
 GAP = 2  # columns between the two sides
 
@@ -87,13 +87,9 @@ class PairView(ScrollView, can_focus=True):
         text = Text()
         for op, chunk in segments:
             text.append(chunk, style=styles.get(op, ""))
-        term = self.search_term.strip()
-        if term:
-            text.highlight_words(
-                [term],
-                style=self.get_component_rich_style("pair-view--match"),
-                case_sensitive=False,
-            )
+        pattern = search_pattern(self.search_term)
+        if pattern is not None:
+            text.highlight_regex(pattern, style=self.get_component_rich_style("pair-view--match"))
         return text
 
     def _wrap(self, console: Console, renderable: Text, width: int) -> list[list[RichSegment]]:
