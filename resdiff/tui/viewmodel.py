@@ -414,6 +414,18 @@ def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange,
     )
 
 
+def opening(keys: Sequence[KeyChange], rows: Sequence[Row]) -> tuple[int | None, int | None]:
+    """Where a comparison opens: (row, key position) of the top-ranked key difference
+    that has a clause; failing that, the first difference (or the first row)."""
+    for position, kc in enumerate(keys):
+        if kc.row is not None:
+            return kc.row, position
+    first = step(differences(rows), None, True)
+    if first is None and rows:
+        first = rows[0].index
+    return first, None
+
+
 # ---------------------------------------------------------------- the selected pair
 
 

@@ -108,6 +108,8 @@ async def test_open_dialog_cancel_leaves_a_hint() -> None:
 async def test_n_and_p_walk_differences_in_document_order(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert _address(series_app) == "OP1"  # opens on the top-ranked key difference
+        await pilot.press("p", "p")
         assert _address(series_app) == "PP2"  # the first difference, not PP1
         seen = []
         for _ in range(4):
@@ -124,10 +126,11 @@ async def test_n_and_p_walk_differences_in_document_order(series_app: ResdiffApp
 async def test_key_differences_in_rank_order(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("right_square_bracket")
         s = main_screen(series_app)
         assert s.key_pos == 0 and _address(series_app) == "OP1"  # linkage ranks first
-        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.press("right_square_bracket")
+        assert s.key_pos == 1 and _address(series_app) == "OP1"  # second: OP1's verb
+        await pilot.press("right_square_bracket")
         assert _address(series_app) == "PP3→OP8"  # third: the promoted verb
         await pilot.press("left_square_bracket")
         assert s.key_pos == 1 and _address(series_app) == "OP1"
@@ -157,13 +160,13 @@ async def test_arrows_and_j_k_move_the_cursor(series_app: ResdiffApp) -> None:
         await pilot.pause()
         await pilot.press("down")
         await pilot.pause()
-        assert _address(series_app) == "OP6→PP3"
+        assert _address(series_app) == "OP2"
         await pilot.press("j")
         await pilot.pause()
-        assert _address(series_app) == "OP1"
+        assert _address(series_app) == "OP2→OP3+OP4"
         await pilot.press("k", "up")
         await pilot.pause()
-        assert _address(series_app) == "PP2"
+        assert _address(series_app) == "OP1"
 
 
 async def test_mouse_click_selects_a_clause(series_app: ResdiffApp) -> None:
@@ -242,7 +245,7 @@ async def test_u_hides_and_shows_unchanged(series_app: ResdiffApp) -> None:
         await pilot.press("u")
         await pilot.pause()
         assert all(s.rows[i].changed for i in nav.listed) and len(nav.listed) < everything
-        assert _address(series_app) == "PP2"  # the selection survives
+        assert _address(series_app) == "OP1"  # the selection survives
         await pilot.press("u")
         await pilot.pause()
         assert len(nav.listed) == everything
@@ -251,6 +254,7 @@ async def test_u_hides_and_shows_unchanged(series_app: ResdiffApp) -> None:
 async def test_v_toggles_inline_view(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press("p", "p")  # PP2
         view = series_app.screen.query_one(PairView)
         assert not view.inline
         side_by_side = view.rendered_text()
@@ -467,7 +471,7 @@ async def test_escape_sequences_are_stripped() -> None:
 
 async def test_inserted_and_deleted_words_are_marked_without_colour(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.press("p", "p")  # PP2
         view = series_app.screen.query_one(PairView)
         left, right = view.texts["left"], view.texts["right"]
         deleted = next(s for s in left.spans if left.plain[s.start : s.end] == "deep")
@@ -485,8 +489,9 @@ async def test_narrow_terminal_stacks_panels(series_app: ResdiffApp) -> None:
         pair = screen.query_one(PairView)
         assert nav.region.width > 70 and pair.region.y > nav.region.y
         assert not screen.query_one("#key-changes").display
+        assert _address(series_app) == "OP1"
         await pilot.press("n")
-        assert _address(series_app) == "OP6→PP3"
+        assert _address(series_app) == "OP2"
         # the key differences panel is hidden, but ] still works and the summary shows
         await pilot.press("right_square_bracket")
         await pilot.pause()

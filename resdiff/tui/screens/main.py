@@ -277,13 +277,12 @@ class MainScreen(Screen[None]):
             f"{pc.b}: {vm.document_label(doc_b) if doc_b else pc.b}",
         )
         self._apply_filter(keep=None)
-        first = vm.step(vm.differences(self.shown), None, True)
-        if first is None and self.shown:
-            first = self.shown[0].index
+        first, self.key_pos = vm.opening(self.keys, self.shown)
         if first is not None:
-            # the key panel was just refilled and is not laid out yet: it starts at the
-            # top (rank 1) and follows the selection from the reader's first move on
             self._goto(first, follow=False)
+        if self.key_pos is not None:
+            # the key panel was just refilled and is laid out after this refresh
+            self.call_after_refresh(self.query_one(KeyChangesPanel).show_position, self.key_pos)
         self.query_one(ClauseNavigator).focus()
 
     def _update_header(self) -> None:
