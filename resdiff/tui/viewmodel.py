@@ -49,6 +49,7 @@ STATUS_MARKERS: Mapping[PairStatus, str] = {
 MOVED_MARKER = "↷"
 KIND_MARKER = "⇅"
 MAX_NOTES = 3  # change summaries shown with a pair's text; the rest are counted
+ADDRESS_MAX = 24  # the longest address a clause list shows in full
 
 #: Short badges for the kinds of substantive change, in display order.
 BADGES: Mapping[str, str] = {
@@ -189,6 +190,17 @@ def address(pair: ClausePair) -> str:
 def fit_address(row: Row, width: int) -> str:
     """The row's address indented for a column of ``width`` (see ``present.address.fit``)."""
     return addresses.fit(row.pair.a, row.pair.b, row.depth, width)
+
+
+def columns(rows: Sequence[Row], width: int) -> tuple[int, int, int]:
+    """Widths of the marker, address and badge columns of a clause list ``width`` wide:
+    as wide as the rows need, but the address at most a quarter and the badges at most a
+    seventh of the width, so the clause's own text keeps about half of it."""
+    marker = max((len(status_symbol(r.pair)) for r in rows), default=1) + 1
+    address = max((len(fit_address(r, ADDRESS_MAX)) for r in rows), default=4)
+    address = min(address, max(8, width // 4))
+    badges = min(max((len(r.badges) for r in rows), default=0), width // 7)
+    return marker, address, badges
 
 
 def preview(pair: ClausePair, width: int = 80) -> str:
@@ -500,24 +512,90 @@ def describe_document(doc: Document) -> str:
     return clean_terminal(" · ".join(parts))
 
 
-def counts_line(pc: PairwiseComparison) -> str:
-    """``~6 modified  +2 added  ↷3 moved  29 key differences`` (zero counts left out)."""
+_COUNT_MARKS = (
+    ("~", "modified"),
+    ("+", "added"),
+    ("-", "removed"),
+    ("<", "split"),
+    (">", "merged"),
+    (MOVED_MARKER, "moved"),
+)
+
+
+def counts_line(pc: PairwiseComparison, short: bool = False) -> str:
+    """``~6 modified  +2 added  ↷3 moved  29 key differences`` (zero counts left out);
+    ``short``: ``~6 +2 ↷3 · 29 key``."""
     c = pc.counts
-    parts = [
-        f"{mark}{n} {word}"
-        for mark, n, word in (
-            ("~", c.modified, "modified"),
-            ("+", c.added, "added"),
-            ("-", c.removed, "removed"),
-            ("<", c.split, "split"),
-            (">", c.merged, "merged"),
-            (MOVED_MARKER, c.moved, "moved"),
-        )
-        if n
-    ] or ["no differences"]
+    found = [(mark, getattr(c, word), word) for mark, word in _COUNT_MARKS]
     key = len(pc.changes)
+    if short:
+        marks = " ".join(f"{mark}{n}" for mark, n, _ in found if n) or "same"
+        return f"{marks} · {key} key"
+    parts = [f"{mark}{n} {word}" for mark, n, word in found if n] or ["no differences"]
     parts.append(f"{key} key difference{'s' if key != 1 else ''}")
     return "  ".join(parts)
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def status_line(
+    pc: PairwiseComparison,
+    listing: tuple[int, int, str],
+    search: tuple[str, int, int] | None,
+    width: int,
+) -> str:
+    """The status line in ``width`` columns: the counts, then what the list shows
+    (``listing``: shown, total, the filter in words) and the search (``search``: term,
+    match, of how many). The filter and the search always stay: the counts shorten first."""
+    shown, total, described = listing
+    state = [f"showing {shown}/{total}: {described}"]
+    if search is not None:
+        term, n, of = search
+        state.append(f"search {term!r}: " + (f"match {n} of {of}" if of else "not found"))
+    tail = "   ".join(state)
+    for counts in (counts_line(pc), counts_line(pc, short=True)):
+        line = f"{counts}   {tail}"
+        if len(line) <= width:
+            return line
+    short_tail = "   ".join([f"{shown}/{total} {described}", *state[1:]])
+    return _fit(short_tail + "   " + counts_line(pc, short=True), width)
+
+
+def header_lines(
+    docs: Sequence[Document], base: str, shown: str, width: int, compact: bool
+) -> list[list[tuple[str, str]]]:
+    """The drafts, every one of them, as lines of ``(text, role)`` (role: ``base``,
+    ``shown``, ``other`` or ``note``). Full: a line per draft with what is known of it;
+    ``compact``: one line, each draft by number, id and label, labels shortened to fit."""
+    roles = {base: "base", shown: "shown"}
+    if not compact:
+        lines = []
+        for n, doc in enumerate(docs, 1):
+            role = roles.get(doc.id, "other")
+            named = f" ({role})" if role != "other" else ""
+            line = [(_fit(f"{n} {doc.id}{named}: {describe_document(doc)}", width), role)]
+            if doc.parse.structure != "un":
+                line.append(
+                    (clean_terminal(f"  [{doc.parse.structure}: {doc.parse.note}]"), "note")
+                )
+            lines.append(line)
+        return lines
+    entries = []
+    for n, doc in enumerate(docs, 1):
+        role = roles.get(doc.id, "other")
+        suffix = f" {role}" if role != "other" else ""
+        entries.append((f"{n} {doc.id} ", document_label(doc), suffix, role))
+    sep = "  "
+    fixed = sum(len(head) + len(tail) for head, _, tail, _ in entries) + len(sep) * (len(docs) - 1)
+    budget = max(4, (width - fixed) // max(1, len(docs)))
+    line: list[tuple[str, str]] = []
+    for k, (head, label, tail, role) in enumerate(entries):
+        if k:
+            line.append((sep, "note"))
+        line.append((head + _fit(label, budget) + tail, role))
+    return [line]
 
 
 def history_table(

@@ -38,3 +38,9 @@ async def settle(pilot: Pilot[int]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+def screen_lines(app: ResdiffApp) -> list[str]:
+    """The whole screen as text, one string per terminal line (what a reader sees)."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]

@@ -226,8 +226,11 @@ def test_long_renumbered_addresses_keep_the_new_number() -> None:
     pair = ClausePair(("OP4(b)(ii)",), ("OP6(b)(ii)",), "unchanged", False, 1.0, ())
     row = vm.Row(0, pair, 2, vm.address(pair), "", "", "", frozenset())
     assert vm.fit_address(row, 40) == "    OP4(b)(ii)→OP6(b)(ii)"
-    assert vm.fit_address(row, 20) == "    (ii)→(ii)"
-    assert vm.fit_address(row, 12) == "    →OP6(b)("
+    assert vm.fit_address(row, 20) == "    (ii)"  # the parent row names the rest
+    assert vm.fit_address(row, 6) == "  (ii)"
+    moved = ClausePair(("PP4", "PP5"), ("PP4",), "merged", False, 1.0, ())
+    merged = vm.Row(0, moved, 0, vm.address(moved), "", "", "", frozenset())
+    assert vm.fit_address(merged, 8) == "→PP4"
 
 
 def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:

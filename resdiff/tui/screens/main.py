@@ -38,6 +38,8 @@ from resdiff.tui.widgets.pair_view import PairView
 
 NARROW = 100  # below this many columns the panels stack
 SHORT = 30  # below this many rows too
+TALL = 40  # stacked, from this many rows the key differences show too
+WIDE = 160  # from this many columns the clause list takes a smaller share
 
 
 class ComparisonReady(Message):
@@ -93,6 +95,7 @@ class MainScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", tooltip="Quit"),
         Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
         Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
+        Binding("z", "zoom", "Zoom", tooltip="Zoom: the pair view alone, or all panels again"),
         Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
         Binding("m", "matrix", "Matrix", show=False, tooltip="Positions matrix"),
         Binding("h", "history", "History", show=False, tooltip="History of the series"),
@@ -161,9 +164,17 @@ class MainScreen(Screen[None]):
             self.action_open()
 
     def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW or event.size.height < SHORT
+        self._lay_out(event.size.width, event.size.height)
+
+    def _lay_out(self, width: int, height: int) -> None:
+        """Classes for the .tcss: ``-narrow`` stacks the panels (the key differences
+        only when tall: ``-tall``), ``-wide`` gives the pair view more of the width."""
+        narrow = width < NARROW or height < SHORT
         self.set_class(narrow, "-narrow")
-        self.query_one(PairView).notes_last = narrow
+        self.set_class(narrow and height >= TALL, "-tall")
+        self.set_class(width >= WIDE, "-wide")
+        if self.comparison is not None:
+            self._update_header()
 
     # ------------------------------------------------------------ computing
 
@@ -288,16 +299,16 @@ class MainScreen(Screen[None]):
     def _update_header(self) -> None:
         pc = self.pairwise
         assert self.comparison is not None and pc is not None
-        text = Text()
-        for n, doc in enumerate(self.comparison.documents, 1):
-            role = " (base)" if doc.id == pc.a else " (shown)" if doc.id == pc.b else ""
-            style = "bold" if role else "dim"
-            if n > 1:
+        docs = self.comparison.documents
+        width, height = self.size.width - 2, self.size.height  # the header's padding
+        compact = self.has_class("-narrow") or len(docs) > max(2, height // 10)
+        styles = {"base": "bold", "shown": "bold", "other": "dim", "note": "dim"}
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for n, line in enumerate(vm.header_lines(docs, pc.a, pc.b, width, compact)):
+            if n:
                 text.append("\n")
-            text.append(f"{n} {doc.id}{role}: ", style=style)
-            text.append(vm.describe_document(doc))
-            if doc.parse.structure != "un":
-                text.append(f"  [{doc.parse.structure}: {doc.parse.note}]", style="dim")
+            for chunk, role in line:
+                text.append(chunk, style=styles[role])
         self.query_one("#drafts", Static).update(text)
         self._update_status()
 
@@ -306,15 +317,15 @@ class MainScreen(Screen[None]):
         if pc is None:
             return
         labels = self.comparison.matrix.labels if self.comparison and self.comparison.matrix else {}
-        shown = f"showing {len(self.shown)}/{len(self.rows)}: {self.flt.describe(labels)}"
-        line = f"{vm.counts_line(pc)}   {shown}"
+        described = self.flt.describe(labels)
         if not self.flt.show_unchanged:
-            line += ", unchanged hidden"
+            described += ", unchanged hidden"
+        search = None
         if self.search_term and self.search_hit is not None:
-            n, total = self.search_hit
-            found = f"match {n} of {total}" if total else "not found"
-            line += f"   search {self.search_term!r}: {found}"
-        self.query_one("#status-line", Static).update(Text(line))
+            search = (self.search_term, *self.search_hit)
+        listing = (len(self.shown), len(self.rows), described)
+        line = vm.status_line(pc, listing, search, self.size.width - 2)
+        self.query_one("#status-line", Static).update(Text(line, no_wrap=True))
 
     def _apply_filter(self, keep: int | None) -> None:
         self.shown = vm.apply_filter(self.rows, self.flt)
@@ -484,6 +495,13 @@ class MainScreen(Screen[None]):
     def action_toggle_view(self) -> None:
         pair = self.query_one(PairView)
         pair.inline = not pair.inline
+
+    def action_zoom(self) -> None:
+        self.toggle_class("-zoom")
+        if self.has_class("-zoom"):
+            self.query_one(PairView).focus()
+        else:
+            self.query_one(ClauseNavigator).focus()
 
     def action_swap(self) -> None:
         if not self._need_comparison() or self.comparison is None:

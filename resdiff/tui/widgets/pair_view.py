@@ -44,8 +44,6 @@ class PairView(ScrollView, can_focus=True):
     inline: reactive[bool] = reactive(False)
     labels: reactive[tuple[str, str]] = reactive(("A", "B"))
     search_term: reactive[str] = reactive("")
-    notes_last: reactive[bool] = reactive(False)
-    """Put the notes after the texts (small terminals: the words first)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -65,9 +63,6 @@ class PairView(ScrollView, can_focus=True):
         self._rebuild()
 
     def watch_search_term(self) -> None:
-        self._rebuild()
-
-    def watch_notes_last(self) -> None:
         self._rebuild()
 
     def on_resize(self, event: Resize) -> None:
@@ -128,10 +123,8 @@ class PairView(ScrollView, can_focus=True):
         else:
             add(Text(data.title, style=self.get_component_rich_style("pair-view--title")))
             note_style = self.get_component_rich_style("pair-view--note")
-            notes = [Text(note, style=note_style) for note in data.notes]
-            if not self.notes_last:
-                for note in notes:
-                    add(note)
+            for note in data.notes:
+                add(Text(note, style=note_style))
             lines.append(Strip.blank(width))
             self.texts = {
                 "left": self._text(data.left),
@@ -154,10 +147,6 @@ class PairView(ScrollView, can_focus=True):
                     a = Strip(left[i], col) if i < len(left) else blank
                     b = Strip(right[i], col) if i < len(right) else blank
                     lines.append(Strip.join([a, gap, b]))
-            if self.notes_last and notes:
-                lines.append(Strip.blank(width))
-                for note in notes:
-                    add(note)
         return lines
 
     def render_line(self, y: int) -> Strip:
