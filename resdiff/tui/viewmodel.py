@@ -563,25 +563,31 @@ def status_line(
     return _fit(short_tail + "   " + counts_line(pc, short=True), width)
 
 
+HeaderLine = list[tuple[str, str]]
+"""``(text, role)`` chunks; role is ``base``, ``shown``, ``other`` or ``note``."""
+
+
 def header_lines(
     docs: Sequence[Document], base: str, shown: str, width: int, compact: bool
-) -> list[list[tuple[str, str]]]:
-    """The drafts, every one of them, as lines of ``(text, role)`` (role: ``base``,
-    ``shown``, ``other`` or ``note``). Full: a line per draft with what is known of it;
+) -> list[HeaderLine]:
+    """The drafts, every one of them. Full: a line per draft with what is known of it;
     ``compact``: one line, each draft by number, id and label, labels shortened to fit."""
     roles = {base: "base", shown: "shown"}
-    if not compact:
-        lines = []
-        for n, doc in enumerate(docs, 1):
-            role = roles.get(doc.id, "other")
-            named = f" ({role})" if role != "other" else ""
-            line = [(_fit(f"{n} {doc.id}{named}: {describe_document(doc)}", width), role)]
-            if doc.parse.structure != "un":
-                line.append(
-                    (clean_terminal(f"  [{doc.parse.structure}: {doc.parse.note}]"), "note")
-                )
-            lines.append(line)
-        return lines
+    if compact:
+        return [_compact_header(docs, roles, width)]
+    lines = []
+    for n, doc in enumerate(docs, 1):
+        role = roles.get(doc.id, "other")
+        named = f" ({role})" if role != "other" else ""
+        line = [(_fit(f"{n} {doc.id}{named}: {describe_document(doc)}", width), role)]
+        if doc.parse.structure != "un":
+            note = f"  [{doc.parse.structure}: {doc.parse.note}]"
+            line.append((clean_terminal(note), "note"))
+        lines.append(line)
+    return lines
+
+
+def _compact_header(docs: Sequence[Document], roles: Mapping[str, str], width: int) -> HeaderLine:
     entries = []
     for n, doc in enumerate(docs, 1):
         role = roles.get(doc.id, "other")
@@ -590,12 +596,12 @@ def header_lines(
     sep = "  "
     fixed = sum(len(head) + len(tail) for head, _, tail, _ in entries) + len(sep) * (len(docs) - 1)
     budget = max(4, (width - fixed) // max(1, len(docs)))
-    line: list[tuple[str, str]] = []
+    line: HeaderLine = []
     for k, (head, label, tail, role) in enumerate(entries):
         if k:
             line.append((sep, "note"))
         line.append((head + _fit(label, budget) + tail, role))
-    return [line]
+    return line
 
 
 def history_table(
