@@ -14,6 +14,7 @@ from textual.screen import Screen
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions, Comparison
 from resdiff.present.sanitize import clean_terminal
+from resdiff.tui import keys
 from resdiff.tui.request import Request
 from resdiff.tui.screens.main import MainScreen
 
@@ -36,19 +37,19 @@ class ResdiffApp(App[int]):
         return MainScreen(self.request)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every binding of the current screen, by its description, then Textual's own."""
-        seen: set[str] = set()
-        for binding in Binding.make_bindings(getattr(screen, "BINDINGS", ())):
-            if binding.action == "app.quit":
+        """Every binding of the current screen that applies now, by what it does and its
+        key as shown ("key: ]"), then Textual's own."""
+        offers = getattr(screen, "offers", None)
+        for binding in keys.described(getattr(screen, "BINDINGS", ())):
+            if binding.action == "app.quit" or binding.system:
                 continue  # Textual lists "Quit" itself
-            if binding.description and binding.action not in seen and not binding.system:
-                seen.add(binding.action)
-                keys = binding.key_display or binding.key
-                yield SystemCommand(
-                    binding.tooltip or binding.description,
-                    f"{binding.action} (key: {keys})",
-                    partial(screen.run_action, binding.action),
-                )
+            if offers is not None and not offers(binding.action):
+                continue
+            yield SystemCommand(
+                keys.what_it_does(binding),
+                f"key: {keys.key_display(binding)}",
+                partial(screen.run_action, binding.action),
+            )
         yield from super().get_system_commands(screen)
 
     def notify(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets._toast import Toast, ToastRack
 
 from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.main import MainScreen
@@ -44,3 +45,9 @@ def screen_lines(app: ResdiffApp) -> list[str]:
     """The whole screen as text, one string per terminal line (what a reader sees)."""
     strips = app.screen._compositor.render_strips()
     return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def toasts(app: ResdiffApp) -> list[str]:
+    """The notices on screen (the app must run with ``notifications=True``)."""
+    rack = app.screen.get_child_by_type(ToastRack)
+    return [str(toast.render()) for toast in rack.query(Toast)]

@@ -12,7 +12,6 @@ from textual.widgets import Input, OptionList, Select
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions
 from resdiff.tui.app import ResdiffApp, make_app
-from resdiff.tui.request import Request
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
@@ -416,11 +415,10 @@ async def test_q_quits(series_app: ResdiffApp) -> None:
     assert series_app.return_code == 0
 
 
-def test_command_palette_lists_every_action(series_app: ResdiffApp) -> None:
-    from resdiff.tui.screens.main import MainScreen
-
-    screen = MainScreen(Request())
-    titles = {c.title for c in series_app.get_system_commands(screen)}
+async def test_command_palette_lists_every_action(series_app: ResdiffApp) -> None:
+    async with series_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in series_app.get_system_commands(series_app.screen)}
     for wanted in (
         "Next difference",
         "Previous difference",

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets._toast import Toast, ToastRack
-
 from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.dialogs import ErrorDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.pair_view import PairView
-from tests.tui.conftest import SIZE, main_screen, settle
+from tests.tui.conftest import SIZE, main_screen, settle, toasts
 
 HOSTILE = "\x1b]52;c;cHduZWQ=\x07[@click=app.quit]draft"
 DRAFT = "The Security Council,\n\n1. Demands {} ceasefire;\n\n2. Decides to remain seized.\n"
-
-
-def _toasts(app: ResdiffApp) -> list[str]:
-    rack = app.screen.get_child_by_type(ToastRack)
-    return [str(toast.render()) for toast in rack.query(Toast)]
 
 
 def _hostile_pair(tmp_path: Path) -> list[str]:
@@ -38,7 +31,7 @@ async def test_searching_for_markup_does_not_crash(series_app: ResdiffApp) -> No
         await pilot.press("slash", *"[/]", "enter")
         await pilot.pause()
         assert series_app.is_running
-        assert any("[/]" in toast for toast in _toasts(series_app))
+        assert any("[/]" in toast for toast in toasts(series_app))
 
 
 async def test_a_bad_file_is_named_literally(tmp_path: Path) -> None:
@@ -52,7 +45,7 @@ async def test_a_bad_file_is_named_literally(tmp_path: Path) -> None:
         assert "[b]missing [@click=app.quit].txt" in str(
             app.screen.query_one("#error-message").render()
         )
-        assert any("[b]missing [@click=app.quit].txt" in toast for toast in _toasts(app))
+        assert any("[b]missing [@click=app.quit].txt" in toast for toast in toasts(app))
         assert app.is_running
 
 

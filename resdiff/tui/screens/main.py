@@ -122,6 +122,7 @@ class MainScreen(Screen[None]):
         self.docs: list[Document] = []
         self.order: list[int] = []
         self.comparison: Comparison | None = None
+        self.computing = False  # a comparison is under way in the worker
         self.history: tuple[ClauseHistory, ...] = ()
         self.history_note = "Open three or more drafts of one text, in order, to see a history."
         self.other = 0
@@ -179,6 +180,7 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ computing
 
     def _start(self, docs: list[Document] | None, order: list[int] | None) -> None:
+        self.computing = True
         self.query_one("#body").loading = True
         self.query_one("#status-line", Static).update(Text("Comparing…"))
         self._compute(list(self.files), docs, order)
@@ -225,6 +227,7 @@ class MainScreen(Screen[None]):
 
     @on(LoadFailed)
     def _on_failed(self, message: LoadFailed) -> None:
+        self.computing = False
         self.query_one("#body").loading = False
         self.query_one("#status-line", Static).update(Text("Could not compare."))
         self.app.notify(message.problem, title="Cannot open", severity="error")
@@ -238,6 +241,7 @@ class MainScreen(Screen[None]):
     def _show(
         self, docs: list[Document], order: list[int], comparison: Comparison, history_ok: bool
     ) -> None:
+        self.computing = False
         self.query_one("#body").loading = False
         self.docs, self.order, self.comparison = docs, order, comparison
         if history_ok:
@@ -363,6 +367,17 @@ class MainScreen(Screen[None]):
             position = min(self._key_position[i] for i in row.changes)
             self.query_one(KeyChangesPanel).show_position(position)
 
+    def offers(self, action: str) -> bool:
+        """Whether the command palette lists ``action`` now: "compare the base with draft
+        N" only for a draft that exists and is not the one shown."""
+        if not action.startswith("pick_other("):
+            return True
+        if self.comparison is None or self.pairwise is None:
+            return False
+        n = int(action[len("pick_other(") : -1])
+        ids = [d.id for d in self.comparison.documents]
+        return 2 <= n <= len(ids) and ids[n - 1] != self.pairwise.b
+
     # ------------------------------------------------------------ messages from widgets
 
     @on(PairSelected)
@@ -376,6 +391,9 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ actions
 
     def _need_comparison(self) -> bool:
+        if self.computing:
+            self.app.notify("Still comparing the drafts…", timeout=2)
+            return False
         if self.pairwise is None:
             self.app.notify("Nothing is compared yet: press o to open drafts.", timeout=3)
             return False
@@ -384,10 +402,16 @@ class MainScreen(Screen[None]):
     def _step_difference(self, forward: bool) -> None:
         if not self._need_comparison():
             return
-        target = vm.step(vm.differences(self.shown), self.selected, forward)
+        listed = vm.differences(self.shown)
+        target = vm.step(listed, self.selected, forward)
         if target is None:
-            where = "last" if forward else "first"
-            self.app.notify(f"No more differences: this is the {where}.", timeout=2)
+            if listed:
+                where = "last" if forward else "first"
+                self.app.notify(f"No more differences: this is the {where}.", timeout=2)
+            elif vm.differences(self.rows):
+                self.app.notify("No differences among the clauses listed.", timeout=2)
+            else:
+                self.app.notify("No differences: these drafts say the same.", timeout=2)
             return
         self._goto(target)
 

@@ -163,6 +163,14 @@ class ClauseNavigator(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    def _restyle(self) -> None:
+        """Lines built with the old theme's colours are built again."""
+        self._cache.clear()
+        self.refresh()
+
     def _style(self, row: Row) -> Style:
         status = row.pair.status
         if status == "unchanged" and not row.changed:

@@ -68,6 +68,10 @@ class PairView(ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         self._rebuild()
 
+    def on_mount(self) -> None:
+        # a theme switch restyles the lines built with the old theme's colours at once
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild())
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._rebuild()

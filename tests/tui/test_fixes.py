@@ -1,0 +1,92 @@
+"""The bugs of issue 12 (item 6), each driven as a reader met it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.style import Style
+
+from resdiff.tui.app import ResdiffApp, make_app
+from resdiff.tui.widgets.navigator import ClauseNavigator
+from resdiff.tui.widgets.pair_view import PairView
+from tests.builders import seed_comparison, series_comparison
+from tests.tui.conftest import SIZE, main_screen, settle, toasts
+
+
+def _inserted_style(app: ResdiffApp) -> Style:
+    view = app.screen.query_one(PairView)
+    right = view.texts["right"]
+    span = next(s for s in right.spans if right.plain[s.start : s.end].startswith("Demands"))
+    assert isinstance(span.style, Style)
+    return span.style
+
+
+async def test_a_theme_switch_repaints_the_pair_view_at_once() -> None:
+    app = make_app([], comparison=seed_comparison())
+    app.theme = "textual-dark"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dark = _inserted_style(app)
+        nav = app.screen.query_one(ClauseNavigator)
+        dark_row = nav._line(0, nav.size.width)  # PP1, drawn and kept
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = _inserted_style(app)
+        wanted = app.screen.query_one(PairView).get_component_rich_style("pair-view--inserted")
+        assert light != dark and light.color == wanted.color
+        assert nav._line(0, nav.size.width) is not dark_row  # the list is drawn again too
+
+
+async def test_the_palette_offers_only_real_drafts_and_names_keys_as_shown() -> None:
+    for comparison, drafts in ((seed_comparison(), ()), (series_comparison(), (3,))):
+        app = make_app([], comparison=comparison)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            commands = list(app.get_system_commands(app.screen))
+            offered = {c.title for c in commands if c.title.startswith("Compare the base")}
+            assert offered == {f"Compare the base with draft {n}" for n in drafts}
+            helps = " ".join(c.help for c in commands)
+            assert "pick_other" not in helps and "right_square_bracket" not in helps
+            key = next(c for c in commands if c.title == "Next key difference")
+            assert key.help == "key: ]"
+
+
+async def test_no_differences_is_said_so(tmp_path: Path) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text("The Security Council,\n\n1. Decides to remain seized.\n", encoding="utf-8")
+    app = make_app([str(draft), str(draft)])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        said = " ".join(toasts(app))
+        assert "no differences" in said.lower() and "this is the last" not in said
+
+
+async def test_keys_while_comparing_say_so(
+    draft_paths: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import resdiff.pipeline
+
+    release = threading.Event()
+    real = resdiff.pipeline.compare
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(resdiff.pipeline, "compare", slow)
+    app = make_app(draft_paths)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "f")
+        await pilot.pause()
+        said = " ".join(toasts(app))
+        release.set()
+        assert "still comparing" in said.lower() and "press o" not in said
+        await settle(pilot)
+        assert main_screen(app).comparison is not None
