@@ -9,6 +9,7 @@ reused by any other front end. This module must never import Textual.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -604,6 +605,24 @@ def _compact_header(docs: Sequence[Document], roles: Mapping[str, str], width: i
     return line
 
 
+def history_legend() -> str:
+    """What the history's cells say: ``= unchanged  ~ modified  + added ...``."""
+    marks = [f"{(mark.strip() or '=')} {status}" for status, mark in STATUS_MARKERS.items()]
+    return "  ".join(marks) + "; then the clause's ids in that draft"
+
+
+def history_caption(documents: Sequence[Document], base: str | None) -> str:
+    """Which series the history is of: the drafts in the order opened, and that swapping
+    sides (a different base) does not change it."""
+    if not documents:
+        return ""
+    order = " → ".join(document_label(d) for d in documents)
+    caption = f"The series as opened: {order}."
+    if base is not None and base != documents[0].label:
+        caption += " The base is now another draft; swapping sides does not change it."
+    return caption
+
+
 def history_table(
     documents: Sequence[Document], history: Sequence[ClauseHistory]
 ) -> tuple[list[str], list[list[str]]]:
@@ -634,19 +653,39 @@ def history_table(
     return header, table
 
 
-def matrix_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
-    """Columns (topic, then one per draft) and rows; a cell has one line each for the
-    strongest verb, its qualifiers, each link, and the clauses."""
+def matrix_table(comparison: Comparison) -> tuple[list[str], list[tuple[str, list[cells.Slots]]]]:
+    """Columns (topic, then one per draft) and rows (a topic's label and its cells, each
+    as slots: the strongest verb, its qualifiers, each link, the clauses; see
+    ``aligned_cells``)."""
     m = comparison.matrix
     docs = {d.id: d for d in comparison.documents}
     if m is None:
         return ["topic"], []
     header = ["topic", *(document_label(docs[d]) if d in docs else d for d in m.documents)]
     rows = [
-        [
-            m.labels.get(topic, topic),
-            *(clean_terminal(cells.lines(cells.cell_view(m, topic, d))) for d in m.documents),
-        ]
+        (
+            clean_terminal(m.labels.get(topic, topic)),
+            [cells.slots(cells.cell_view(m, topic, d)) for d in m.documents],
+        )
         for topic in m.topics
     ]
     return header, rows
+
+
+def aligned_cells(row: Sequence[cells.Slots], width: int) -> list[str]:
+    """A matrix row's cells wrapped to ``width`` and padded slot by slot, so the verbs,
+    the qualifiers, the links and the clauses of every draft start on the same line."""
+    wrapped = [
+        [[clean_terminal(part) for line in slot for part in _wrap(line, width)] for slot in cell]
+        for cell in row
+    ]
+    out: list[list[str]] = [[] for _ in row]
+    for k in range(max((len(cell) for cell in wrapped), default=0)):
+        height = max(len(cell[k]) for cell in wrapped)
+        for lines, cell in zip(out, wrapped, strict=True):
+            lines += cell[k] + [""] * (height - len(cell[k]))
+    return ["\n".join(lines).rstrip("\n") for lines in out]
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    return textwrap.wrap(line, max(4, width), break_on_hyphens=False) or [""]

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 from rich.style import Style
+from textual.widgets import DataTable, Static
 
 from resdiff.tui.app import ResdiffApp, make_app
+from resdiff.tui.screens.tables import HistoryScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 from tests.builders import seed_comparison, series_comparison
@@ -90,3 +92,46 @@ async def test_keys_while_comparing_say_so(
         assert "still comparing" in said.lower() and "press o" not in said
         await settle(pilot)
         assert main_screen(app).comparison is not None
+
+
+async def test_history_after_a_swap_says_which_series_it_shows() -> None:
+    app = make_app([], comparison=series_comparison())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        said = " ".join(str(w.render()) for w in screen.query(Static))
+        assert "as opened: S/2099/1 → S/2099/2 → S/2099/3" in said
+        assert "swapping sides does not change it" in said
+        assert "= unchanged" in said and "~ modified" in said and "+ added" in said  # legend
+
+
+async def test_matrix_keeps_the_topic_column_and_lines_cells_up() -> None:
+    app = make_app([], comparison=seed_comparison())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.fixed_columns == 1
+        row = [str(cell) for cell in table.get_row_at(0)]  # Ceasefire
+        a, b = (cell.split("\n") for cell in row[1:3])
+        # S/2024/9001's link is on the line where S/2024/9002's is: both cells line up
+        assert a.index(next(x for x in a if x.startswith("⚭"))) == b.index(
+            next(x for x in b if x.startswith("⚭"))
+        )
+        assert a[-1].startswith("PP9") and b[-1].startswith("PP9") and len(a) == len(b)
+
+
+async def test_history_shows_a_legend() -> None:
+    app = make_app([], comparison=series_comparison())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        said = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "= unchanged" in said and "< split" in said and "> merged" in said

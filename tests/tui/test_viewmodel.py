@@ -6,6 +6,8 @@ The comparison is the real engine's, of three drafts written for the tests
 
 from __future__ import annotations
 
+import re
+
 from resdiff.model import ClausePair, Run
 from resdiff.present.segments import inline_segments
 from resdiff.tui import viewmodel as vm
@@ -216,10 +218,26 @@ def test_header_history_and_matrix_tables() -> None:
     assert rounds["OP9"] == ["", "+ —"]  # new in S/2099/3
     header, table = vm.matrix_table(c)
     assert header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]
-    cells = {line[0]: line[1:] for line in table}
+    cells = {label: vm.aligned_cells(row, 60) for label, row in table}
     assert cells["Ceasefire"][0].splitlines()[0] == "Determines the imperative of"
     assert "⚭ conditional: Hostages" in cells["Ceasefire"][0]
-    assert cells["Ceasefire"][1] == "Demands\nimmediate, sustained, lasting, sustainable\nOP1"
+    # S/2099/2 has no link: its clauses wait on the line where S/2099/1's are
+    assert cells["Ceasefire"][1] == "Demands\nimmediate, sustained, lasting, sustainable\n\nOP1"
+
+
+def test_matrix_cells_line_up_across_drafts() -> None:
+    _, table = vm.matrix_table(series_comparison())
+    for label, row in table:
+        for width in (16, 30):
+            columns = [cell.split("\n") for cell in vm.aligned_cells(row, width)]
+            assert all(len(line) <= width for lines in columns for line in lines), label
+            # every draft's clauses (the last slot) start on the same line
+            starts = {
+                next(n for n, line in enumerate(lines) if re.match(r"(OP|PP)\d", line))
+                for lines in columns
+                if lines != ["—"]
+            }
+            assert len(starts) == 1, (label, columns)
 
 
 def test_long_renumbered_addresses_keep_the_new_number() -> None:

@@ -562,7 +562,10 @@ class MainScreen(Screen[None]):
         if not self._need_comparison() or self.comparison is None:
             return
         header, rows = vm.history_table(self.history_docs, self.history)
-        self.app.push_screen(HistoryScreen(header, rows, self.history_note))
+        base = self._doc(self.pairwise.a) if self.pairwise else None
+        caption = vm.history_caption(self.history_docs, base.label if base else None)
+        screen = HistoryScreen(header, rows, self.history_note, caption, vm.history_legend())
+        self.app.push_screen(screen)
 
     def action_export(self) -> None:
         if not self._need_comparison() or self.comparison is None:
