@@ -393,6 +393,11 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
+    from resdiff.ingest.reader import check_readable
+
+    for path in files:  # a mistyped path is one line, as for diff, not an app
+        if path != "-":
+            check_readable(path)
     from resdiff.tui.app import make_app
 
     app = make_app(
@@ -424,8 +429,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     files = demo_paths()
     if args.report or not sys.stdout.isatty():
-        _text_report(args, files)
-        return ExitCode.SAME
+        return _text_report(args, files)  # 1: the sample drafts differ, as `resdiff A B`
     return _run_tui(files, args)
 
 
