@@ -8,6 +8,7 @@ comparison is computed in a worker thread so the terminal never freezes.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,6 +26,7 @@ from resdiff.errors import ResdiffError
 from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
 from resdiff.render import ReportOptions
 from resdiff.tui import viewmodel as vm
+from resdiff.tui.background import in_daemon_thread
 from resdiff.tui.messages import ChangeChosen, PairSelected
 from resdiff.tui.request import Request
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
@@ -185,21 +187,24 @@ class MainScreen(Screen[None]):
         self.query_one("#status-line", Static).update(Text("Comparing…"))
         self._compute(list(self.files), docs, order)
 
-    @work(thread=True, exclusive=True, group="compare")
-    def _compute(
+    @work(exclusive=True, group="compare")
+    async def _compute(
         self, files: list[str], docs: list[Document] | None, order: list[int] | None
     ) -> None:
+        """Load and compare in a daemon thread (``in_daemon_thread``): the screen stays
+        responsive, and quitting never waits for a long comparison."""
         from resdiff.pipeline import compare, is_series, load_all
 
         try:
             if docs is None:
-                docs = load_all(files, self.load)
+                docs = await in_daemon_thread(partial(load_all, files, self.load))
                 self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
             series = is_series(len(docs), self.series if in_order else False)
             options = replace(self.options, series=series)
-            comparison = compare(*(docs[i] for i in order), options=options)
+            chosen = [docs[i] for i in order]
+            comparison = await in_daemon_thread(partial(compare, *chosen, options=options))
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
