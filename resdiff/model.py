@@ -283,6 +283,9 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Counts:
+    """Pairs by status at one level (paragraphs, or sub-paragraphs); ``moved`` counts the
+    pairs marked moved, whatever their status."""
+
     unchanged: int = 0
     modified: int = 0
     added: int = 0
@@ -298,13 +301,19 @@ class Counts:
 
 @dataclass(frozen=True, slots=True)
 class PairwiseComparison:
-    """Document ``a`` (the base) against document ``b``: aligned pairs and ranked changes."""
+    """Document ``a`` (the base) against document ``b``: aligned pairs and ranked changes.
+
+    ``counts`` counts the top-level pairs (paragraphs), ``sub_counts`` the sub-paragraph
+    pairs below them at every depth: a sentence built from ``counts`` alone would hide a
+    removed sub-paragraph (``resdiff.present.counts`` words both, for every face).
+    """
 
     a: str
     b: str
     pairs: tuple[ClausePair, ...]
     counts: Counts
     changes: tuple[Change, ...] = ()
+    sub_counts: Counts = Counts()
 
     @property
     def differs(self) -> bool:

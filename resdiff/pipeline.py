@@ -78,7 +78,8 @@ def is_series(count: int, asked: bool | None = None) -> bool:
 
 
 def count_pairs(pairs: Sequence[ClausePair]) -> Counts:
-    """Counts of top-level pairs by status; ``moved`` counts pairs marked moved."""
+    """Counts of these pairs (not their children) by status; ``moved`` counts pairs
+    marked moved."""
     by_status = Counter(p.status for p in pairs)
     return Counts(
         unchanged=by_status["unchanged"],
@@ -89,6 +90,11 @@ def count_pairs(pairs: Sequence[ClausePair]) -> Counts:
         merged=by_status["merged"],
         moved=sum(1 for p in pairs if p.moved),
     )
+
+
+def count_subparagraphs(pairs: Sequence[ClausePair]) -> Counts:
+    """``count_pairs`` over every sub-paragraph pair below ``pairs``, at any depth."""
+    return count_pairs([sub for p in pairs for child in p.children for sub in child.walk()])
 
 
 def document_signals(document: Document, lens: Lens) -> dict[str, ClauseSignals]:
@@ -127,6 +133,7 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
                 pairs=pairs,
                 counts=count_pairs(pairs),
                 changes=changes,
+                sub_counts=count_subparagraphs(pairs),
             )
         )
     history = build_history(docs, options) if options.series else ()

@@ -96,10 +96,16 @@ def _summary(s: SectionView) -> list[str]:
         f"<p>{esc(s.verdict)}</p>",
         '<table class="counts">',
         f"<caption>Pairs by status, {esc(s.a.id)} to {esc(s.b.id)}</caption>",
-        "<thead><tr>" + "".join(f'<th scope="col">{esc(k)}</th>' for k, _ in s.counts),
-        "</tr></thead><tbody><tr>" + "".join(f'<td class="num">{v}</td>' for _, v in s.counts),
-        "</tr>",
+        "<thead><tr><td></td>"
+        + "".join(f'<th scope="col">{esc(k)}</th>' for k, _ in s.counts[0].rows)
+        + "</tr></thead><tbody>",
     ]
+    for level in s.counts:
+        out.append(
+            f'<tr><th scope="row">{esc(level.name)}</th>'
+            + "".join(f'<td class="num">{v}</td>' for _, v in level.rows)
+            + "</tr>"
+        )
     out += ["</tbody></table>", "<h3>Key differences</h3>"]
     if not s.changes:
         out += ["<p>No changes in substance were found.</p>", "</section>"]

@@ -14,6 +14,7 @@ from resdiff.model import (
     ClausePair,
     ClauseSignals,
     Comparison,
+    Counts,
     Document,
     PairwiseComparison,
     PositionsMatrix,
@@ -104,21 +105,25 @@ def change_to_dict(c: Change) -> dict[str, Any]:
     }
 
 
+def counts_to_dict(counts: Counts) -> dict[str, int]:
+    return {
+        "unchanged": counts.unchanged,
+        "modified": counts.modified,
+        "added": counts.added,
+        "removed": counts.removed,
+        "split": counts.split,
+        "merged": counts.merged,
+        "moved": counts.moved,
+    }
+
+
 def pairwise_to_dict(pc: PairwiseComparison) -> dict[str, Any]:
-    counts = pc.counts
     return {
         "a": pc.a,
         "b": pc.b,
         "differs": pc.differs,
-        "counts": {
-            "unchanged": counts.unchanged,
-            "modified": counts.modified,
-            "added": counts.added,
-            "removed": counts.removed,
-            "split": counts.split,
-            "merged": counts.merged,
-            "moved": counts.moved,
-        },
+        "counts": counts_to_dict(pc.counts),
+        "sub_counts": counts_to_dict(pc.sub_counts),
         "changes": [change_to_dict(c) for c in pc.changes],
         "pairs": [pair_to_dict(p) for p in pc.pairs],
     }

@@ -103,10 +103,11 @@ def _documents(view: ReportView) -> list[str]:
 def _summary(section: SectionView) -> list[str]:
     out = [f"## Differences: {escape(section.title)}", "", escape(section.verdict), ""]
     out += ["### Counts", ""]
+    fields = [k for k, _ in section.counts[0].rows]
     out += _table(
-        [k for k, _ in section.counts],
-        [[str(v) for _, v in section.counts]],
-        ["--:"] * len(section.counts),
+        ["", *fields],
+        [[level.name, *(str(v) for _, v in level.rows)] for level in section.counts],
+        ["---", *["--:"] * len(fields)],
     )
     out += ["", "### Key differences", ""]
     if not section.changes:

@@ -98,7 +98,10 @@ def _summary(section: SectionView) -> RenderableType:
     parts: list[RenderableType] = [
         _heading(f"Differences: {section.title}"),
         Text(clean(section.verdict)),
-        Text("Counts: " + ", ".join(f"{k} {v}" for k, v in section.counts)),
+        *(
+            Text(f"{level.name.capitalize()}: " + ", ".join(f"{k} {v}" for k, v in level.rows))
+            for level in section.counts
+        ),
         Text(""),
         _heading("Key differences"),
     ]

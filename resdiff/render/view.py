@@ -20,13 +20,12 @@ from resdiff.model import (
     ClausePair,
     ClauseSignals,
     Comparison,
-    Counts,
     Document,
     PairwiseComparison,
     PositionsMatrix,
     Run,
 )
-from resdiff.present import address
+from resdiff.present import address, counts
 from resdiff.present.changes import own_change, pair_notes
 from resdiff.present.segments import (
     Segment,
@@ -36,8 +35,6 @@ from resdiff.present.segments import (
     reflow,
     side_segments,
 )
-
-COUNT_FIELDS = ("unchanged", "modified", "added", "removed", "split", "merged", "moved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,16 +128,13 @@ class SectionView:
         return f"{self.a.id} {self.a.label} {address.ARROW} {self.b.id} {self.b.label}"
 
     @property
-    def counts(self) -> tuple[tuple[str, int], ...]:
-        return counts_rows(self.comparison.counts)
+    def counts(self) -> tuple[counts.Level, ...]:
+        """Paragraphs, then sub-paragraphs when there are any."""
+        return counts.levels(self.comparison)
 
     @property
     def verdict(self) -> str:
-        if not self.comparison.differs:
-            return f"{self.b.id} does not differ from {self.a.id}."
-        c = self.comparison.counts
-        parts = [f"{getattr(c, f)} {f}" for f in COUNT_FIELDS[1:] if getattr(c, f)]
-        return f"{self.b.id} differs from {self.a.id}: " + ", ".join(parts) + "."
+        return counts.verdict(self.comparison)
 
     def rows(self) -> Iterator[PairRow]:
         return (item for item in self.items if isinstance(item, PairRow))
@@ -175,10 +169,6 @@ class ReportView:
                 for cid in row.pair.b:
                     found.setdefault((s.b.id, cid), row.anchor)
         return found
-
-
-def counts_rows(counts: Counts) -> tuple[tuple[str, int], ...]:
-    return tuple((f, int(getattr(counts, f))) for f in COUNT_FIELDS)
 
 
 # --- selection ---------------------------------------------------------------------------

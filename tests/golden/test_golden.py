@@ -75,9 +75,11 @@ def test_demo_reports_list_every_change_in_the_json_order(fmt: str) -> None:
         assert summary in flat, summary
         positions.append(flat.index(summary))
     assert positions == sorted(positions)
-    counts = pc["counts"]
-    verdict = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
-    assert f"B differs from A: {verdict}." in flat
+    levels = []
+    for name, counts in (("paragraphs", pc["counts"]), ("sub-paragraphs", pc["sub_counts"])):
+        said = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
+        levels.append(f"{name}: {said or 'none changed'}")
+    assert f"B differs from A in {'; '.join(levels)}." in flat
 
 
 def test_demo_reports_name_every_changed_pair() -> None:
@@ -98,7 +100,10 @@ def test_demo_reports_name_every_changed_pair() -> None:
 def test_revision_wrapping_is_not_a_change(fmt: str) -> None:
     text = produced(f"rev1.{fmt}")
     assert "¶" not in text and "␣" not in text
-    assert "3 modified, 1 added" in text
+    # The removed sub-paragraph is counted in the sentence, not hidden behind "1 added".
+    assert "B differs from A in paragraphs: 3 modified, 1 added; sub-paragraphs: 1 removed." in (
+        " ".join(text.split())
+    )
 
 
 # --- what the fixture goldens protect: renderers alone, every status -------------------

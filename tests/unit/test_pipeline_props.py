@@ -169,6 +169,16 @@ def test_compare_pairs_every_clause_once_and_rebuilds_both_texts(
     assert counts.split == by_status["split"] and counts.merged == by_status["merged"]
     assert sum(by_status.values()) == len(pc.pairs)
     assert counts.moved == sum(p.moved for p in pc.pairs)
+    subs = [q for top in pc.pairs for child in top.children for q in child.walk()]
+    by_sub = Counter(q.status for q in subs)
+    sub = pc.sub_counts
+    assert (sub.unchanged, sub.modified, sub.added, sub.removed) == (
+        by_sub["unchanged"],
+        by_sub["modified"],
+        by_sub["added"],
+        by_sub["removed"],
+    )
+    assert sum(by_sub.values()) == len(subs) and sub.moved == sum(q.moved for q in subs)
     for p in (q for top in pc.pairs for q in top.walk()):
         assert (p.status == "added") == (not p.a) and (p.status == "removed") == (not p.b)
         assert len(p.a) == 1 or p.status == "merged" or not p.a
