@@ -26,7 +26,7 @@ from resdiff.model import (
     Run,
 )
 from resdiff.present import address as addresses
-from resdiff.present import cells
+from resdiff.present import cells, counts
 from resdiff.present.changes import direction_mark, kind_note, own_change
 from resdiff.present.escape import clean_terminal
 from resdiff.present.segments import Segment as ShownSegment
@@ -513,28 +513,23 @@ def describe_document(doc: Document) -> str:
     return clean_terminal(" · ".join(parts))
 
 
-_COUNT_MARKS = (
-    ("~", "modified"),
-    ("+", "added"),
-    ("-", "removed"),
-    ("<", "split"),
-    (">", "merged"),
-    (MOVED_MARKER, "moved"),
-)
+_COUNT_MARKS: Mapping[str, str] = {**STATUS_MARKERS, "moved": MOVED_MARKER}
 
 
 def counts_line(pc: PairwiseComparison, short: bool = False) -> str:
-    """``~6 modified  +2 added  ↷3 moved  29 key differences`` (zero counts left out);
-    ``short``: ``~6 +2 ↷3 · 29 key``."""
-    c = pc.counts
-    found = [(mark, getattr(c, word), word) for mark, word in _COUNT_MARKS]
+    """The counts as every face words them (``present.counts``: paragraphs and
+    sub-paragraphs apart), then the key differences: ``paragraphs: 7 modified, 2 added;
+    sub-paragraphs: 1 modified · 29 key differences``; ``short``, with the list's
+    markers: ``~7 +2 | sub ~1 · 29 key``."""
     key = len(pc.changes)
     if short:
-        marks = " ".join(f"{mark}{n}" for mark, n, _ in found if n) or "same"
-        return f"{marks} · {key} key"
-    parts = [f"{mark}{n} {word}" for mark, n, word in found if n] or ["no differences"]
-    parts.append(f"{key} key difference{'s' if key != 1 else ''}")
-    return "  ".join(parts)
+        per_level = [
+            " ".join(f"{_COUNT_MARKS[f]}{n}" for f, n in level.changed) or "same"
+            for level in counts.levels(pc)
+        ]
+        return " | sub ".join(per_level) + f" · {key} key"
+    words = "; ".join(counts.level_phrase(level) for level in counts.levels(pc))
+    return f"{words} · {key} key difference{'s' if key != 1 else ''}"
 
 
 def _fit(text: str, width: int) -> str:

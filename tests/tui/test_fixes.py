@@ -14,7 +14,7 @@ from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.tables import HistoryScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
-from tests.builders import seed_comparison, series_comparison
+from tests.builders import SEED_PAIR, WRAPPED_PAIR, seed_comparison, series_comparison
 from tests.tui.conftest import SIZE, main_screen, settle, toasts
 
 
@@ -135,3 +135,23 @@ async def test_history_shows_a_legend() -> None:
         await pilot.pause()
         said = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "= unchanged" in said and "< split" in said and "> merged" in said
+
+
+async def test_status_counts_agree_with_the_list() -> None:
+    """Sub-paragraphs are counted (the list marks them too): 8 '~' rows are 7 modified
+    paragraphs and 1 modified sub-paragraph; Rev.1's removed OP4(c) is counted."""
+    for pair, wanted in (
+        (SEED_PAIR, ("paragraphs: 7 modified", "sub-paragraphs: 1 modified")),
+        (WRAPPED_PAIR, ("paragraphs: 3 modified, 1 added", "sub-paragraphs: 1 removed")),
+    ):
+        app = make_app([], comparison=seed_comparison(pair))
+        async with app.run_test(size=(200, 60)) as pilot:
+            await pilot.pause()
+            s = main_screen(app)
+            status = str(app.screen.query_one("#status-line").render())
+            for words in wanted:
+                assert words in status
+            marks = [r.marker.split(" ")[0] for r in s.rows]
+            counted = s.pairwise.counts, s.pairwise.sub_counts  # type: ignore[union-attr]
+            assert marks.count("~") == sum(c.modified for c in counted)
+            assert marks.count("-") == sum(c.removed for c in counted)

@@ -276,5 +276,9 @@ def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
 
 
 def test_counts_line_leaves_out_zeros() -> None:
-    line = vm.counts_line(series_comparison().comparisons[0])
-    assert line == "~5 modified  +1 added  <1 split  >1 merged  ↷2 moved  10 key differences"
+    pc = series_comparison().comparisons[0]
+    assert vm.counts_line(pc) == (
+        "paragraphs: 5 modified, 1 added, 1 split, 1 merged, 2 moved; "
+        "sub-paragraphs: 1 modified · 10 key differences"
+    )
+    assert vm.counts_line(pc, short=True) == "~5 +1 <1 >1 ↷2 | sub ~1 · 10 key"
