@@ -551,8 +551,8 @@ def status_line(
         term, n, of = search
         state.append(f"search {term!r}: " + (f"match {n} of {of}" if of else "not found"))
     tail = "   ".join(state)
-    for counts in (counts_line(pc), counts_line(pc, short=True)):
-        line = f"{counts}   {tail}"
+    for counted in (counts_line(pc), counts_line(pc, short=True)):
+        line = f"{counted}   {tail}"
         if len(line) <= width:
             return line
     short_tail = "   ".join([f"{shown}/{total} {described}", *state[1:]])
