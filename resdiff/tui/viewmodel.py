@@ -513,7 +513,7 @@ def describe_document(doc: Document) -> str:
     return clean_terminal(" · ".join(parts))
 
 
-_COUNT_MARKS: Mapping[str, str] = {**STATUS_MARKERS, "moved": MOVED_MARKER}
+_COUNT_MARKS: Mapping[str, str] = {**dict(STATUS_MARKERS), "moved": MOVED_MARKER}
 
 
 def counts_line(pc: PairwiseComparison, short: bool = False) -> str:
