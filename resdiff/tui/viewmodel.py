@@ -513,7 +513,8 @@ def describe_document(doc: Document) -> str:
     return clean_terminal(" · ".join(parts))
 
 
-_COUNT_MARKS: Mapping[str, str] = {**dict(STATUS_MARKERS), "moved": MOVED_MARKER}
+_COUNT_MARKS: dict[str, str] = {"moved": MOVED_MARKER}
+_COUNT_MARKS.update((status, mark) for status, mark in STATUS_MARKERS.items())
 
 
 def counts_line(pc: PairwiseComparison, short: bool = False) -> str:
