@@ -91,7 +91,13 @@ class MainScreen(Screen[None]):
         ),
         Binding("j", "cursor(1)", "Down", show=False, tooltip="Next clause"),
         Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause"),
-        Binding("slash", "search", "Search", tooltip="Search both drafts"),
+        Binding("slash", "search", "Search", tooltip="Search both drafts (text or address)"),
+        Binding(
+            "g,colon",
+            "goto",
+            "Go to",
+            tooltip="Go to a clause by its address (OP7, PP3, 7(a); A OP7: in the base)",
+        ),
         Binding("f", "filter", "Filter", tooltip="Filter clauses (status, topic)"),
         Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
         Binding("q", "app.quit", "Quit", tooltip="Quit"),
@@ -152,6 +158,7 @@ class MainScreen(Screen[None]):
                 yield PairView(id="pair")
                 yield KeyChangesPanel(id="key-changes")
         yield Input(id="search", placeholder="search both drafts; Enter: next match, Esc: close")
+        yield Input(id="goto", placeholder="go to a clause: OP7, PP3, 7(a), A OP7 (Esc: close)")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -499,6 +506,36 @@ class MainScreen(Screen[None]):
     def key_escape(self) -> None:
         if self.query_one("#search", Input).has_class("-shown"):
             self._close_search()
+        self._close_goto()
+
+    def action_goto(self) -> None:
+        if not self._need_comparison():
+            return
+        box = self.query_one("#goto", Input)
+        box.add_class("-shown")
+        box.value = ""
+        box.focus()
+
+    @on(Input.Submitted, "#goto")
+    def _on_goto(self, event: Input.Submitted) -> None:
+        event.stop()
+        pc = self.pairwise
+        address = event.value.strip()
+        if pc is None or not address:
+            self._close_goto()
+            return
+        row = vm.find_clause(self.rows, address, pc.a, pc.b)
+        if row is None:
+            self.app.notify(f"No clause {address} in {pc.b} or {pc.a}.", severity="warning")
+            return
+        self._close_goto()
+        self._goto(row)
+
+    def _close_goto(self) -> None:
+        box = self.query_one("#goto", Input)
+        if box.has_class("-shown"):
+            box.remove_class("-shown")
+            self.query_one(ClauseNavigator).focus()
 
     def action_filter(self) -> None:
         if not self._need_comparison() or self.comparison is None:
