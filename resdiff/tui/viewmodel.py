@@ -558,6 +558,15 @@ def change_stops(lines: Sequence[Iterable[int | None]]) -> list[tuple[int, froze
     return stops
 
 
+def amendment_text(comparison: Comparison, pc: PairwiseComparison) -> str:
+    """The amendments turning ``pc``'s base into its other draft, as ``resdiff
+    amendments`` writes them (``amend.amendments``, ``render.amendments.render_text``)."""
+    from resdiff.amend import amendments
+    from resdiff.render.amendments import render_text
+
+    return clean_terminal(render_text(amendments(comparison, pc)))
+
+
 def side_text(row: Row, side: Side) -> str:
     """One draft's text of a row as shown (a line break inside a clause as a space, the
     clauses of a split or a merge on lines of their own), safe for a terminal: what

@@ -16,6 +16,15 @@ DRAFTS = Path(__file__).parent / "drafts"
 SIZE = (120, 40)
 
 
+@pytest.fixture(autouse=True)
+def colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal with colour, whatever runs the tests (with TERM=xterm and no COLORTERM,
+    rich reports 16 colours and the app would show [-old-]{+new+} markers); the tests of
+    the marker mode ask for NO_COLOR themselves."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture
 def series_app() -> ResdiffApp:
     """The app showing the engine's comparison of the three series drafts (computed once

@@ -24,12 +24,14 @@ from textual.widgets import Footer, Input, Static
 
 from resdiff.errors import ResdiffError
 from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
-from resdiff.render import ReportOptions
+from resdiff.render import ReportOptions, render_report
 from resdiff.tui import viewmodel as vm
 from resdiff.tui.background import in_daemon_thread
 from resdiff.tui.messages import ChangeChosen, PairSelected
+from resdiff.tui.pager import page
 from resdiff.tui.request import Request
-from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
+from resdiff.tui.screens.amendments import AmendmentsScreen
+from resdiff.tui.screens.dialogs import ChoiceDialog, ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
 from resdiff.tui.screens.open_file import OpenFileDialog
@@ -103,6 +105,30 @@ class MainScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", tooltip="Quit"),
         Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
         Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
+        Binding(
+            "M",
+            "toggle_markers",
+            "Marks",
+            show=False,
+            tooltip="Changes by colour and strike-through, or as [-old-]{+new+}",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_change",
+            "Next change",
+            show=False,
+            tooltip="Next change inside this clause (long clauses)",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_change",
+            "Prev change",
+            show=False,
+            tooltip="Previous change inside this clause",
+        ),
+        Binding("y", "copy", "Copy", tooltip="Copy: B's text, A's text or the pair as a diff"),
+        Binding("P", "pager", "Pager", tooltip="Open the pair, or the whole report, in $PAGER"),
+        Binding("a", "amendments", "Amend", tooltip="The amendments turning A into B (UN form)"),
         Binding("z", "zoom", "Zoom", tooltip="Zoom: the pair view alone, or all panels again"),
         Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
         Binding("m", "matrix", "Matrix", show=False, tooltip="Positions matrix"),
@@ -162,6 +188,9 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # without colour (NO_COLOR) or with 16 colours, changes carry [-old-]{+new+}
+        depth = self.app.console.color_system
+        self.query_one(PairView).markers = self.app.no_color or depth in (None, "standard")
         self.query_one("#key-changes").border_title = "Key differences"
         self.query_one("#navigator").border_title = "Clauses"
         self.query_one("#drafts", Static).update(Text("resdiff"))
@@ -562,6 +591,113 @@ class MainScreen(Screen[None]):
         pair = self.query_one(PairView)
         pair.inline = not pair.inline
 
+    def action_toggle_markers(self) -> None:
+        view = self.query_one(PairView)
+        view.markers = not view.markers
+        how = "as [-old-]{+new+}" if view.markers else "by colour and strike-through"
+        self.app.notify(f"Changes shown {how}.", timeout=2)
+
+    def _step_change(self, forward: bool) -> None:
+        if not self._need_comparison():
+            return
+        view = self.query_one(PairView)
+        if not view.next_change(forward):
+            _, total = view.change_position
+            where = "last" if forward else "first"
+            said = f"This is the {where} change in this clause." if total else "No changes here."
+            self.app.notify(said, timeout=2)
+
+    def action_next_change(self) -> None:
+        self._step_change(True)
+
+    def action_previous_change(self) -> None:
+        self._step_change(False)
+
+    def _selected_row(self) -> vm.Row | None:
+        if not self._need_comparison() or self.selected is None:
+            return None
+        return self.rows[self.selected]
+
+    def _labels(self) -> tuple[str, str]:
+        """The two drafts compared, by id and label: ("A S/2024/9001", "B S/2024/9002")."""
+        pc = self.pairwise
+        assert pc is not None
+        docs = (self._doc(pc.a), self._doc(pc.b))
+        ids = (pc.a, pc.b)
+        return tuple(  # type: ignore[return-value]
+            f"{i} {vm.document_label(d)}" if d else i for i, d in zip(ids, docs, strict=True)
+        )
+
+    def action_copy(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        label_a, label_b = self._labels()
+        choices = []
+        if row.pair.b:
+            choices.append(("b", f"{label_b}'s text ({'+'.join(row.pair.b)})"))
+        if row.pair.a:
+            choices.append(("a", f"{label_a}'s text ({'+'.join(row.pair.a)})"))
+        choices.append(("d", "the pair as a text diff ([-old-]{+new+})"))
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice == "d":
+                text, what = vm.pair_as_diff(row, label_a, label_b), "the pair as a diff"
+            elif choice == "a":
+                text, what = vm.side_text(row, "a"), f"{label_a}'s text"
+            else:
+                text, what = vm.side_text(row, "b"), f"{label_b}'s text"
+            self.app.copy_to_clipboard(text)
+            self.app.notify(f"Copied {what} ({len(text)} characters) to the clipboard.", timeout=3)
+
+        self.app.push_screen(ChoiceDialog(f"Copy {row.address}", choices), done)
+
+    def _report_view(self) -> ReportOptions:
+        """The report options the navigator's filter stands for (export, pager)."""
+        return ReportOptions(
+            only="changed" if self.flt.mode == "changed" else None,
+            topics=(self.flt.value,) if self.flt.mode == "topic" and self.flt.value else (),
+        )
+
+    def action_pager(self) -> None:
+        row = self._selected_row()
+        if row is None or self.comparison is None:
+            return
+        choices = [
+            ("p", f"this pair ({row.address}) as a text diff"),
+            ("r", "the whole report (text, as resdiff report writes it)"),
+        ]
+        comparison = self.comparison
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice == "p":
+                text = vm.pair_as_diff(row, *self._labels()) + "\n"
+            else:
+                text = str(render_report(comparison, "txt", self._report_view()))
+            try:
+                page(self.app, text)
+            except ResdiffError as exc:
+                self.app.notify(str(exc), title="Pager", severity="error")
+
+        self.app.push_screen(ChoiceDialog("Open in the pager", choices), done)
+
+    def action_amendments(self) -> None:
+        if self._need_comparison():
+            self._write_amendments()
+
+    @work(exclusive=True, group="amendments")
+    async def _write_amendments(self) -> None:
+        comparison, pc = self.comparison, self.pairwise
+        assert comparison is not None and pc is not None
+        text = await in_daemon_thread(partial(vm.amendment_text, comparison, pc))
+        label_a, label_b = self._labels()
+        title = f"Amendments turning {label_a} into {label_b} (numbered as in {pc.a})"
+        self.app.push_screen(AmendmentsScreen(title, text))
+
     def action_zoom(self) -> None:
         self.toggle_class("-zoom")
         if self.has_class("-zoom"):
@@ -612,10 +748,7 @@ class MainScreen(Screen[None]):
     def action_export(self) -> None:
         if not self._need_comparison() or self.comparison is None:
             return
-        view = ReportOptions(
-            only="changed" if self.flt.mode == "changed" else None,
-            topics=(self.flt.value,) if self.flt.mode == "topic" and self.flt.value else (),
-        )
+        view = self._report_view()
 
         def done(path: str | None) -> None:
             if path:
