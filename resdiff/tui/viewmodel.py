@@ -8,6 +8,7 @@ reused by any other front end. This module must never import Textual.
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,7 +40,7 @@ from resdiff.present.segments import (
     shown_text,
     side_segments,
 )
-from resdiff.render.text import STYLE_DELETED, STYLE_INSERTED, diff_spans
+from resdiff.render.text import STYLE_DELETED, STYLE_INSERTED, break_offsets, diff_spans
 
 #: A marker readable without colour: symbol, then a word.
 STATUS_MARKERS: Mapping[PairStatus, str] = {
@@ -576,16 +577,25 @@ def side_text(row: Row, side: Side) -> str:
     return clean_terminal("".join(r.text for r in runs if r.op != drop)).strip()
 
 
-def pair_as_diff(row: Row, label_a: str, label_b: str) -> str:
+def pair_as_diff(row: Row, label_a: str, label_b: str, width: int | None = None) -> str:
     """The pair as a text diff, as the text report writes a pair: its address in both
     drafts, its status, then the words with ``[-old-]{+new+}`` markers (a rewritten pair:
-    the old text, then the new)."""
+    the old text, then the new); lines wrapped at ``width`` as the report wraps them, or
+    one line a paragraph (for the clipboard)."""
     where = addresses.between(label_a, row.pair.a, label_b, row.pair.b)
     head = f"{where}  {row.marker or 'unchanged'}"
     data = pair_display(row.pair, label_a, label_b, runs=row.runs)
     blocks = [data.before, data.after] if data.rewritten else [data.inline]
     body = "\n".join("".join(text for _, text in with_markers(b)) for b in blocks)
-    return clean_terminal(f"{head}\n{body}")
+    lines = clean_terminal(f"{head}\n{body}").split("\n")
+    if width is not None:
+        lines = [part for line in lines for part in _broken(line, width)]
+    return "\n".join(lines)
+
+
+def _broken(line: str, width: int) -> list[str]:
+    bounds = [0, *break_offsets(line, width), len(line)]
+    return [line[i:j].rstrip() for i, j in itertools.pairwise(bounds)]
 
 
 # ---------------------------------------------------------------- headers, history, matrix

@@ -674,10 +674,12 @@ class MainScreen(Screen[None]):
         def done(choice: str | None) -> None:
             if choice is None:
                 return
+            width = self.app.size.width
             if choice == "p":
-                text = vm.pair_as_diff(row, *self._labels()) + "\n"
+                text = vm.pair_as_diff(row, *self._labels(), width=width) + "\n"
             else:
-                text = str(render_report(comparison, "txt", self._report_view()))
+                view = replace(self._report_view(), width=width)
+                text = str(render_report(comparison, "txt", view))
             try:
                 page(self.app, text)
             except ResdiffError as exc:
