@@ -438,6 +438,20 @@ def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange,
     )
 
 
+def listed_keys(keys: Sequence[KeyChange], shown: Sequence[Row], flt: Filter) -> tuple[int, ...]:
+    """The key differences the panel lists under ``flt`` (positions in rank order): all
+    of them, or, when the list is narrowed, those of the clauses listed (and, with a topic
+    filter, those about the topic)."""
+    if flt.mode == "all":
+        return tuple(range(len(keys)))
+    rows = {r.index for r in shown}
+    return tuple(
+        pos
+        for pos, kc in enumerate(keys)
+        if kc.row in rows or (flt.mode == "topic" and kc.change.topic == flt.value)
+    )
+
+
 def opening(keys: Sequence[KeyChange], rows: Sequence[Row]) -> tuple[int | None, int | None]:
     """Where a comparison opens: (row, key position) of the top-ranked key difference
     that has a clause; failing that, the first difference (or the first row)."""

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 from rich.style import Style
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from resdiff.tui.app import ResdiffApp, make_app
+from resdiff.tui.screens.dialogs import FilterDialog
 from resdiff.tui.screens.tables import HistoryScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
@@ -155,3 +156,33 @@ async def test_status_counts_agree_with_the_list() -> None:
             counted = s.pairwise.counts, s.pairwise.sub_counts  # type: ignore[union-attr]
             assert marks.count("~") == sum(c.modified for c in counted)
             assert marks.count("-") == sum(c.removed for c in counted)
+
+
+async def test_a_topic_filter_narrows_the_key_differences_too() -> None:
+    app = make_app([], comparison=seed_comparison())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        s = main_screen(app)
+        panel = app.screen.query_one("#key-changes", OptionList)
+        everything = panel.option_count
+        await pilot.press("f")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FilterDialog)
+        wanted = next(
+            i for i, f in enumerate(dialog._choices) if (f.mode, f.value) == ("topic", "terrorism")
+        )
+        dialog.query_one(OptionList).highlighted = wanted
+        await pilot.press("enter")
+        await pilot.pause()
+        listed = {s.rows[i].index for i in app.screen.query_one(ClauseNavigator).listed}
+        assert 0 < panel.option_count < everything
+        for n in range(panel.option_count):
+            kc = s.keys[int(panel.get_option_at_index(n).id or -1)]
+            assert kc.row in listed or kc.change.topic == "terrorism"
+        seen = set()
+        for _ in range(panel.option_count):
+            await pilot.press("right_square_bracket")
+            assert s.key_pos in s.listed_keys
+            seen.add(s.key_pos)
+        assert seen == set(s.listed_keys)

@@ -170,6 +170,7 @@ class MainScreen(Screen[None]):
         self.search_hit: tuple[int, int] | None = None  # (match, of how many) for the term
         self.history_docs: tuple[Document, ...] = ()
         self._key_position: dict[int, int] = {}
+        self.listed_keys: tuple[int, ...] = ()  # the key differences the panel lists
         self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = request.comparison
 
@@ -325,7 +326,6 @@ class MainScreen(Screen[None]):
         self.keys = vm.key_changes(pc, self.rows)
         self._key_position = {kc.index: pos for pos, kc in enumerate(self.keys)}
         self.key_pos = None
-        self.query_one(KeyChangesPanel).show_changes(self.keys)
         self._update_header()
         doc_a, doc_b = self._doc(pc.a), self._doc(pc.b)
         self.query_one(PairView).labels = (
@@ -374,6 +374,10 @@ class MainScreen(Screen[None]):
 
     def _apply_filter(self, keep: int | None) -> None:
         self.shown = vm.apply_filter(self.rows, self.flt)
+        self.listed_keys = vm.listed_keys(self.keys, self.shown, self.flt)
+        self.query_one(KeyChangesPanel).show_changes(self.keys, self.listed_keys)
+        if self.key_pos is not None and self.key_pos not in self.listed_keys:
+            self.key_pos = None
         nav = self.query_one(ClauseNavigator)
         nav.show_rows(self.shown, keep)
         self._update_status()
@@ -471,20 +475,26 @@ class MainScreen(Screen[None]):
         if row is not None:
             self._goto(row)
 
-    def action_next_key(self) -> None:
+    def _step_key(self, forward: bool) -> None:
+        """``]``/``[``: the next key difference in rank order among those listed."""
         if not self._need_comparison():
             return
-        if not self.keys:
-            self.app.notify("No key differences in this comparison.", timeout=2)
+        if not self.listed_keys:
+            where = "in this comparison" if not self.keys else "in the clauses listed"
+            self.app.notify(f"No key differences {where}.", timeout=2)
             return
-        pos = 0 if self.key_pos is None else min(self.key_pos + 1, len(self.keys) - 1)
+        pos = vm.step(self.listed_keys, self.key_pos, forward)
+        if pos is None:
+            where = "last" if forward else "first"
+            self.app.notify(f"This is the {where} key difference listed.", timeout=2)
+            return
         self._jump_key(pos)
 
+    def action_next_key(self) -> None:
+        self._step_key(True)
+
     def action_previous_key(self) -> None:
-        if not self._need_comparison() or not self.keys:
-            return
-        pos = 0 if self.key_pos is None else max(self.key_pos - 1, 0)
-        self._jump_key(pos)
+        self._step_key(False)
 
     def action_cursor(self, delta: int) -> None:
         nav = self.query_one(ClauseNavigator)
