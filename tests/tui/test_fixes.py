@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 from rich.style import Style
 from textual.widgets import DataTable, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.dialogs import FilterDialog
 from resdiff.tui.screens.tables import HistoryScreen
+from resdiff.tui.widgets.footer import KeysFooter
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 from tests.builders import SEED_PAIR, WRAPPED_PAIR, seed_comparison, series_comparison
@@ -186,3 +188,17 @@ async def test_a_topic_filter_narrows_the_key_differences_too() -> None:
             assert s.key_pos in s.listed_keys
             seen.add(s.key_pos)
         assert seen == set(s.listed_keys)
+
+
+@pytest.mark.parametrize(
+    ("width", "keys"),
+    [(80, {"n", "]", "g", "/", "?", "q", "m"}), (100, {"n", "p", "]", "m", "h", "o", "?", "q"})],
+)
+async def test_the_footer_shows_the_main_keys_uncut(width: int, keys: set[str]) -> None:
+    app = make_app([], comparison=seed_comparison())
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        shown = list(footer.query(FooterKey))
+        assert keys <= {app.get_key_display(app.screen.active_bindings[k.key][1]) for k in shown}
+        assert max(k.region.right for k in shown) <= width

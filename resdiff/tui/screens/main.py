@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from resdiff.errors import ResdiffError
 from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
@@ -36,6 +36,7 @@ from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
 from resdiff.tui.screens.open_file import OpenFileDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
+from resdiff.tui.widgets.footer import KeysFooter
 from resdiff.tui.widgets.key_changes import KeyChangesPanel
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
@@ -79,11 +80,39 @@ class LoadFailed(Message):
         self.problem = problem
 
 
+#: The footer's keys by importance: as many as fit the width are shown.
+FOOTER = (
+    "next_difference",
+    "next_key",
+    "goto",
+    "search",
+    "help",
+    "app.quit",
+    "filter",
+    "toggle_view",
+    "copy",
+    "matrix",
+    "history",
+    "open",
+    "previous_difference",
+    "zoom",
+    "export",
+)
+
+
 class MainScreen(Screen[None]):
+    #: Every key of the main screen, in the order the help and docs/tui.md list them
+    #: (``description``: the footer's word; ``tooltip``: what the key does, for the help,
+    #: the command palette and the docs). The footer shows the ``show=True`` ones.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_difference", "Next diff", tooltip="Next difference"),
+        Binding("n", "next_difference", "Next", tooltip="Next difference, in document order"),
         Binding("p", "previous_difference", "Prev", tooltip="Previous difference"),
-        Binding("right_square_bracket", "next_key", "Key diff", tooltip="Next key difference"),
+        Binding(
+            "right_square_bracket",
+            "next_key",
+            "Key",
+            tooltip="Next key difference, in rank order (the app opens on the first)",
+        ),
         Binding(
             "left_square_bracket",
             "previous_key",
@@ -91,33 +120,12 @@ class MainScreen(Screen[None]):
             show=False,
             tooltip="Previous key difference",
         ),
-        Binding("j", "cursor(1)", "Down", show=False, tooltip="Next clause"),
-        Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause"),
-        Binding("slash", "search", "Search", tooltip="Search both drafts (text or address)"),
-        Binding(
-            "g,colon",
-            "goto",
-            "Go to",
-            tooltip="Go to a clause by its address (OP7, PP3, 7(a); A OP7: in the base)",
-        ),
-        Binding("f", "filter", "Filter", tooltip="Filter clauses (status, topic)"),
-        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit"),
-        Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
-        Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
-        Binding(
-            "M",
-            "toggle_markers",
-            "Marks",
-            show=False,
-            tooltip="Changes by colour and strike-through, or as [-old-]{+new+}",
-        ),
         Binding(
             "right_curly_bracket",
             "next_change",
             "Next change",
             show=False,
-            tooltip="Next change inside this clause (long clauses)",
+            tooltip="Next change inside this clause (the next line holding one)",
         ),
         Binding(
             "left_curly_bracket",
@@ -126,15 +134,57 @@ class MainScreen(Screen[None]):
             show=False,
             tooltip="Previous change inside this clause",
         ),
-        Binding("y", "copy", "Copy", tooltip="Copy: B's text, A's text or the pair as a diff"),
-        Binding("P", "pager", "Pager", tooltip="Open the pair, or the whole report, in $PAGER"),
-        Binding("a", "amendments", "Amend", tooltip="The amendments turning A into B (UN form)"),
+        Binding("j", "cursor(1)", "Down", show=False, tooltip="Next clause in the list"),
+        Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause in the list"),
+        Binding(
+            "g,colon",
+            "goto",
+            "Go to",
+            tooltip="Go to a clause by its address (OP7, PP3, 7(a); A OP7: in the base)",
+        ),
+        Binding("slash", "search", "Search", tooltip="Search both drafts (text or address)"),
+        Binding("f", "filter", "Filter", tooltip="Filter the clauses (changed, status, topic)"),
+        Binding(
+            "u",
+            "toggle_unchanged",
+            "Unchanged",
+            show=False,
+            tooltip="Show or hide unchanged clauses",
+        ),
+        Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
         Binding("z", "zoom", "Zoom", tooltip="Zoom: the pair view alone, or all panels again"),
-        Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
-        Binding("m", "matrix", "Matrix", show=False, tooltip="Positions matrix"),
-        Binding("h", "history", "History", show=False, tooltip="History of the series"),
+        Binding(
+            "M",
+            "toggle_markers",
+            "Marks",
+            show=False,
+            tooltip="Changes by colour and strike-through, or as [-old-]{+new+}",
+        ),
+        Binding("y", "copy", "Copy", tooltip="Copy: B's text, A's text or the pair as a diff"),
+        Binding(
+            "P",
+            "pager",
+            "Pager",
+            show=False,
+            tooltip="Open the pair, or the whole report, in $PAGER",
+        ),
+        Binding(
+            "a",
+            "amendments",
+            "Amend",
+            show=False,
+            tooltip="The amendments turning the base into the shown draft (UN form)",
+        ),
         Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
-        Binding("o", "open", "Open", show=False, tooltip="Open other drafts"),
+        Binding("m", "matrix", "Matrix", tooltip="Positions matrix: each topic in each draft"),
+        Binding("h", "history", "History", tooltip="History of a series of drafts"),
+        Binding(
+            "s",
+            "swap",
+            "Swap",
+            show=False,
+            tooltip="Swap sides (the shown draft becomes the base)",
+        ),
         *(
             Binding(
                 str(n),
@@ -142,9 +192,13 @@ class MainScreen(Screen[None]):
                 f"Draft {n}",
                 show=False,
                 tooltip=f"Compare the base with draft {n}",
+                key_display="1…9" if n == 1 else None,
             )
             for n in range(1, 10)
         ),
+        Binding("o", "open", "Open", tooltip="Open other drafts"),
+        Binding("question_mark", "help", "Keys", tooltip="Help: every key and marker"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit"),
     ]
 
     def __init__(self, request: Request) -> None:
@@ -186,7 +240,7 @@ class MainScreen(Screen[None]):
                 yield KeyChangesPanel(id="key-changes")
         yield Input(id="search", placeholder="search both drafts; Enter: next match, Esc: close")
         yield Input(id="goto", placeholder="go to a clause: OP7, PP3, 7(a), A OP7 (Esc: close)")
-        yield Footer()
+        yield KeysFooter(FOOTER)
 
     def on_mount(self) -> None:
         # without colour (NO_COLOR) or with 16 colours, changes carry [-old-]{+new+}
