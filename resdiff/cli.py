@@ -193,6 +193,14 @@ def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     _add_input_options(p)
 
 
+def _add_app_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore the app's preferences file (theme, layout): neither read nor written",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -212,12 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     p_open.add_argument("files", nargs="*", metavar="FILE")
     _add_input_options(p_open)
     _add_compare_options(p_open)
+    _add_app_options(p_open)
 
     p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
     p_demo.add_argument(
         "--report", action="store_true", help="print a text report instead of opening the app"
     )
     _add_compare_options(p_demo)
+    _add_app_options(p_demo)
 
     p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
     p_parse.add_argument("files", nargs="+", metavar="FILE")
@@ -405,6 +415,7 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
         options=_compare_options(args, len(files)),
         load=_load_options(args),
         series=args.series,
+        config=not args.no_config,
     )
     app.run()
     return int(app.return_code or 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,7 +15,7 @@ from textual.screen import Screen
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions, Comparison
 from resdiff.present.sanitize import clean_terminal
-from resdiff.tui import keys
+from resdiff.tui import keys, prefs
 from resdiff.tui.request import Request
 from resdiff.tui.screens.main import MainScreen
 
@@ -32,6 +33,30 @@ class ResdiffApp(App[int]):
     def __init__(self, request: Request) -> None:
         super().__init__()
         self.request = request
+        self.preferences = prefs.Preferences()
+        self._ignored: list[str] = []
+        if request.config is not None:
+            self.preferences, self._ignored = prefs.read(request.config, set(self.available_themes))
+            if self.preferences.theme:
+                self.theme = self.preferences.theme
+
+    def on_mount(self) -> None:
+        for note in self._ignored:
+            self.notify(note, title="Preferences", severity="warning", timeout=6)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.remember(theme=theme.name))
+
+    def remember(self, **changes: object) -> None:
+        """Change preferences and write them (unless ``--no-config``); a file that cannot
+        be written is said once, and the app goes on."""
+        self.preferences = replace(self.preferences, **changes)  # type: ignore[arg-type]
+        path = self.request.config
+        if path is None:
+            return
+        try:
+            prefs.write(path, self.preferences)
+        except ResdiffError as exc:
+            self.notify(f"Preferences not saved: {exc}", severity="warning")
+            self.request = replace(self.request, config=None)  # say it once
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.request)
@@ -82,13 +107,15 @@ def make_app(
     comparison: Comparison | None = None,
     load: LoadOptions | None = None,
     series: bool | None = None,
+    config: bool = True,
 ) -> ResdiffApp:
     """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
 
     ``comparison`` shows an already computed result instead (tests, other front ends).
     ``load`` is how drafts are read (tracked changes in Word inputs accepted or
     rejected); ``series`` whether they are a series when asked (``--series`` or
-    ``--no-series``), else the pipeline's rule decides (``pipeline.is_series``).
+    ``--no-series``), else the pipeline's rule decides (``pipeline.is_series``);
+    ``config`` whether the preferences file is read and written (``--no-config``).
     Standard input (``-``) is refused: the app needs the terminal for the keyboard.
     """
     if "-" in files:
@@ -96,5 +123,6 @@ def make_app(
             "the interactive app cannot read a draft from standard input; "
             "save it to a file, or use 'resdiff report'"
         )
-    request = Request(tuple(files), options or CompareOptions(), load, series, comparison)
+    where = prefs.default_path() if config else None
+    request = Request(tuple(files), options or CompareOptions(), load, series, comparison, where)
     return ResdiffApp(request)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -40,6 +40,9 @@ from resdiff.tui.widgets.footer import KeysFooter
 from resdiff.tui.widgets.key_changes import KeyChangesPanel
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
+
+if TYPE_CHECKING:
+    from resdiff.tui.app import ResdiffApp
 
 NARROW = 100  # below this many columns the panels stack
 SHORT = 30  # below this many rows too
@@ -242,10 +245,18 @@ class MainScreen(Screen[None]):
         yield Input(id="goto", placeholder="go to a clause: OP7, PP3, 7(a), A OP7 (Esc: close)")
         yield KeysFooter(FOOTER)
 
+    @property
+    def _app(self) -> ResdiffApp:
+        return cast("ResdiffApp", self.app)
+
     def on_mount(self) -> None:
+        prefs = self._app.preferences
+        view = self.query_one(PairView)
+        view.inline = prefs.view == "inline"
         # without colour (NO_COLOR) or with 16 colours, changes carry [-old-]{+new+}
-        depth = self.app.console.color_system
-        self.query_one(PairView).markers = self.app.no_color or depth in (None, "standard")
+        plain = self.app.no_color or self.app.console.color_system in (None, "standard")
+        view.markers = prefs.marks == "markers" or (prefs.marks == "auto" and plain)
+        self.set_class(prefs.zoom, "-zoom")
         self.query_one("#key-changes").border_title = "Key differences"
         self.query_one("#navigator").border_title = "Clauses"
         self.query_one("#drafts", Static).update(Text("resdiff"))
@@ -654,10 +665,12 @@ class MainScreen(Screen[None]):
     def action_toggle_view(self) -> None:
         pair = self.query_one(PairView)
         pair.inline = not pair.inline
+        self._app.remember(view="inline" if pair.inline else "columns")
 
     def action_toggle_markers(self) -> None:
         view = self.query_one(PairView)
         view.markers = not view.markers
+        self._app.remember(marks="markers" if view.markers else "colour")
         how = "as [-old-]{+new+}" if view.markers else "by colour and strike-through"
         self.app.notify(f"Changes shown {how}.", timeout=2)
 
@@ -766,6 +779,7 @@ class MainScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         self.toggle_class("-zoom")
+        self._app.remember(zoom=self.has_class("-zoom"))
         if self.has_class("-zoom"):
             self.query_one(PairView).focus()
         else:
