@@ -420,21 +420,21 @@ async def test_command_palette_lists_every_action(series_app: ResdiffApp) -> Non
         await pilot.pause()
         titles = {c.title for c in series_app.get_system_commands(series_app.screen)}
     for wanted in (
-        "Next difference",
+        "Next difference, in document order",
         "Previous difference",
-        "Next key difference",
+        "Next key difference, in rank order (the app opens on the first)",
         "Previous key difference",
-        "Next clause",
+        "Next clause in the list",
         "Search both drafts (text or address)",
-        "Filter clauses (status, topic)",
+        "Filter the clauses (changed, status, topic)",
         "Show or hide unchanged clauses",
         "Side by side or inline view",
-        "Swap sides (the other draft becomes the base)",
-        "Positions matrix",
-        "History of the series",
+        "Swap sides (the shown draft becomes the base)",
+        "Positions matrix: each topic in each draft",
+        "History of a series of drafts",
         "Export the comparison as a report",
         "Open other drafts",
-        "Help: keys and markers",
+        "Help: every key and marker",
         "Compare the base with draft 3",
         "Quit",
     ):
@@ -576,7 +576,7 @@ async def test_palette_commands_run_their_actions(series_app: ResdiffApp) -> Non
         await pilot.pause()
         screen = main_screen(series_app)
         commands = {c.title: c for c in series_app.get_system_commands(screen)}
-        await commands["Next key difference"].callback()
+        await commands["Next key difference, in rank order (the app opens on the first)"].callback()
         await pilot.pause()
         assert _address(series_app) == "OP1"
 

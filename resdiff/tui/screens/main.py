@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from resdiff.errors import ResdiffError
 from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
 from resdiff.render import ReportOptions, render_report
+from resdiff.tui import keys
 from resdiff.tui import viewmodel as vm
 from resdiff.tui.background import in_daemon_thread
 from resdiff.tui.messages import ChangeChosen, PairSelected
@@ -82,6 +83,9 @@ class LoadFailed(Message):
         super().__init__()
         self.problem = problem
 
+
+#: The number keys, one line in the help and the docs.
+DRAFT_KEYS = Binding.Group("With three or more drafts: compare the base with draft N")
 
 #: The footer's keys by importance: as many as fit the width are shown.
 FOOTER = (
@@ -195,7 +199,7 @@ class MainScreen(Screen[None]):
                 f"Draft {n}",
                 show=False,
                 tooltip=f"Compare the base with draft {n}",
-                key_display="1…9" if n == 1 else None,
+                group=DRAFT_KEYS,
             )
             for n in range(1, 10)
         ),
@@ -854,4 +858,4 @@ class MainScreen(Screen[None]):
         self.app.push_screen(OpenFileDialog(self.files), done)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(keys.table(ClauseNavigator.BINDINGS, self.BINDINGS)))

@@ -37,12 +37,12 @@ class ClauseNavigator(ScrollView, can_focus=True):
         "clause-navigator--cursor",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next clause in the list"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous clause in the list"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="A page down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
+        Binding("home", "first", "First", show=False, tooltip="First clause"),
+        Binding("end", "last", "Last", show=False, tooltip="Last clause"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
