@@ -12,10 +12,10 @@ from textual.widgets import Input, OptionList, Select
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions
 from resdiff.tui.app import ResdiffApp, make_app
+from resdiff.tui.messages import ComparisonReady, DocumentsLoaded
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
-from resdiff.tui.screens.main import ComparisonReady, DocumentsLoaded
 from resdiff.tui.screens.open_file import OpenFileDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator

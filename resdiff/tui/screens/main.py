@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -28,9 +27,16 @@ from resdiff.render import ReportOptions, render_report
 from resdiff.tui import keys
 from resdiff.tui import viewmodel as vm
 from resdiff.tui.background import in_daemon_thread
-from resdiff.tui.messages import ChangeChosen, PairSelected
+from resdiff.tui.messages import (
+    ChangeChosen,
+    ComparisonReady,
+    DocumentsLoaded,
+    LoadFailed,
+    PairSelected,
+)
 from resdiff.tui.pager import page
 from resdiff.tui.request import Request
+from resdiff.tui.screens import bindings
 from resdiff.tui.screens.amendments import AmendmentsScreen
 from resdiff.tui.screens.dialogs import ChoiceDialog, ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
@@ -51,162 +57,8 @@ TALL = 40  # stacked, from this many rows the key differences show too
 WIDE = 160  # from this many columns the clause list takes a smaller share
 
 
-class ComparisonReady(Message):
-    """The worker finished: documents loaded (in the order used) and compared."""
-
-    bubble = False
-
-    def __init__(
-        self, docs: list[Document], order: list[int], comparison: Comparison, history_ok: bool
-    ) -> None:
-        super().__init__()
-        self.docs = docs
-        self.order = order
-        self.comparison = comparison
-        self.history_ok = history_ok
-
-
-class DocumentsLoaded(Message):
-    """The drafts are read and parsed; comparing them is under way."""
-
-    bubble = False
-
-    def __init__(self, docs: list[Document]) -> None:
-        super().__init__()
-        self.docs = docs
-
-
-class LoadFailed(Message):
-    bubble = False
-
-    def __init__(self, problem: str) -> None:
-        super().__init__()
-        self.problem = problem
-
-
-#: The number keys, one line in the help and the docs.
-DRAFT_KEYS = Binding.Group("With three or more drafts: compare the base with draft N")
-
-#: The footer's keys by importance: as many as fit the width are shown.
-FOOTER = (
-    "next_difference",
-    "next_key",
-    "goto",
-    "search",
-    "help",
-    "app.quit",
-    "filter",
-    "toggle_view",
-    "copy",
-    "matrix",
-    "history",
-    "open",
-    "previous_difference",
-    "zoom",
-    "export",
-)
-
-
 class MainScreen(Screen[None]):
-    #: Every key of the main screen, in the order the help and docs/tui.md list them
-    #: (``description``: the footer's word; ``tooltip``: what the key does, for the help,
-    #: the command palette and the docs). The footer shows the ``show=True`` ones.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_difference", "Next", tooltip="Next difference, in document order"),
-        Binding("p", "previous_difference", "Prev", tooltip="Previous difference"),
-        Binding(
-            "right_square_bracket",
-            "next_key",
-            "Key",
-            tooltip="Next key difference, in rank order (the app opens on the first)",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_key",
-            "Prev key",
-            show=False,
-            tooltip="Previous key difference",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "next_change",
-            "Next change",
-            show=False,
-            tooltip="Next change inside this clause (the next line holding one)",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_change",
-            "Prev change",
-            show=False,
-            tooltip="Previous change inside this clause",
-        ),
-        Binding("j", "cursor(1)", "Down", show=False, tooltip="Next clause in the list"),
-        Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause in the list"),
-        Binding(
-            "g,colon",
-            "goto",
-            "Go to",
-            tooltip="Go to a clause by its address (OP7, PP3, 7(a); A OP7: in the base)",
-        ),
-        Binding("slash", "search", "Search", tooltip="Search both drafts (text or address)"),
-        Binding("f", "filter", "Filter", tooltip="Filter the clauses (changed, status, topic)"),
-        Binding(
-            "u",
-            "toggle_unchanged",
-            "Unchanged",
-            show=False,
-            tooltip="Show or hide unchanged clauses",
-        ),
-        Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
-        Binding("z", "zoom", "Zoom", tooltip="Zoom: the pair view alone, or all panels again"),
-        Binding(
-            "M",
-            "toggle_markers",
-            "Marks",
-            show=False,
-            tooltip="Changes by colour and strike-through, or as [-old-]{+new+}",
-        ),
-        Binding("y", "copy", "Copy", tooltip="Copy: B's text, A's text or the pair as a diff"),
-        Binding(
-            "P",
-            "pager",
-            "Pager",
-            show=False,
-            tooltip="Open the pair, or the whole report, in $PAGER",
-        ),
-        Binding(
-            "a",
-            "amendments",
-            "Amend",
-            show=False,
-            tooltip="The amendments turning the base into the shown draft (UN form)",
-        ),
-        Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
-        Binding("m", "matrix", "Matrix", tooltip="Positions matrix: each topic in each draft"),
-        Binding("h", "history", "History", tooltip="History of a series of drafts"),
-        Binding(
-            "s",
-            "swap",
-            "Swap",
-            show=False,
-            tooltip="Swap sides (the shown draft becomes the base)",
-        ),
-        *(
-            Binding(
-                str(n),
-                f"pick_other({n})",
-                f"Draft {n}",
-                show=False,
-                tooltip=f"Compare the base with draft {n}",
-                group=DRAFT_KEYS,
-            )
-            for n in range(1, 10)
-        ),
-        Binding("o", "open", "Open", tooltip="Open other drafts"),
-        Binding("question_mark", "help", "Keys", tooltip="Help: every key and marker"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.BINDINGS
 
     def __init__(self, request: Request) -> None:
         super().__init__()
@@ -247,7 +99,7 @@ class MainScreen(Screen[None]):
                 yield KeyChangesPanel(id="key-changes")
         yield Input(id="search", placeholder="search both drafts; Enter: next match, Esc: close")
         yield Input(id="goto", placeholder="go to a clause: OP7, PP3, 7(a), A OP7 (Esc: close)")
-        yield KeysFooter(FOOTER)
+        yield KeysFooter(bindings.FOOTER)
 
     @property
     def _app(self) -> ResdiffApp:
