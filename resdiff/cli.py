@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
+from resdiff.present.sanitize import clean_terminal
 
 if TYPE_CHECKING:
     from resdiff.model import CompareOptions
@@ -39,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line with exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"resdiff: {message} (see 'resdiff --help')\n")
+        sys.stderr.write(f"resdiff: {_one_line(message)} (see 'resdiff --help')\n")
         raise SystemExit(ExitCode.TROUBLE)
 
 
@@ -294,6 +295,14 @@ def _report_format(fmt: str | None, output: str | None) -> str:
     return "txt"
 
 
+def _output(value: str | None) -> str | None:
+    """The ``-o`` file, None for standard output ("-", as for inputs, or no ``-o``). An
+    empty name - an unset variable in ``-o "$OUT"`` - is an error, not "no -o"."""
+    if value == "":
+        raise ResdiffError("-o was given an empty file name")
+    return None if value == "-" else value
+
+
 @dataclass(frozen=True, slots=True)
 class _Report:
     """A report to make: what to read, how to compare, what to show, where to write."""
@@ -327,8 +336,7 @@ def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
 def cmd_report(args: argparse.Namespace) -> int:
     if len(args.files) < 2:
         raise ResdiffError("report needs at least two drafts")
-    if args.output == "-":
-        args.output = None  # "-o -": standard output, as for inputs
+    args.output = _output(args.output)
     to_terminal = args.output is None and sys.stdout.isatty()
     report = _Report(
         files=args.files,
@@ -385,7 +393,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 def cmd_amendments(args: argparse.Namespace) -> int:
     from resdiff.amend.commands import amendments_command
 
-    output = None if args.output == "-" else args.output
+    output = _output(args.output)
     fmt = _report_format(args.format, output)
     count = len(args.files) or 2  # no files: the sample pair
     options = _compare_options(args, count)
@@ -395,7 +403,7 @@ def cmd_amendments(args: argparse.Namespace) -> int:
 def cmd_apply(args: argparse.Namespace) -> int:
     from resdiff.amend.commands import apply_command
 
-    output = None if args.output == "-" else args.output
+    output = _output(args.output)
     fmt = _report_format(args.format, output)
     if fmt not in ("txt", "md", "docx"):
         raise ResdiffError(f"an amended draft is written as txt, md or docx, not {fmt}", output)
@@ -502,4 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """A message for stderr: control sequences stripped first (a file name may carry an
+    OSC 52 clipboard write), then every kind of line break and run of spaces made one
+    space."""
+    return " ".join(clean_terminal(message).split())

@@ -40,15 +40,6 @@ ChangeKind = Literal[
     "clause-removed",
 ]
 
-PAIR_STATUSES: tuple[PairStatus, ...] = (
-    "unchanged",
-    "modified",
-    "added",
-    "removed",
-    "split",
-    "merged",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -13,8 +13,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
+from resdiff.datalists import read_list
 from resdiff.diff import CJK
 from resdiff.ingest.normalize import normalize_for_matching
 from resdiff.model import Clause
@@ -51,9 +51,7 @@ def stem(word: str) -> str:
 @functools.cache
 def function_words() -> frozenset[str]:
     """Stems of English function words (data file), never distinctive on their own."""
-    text = resources.files("resdiff").joinpath("data/function_words.txt").read_text("utf-8")
-    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return frozenset(stem(w) for w in words if w)
+    return frozenset(stem(w) for w in read_list("resdiff", "data/function_words.txt"))
 
 
 def terms(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from resdiff.amend import amendments
 from resdiff.amend.apply import apply_amendments
 from resdiff.amend.read import read_amendments
 from resdiff.amend.words import canonical
-from resdiff.ingest.markdown import letter_label, roman_label
+from resdiff.labels import to_letters, to_roman
 from resdiff.model import CompareOptions, Document
 from resdiff.pipeline import compare
 from resdiff.render.amendments import render_text
@@ -34,9 +34,7 @@ def _numbered_as_the_un_does(doc: Document) -> bool:
         for clause in top.walk():
             labels = [c.number for c in clause.children]
             roman = clause is not top or labels[:1] == ["i"]
-            expected = [
-                roman_label(k + 1) if roman else letter_label(k) for k in range(len(labels))
-            ]
+            expected = [to_roman(k + 1) if roman else to_letters(k + 1) for k in range(len(labels))]
             if labels != expected:
                 return False
     return True

@@ -19,7 +19,7 @@ import jsonschema  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resdiff.ingest.markdown import letter_label, roman_label
+from resdiff.labels import to_letters, to_roman
 from resdiff.model import ClausePair, CompareOptions, Document
 from resdiff.pipeline import compare
 from resdiff.render.json import render_comparison
@@ -71,9 +71,9 @@ def _draft_text(paras: Sequence[Para]) -> str:
         n += 1
         lines += [f"{n}. {body}" + (":" if p.subs else ";"), ""]
         for i, (words, subsubs) in enumerate(p.subs):
-            lines += [f"({letter_label(i)}) " + " ".join(words) + (":" if subsubs else ";"), ""]
+            lines += [f"({to_letters(i + 1)}) " + " ".join(words) + (":" if subsubs else ";"), ""]
             for j, sub in enumerate(subsubs):
-                lines += [f"({roman_label(j + 1)}) " + " ".join(sub) + ";", ""]
+                lines += [f"({to_roman(j + 1)}) " + " ".join(sub) + ";", ""]
     return "\n".join(lines)
 
 

@@ -199,3 +199,12 @@ def test_linked_in_one_draft_separate_in_the_other(lens: Lens) -> None:
         "OP1: the ceasefire is now conditional on hostage release "
         "('in connection with'; hostage release was separate, in OP2)"
     )
+
+
+def test_every_change_kind_has_a_detector() -> None:
+    from typing import get_args
+
+    from resdiff.model import ChangeKind
+    from resdiff.signals.detectors import DOCUMENT, PAIRED, UNPAIRED
+
+    assert set(PAIRED) | set(UNPAIRED) | set(DOCUMENT) == set(get_args(ChangeKind))
