@@ -44,15 +44,15 @@ def last_label(clause_id: str) -> str:
 
 
 def fit(a: Sequence[str], b: Sequence[str], depth: int, width: int) -> str:
-    """The compact address indented by ``depth`` in a column of ``width``. Too long, a
-    sub-paragraph keeps its own labels (``(ii)`` when both sides agree, ``(ii)→(iii)``
-    otherwise: the parent row names the rest); failing that, the new address
-    (``→OP6(b)(ii)``); then the indent narrows to one space a level; then it is cut."""
+    """The compact address indented by ``depth`` in a column of ``width``. A sub-paragraph
+    is named by its own labels (``(ii)`` when both sides agree, ``(ii)→(iii)`` otherwise:
+    its paragraph's row names the rest); a paragraph too long for the column by its new
+    address (``→OP3+OP4``); then the indent narrows to one space a level; then it is cut."""
     candidates = [compact(a, b)]
     if depth and a and b:
         own_a, own_b = "+".join(map(last_label, a)), "+".join(map(last_label, b))
-        candidates.append(own_a if own_a == own_b else f"{own_a}{APP_ARROW}{own_b}")
-    if a and b and len(candidates) == 1:
+        candidates = [own_a if own_a == own_b else f"{own_a}{APP_ARROW}{own_b}"]
+    elif a and b:
         candidates.append(APP_ARROW + "+".join(b))
     for indent in ("  " * depth, " " * depth):
         for text in candidates:

@@ -69,7 +69,7 @@ async def test_a_rewritten_clause_is_shown_before_then_after() -> None:
         assert _address(app) == "OP1"  # rewritten: below the reports' rewrite threshold
         view = app.screen.query_one(PairView)
         shown = " ".join(view.rendered_text().split())
-        assert "(rewritten: the old text, then the new)" in shown
+        assert "OP1 ~ modified · rewritten: old text, then new" in shown
         before = shown.index("A: S/2024/9001 (before)")
         after = shown.index("B: S/2024/9002 (after)")
         assert before < shown.index("Determines the imperative of an immediate and") < after

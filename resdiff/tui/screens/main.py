@@ -326,8 +326,9 @@ class MainScreen(Screen[None]):
         assert pc is not None
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
+        notes = vm.MAX_NOTES if self.size.height >= TALL else vm.MAX_NOTES - 1  # room for words
         self.query_one(PairView).display_data = vm.pair_display(
-            row.pair, pc.a, pc.b, changes, row.runs
+            row.pair, pc.a, pc.b, changes, row.runs, notes
         )
         if row.changes and follow:  # show this clause's top-ranked change in the panel
             position = min(self._key_position[i] for i in row.changes)

@@ -115,7 +115,7 @@ def pair_display(
     before: tuple[Segment, ...] = ()
     after: tuple[Segment, ...] = ()
     if is_rewritten(pair):
-        title += "  (rewritten: the old text, then the new)"
+        title += " · rewritten: old text, then new"
         old, new = before_after(pair, runs)
         before, after = _segments(old), _segments(new)
     return PairDisplay(
