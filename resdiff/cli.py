@@ -416,7 +416,7 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
     for path in files:  # a mistyped path is one line, as for diff, not an app
         if path != "-":
             check_readable(path)
-    from resdiff.tui.app import make_app
+    from resdiff.tui.app import make_app, run_app
 
     app = make_app(
         list(files),
@@ -425,8 +425,7 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
         series=args.series,
         config=not args.no_config,
     )
-    app.run()
-    return int(app.return_code or 0)
+    return run_app(app)
 
 
 def _text_report(args: argparse.Namespace, files: Sequence[str]) -> int:

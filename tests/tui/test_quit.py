@@ -13,7 +13,7 @@ SCRIPT = textwrap.dedent(
     """
     import sys, time
     import resdiff.pipeline
-    from resdiff.tui.app import make_app
+    from resdiff.tui.app import make_app, run_app
 
     def endless(*args, **kwargs):
         time.sleep(600)  # a comparison far longer than anyone waits
@@ -27,8 +27,7 @@ SCRIPT = textwrap.dedent(
         await pilot.pause(0.3)
         await pilot.press("q")
 
-    app.run(headless=True, auto_pilot=quit_while_comparing)
-    print("exited", app.return_code)
+    print("exited", run_app(app, headless=True, auto_pilot=quit_while_comparing))
     """
 )
 
