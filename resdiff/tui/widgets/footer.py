@@ -19,9 +19,12 @@ class KeysFooter(Footer):
     def __init__(self, priority: Sequence[str], *, id: str | None = None) -> None:
         super().__init__(id=id, compact=True, show_command_palette=False)
         self._priority = list(priority)
+        self._width = 0
 
     def on_resize(self, event: events.Resize) -> None:
-        self.refresh(recompose=True)
+        if event.size.width != self._width:  # a recompose resizes it again: only on change
+            self._width = event.size.width
+            self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready or not self.size.width:
