@@ -1,8 +1,9 @@
 """Command line: ``resdiff A B [C ...]`` opens the TUI; subcommands are headless.
 
-Headless commands (``parse``, ``report``, ``matrix``) never import Textual: the TUI is
-imported only inside ``_run_tui``. stdout carries only the report; diagnostics go to
-stderr as one line, ``resdiff: <file>: <problem>``, with exit code 2.
+Headless commands (``parse``, ``report``, ``matrix``, ``corpus``, ``precedents``) never
+import Textual: the TUI is imported only inside ``_run_tui``. stdout carries only the
+report; diagnostics go to stderr as one line, ``resdiff: <file>: <problem>``, with exit
+code 2.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
+from resdiff.corpus.commands import add_parsers as add_corpus_commands
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 from resdiff.present.sanitize import clean_terminal
@@ -24,7 +26,17 @@ if TYPE_CHECKING:
     from resdiff.pipeline import LoadOptions
     from resdiff.render import ReportOptions
 
-SUBCOMMANDS = ("parse", "report", "matrix", "amendments", "apply", "demo", "open")
+SUBCOMMANDS = (
+    "parse",
+    "report",
+    "matrix",
+    "amendments",
+    "apply",
+    "demo",
+    "open",
+    "corpus",
+    "precedents",
+)
 EXTENSIONS = {
     ".json": "json",
     ".md": "md",
@@ -242,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
     p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
     _add_input_options(p_matrix)
+    add_corpus_commands(sub, _add_input_options)
     return parser
 
 
@@ -464,6 +477,20 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _run_tui(args.files, args)
 
 
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from resdiff.corpus.commands import cmd_corpus
+
+    return cmd_corpus(args, _load_options(args))
+
+
+def cmd_precedents(args: argparse.Namespace) -> int:
+    from resdiff.corpus.commands import cmd_precedents
+
+    if args.output == "-":
+        args.output = None  # "-o -": standard output
+    return cmd_precedents(args, _report_format(args.format, args.output), _load_options(args))
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "report": cmd_report,
@@ -472,6 +499,8 @@ COMMANDS = {
     "apply": cmd_apply,
     "demo": cmd_demo,
     "open": cmd_open,
+    "corpus": cmd_corpus,
+    "precedents": cmd_precedents,
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from resdiff.model import (
@@ -18,6 +18,7 @@ from resdiff.model import (
     Document,
     PairwiseComparison,
     PositionsMatrix,
+    Run,
 )
 
 
@@ -77,6 +78,11 @@ def document_to_dict(
     }
 
 
+def runs_to_list(runs: Sequence[Run]) -> list[list[str]]:
+    """A word diff as ``[op, text]`` items, ``[op, text, "minor"]`` for minor ones."""
+    return [[r.op, r.text, "minor"] if r.minor else [r.op, r.text] for r in runs]
+
+
 def pair_to_dict(p: ClausePair) -> dict[str, Any]:
     return {
         "a": list(p.a),
@@ -85,7 +91,7 @@ def pair_to_dict(p: ClausePair) -> dict[str, Any]:
         "moved": p.moved,
         "kind_change": list(p.kind_change) if p.kind_change else None,
         "similarity": round(p.similarity, 4),
-        "diff": [[r.op, r.text, "minor"] if r.minor else [r.op, r.text] for r in p.diff],
+        "diff": runs_to_list(p.diff),
         "children": [pair_to_dict(ch) for ch in p.children],
     }
 

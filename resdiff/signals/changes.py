@@ -29,9 +29,41 @@ def find_changes(
 ) -> tuple[Change, ...]:
     clauses_a = {c.id: c for c in a.walk()}
     clauses_b = {c.id: c for c in b.walk()}
-    drafts = Drafts(
+    drafts = _drafts(lens, b.label or b.id, clauses_a, clauses_b, signals_a, signals_b)
+    found = _detect(drafts, pairs, clauses_a, clauses_b, drafts.one_sided_actors)
+    for find in DOCUMENT.values():
+        found.extend(find(drafts))
+    return _ranked(found, clauses_a, clauses_b)
+
+
+def pair_changes(
+    a: Clause,
+    b: Clause,
+    pair: ClausePair,
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+    lens: Lens,
+) -> tuple[Change, ...]:
+    """The changes of one aligned pair read on its own, outside any draft: a precedent
+    from a corpus and the clause that reuses it. Nothing is reported at document level
+    (an actor dropped is dropped from this pair, whatever the rest of the draft says)."""
+    clauses_a = {c.id: c for c in a.walk()}
+    clauses_b = {c.id: c for c in b.walk()}
+    drafts = _drafts(lens, b.id, clauses_a, clauses_b, signals_a, signals_b)
+    return _ranked(_detect(drafts, (pair,), clauses_a, clauses_b, set()), clauses_a, clauses_b)
+
+
+def _drafts(
+    lens: Lens,
+    label_b: str,
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+) -> Drafts:
+    return Drafts(
         lens=lens,
-        label_b=b.label or b.id,
+        label_b=label_b,
         signals_a=signals_a,
         signals_b=signals_b,
         topics_a=_mentions(clauses_a, signals_a, "topics"),
@@ -39,12 +71,22 @@ def find_changes(
         actors_a=_mentions(clauses_a, signals_a, "actors"),
         actors_b=_mentions(clauses_b, signals_b, "actors"),
     )
-    skip_actors = drafts.one_sided_actors
+
+
+def _detect(
+    drafts: Drafts,
+    pairs: Sequence[ClausePair],
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    skip_actors: set[str],
+) -> list[Change]:
+    """Every pair's changes (sub-paragraph pairs included), by the registered detectors."""
+    lens = drafts.lens
     found: list[Change] = []
     for top in pairs:
         for clause_pair in top.walk():
-            sa = union(clause_pair.a, clauses_a, signals_a)
-            sb = union(clause_pair.b, clauses_b, signals_b)
+            sa = union(clause_pair.a, clauses_a, drafts.signals_a)
+            sb = union(clause_pair.b, clauses_b, drafts.signals_b)
             topics = tuple(dict.fromkeys((*sa.topics, *sb.topics)))
             pair = Pair(
                 drafts=drafts,
@@ -60,9 +102,7 @@ def find_changes(
             )
             for detect in (PAIRED if clause_pair.a and clause_pair.b else UNPAIRED).values():
                 found.extend(detect(pair))
-    for find in DOCUMENT.values():
-        found.extend(find(drafts))
-    return _ranked(found, clauses_a, clauses_b)
+    return found
 
 
 def _ranked(
