@@ -6,7 +6,6 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from resdiff.align.rewrite import is_rewritten
 from resdiff.model import (
     Change,
     ClausePair,
@@ -110,6 +109,8 @@ def pair_display(
     ``changes`` (the substantive changes found in this pair) are listed as notes, the
     ``max_notes`` highest ranked, so their summaries are visible with the text.
     """
+    from resdiff.align.rewrite import is_rewritten  # the aligner's package: imported late
+
     notes = _pair_notes(pair, label_a, label_b, changes, max_notes)
     title = f"{address(pair)}  {status_marker(pair) or '= unchanged'}"
     before: tuple[Segment, ...] = ()
