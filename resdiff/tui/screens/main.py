@@ -22,7 +22,13 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from resdiff.errors import ResdiffError
-from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
+from resdiff.model import (
+    ClauseHistory,
+    CompareOptions,
+    Comparison,
+    Document,
+    PairwiseComparison,
+)
 from resdiff.render import ReportOptions, render_report
 from resdiff.tui import keys
 from resdiff.tui import viewmodel as vm
@@ -49,6 +55,7 @@ from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 
 if TYPE_CHECKING:
+    from resdiff.pipeline import LoadOptions
     from resdiff.tui.app import ResdiffApp
 
 NARROW = 100  # below this many columns the panels stack
@@ -150,19 +157,18 @@ class MainScreen(Screen[None]):
         self, files: list[str], docs: list[Document] | None, order: list[int] | None
     ) -> None:
         """Load and compare in a daemon thread (``in_daemon_thread``): the screen stays
-        responsive, and quitting never waits for a long comparison."""
-        from resdiff.pipeline import compare, is_series, load_all
-
+        responsive, and quitting never waits for a long comparison. The pipeline is
+        imported there too (a third of a second), not on the screen's event loop."""
         try:
             if docs is None:
-                docs = await in_daemon_thread(partial(load_all, files, self.load))
+                docs = await in_daemon_thread(partial(_load, files, self.load))
                 self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
-            series = is_series(len(docs), self.series if in_order else False)
-            options = replace(self.options, series=series)
             chosen = [docs[i] for i in order]
-            comparison = await in_daemon_thread(partial(compare, *chosen, options=options))
+            asked = self.series if in_order else False
+            job = partial(_compare, chosen, self.options, asked)
+            comparison = await in_daemon_thread(job)
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
@@ -712,3 +718,16 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(keys.table(ClauseNavigator.BINDINGS, self.BINDINGS)))
+
+
+def _load(files: list[str], load: LoadOptions | None) -> list[Document]:
+    from resdiff.pipeline import load_all
+
+    return load_all(files, load)
+
+
+def _compare(docs: list[Document], options: CompareOptions, series: bool | None) -> Comparison:
+    """The comparison of ``docs`` (the first is the base), a series by the pipeline's rule."""
+    from resdiff.pipeline import compare, is_series
+
+    return compare(*docs, options=replace(options, series=is_series(len(docs), series)))
