@@ -60,3 +60,19 @@ def toasts(app: ResdiffApp) -> list[str]:
     """The notices on screen (the app must run with ``notifications=True``)."""
     rack = app.screen.get_child_by_type(ToastRack)
     return [str(toast.render()) for toast in rack.query(Toast)]
+
+
+async def choose_filter(pilot: Pilot[int], mode: str, value: str | None) -> None:
+    """Open the filter dialog (``f``) and choose the filter ``(mode, value)``."""
+    from textual.widgets import OptionList
+
+    from resdiff.tui.screens.dialogs import FilterDialog
+
+    await pilot.press("f")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FilterDialog)
+    wanted = next(i for i, f in enumerate(dialog._choices) if (f.mode, f.value) == (mode, value))
+    dialog.query_one(OptionList).highlighted = wanted
+    await pilot.press("enter")
+    await pilot.pause()

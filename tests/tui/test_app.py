@@ -21,7 +21,7 @@ from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 from tests.builders import escaped_comparison, series_comparison
-from tests.tui.conftest import DRAFTS, SIZE, main_screen, settle
+from tests.tui.conftest import DRAFTS, SIZE, choose_filter, main_screen, settle
 
 
 def _address(app: ResdiffApp) -> str:
@@ -221,16 +221,7 @@ async def test_filter_by_topic_and_escape_cancels(series_app: ResdiffApp) -> Non
         await pilot.pause()
         s = main_screen(series_app)
         assert s.flt.mode == "all"
-        await pilot.press("f")
-        await pilot.pause()
-        dialog = series_app.screen
-        assert isinstance(dialog, FilterDialog)
-        target = next(
-            i for i, f in enumerate(dialog._choices) if (f.mode, f.value) == ("topic", "hostages")
-        )
-        dialog.query_one(OptionList).highlighted = target
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_filter(pilot, "topic", "hostages")
         listed = series_app.screen.query_one(ClauseNavigator).listed
         assert {s.rows[i].address for i in listed} == {"OP1", "OP2"}
 

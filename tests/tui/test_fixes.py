@@ -12,13 +12,12 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from resdiff.tui.app import ResdiffApp, make_app
-from resdiff.tui.screens.dialogs import FilterDialog
 from resdiff.tui.screens.tables import HistoryScreen
 from resdiff.tui.widgets.footer import KeysFooter
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 from tests.builders import SEED_PAIR, WRAPPED_PAIR, seed_comparison, series_comparison
-from tests.tui.conftest import SIZE, main_screen, settle, toasts
+from tests.tui.conftest import SIZE, choose_filter, main_screen, settle, toasts
 
 
 def _inserted_style(app: ResdiffApp) -> Style:
@@ -167,16 +166,7 @@ async def test_a_topic_filter_narrows_the_key_differences_too() -> None:
         s = main_screen(app)
         panel = app.screen.query_one("#key-changes", OptionList)
         everything = panel.option_count
-        await pilot.press("f")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, FilterDialog)
-        wanted = next(
-            i for i, f in enumerate(dialog._choices) if (f.mode, f.value) == ("topic", "terrorism")
-        )
-        dialog.query_one(OptionList).highlighted = wanted
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_filter(pilot, "topic", "terrorism")
         listed = {s.rows[i].index for i in app.screen.query_one(ClauseNavigator).listed}
         assert 0 < panel.option_count < everything
         for n in range(panel.option_count):
