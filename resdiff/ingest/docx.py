@@ -25,12 +25,15 @@ from resdiff.ingest import SourceText
 from resdiff.ingest.reader import check_lines
 from resdiff.ingest.wordnumbering import Numbering, parse_number, w
 from resdiff.ingest.wordtext import (
+    MC_ALTERNATE,
     Fields,
     Hiding,
     Omitted,
+    chosen,
     fields_pair_up,
     run_chars,
     style_chain,
+    text_boxes,
     text_of,
     visible_markers,
 )
@@ -39,16 +42,13 @@ Changes = Literal["accept", "reject"]
 CHANGES: tuple[Changes, ...] = ("accept", "reject")
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _INSERTED = frozenset({w("ins"), w("moveTo")})
 _DELETED = frozenset({w("del"), w("moveFrom")})
-_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-# Not text of the paragraph: field codes, properties, and drawings (text boxes and shapes
-# hold their own paragraphs, which would otherwise be spliced into this one).
-_SKIPPED = frozenset(
-    {w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), _MC_FALLBACK, _MC_ALTERNATE,
-     w("drawing"), w("pict"), w("object")}
-)  # fmt: skip
+# Not text of the paragraph: field codes, properties, embedded objects. Drawings and
+# VML pictures are not text either, but the text boxes in them are read as paragraphs
+# of their own after the paragraph they are anchored in (``_boxes``).
+_SKIPPED = frozenset({w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), w("object")})
+_DRAWINGS = frozenset({w("drawing"), w("pict")})
 INDENT = "    "
 
 
@@ -72,6 +72,7 @@ class _Context:
     omitted: Omitted = field(default_factory=Omitted)
     fields: Fields = field(default_factory=lambda: Fields(honour=True))
     paragraph_hidden: bool = False  # runs of the current paragraph hidden by its style
+    boxes: list[etree._Element] = field(default_factory=list)  # met, not yet read
     # Elements whose content the walk skips: the side of each revision we drop, and _SKIPPED.
     dropped: frozenset[str] = field(init=False)
 
@@ -198,8 +199,13 @@ def _paragraphs(container: etree._Element, ctx: _Context) -> Iterator[_Para]:
     for child in container:
         if child.tag == w("p"):
             yield _paragraph(child, ctx)
-        elif child.tag in (w("sectPr"), _MC_FALLBACK):
+            yield from _boxes(ctx)
+        elif child.tag == w("sectPr"):
             continue
+        elif child.tag == MC_ALTERNATE:
+            branch = chosen(child)
+            if branch is not None:
+                yield from _paragraphs(branch, ctx)
         elif child.tag == w("tbl"):
             for row in child.iter(w("tr")):
                 if not _row_kept(row, ctx):
@@ -208,6 +214,18 @@ def _paragraphs(container: etree._Element, ctx: _Context) -> Iterator[_Para]:
                     yield from _paragraphs(cell, ctx)
         elif len(child):
             yield from _paragraphs(child, ctx)
+
+
+def _boxes(ctx: _Context) -> Iterator[_Para]:
+    """The paragraphs of the text boxes met in the paragraph just read, box by box: each
+    a story of its own (its fields pair up inside it)."""
+    boxes, ctx.boxes = ctx.boxes, []
+    for box in boxes:
+        outer = ctx.fields, ctx.paragraph_hidden
+        ctx.start_story(box)
+        paragraphs = list(_paragraphs(box, ctx))
+        ctx.fields, ctx.paragraph_hidden = outer
+        yield from paragraphs
 
 
 def _row_kept(row: etree._Element, ctx: _Context) -> bool:
@@ -252,6 +270,12 @@ def _collect(el: etree._Element, ctx: _Context, out: list[str]) -> None:
             for marker in child.iter(w("fldChar")):  # a hidden field marker still counts
                 ctx.fields.mark(marker)
             ctx.omitted.hidden += run_chars(child, ctx.omitted)
+        elif tag == MC_ALTERNATE:
+            branch = chosen(child)
+            if branch is not None:
+                _collect(branch, ctx, out)
+        elif tag in _DRAWINGS:
+            ctx.boxes.extend(text_boxes(child))
         elif tag in (w("t"), w("delText")):
             text = text_of(child, ctx.omitted)
             if ctx.fields.in_code:
@@ -278,15 +302,11 @@ def _collect(el: etree._Element, ctx: _Context, out: list[str]) -> None:
 
 def _note_text(note: etree._Element, ctx: _Context) -> str:
     """A footnote's text: a story of its own, read with the same rules as the body."""
-    outer = ctx.fields, ctx.paragraph_hidden
+    outer = ctx.fields, ctx.paragraph_hidden, ctx.boxes
+    ctx.boxes = []
     ctx.start_story(note)
-    parts: list[str] = []
-    for p in note.iter(w("p")):
-        ctx.paragraph_hidden = ctx.hiding.paragraph(_style_id(p.find(w("pPr"))))
-        pieces: list[str] = []
-        _collect(p, ctx, pieces)
-        parts.append("".join(pieces))
-    ctx.fields, ctx.paragraph_hidden = outer
+    parts = [p.text for p in _paragraphs(note, ctx)]
+    ctx.fields, ctx.paragraph_hidden, ctx.boxes = outer
     return " ".join(" ".join(parts).split())
 
 

@@ -19,6 +19,12 @@ from lxml import etree
 from resdiff.ingest.wordnumbering import w
 
 _TEXT = (w("t"), w("delText"))
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_ALTERNATE = f"{_MC}AlternateContent"
+MC_CHOICE = f"{_MC}Choice"
+MC_FALLBACK = f"{_MC}Fallback"
+TEXT_BOX = w("txbxContent")
+FIELD_CHAR = w("fldChar")
 _OFF = frozenset({"0", "false", "off"})
 
 
@@ -140,12 +146,59 @@ def fields_pair_up(markers: Iterator[etree._Element]) -> bool:
     return depth == 0
 
 
+def chosen(alternate: etree._Element) -> etree._Element | None:
+    """The branch of an ``mc:AlternateContent`` that is read: its first ``mc:Choice``
+    (what Word shows; Word understands every ``Requires`` a Word file carries), else its
+    ``mc:Fallback`` (the copy for older readers: the same text again, or a picture of
+    it). Never both, or a text box would be read twice."""
+    fallback = None
+    for branch in alternate:
+        if branch.tag == MC_CHOICE:
+            return branch
+        if branch.tag == MC_FALLBACK and fallback is None:
+            fallback = branch
+    return fallback
+
+
+def text_boxes(drawing: etree._Element) -> Iterator[etree._Element]:
+    """The text boxes (``w:txbxContent``) a drawing or a VML picture holds, in order;
+    one inside another is found when its own paragraphs are read."""
+    stack = [iter(drawing)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == TEXT_BOX:
+            yield child
+        elif child.tag == MC_ALTERNATE:
+            branch = chosen(child)
+            if branch is not None:
+                stack.append(iter(branch))
+        elif isinstance(child.tag, str):
+            stack.append(iter(child))
+
+
 def visible_markers(story: etree._Element, dropped: Collection[str]) -> Iterator[etree._Element]:
-    """The ``w:fldChar`` elements of a story that the text walk will meet: not inside a
-    revision side being dropped, a drawing or other skipped element."""
-    for marker in story.iter(w("fldChar")):
-        if not any(a.tag in dropped for a in marker.iterancestors()):
-            yield marker
+    """The ``w:fldChar`` elements of a story that the text walk will meet, in order: not
+    inside a revision side being dropped or another skipped element, nor in a text box
+    (a story of its own) or an ``mc:AlternateContent`` branch that is not read."""
+    stack = [iter(story)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in dropped or tag == TEXT_BOX:
+            continue
+        if tag == FIELD_CHAR:
+            yield child
+        elif tag == MC_ALTERNATE:
+            branch = chosen(child)
+            if branch is not None:
+                stack.append(iter(branch))
+        else:
+            stack.append(iter(child))
 
 
 @dataclass(slots=True)

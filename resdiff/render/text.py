@@ -113,7 +113,8 @@ def _summary(section: SectionView) -> RenderableType:
     for n, item in enumerate(section.changes, 1):
         ch = item.change
         line = Text(f"[{clean(change_tag(ch))}] ", style=STYLE_NOTE)
-        line.append(clean(ch.summary))
+        # A summary quotes the draft: its own "[-...-]" must not pass for a change.
+        line.append(escape_markers(clean(ch.summary)))
         line.append(f" ({clean(item.address)})", style=STYLE_DIM)
         grid.add_row(f"{n}.", line)
     if section.changes:

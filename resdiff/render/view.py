@@ -16,6 +16,7 @@ from typing import Literal
 
 from resdiff.errors import ResdiffError
 from resdiff.model import (
+    HEADER_ID,
     Change,
     ClausePair,
     ClauseSignals,
@@ -34,6 +35,7 @@ from resdiff.present.segments import (
     inline_segments,
     reflow,
     side_segments,
+    squeeze,
 )
 
 
@@ -180,6 +182,13 @@ def _flatten(pairs: Sequence[ClausePair], depth: int = 0) -> Iterator[tuple[Clau
         yield from _flatten(p.children, depth + 1)
 
 
+def _all_pairs(pc: PairwiseComparison) -> list[tuple[ClausePair, int]]:
+    """What a report goes through: the header's pair when the headers differ, every
+    paragraph pair (sub-paragraphs after their parents), then the footnote pairs."""
+    header = [(pc.header, 0)] if pc.header is not None and pc.header.changed else []
+    return [*header, *_flatten(pc.pairs), *_flatten(pc.footnotes)]
+
+
 def _topic_ids(sig: ClauseSignals | None) -> set[str]:
     if sig is None:
         return set()
@@ -310,7 +319,7 @@ def _items(
                 status=pair.status,
                 notes=pair_notes(pair),
                 changed=own_change(pair),
-                runs=reflow(pair, *texts),
+                runs=squeeze(pair.diff) if pair.a == (HEADER_ID,) else reflow(pair, *texts),
             )
         )
     if hidden:
@@ -352,7 +361,7 @@ def _section(
         _named_ids(pc.changes),
         _named_ids(changes) if topics else (set(), set()),
     )
-    flat = list(_flatten(pc.pairs))
+    flat = _all_pairs(pc)
     show = _shown(flat, focus)
     items = _items(ci, pc, flat, show, (clause_texts(a), clause_texts(b)))
     return SectionView(

@@ -14,7 +14,15 @@ from collections.abc import Mapping, Sequence
 
 from resdiff.model import Change, Clause, ClausePair, ClauseSignals, Document
 from resdiff.signals import summary
-from resdiff.signals.detectors import DOCUMENT, PAIRED, UNPAIRED, Drafts, Pair
+from resdiff.signals.detectors import (
+    DOCUMENT,
+    HEADER,
+    PAIRED,
+    UNPAIRED,
+    Drafts,
+    Headers,
+    Pair,
+)
 from resdiff.signals.lens import CHANGE_KINDS, Lens
 from resdiff.signals.sides import union
 
@@ -26,13 +34,20 @@ def find_changes(
     signals_a: Mapping[str, ClauseSignals],
     signals_b: Mapping[str, ClauseSignals],
     lens: Lens,
+    header: ClausePair | None = None,
 ) -> tuple[Change, ...]:
+    """``pairs`` are every aligned pair to read (paragraphs, footnotes); ``header`` the
+    header blocks' pair: when it changed, the header fields are compared too."""
     clauses_a = {c.id: c for c in a.walk()}
     clauses_b = {c.id: c for c in b.walk()}
     drafts = _drafts(lens, b.label or b.id, clauses_a, clauses_b, signals_a, signals_b)
     found = _detect(drafts, pairs, clauses_a, clauses_b, drafts.one_sided_actors)
     for find in DOCUMENT.values():
         found.extend(find(drafts))
+    if header is not None and header.changed:
+        headers = Headers(lens, a, b)
+        for read in HEADER.values():
+            found.extend(read(headers))
     return _ranked(found, clauses_a, clauses_b)
 
 

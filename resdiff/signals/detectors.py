@@ -1,10 +1,11 @@
 """One detector per change kind, registered in a table.
 
-A detector reads one aligned pair (or, for the document-wide kinds, the two drafts) and
-returns the ``Change`` values it finds, weighted (a pair's ``factor`` included) but not
-ranked; ``find_changes`` runs every table and ranks the result. A new change kind is
-its name in ``model.ChangeKind`` and one detector here (``tests/unit/signals/
-test_changes.py`` checks that every kind has one).
+A detector reads one aligned pair (or, for the document-wide kinds, the two drafts, or
+for the header kinds, their header fields) and returns the ``Change`` values it finds,
+weighted (a pair's ``factor`` included) but not ranked; ``find_changes`` runs every
+table and ranks the result. A new change kind is its name in ``model.ChangeKind`` and
+one detector here (``tests/unit/signals/test_changes.py`` checks that every kind has
+one).
 """
 
 from __future__ import annotations
@@ -12,13 +13,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from resdiff.model import Change, ChangeKind, ClausePair, ClauseSignals, Direction
+from resdiff.model import (
+    HEADER_ID,
+    Change,
+    ChangeKind,
+    ClausePair,
+    ClauseSignals,
+    Direction,
+    Document,
+)
 from resdiff.signals import summary
 from resdiff.signals.lens import Lens
 from resdiff.signals.sides import Side
 from resdiff.signals.verbs import compare_verbs
+from resdiff.typography import fold
 
 #: Fallback kind weights when a lens leaves one out.
 DEFAULT_KIND_WEIGHT = 1.0
@@ -67,10 +77,23 @@ class Pair(NamedTuple):
     skip_actors: set[str]
 
 
+class Headers(NamedTuple):
+    """The two drafts' header fields (symbol, date, sponsors, title, author) as the
+    header detectors read them; only asked when the header blocks differ."""
+
+    lens: Lens
+    a: Document
+    b: Document
+
+    def kind_weight(self, kind: str) -> float:
+        return self.lens.kind_weights.get(kind, DEFAULT_KIND_WEIGHT)
+
+
 #: Detectors return lists, not generators: most find nothing in most pairs, and an empty
 #: list costs less than a generator.
 PairDetector = Callable[[Pair], list[Change]]
 DocumentDetector = Callable[[Drafts], list[Change]]
+HeaderDetector = Callable[[Headers], list[Change]]
 
 
 def _change(
@@ -304,6 +327,50 @@ def _actors_everywhere(d: Drafts, *, added: bool) -> list[Change]:
     return out
 
 
+# --- the headers ------------------------------------------------------------------------
+
+_HEADER = (HEADER_ID,)
+
+
+def _name_key(name: str) -> str:
+    """Names compared as a reader does: case, spacing and typography aside."""
+    return " ".join(fold(name).casefold().split())
+
+
+def _sponsors(h: Headers, *, added: bool) -> list[Change]:
+    """A sponsor in one header only, one change each ("Algeria joins the sponsors")."""
+    kind: ChangeKind = "sponsor-added" if added else "sponsor-removed"
+    mine, other = (h.b.sponsors, h.a.sponsors) if added else (h.a.sponsors, h.b.sponsors)
+    others = {_name_key(n) for n in other}
+    weight = h.kind_weight(kind)
+    out = []
+    for name in dict.fromkeys(mine):
+        if _name_key(name) not in others:
+            old, new = (None, name) if added else (name, None)
+            text = summary.sponsor(name, added)
+            out.append(_change(kind, _HEADER, _HEADER, weight, text, None, None, old, new))
+    return out
+
+
+HeaderField = Literal["symbol", "date", "title", "author"]
+_FIELD_KINDS: Mapping[HeaderField, ChangeKind] = {
+    "symbol": "symbol-changed",
+    "date": "date-changed",
+    "title": "title-changed",
+    "author": "author-changed",
+}
+
+
+def _header_field(h: Headers, *, name: HeaderField) -> list[Change]:
+    """A header field that differs (or is found in one header only)."""
+    old, new = getattr(h.a, name), getattr(h.b, name)
+    if _name_key(old or "") == _name_key(new or ""):
+        return []
+    kind = _FIELD_KINDS[name]
+    text = summary.header_field(name, old, new)
+    return [_change(kind, _HEADER, _HEADER, h.kind_weight(kind), text, None, None, old, new)]
+
+
 #: Detectors for a pair with clauses on both sides, by the kind they find.
 PAIRED: dict[ChangeKind, PairDetector] = {
     "linkage": _linkage,
@@ -328,4 +395,14 @@ DOCUMENT: dict[ChangeKind, DocumentDetector] = {
     "topic-added": partial(_topics, added=True),
     "actor-removed": partial(_actors_everywhere, added=False),
     "actor-added": partial(_actors_everywhere, added=True),
+}
+#: Detectors over the two header blocks (when they differ); their changes name the
+#: header (``HEADER_ID``) on both sides.
+HEADER: dict[ChangeKind, HeaderDetector] = {
+    "sponsor-added": partial(_sponsors, added=True),
+    "sponsor-removed": partial(_sponsors, added=False),
+    "symbol-changed": partial(_header_field, name="symbol"),
+    "date-changed": partial(_header_field, name="date"),
+    "title-changed": partial(_header_field, name="title"),
+    "author-changed": partial(_header_field, name="author"),
 }

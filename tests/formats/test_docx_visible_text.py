@@ -176,3 +176,79 @@ def test_hidden_text_in_a_footnote_is_left_out() -> None:
     reference = '<w:r><w:footnoteReference w:id="1"/></w:r>'
     data = word_file(_paragraph(_run(OP1), reference, _run(";")), footnotes=footnotes)
     assert _body(data) == [f"{OP1}[1];", "[1] See resolution 2720 (2023)."]
+
+
+# --- text boxes and alternate content (issue 15) -----------------------------------------
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V = "urn:schemas-microsoft-com:vml"
+
+
+def _box(text: str) -> str:
+    return f"<w:txbxContent><w:p>{_run(text)}</w:p></w:txbxContent>"
+
+
+def _drawing_box(text: str) -> str:
+    """A text box as Word 2010+ writes it: DrawingML in mc:Choice, the same box in VML
+    in mc:Fallback for older readers."""
+    return (
+        f'<w:r><mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="wps">'
+        f'<w:drawing><wp:anchor xmlns:wp="{WP}"><a:graphic xmlns:a="{A}"><a:graphicData>'
+        f'<wps:wsp xmlns:wps="{WPS}"><wps:txbx>{_box(text)}</wps:txbx></wps:wsp>'
+        f"</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f'<mc:Fallback><w:pict><v:shape xmlns:v="{V}"><v:textbox>{_box(text)}</v:textbox>'
+        f"</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def _with(*inner: str) -> bytes:
+    return word_file(document_xml(paragraphs_xml(*HEAD) + "".join(inner)))
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_it_is_anchored_in() -> None:
+    data = _with(f"<w:p>{_run(OP1 + ';')}{_drawing_box('Annex: list of crossings')}</w:p>")
+    assert _body(data) == [f"{OP1};", "Annex: list of crossings"]
+
+
+def test_alternate_content_reads_the_choice_and_else_the_fallback() -> None:
+    both = (
+        f'<mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="w14">{_run(ADDED)}'
+        f"</mc:Choice><mc:Fallback>{_run(', old wording')}</mc:Fallback></mc:AlternateContent>"
+    )
+    only_fallback = (
+        f'<mc:AlternateContent xmlns:mc="{MC}"><mc:Fallback>{_run(ADDED)}</mc:Fallback>'
+        "</mc:AlternateContent>"
+    )
+    for alternate in (both, only_fallback):
+        assert _body(_with(f"<w:p>{_run(OP1)}{alternate}{_run(';')}</w:p>")) == [f"{OP1}{ADDED};"]
+
+
+def test_a_field_in_a_text_box_is_a_story_of_its_own() -> None:
+    # The box's field begins and ends inside it; the body's field spans the anchor.
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{}<w:r>'
+        '<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    box = (
+        '<w:r><w:pict><v:shape xmlns:v="{V}"><v:textbox><w:txbxContent><w:p>'
+        + field.format(_run("2"))
+        + "</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    ).replace("{V}", V)
+    data = _with(f"<w:p>{field.format(_run(OP1) + box)}{_run(';')}</w:p>")
+    assert _body(data) == [f"{OP1};", "2"]
+
+
+def test_words_added_in_a_text_box_are_a_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    box = "Crossings to open: Rafah"
+    a.write_bytes(_with(f"<w:p>{_run(OP1 + ';')}{_drawing_box(box)}</w:p>"))
+    b.write_bytes(_with(f"<w:p>{_run(OP1 + ';')}{_drawing_box(box + ', Erez')}</w:p>"))
+    assert main(["report", str(a), str(b), "--format", "txt", "--color", "never"]) == 1
+    out = capsys.readouterr().out
+    assert "does not differ" not in out and "{+, Erez+}" in out

@@ -18,6 +18,7 @@ from functools import cache
 
 import pytest
 
+from resdiff.present.counts import HEADER_FIELDS
 from tests.golden.cases import CASES, DEMO, ROOT, cli_report, fixture_report, stored
 
 SCHEMA = ROOT / "resdiff" / "render" / "schema.json"
@@ -76,6 +77,10 @@ def test_demo_reports_list_every_change_in_the_json_order(fmt: str) -> None:
         positions.append(flat.index(summary))
     assert positions == sorted(positions)
     levels = []
+    if pc["header"]["status"] == "modified":  # the seeds' headers: new sponsors, symbol, date
+        kinds = {c["kind"] for c in pc["changes"]}
+        fields = dict.fromkeys(f for k, f in HEADER_FIELDS.items() if k in kinds)
+        levels.append(f"the header ({', '.join(fields)})")
     for name, counts in (("paragraphs", pc["counts"]), ("sub-paragraphs", pc["sub_counts"])):
         said = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
         levels.append(f"{name}: {said or 'none changed'}")
@@ -101,9 +106,10 @@ def test_revision_wrapping_is_not_a_change(fmt: str) -> None:
     text = produced(f"rev1.{fmt}")
     assert "¶" not in text and "␣" not in text
     # The removed sub-paragraph is counted in the sentence, not hidden behind "1 added".
-    assert "B differs from A in paragraphs: 3 modified, 1 added; sub-paragraphs: 1 removed." in (
-        " ".join(text.split())
-    )
+    assert (
+        "B differs from A in the header (symbol, date); paragraphs: 3 modified, 1 added; "
+        "sub-paragraphs: 1 removed."
+    ) in " ".join(text.split())
 
 
 # --- what the fixture goldens protect: renderers alone, every status -------------------

@@ -148,7 +148,9 @@ async def test_choosing_a_key_difference_jumps_to_its_clause(series_app: Resdiff
         await pilot.pause()
         panel = series_app.screen.query_one("#key-changes", OptionList)
         panel.focus()
-        panel.highlighted = 9  # rank 10: PP2's verb
+        s = main_screen(series_app)
+        pp2 = next(i for i, k in enumerate(s.keys) if k.row and s.rows[k.row].address == "PP2")
+        panel.highlighted = pp2  # PP2's verb, ranked below the header's changes
         await pilot.press("enter")
         await pilot.pause()
         assert _address(series_app) == "PP2"
@@ -171,8 +173,9 @@ async def test_arrows_and_j_k_move_the_cursor(series_app: ResdiffApp) -> None:
 async def test_mouse_click_selects_a_clause(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        # the border is line 0, then one line per row: OP1 is the fourth row
-        await pilot.click(ClauseNavigator, offset=(10, 4))
+        # the border is line 0, then one line per row: OP1 is the fifth row (the
+        # header's pair, PP1, PP2, OP6→PP3, OP1)
+        await pilot.click(ClauseNavigator, offset=(10, 5))
         await pilot.pause()
         assert _address(series_app) == "OP1"
 
@@ -515,7 +518,7 @@ async def test_no_color_keeps_markers(
         s = main_screen(app)
         symbols = [nav.row_text(i)[:3].strip() for i in nav.listed]
         assert "<" in symbols and ">" in symbols and "+" in symbols and "~" in symbols
-        assert s.rows[1].marker == "~ modified"
+        assert next(r for r in s.rows if r.address == "PP2").marker == "~ modified"
 
 
 async def test_swap_with_three_drafts_keeps_the_same_two(series_app: ResdiffApp) -> None:
@@ -635,7 +638,8 @@ async def test_a_comparison_without_pairs_does_not_break_the_app() -> None:
     empty = replace(
         rich,
         comparisons=tuple(
-            replace(pc, pairs=(), counts=Counts(), changes=()) for pc in rich.comparisons
+            replace(pc, pairs=(), counts=Counts(), changes=(), header=None, footnotes=())
+            for pc in rich.comparisons
         ),
     )
     app = make_app([], comparison=empty)

@@ -140,8 +140,9 @@ async def test_history_shows_a_legend() -> None:
 
 
 async def test_status_counts_agree_with_the_list() -> None:
-    """Sub-paragraphs are counted (the list marks them too): 8 '~' rows are 7 modified
-    paragraphs and 1 modified sub-paragraph; Rev.1's removed OP4(c) is counted."""
+    """Sub-paragraphs are counted (the list marks them too): 9 '~' rows are the header,
+    7 modified paragraphs and 1 modified sub-paragraph; Rev.1's removed OP4(c) is
+    counted."""
     for pair, wanted in (
         (SEED_PAIR, ("paragraphs: 7 modified", "sub-paragraphs: 1 modified")),
         (WRAPPED_PAIR, ("paragraphs: 3 modified, 1 added", "sub-paragraphs: 1 removed")),
@@ -154,8 +155,11 @@ async def test_status_counts_agree_with_the_list() -> None:
             for words in wanted:
                 assert words in status
             marks = [r.marker.split(" ")[0] for r in s.rows]
-            counted = s.pairwise.counts, s.pairwise.sub_counts  # type: ignore[union-attr]
-            assert marks.count("~") == sum(c.modified for c in counted)
+            pc = s.pairwise
+            assert pc is not None and pc.header is not None
+            counted = pc.counts, pc.sub_counts, pc.footnote_counts
+            assert ("the header" in status) is pc.header.changed
+            assert marks.count("~") == sum(c.modified for c in counted) + pc.header.changed
             assert marks.count("-") == sum(c.removed for c in counted)
 
 

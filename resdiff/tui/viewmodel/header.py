@@ -33,19 +33,26 @@ _COUNT_MARKS: dict[str, str] = {"moved": MOVED_MARKER}
 _COUNT_MARKS.update((status, mark) for status, mark in STATUS_MARKERS.items())
 
 
+_SHORT_LEVEL = {"sub-paragraphs": "sub ", "footnotes": "fn "}
+
+
 def counts_line(pc: PairwiseComparison, short: bool = False) -> str:
     """The counts as every face words them (``present.counts``: paragraphs and
-    sub-paragraphs apart), then the key differences: ``paragraphs: 7 modified, 2 added;
-    sub-paragraphs: 1 modified · 29 key differences``; ``short``, with the list's
-    markers: ``~7 +2 | sub ~1 · 29 key``."""
+    sub-paragraphs and footnotes apart, the header first when it differs), then the key
+    differences: ``the header (sponsors); paragraphs: 7 modified, 2 added; sub-paragraphs:
+    1 modified · 29 key differences``; ``short``, with the list's markers: ``~header |
+    ~7 +2 | sub ~1 · 29 key``."""
     key = len(pc.changes)
+    header = counts.header_phrase(pc)
     if short:
         per_level = [
-            " ".join(f"{_COUNT_MARKS[f]}{n}" for f, n in level.changed) or "same"
+            _SHORT_LEVEL.get(level.name, "")
+            + (" ".join(f"{_COUNT_MARKS[f]}{n}" for f, n in level.changed) or "same")
             for level in counts.levels(pc)
         ]
-        return " | sub ".join(per_level) + f" · {key} key"
-    words = "; ".join(counts.level_phrase(level) for level in counts.levels(pc))
+        return " | ".join(["~header"] * bool(header) + per_level) + f" · {key} key"
+    phrases = [*map(counts.level_phrase, counts.levels(pc))]
+    words = "; ".join([header, *phrases] if header else phrases)
     return f"{words} · {key} key difference{'s' if key != 1 else ''}"
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from resdiff.model import (
+    HEADER_ID,
     Change,
     ClausePair,
     ClauseSignals,
@@ -16,12 +17,10 @@ from resdiff.model import (
     Run,
 )
 from resdiff.present import address as addresses
+from resdiff.present import counts
 from resdiff.present.changes import direction_mark, own_change
 from resdiff.present.escape import clean_terminal
-from resdiff.present.segments import (
-    clause_texts,
-    reflow,
-)
+from resdiff.present.segments import clause_texts, reflow, squeeze
 
 #: A marker readable without colour: symbol, then a word.
 STATUS_MARKERS: Mapping[PairStatus, str] = {
@@ -52,6 +51,12 @@ BADGES: Mapping[str, str] = {
     "number-changed": "num",
     "clause-added": "",
     "clause-removed": "",
+    "sponsor-added": "sponsor",
+    "sponsor-removed": "sponsor",
+    "symbol-changed": "",
+    "date-changed": "",
+    "title-changed": "title",
+    "author-changed": "author",
 }
 
 Side = Literal["a", "b"]
@@ -195,6 +200,8 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
     texts: list[dict[str, str]] = []  # clause texts, read once a pair needs reflowing
 
     def shown_runs(pair: ClausePair) -> tuple[Run, ...] | None:
+        if pair.a == (HEADER_ID,):
+            return squeeze(pair.diff)  # the header's columns and lines as one line
         if not any("\n" in r.text for r in pair.diff):
             return None  # the pair's own runs
         if not texts:
@@ -222,7 +229,7 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
                 address=address(pair),
                 marker=status_marker(pair),
                 badges=badges_for(pc.changes[i] for i in own),
-                preview=preview(pair),
+                preview=_header_preview(pc) if pair is pc.header else preview(pair),
                 topics=frozenset(topics),
                 changes=own,
                 runs=shown_runs(pair),
@@ -231,9 +238,24 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
         for child in pair.children:
             visit(child, depth + 1)
 
-    for pair in pc.pairs:
+    for pair in shown_pairs(pc):
         visit(pair, 0)
     return tuple(rows)
+
+
+def _header_preview(pc: PairwiseComparison) -> str:
+    """What the header's row says: 'sponsors, date changed', the fields in the verdict's
+    words (its text starts 'United Nations S/20…' in every draft)."""
+    fields = counts.header_fields(pc)
+    return f"{', '.join(fields)} changed" if fields else "changed"
+
+
+def shown_pairs(pc: PairwiseComparison) -> tuple[ClausePair, ...]:
+    """The navigator's top-level pairs, as the reports go through them: the header's
+    pair when the headers differ (its changes, sponsors joining say, then have a row to
+    jump to), the paragraphs, then the footnotes."""
+    header = (pc.header,) if pc.header is not None and pc.header.changed else ()
+    return (*header, *pc.pairs, *pc.footnotes)
 
 
 def differences(rows: Sequence[Row]) -> tuple[int, ...]:

@@ -204,7 +204,8 @@ def test_linked_in_one_draft_separate_in_the_other(lens: Lens) -> None:
 def test_every_change_kind_has_a_detector() -> None:
     from typing import get_args
 
-    from resdiff.model import ChangeKind
-    from resdiff.signals.detectors import DOCUMENT, PAIRED, UNPAIRED
+    from resdiff.model import HEADER_CHANGE_KINDS, ChangeKind
+    from resdiff.signals.detectors import DOCUMENT, HEADER, PAIRED, UNPAIRED
 
-    assert set(PAIRED) | set(UNPAIRED) | set(DOCUMENT) == set(get_args(ChangeKind))
+    assert set(PAIRED) | set(UNPAIRED) | set(DOCUMENT) | set(HEADER) == set(get_args(ChangeKind))
+    assert tuple(HEADER) == HEADER_CHANGE_KINDS
