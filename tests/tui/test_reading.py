@@ -39,6 +39,26 @@ async def test_opens_on_the_top_ranked_key_difference() -> None:
         assert _address(app) == "OP3"  # the softened verb ranks first in Rev.1
 
 
+async def test_without_the_key_panel_the_key_difference_is_said() -> None:
+    """At 80x24 the key differences have no panel: ] says which one it went to (rank 2
+    is in OP1 too, so the clause alone would not show that anything happened)."""
+    app = make_app([], comparison=seed_comparison())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#key-changes").display
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert _address(app) == "OP1"
+        assert any(t.startswith("Key difference 2 of 42: ▲ OP1: verb") for t in toasts(app))
+    async with make_app([], comparison=seed_comparison()).run_test(
+        size=(100, 30), notifications=True
+    ) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert not [t for t in toasts(pilot.app) if t.startswith("Key difference")]
+
+
 async def test_g_jumps_to_a_clause_by_its_address() -> None:
     app = make_app([], comparison=seed_comparison())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

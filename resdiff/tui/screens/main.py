@@ -398,10 +398,13 @@ class MainScreen(Screen[None]):
         if not self.keys or not 0 <= position < len(self.keys):
             return
         self.key_pos = position
-        self.query_one(KeyChangesPanel).show_position(position)
-        row = self.keys[position].row
-        if row is not None:
-            self._goto(row)
+        panel = self.query_one(KeyChangesPanel)
+        panel.show_position(position)
+        key = self.keys[position]
+        if not panel.display:  # a small terminal: say which one it is (the panel would)
+            self.app.notify(f"Key difference {key.rank} of {len(self.keys)}: {key.text}", timeout=3)
+        if key.row is not None:
+            self._goto(key.row)
 
     def _step_key(self, forward: bool) -> None:
         """``]``/``[``: the next key difference in rank order among those listed."""

@@ -25,8 +25,12 @@ class KeyChange:
 
     @property
     def label(self) -> str:
-        arrow = direction_mark(self.change.direction)
-        return clean_terminal(f"{self.rank}. {arrow} {self.change.summary}")
+        return f"{self.rank}. {self.text}"
+
+    @property
+    def text(self) -> str:
+        """The direction mark and the summary, safe for a terminal."""
+        return clean_terminal(f"{direction_mark(self.change.direction)} {self.change.summary}")
 
 
 def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange, ...]:
