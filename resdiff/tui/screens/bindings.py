@@ -67,7 +67,7 @@ BINDINGS: list[BindingType] = [
         "g,colon",
         "goto",
         "Go to",
-        tooltip="Go to a clause by its address (OP7, PP3, 7(a); A OP7: in the base)",
+        tooltip="Go to a clause by its address (OP7, PP3, 7(a), FN1, header; A OP7: in A)",
     ),
     Binding("slash", "search", "Search", tooltip="Search both drafts (text or address)"),
     Binding("f", "filter", "Filter", tooltip="Filter the clauses (changed, status, topic)"),
