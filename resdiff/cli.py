@@ -204,6 +204,14 @@ def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     _add_input_options(p)
 
 
+def _add_app_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore the app's preferences file (theme, layout): neither read nor written",
+    )
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or (``command`` given) one with only that command's parser:
     argparse spends more time adding arguments than reading them, so a run builds only
@@ -231,6 +239,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         p_open.add_argument("files", nargs="*", metavar="FILE")
         _add_input_options(p_open)
         _add_compare_options(p_open)
+        _add_app_options(p_open)
 
     if wanted("demo"):
         p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
@@ -238,6 +247,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "--report", action="store_true", help="print a text report instead of opening the app"
         )
         _add_compare_options(p_demo)
+        _add_app_options(p_demo)
 
     if wanted("parse"):
         p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
@@ -436,16 +446,21 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
-    from resdiff.tui.app import make_app
+    from resdiff.ingest.reader import check_readable
+
+    for path in files:  # a mistyped path is one line, as for diff, not an app
+        if path != "-":
+            check_readable(path)
+    from resdiff.tui.app import make_app, run_app
 
     app = make_app(
         list(files),
         options=_compare_options(args, len(files)),
         load=_load_options(args),
         series=args.series,
+        config=not args.no_config,
     )
-    app.run()
-    return int(app.return_code or 0)
+    return run_app(app)
 
 
 def _text_report(args: argparse.Namespace, files: Sequence[str]) -> int:
@@ -467,8 +482,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     files = demo_paths()
     if args.report or not sys.stdout.isatty():
-        _text_report(args, files)
-        return ExitCode.SAME
+        return _text_report(args, files)  # 1: the sample drafts differ, as `resdiff A B`
     return _run_tui(files, args)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # CI runs derandomized (same examples every run, no flaky reds) and without deadlines
@@ -17,3 +18,12 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def private_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Every test has a config folder of its own: the app's preferences file is never the
+    reader's (``$XDG_CONFIG_HOME/resdiff/app.toml``)."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
