@@ -40,7 +40,7 @@ def first_paint(a: Path, b: Path, timeout: float = 60.0) -> float:
     # as a user runs it: from compiled bytecode (see bench_speed.py)
     command = f"cd {shlex.quote(str(ROOT))} && unset PYTHONDONTWRITEBYTECODE && "
     command += f"{shlex.quote(sys.executable)} -m resdiff "
-    command += f"{shlex.quote(str(a))} {shlex.quote(str(b))}"
+    command += f"{shlex.quote(str(a))} {shlex.quote(str(b))} --no-config"  # no preferences
     _tmux("send-keys", "-t", SESSION, command)
     time.sleep(0.3)  # the shell has echoed the command line
     start = time.perf_counter()
