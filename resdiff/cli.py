@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
+from resdiff.corpus.commands import add_corpus_options, corpus_path, look_up_precedents
 from resdiff.corpus.commands import add_parsers as add_corpus_commands
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
@@ -146,6 +147,7 @@ def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         choices=("weaker", "linkage", "removed"),
         help="exit 1 only when a change of this kind is found",
     )
+    add_corpus_options(p_report)
     p_report.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -317,6 +319,8 @@ class _Report:
     view: ReportOptions
     output: str | None = None
     fail_on: str | None = None
+    #: The corpus database to search for agreed language (``--corpus``/``--db``).
+    corpus: str | None = None
 
 
 def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
@@ -349,6 +353,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         view=_view(args, to_terminal),
         output=args.output,
         fail_on=args.fail_on,
+        corpus=corpus_path(args),
     )
     return _make_report(report)
 
@@ -360,7 +365,11 @@ def _make_report(report: _Report) -> int:
     from resdiff.write import check_not_input, write_atomic, write_stdout
 
     if report.output:
-        check_not_input(report.output, report.files)
+        check_not_input(report.output, [*report.files, *([report.corpus] if report.corpus else [])])
+    if report.fmt == "docx" and report.corpus:
+        raise ResdiffError(
+            "a .docx report does not show agreed language; use md, html, txt or json"
+        )
     if report.fmt == "docx" and not report.output:
         raise ResdiffError("a .docx report needs -o FILE")
     if report.fmt == "docx" and len(report.files) > 2:
@@ -371,6 +380,8 @@ def _make_report(report: _Report) -> int:
     check_format_options(report.fmt, report.view)
     docs = load_all(report.files, report.load)
     comparison = compare(*docs, options=report.compare)
+    if report.corpus:
+        comparison = look_up_precedents(comparison, report.corpus)
     data = render_report(comparison, report.fmt, report.view)
     if report.output:
         write_atomic(report.output, data)

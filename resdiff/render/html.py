@@ -100,6 +100,12 @@ def _toc(view: ReportView) -> list[str]:
         out.append('<li><a href="#positions">Positions</a></li>')
     for s in view.sections:
         out.append(f'<li><a href="#{s.anchor}-clauses">Clause by clause: {esc(s.title)}</a></li>')
+    for s in view.sections:
+        if s.comparison.precedents is not None:
+            out.append(
+                f'<li><a href="#{s.anchor}-agreed">Agreed language in {esc(s.b.id)} '
+                f"{esc(s.b.label)}</a></li>"
+            )
     out += ["</ol>", "</nav>"]
     return out
 
@@ -249,6 +255,15 @@ def page_start(title: str, heading: str, subtitle: str) -> list[str]:
 PAGE_END = ["</main>", "</body>", "</html>"]
 
 
+def _agreed(s: SectionView) -> list[str]:
+    """Where the later draft's language comes from, when a corpus was searched."""
+    if s.comparison.precedents is None:
+        return []
+    from resdiff.render.precedents.html import agreed_section  # only with --corpus
+
+    return agreed_section(s.comparison.precedents, f"{s.anchor}-agreed")
+
+
 def render_view(view: ReportView) -> str:
     title = view.title
     out = page_start(f"resdiff report: {title}", "resdiff report", title)
@@ -260,6 +275,8 @@ def render_view(view: ReportView) -> str:
         out += _matrix(view, view.matrix)
     for s in view.sections:
         out += _clauses(s)
+    for s in view.sections:
+        out += _agreed(s)
     out += PAGE_END
     return "\n".join(out) + "\n"
 

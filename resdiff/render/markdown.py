@@ -155,6 +155,15 @@ def _clauses(section: SectionView) -> list[str]:
     return out
 
 
+def _agreed(section: SectionView) -> list[str]:
+    """Where the later draft's language comes from, when a corpus was searched."""
+    if section.comparison.precedents is None:
+        return []
+    from resdiff.render.precedents.markdown import agreed_section  # only with --corpus
+
+    return agreed_section(section.comparison.precedents)
+
+
 def render_view(view: ReportView) -> str:
     out = [f"# resdiff report: {escape(view.title)}", ""]
     out += _documents(view)
@@ -164,6 +173,8 @@ def render_view(view: ReportView) -> str:
         out += _matrix(view, view.matrix)
     for section in view.sections:
         out += _clauses(section)
+    for section in view.sections:
+        out += _agreed(section)
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"

@@ -223,6 +223,15 @@ def _clauses(section: SectionView, width: int, color: bool) -> list[str | Text]:
     return lines
 
 
+def _agreed(section: SectionView, width: int, color: bool) -> list[str | Text]:
+    """Where the later draft's language comes from, when a corpus was searched."""
+    if section.comparison.precedents is None:
+        return []
+    from resdiff.render.precedents.text import agreed_section  # only with --corpus
+
+    return ["", *agreed_section(section.comparison.precedents, width, color)]
+
+
 def render_view(view: ReportView, *, color: bool = False, width: int | None = None) -> str:
     buffer = io.StringIO()
     console = Console(
@@ -247,6 +256,7 @@ def render_view(view: ReportView, *, color: bool = False, width: int | None = No
         console.print(_matrix(view, view.matrix))
     for section in view.sections:
         lines = _clauses(section, console.width, color)
+        lines += _agreed(section, console.width, color)
         if color:
             joined = Text("\n").join(x if isinstance(x, Text) else Text(x) for x in lines)
             console.print(joined, soft_wrap=True)

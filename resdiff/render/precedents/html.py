@@ -29,12 +29,12 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
     return out
 
 
-def _clause(v: view.ClauseView) -> list[str]:
+def _clause(v: view.ClauseView, level: int = 3) -> list[str]:
     status = v.item.status
     changed = " changed" if status != "identical" else ""
     out = [
         f'<article class="pair status-{status}{changed}" id="{v.anchor}">',
-        f'<h3>{esc(v.item.clause)} <span class="badge">{esc(status)}</span></h3>',
+        f'<h{level}>{esc(v.item.clause)} <span class="badge">{esc(status)}</span></h{level}>',
         f'<p class="text">{esc(view.flat(v.clause.text))}</p>',
     ]
     if v.identical:
@@ -43,8 +43,8 @@ def _clause(v: view.ClauseView) -> list[str]:
         out.append("</ul>")
     for m in v.adapted:
         out += [
-            f"<h4>Adapted from {esc(view.source(m))} "
-            f'<span class="addr">· {esc(view.details(m))}</span></h4>',
+            f"<h{level + 1}>Adapted from {esc(view.source(m))} "
+            f'<span class="addr">· {esc(view.details(m))}</span></h{level + 1}>',
             f'<p class="text">{diff_html(view.segments(m, v.clause))}</p>',
         ]
         if m.changes:
@@ -56,6 +56,25 @@ def _clause(v: view.ClauseView) -> list[str]:
             ]
             out.append("</ol>")
     out.append("</article>")
+    return out
+
+
+def agreed_section(result: Precedents, anchor: str) -> list[str]:
+    """A comparison report's last section (``anchor`` names it): each clause of the later
+    draft with its status and closest precedent, then the diff from each precedent a
+    clause was adapted from."""
+    views = view.clause_views(result, f"{anchor}-p")
+    out = [
+        f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">'
+        f"{esc(view.agreed_title(result))}</h2>",
+        f"<p>{esc(view.summary(result))}</p>",
+        f'<p class="count">{esc(view.LEGEND)}</p>',
+        *_overview(views),
+    ]
+    for v in views:
+        if v.item.status == "adapted":
+            out += _clause(v, 3)
+    out.append("</section>")
     return out
 
 
