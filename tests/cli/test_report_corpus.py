@@ -106,6 +106,8 @@ def test_html_section_is_linked_and_anchors_unique(
     assert 'id="c1-agreed"' in out and 'id="c2-agreed"' in out
     ids = [part.split('"', 1)[0] for part in out.split(' id="')[1:]]
     assert len(ids) == len(set(ids))
+    links = {part.split('"', 1)[0] for part in out.split(' href="#')[1:]}
+    assert links <= set(ids), links - set(ids)  # every fragment link lands somewhere
 
 
 def test_missing_database_is_one_line_and_writes_nothing(

@@ -11,7 +11,9 @@ from resdiff.render.html import LEGEND, PAGE_END, diff_html, page_start
 from resdiff.render.precedents import view
 
 
-def _overview(views: list[view.ClauseView]) -> list[str]:
+def _overview(views: list[view.ClauseView], only_adapted: bool = False) -> list[str]:
+    """The table of clauses; each links to its block (``only_adapted``: the report's
+    section has blocks for adapted clauses only)."""
     out = [
         '<table class="counts"><caption>Each clause of the draft and its closest precedent'
         "</caption>",
@@ -21,12 +23,18 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
     ]
     for v in views:
         out.append(
-            f'<tr><th scope="row"><a href="#{v.anchor}">{esc(v.item.clause)}</a></th>'
+            f'<tr><th scope="row">{_link(v, only_adapted)}</th>'
             f'<td><span class="badge">{esc(v.item.status)}</span></td><td>{esc(v.closest)}</td>'
             f'<td class="num">{v.similarity}</td></tr>'
         )
     out.append("</tbody></table>")
     return out
+
+
+def _link(v: view.ClauseView, only_adapted: bool) -> str:
+    if only_adapted and v.item.status != "adapted":
+        return esc(v.item.clause)
+    return f'<a href="#{v.anchor}">{esc(v.item.clause)}</a>'
 
 
 def _clause(v: view.ClauseView, level: int = 3) -> list[str]:
@@ -69,7 +77,7 @@ def agreed_section(result: Precedents, anchor: str) -> list[str]:
         f"{esc(view.agreed_title(result))}</h2>",
         f"<p>{esc(view.summary(result))}</p>",
         f'<p class="count">{esc(view.LEGEND)}</p>',
-        *_overview(views),
+        *_overview(views, only_adapted=True),
     ]
     for v in views:
         if v.item.status == "adapted":
