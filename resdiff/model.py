@@ -282,6 +282,26 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeGroup:
+    """The ranked changes about one clause pair, as one key difference.
+
+    ``a``/``b`` are the pair's clause ids (a change about clauses of one draft only, such
+    as a topic newly mentioned, joins the pair holding them). ``changes`` lead with the
+    change that names the group (a demotion before the verb change it brings), then
+    follow their rank; ``positions`` are their indexes in the ranked list.
+    """
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    changes: tuple[Change, ...]
+    positions: tuple[int, ...]
+
+    @property
+    def lead(self) -> Change:
+        return self.changes[0]
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
     """Pairs by status at one level (paragraphs, or sub-paragraphs); ``moved`` counts the
     pairs marked moved, whatever their status."""

@@ -19,6 +19,7 @@ from resdiff.model import (
     PairwiseComparison,
     PositionsMatrix,
 )
+from resdiff.signals.groups import group_changes
 
 
 def signals_to_dict(s: ClauseSignals) -> dict[str, Any]:
@@ -125,6 +126,10 @@ def pairwise_to_dict(pc: PairwiseComparison) -> dict[str, Any]:
         "counts": counts_to_dict(pc.counts),
         "sub_counts": counts_to_dict(pc.sub_counts),
         "changes": [change_to_dict(c) for c in pc.changes],
+        "groups": [
+            {"a": list(g.a), "b": list(g.b), "changes": list(g.positions)}
+            for g in group_changes(pc.changes)
+        ],
         "pairs": [pair_to_dict(p) for p in pc.pairs],
     }
 

@@ -59,6 +59,16 @@ def test_demo_json_is_valid_and_leads_with_the_linkage() -> None:
     assert pc["differs"] is True
 
 
+def test_demo_json_groups_one_entry_per_clause_pair() -> None:
+    """The key differences by clause: OP1's linkage first, every change in one group."""
+    pc = _demo_json()["comparisons"][0]
+    groups = pc["groups"]
+    keys = [(tuple(g["a"]), tuple(g["b"])) for g in groups]
+    assert len(keys) == len(set(keys))
+    assert sorted(i for g in groups for i in g["changes"]) == list(range(len(pc["changes"])))
+    assert keys[0] == (("OP1",), ("OP1",)) and groups[0]["changes"][0] == 0
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "txt"])
 def test_demo_reports_list_every_change_in_the_json_order(fmt: str) -> None:
     """Each text face shows every ranked change, in rank order, with the same counts."""
