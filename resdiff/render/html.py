@@ -14,17 +14,20 @@ from functools import cache
 from importlib import resources
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.present import address, cells
-from resdiff.present.changes import change_tag
+from resdiff.present import address, cells, keydiffs
 from resdiff.present.escape import escape_html as esc
+from resdiff.present.sanitize import clean_terminal
 from resdiff.present.segments import Segment, shown_text
 from resdiff.render.view import (
+    ClauseRef,
     Gap,
+    KeyItem,
     PairRow,
     ReportOptions,
     ReportView,
     SectionView,
     build_view,
+    count_keys,
     documents_facts,
 )
 
@@ -57,43 +60,114 @@ def diff_html(segments: tuple[Segment, ...]) -> str:
     return "".join(out) or '<span class="count">(empty)</span>'
 
 
+def _scroll(table: list[str]) -> list[str]:
+    """A table in a box that scrolls sideways on a narrow screen, not the whole page."""
+    return ['<div class="scroll">', *table, "</div>"]
+
+
+def text(value: str) -> str:
+    """Our own text (summaries, addresses): escaped, and its "->" arrows never broken
+    across lines."""
+    return esc(value).replace("-&gt;", '<span class="nb">-&gt;</span>')
+
+
 def _documents(view: ReportView) -> list[str]:
+    """What was compared: collapsed under a one-line summary of the drafts."""
+    said = "; ".join(
+        ", ".join(x for x in (f"{d.id} {d.label}", d.date or "", ", ".join(d.sponsors[:2])) if x)
+        + (" ..." if len(d.sponsors) > 2 else "")
+        for d in view.documents
+    )
     out = [
-        '<section aria-labelledby="compared">',
-        '<h2 id="compared">What was compared</h2>',
+        '<details class="meta" id="compared">',
+        f'<summary><h2>What was compared</h2> <span class="said">{esc(said)}</span></summary>',
+    ]
+    table = [
         '<table class="facts"><caption>The drafts</caption>',
         '<thead><tr><th scope="col">Field</th>',
+        *(f'<th scope="col">{esc(d.id)}</th>' for d in view.documents),
+        "</tr></thead><tbody>",
     ]
-    out += [f'<th scope="col">{esc(d.id)}</th>' for d in view.documents]
-    out.append("</tr></thead><tbody>")
     facts = documents_facts(view.documents)
     for i, (name, _) in enumerate(facts[0]):
         cells = "".join(f"<td>{esc(f[i][1])}</td>" for f in facts)
-        out.append(f'<tr><th scope="row">{esc(name)}</th>{cells}</tr>')
-    out.append("</tbody></table>")
+        table.append(f'<tr><th scope="row">{esc(name)}</th>{cells}</tr>')
+    table.append("</tbody></table>")
+    out += _scroll(table)
     out.append(f'<p class="shown">Shown: {esc(view.filters)}.</p>')
-    out.append("</section>")
+    out.append("</details>")
     return out
 
 
 def _toc(view: ReportView) -> list[str]:
-    out = ['<nav class="toc" aria-labelledby="toc">', '<h2 id="toc">Contents</h2>', "<ol>"]
-    out.append('<li><a href="#compared">What was compared</a></li>')
+    out = ['<nav class="toc" aria-label="Contents"><ul>']
     for s in view.sections:
-        out.append(f'<li><a href="#{s.anchor}">Differences: {esc(s.title)}</a></li>')
+        out.append(f'<li><a href="#{s.anchor}-keys">Key differences</a></li>')
     if view.matrix is not None:
         out.append('<li><a href="#positions">Positions</a></li>')
     for s in view.sections:
-        out.append(f'<li><a href="#{s.anchor}-clauses">Clause by clause: {esc(s.title)}</a></li>')
-    out += ["</ol>", "</nav>"]
+        label = "Clause by clause" + (f": {s.b.id}" if len(view.sections) > 1 else "")
+        out.append(f'<li><a href="#{s.anchor}-clauses">{esc(label)}</a></li>')
+    out.append('<li><a href="#compared">What was compared</a></li>')
+    out += ["</ul>", "</nav>"]
     return out
 
 
+def _kind(kind: keydiffs.Kind) -> str:
+    return (
+        f'<span class="kind k-{kind.id}"><span aria-hidden="true">{esc(kind.mark)}</span> '
+        f"{esc(kind.word)}</span>"
+    )
+
+
+def _brief(view: ReportView) -> list[str]:
+    """'In brief', the first block: each comparison's verdict, its first key differences
+    (each linking to its clause), the legend of kinds."""
+    out = ['<section class="brief" aria-labelledby="brief">', '<h2 id="brief">In brief</h2>']
+    for s in view.sections:
+        if len(view.sections) > 1:
+            out.append(f'<h3 id="{s.anchor}-brief">{text(s.title)}</h3>')
+        out.append(f'<p class="verdict">{esc(s.verdict)}</p>')
+        if s.headline:
+            out.append('<ol class="headline">')
+            for item in s.headline:
+                target = item.target or item.anchor
+                out.append(
+                    f'<li class="k-{item.kind.id}">{_kind(item.kind)} '
+                    f'<a href="#{esc(target)}">{text(item.headline)}</a></li>'
+                )
+            out.append("</ol>")
+        if len(s.keys) > len(s.headline):
+            out.append(
+                f'<p class="more">{len(s.headline)} of {len(s.keys)} key differences; '
+                f'<a href="#{s.anchor}-keys">all of them</a>.</p>'
+            )
+    if view.kinds:
+        legend = "".join(f"<li>{_kind(k)} {esc(k.meaning)}</li>" for k in view.kinds)
+        out.append(f'<ul class="legend" aria-label="Kinds of key difference">{legend}</ul>')
+    out.append("</section>")
+    return out
+
+
+def _clause_link(ref: ClauseRef) -> str:
+    return f'<a href="#{esc(ref.anchor)}">{esc(ref.clause)}</a>' if ref.anchor else esc(ref.clause)
+
+
+def _address(item: KeyItem, s: SectionView) -> str:
+    """Every clause a key difference names, each linked to its pair when shown."""
+    if not item.pair:
+        refs = item.a or item.b
+        doc = s.a.id if item.a else s.b.id
+        return f"{esc(doc)} " + ", ".join(map(_clause_link, refs))
+    sides = [
+        f"{esc(doc)} " + (" + ".join(map(_clause_link, refs)) or esc(address.NONE))
+        for doc, refs in ((s.a.id, item.a), (s.b.id, item.b))
+    ]
+    return f' <span class="nb">{esc(address.ARROW)}</span> '.join(sides)
+
+
 def _summary(s: SectionView) -> list[str]:
-    out = [
-        f'<section aria-labelledby="{s.anchor}-h">',
-        f'<h2 id="{s.anchor}-h"><span id="{s.anchor}"></span>Differences: {esc(s.title)}</h2>',
-        f"<p>{esc(s.verdict)}</p>",
+    table = [
         '<table class="counts">',
         f"<caption>Pairs by status, {esc(s.a.id)} to {esc(s.b.id)}</caption>",
         "<thead><tr><td></td>"
@@ -101,25 +175,30 @@ def _summary(s: SectionView) -> list[str]:
         + "</tr></thead><tbody>",
     ]
     for level in s.counts:
-        out.append(
+        table.append(
             f'<tr><th scope="row">{esc(level.name)}</th>'
             + "".join(f'<td class="num">{v}</td>' for _, v in level.rows)
             + "</tr>"
         )
-    out += ["</tbody></table>", "<h3>Key differences</h3>"]
-    if not s.changes:
+    table.append("</tbody></table>")
+    out = [
+        f'<section aria-labelledby="{s.anchor}-h">',
+        f'<h2 id="{s.anchor}-h"><span id="{s.anchor}"></span>Differences: {text(s.title)}</h2>',
+        f"<p>{esc(s.verdict)}</p>",
+        *_scroll(table),
+        f'<h3 id="{s.anchor}-keys">Key differences</h3>',
+    ]
+    if not s.keys:
         out += ["<p>No changes in substance were found.</p>", "</section>"]
         return out
-    out.append('<ol class="changes">')
-    for item in s.changes:
-        ch = item.change
-        summary = esc(ch.summary)
-        if item.anchor:
-            summary = f'<a href="#{item.anchor}">{summary}</a>'
-        tag_class = "tag flag" if ch.direction == "weaker" else "tag"
+    out += [f'<p class="count">{esc(count_keys(s))}</p>', '<ol class="changes">']
+    for item in s.keys:
+        facets = "".join(f"<li>{text(f)}</li>" for f in item.facets)
         out.append(
-            f'<li><span class="{tag_class}">{esc(change_tag(ch))}</span> {summary} '
-            f'<span class="addr">({esc(item.address)})</span></li>'
+            f'<li id="{item.anchor}" class="k-{item.kind.id}">{_kind(item.kind)} '
+            f'<span class="addr">{_address(item, s)}</span>: {text(item.title)}'
+            + (f'<ul class="facets">{facets}</ul>' if facets else "")
+            + "</li>"
         )
     out += ["</ol>", "</section>"]
     return out
@@ -142,20 +221,21 @@ def _matrix_cell(
 
 def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
     labels = view.column_labels
-    out = [
-        '<section aria-labelledby="positions">',
-        '<h2 id="positions">Positions</h2>',
+    out = ['<section aria-labelledby="positions">', '<h2 id="positions">Positions</h2>']
+    table = [
         '<table class="matrix"><caption>Each topic\'s strongest verb, qualifiers and links'
         " per draft</caption>",
         '<thead><tr><th scope="col">Topic</th>',
+        *(f'<th scope="col">{esc(labels.get(d, d))}</th>' for d in matrix.documents),
+        "</tr></thead><tbody>",
     ]
-    out += [f'<th scope="col">{esc(labels.get(d, d))}</th>' for d in matrix.documents]
-    out.append("</tr></thead><tbody>")
     anchors = view.clause_anchors()
     for t in matrix.topics:
         cells = "".join(f"<td>{_matrix_cell(matrix, t, d, anchors)}</td>" for d in matrix.documents)
-        out.append(f'<tr><th scope="row">{esc(matrix.labels.get(t, t))}</th>{cells}</tr>')
-    out += ["</tbody></table>", "</section>"]
+        table.append(f'<tr><th scope="row">{esc(matrix.labels.get(t, t))}</th>{cells}</tr>')
+    table.append("</tbody></table>")
+    out += _scroll(table)
+    out.append("</section>")
     return out
 
 
@@ -183,9 +263,16 @@ def _row(row: PairRow, s: SectionView) -> list[str]:
     for note in row.notes:
         kind = " flag" if note != "renumbered" else ""
         badges += f'<span class="badge{kind}">{esc(note)}</span>'
+    for ref in row.keys:
+        badges += (
+            f' <a class="sig k-{ref.kind.id}" href="#{ref.anchor}">'
+            f'<span aria-hidden="true">{esc(ref.kind.mark)}</span> {esc(ref.kind.word)}'
+            f'<span class="vh">: key difference</span> {ref.number}</a>'
+        )
+    targets = "".join(f'<span id="{esc(a)}"></span>' for a in row.anchors[1:])
     out = [
-        f'<article class="{classes}" id="{row.anchor}">',
-        f"<h{level}>{esc(row.address)} {badges}</h{level}>",
+        f'<article class="{classes}" id="{esc(row.anchor)}">',
+        f"<h{level}>{targets}{text(row.address)} {badges}</h{level}>",
         f'<p class="text">{diff_html(row.segments)}</p>',
     ]
     if row.changed and not row.one_sided and any(seg.op != "=" for seg in row.segments):
@@ -222,15 +309,15 @@ def render_view(view: ReportView) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light dark">',
         f"<title>resdiff report: {esc(title)}</title>",
-        f"<style>\n{stylesheet()}</style>",
+        f"<style>\n{stylesheet()}{_running_header(title)}</style>",
         "</head>",
         "<body>",
         "<header>",
-        "<h1>resdiff report</h1>",
-        f'<p class="subtitle">{esc(title)}</p>',
+        f'<h1>resdiff report <span class="subtitle">{text(title)}</span></h1>',
         "</header>",
         "<main>",
     ]
+    out += _brief(view)
     out += _toc(view)
     out += _documents(view)
     for s in view.sections:
@@ -241,6 +328,27 @@ def render_view(view: ReportView) -> str:
         out += _clauses(s)
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def _css_string(value: str) -> str:
+    """A CSS string literal: everything but plain letters, digits and spaces as a hex
+    escape, so a draft's label can neither close the string nor the style element."""
+    return (
+        '"'
+        + "".join(
+            c if c.isascii() and (c.isalnum() or c in " ./") else f"\\{ord(c):06x}"
+            for c in clean_terminal(value)
+        )
+        + '"'
+    )
+
+
+def _running_header(title: str) -> str:
+    """Printed pages carry the report's title at the top and "page N of M" at the foot."""
+    return (
+        f"@page {{ @top-left {{ content: {_css_string('resdiff report: ' + title)}; }} "
+        '@bottom-right { content: "page " counter(page) " of " counter(pages); } }\n'
+    )
 
 
 def render_html(comparison: Comparison, options: ReportOptions) -> str:

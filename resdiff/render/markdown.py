@@ -13,19 +13,20 @@ from __future__ import annotations
 import re
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.present import cells
-from resdiff.present.changes import change_tag
+from resdiff.present import address, cells, keydiffs
 from resdiff.present.escape import escape_markdown as escape
 from resdiff.present.escape import markdown_cell as cell
 from resdiff.present.escape import safe_line_start
 from resdiff.present.segments import Segment, shown_text, tidy_segments
 from resdiff.render.view import (
     Gap,
+    KeyItem,
     PairRow,
     ReportOptions,
     ReportView,
     SectionView,
     build_view,
+    count_keys,
     documents_facts,
 )
 
@@ -100,7 +101,74 @@ def _documents(view: ReportView) -> list[str]:
     return ["## What was compared", "", *_table(header, rows), "", f"Shown: {view.filters}.", ""]
 
 
-def _summary(section: SectionView) -> list[str]:
+def heading_id(text: str) -> str:
+    """The id GitHub (and GitLab, markdown-it-anchor) gives a heading: lower case, every
+    character but letters, digits, "_", "-" and spaces dropped, spaces made hyphens."""
+    return re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+
+
+def _row_heading(row: PairRow) -> str:
+    return f"{row.address} ({row.status})"
+
+
+def _slugs(view: ReportView) -> dict[str, str]:
+    """Clause anchor ("B-OP7") -> the id of the heading of the pair showing it."""
+    return {
+        anchor: heading_id(_row_heading(row))
+        for s in view.sections
+        for row in s.rows()
+        for anchor in row.anchors
+    }
+
+
+def _kind(kind: keydiffs.Kind) -> str:
+    return f"{kind.mark} **{kind.word}**"
+
+
+def _linked(text: str, anchor: str | None, slugs: dict[str, str]) -> str:
+    """Escaped ``text``, a link to the pair heading showing ``anchor`` when there is one."""
+    if anchor is None or anchor not in slugs:
+        return escape(text)
+    return f"[{escape(text)}](#{slugs[anchor]})"
+
+
+def _address(item: KeyItem, section: SectionView, slugs: dict[str, str]) -> str:
+    """'A [OP1](#...) -> B [OP1](#...)': every clause named, each linked when shown."""
+    if not item.pair:
+        refs = item.a or item.b
+        doc = section.a.id if item.a else section.b.id
+        return f"{escape(doc)} " + ", ".join(_linked(r.clause, r.anchor, slugs) for r in refs)
+    sides = [
+        f"{escape(doc)} "
+        + (" + ".join(_linked(r.clause, r.anchor, slugs) for r in refs) or escape(address.NONE))
+        for doc, refs in ((section.a.id, item.a), (section.b.id, item.b))
+    ]
+    return f" {address.ARROW} ".join(sides)
+
+
+def _brief(view: ReportView, slugs: dict[str, str]) -> list[str]:
+    """'In brief': each comparison's verdict and first key differences, then the legend."""
+    out: list[str] = []
+    for section in view.sections:
+        out += [f"## In brief: {escape(section.title)}", "", escape(section.verdict), ""]
+        for item in section.headline:
+            out.append(
+                f"{item.number}. {_kind(item.kind)}: " + _linked(item.headline, item.target, slugs)
+            )
+        if section.headline:
+            out.append("")
+        if len(section.keys) > len(section.headline):
+            out += [
+                f"*{len(section.headline)} of {len(section.keys)} key differences; all below.*",
+                "",
+            ]
+    if view.kinds:
+        legend = "; ".join(f"{_kind(k)}: {k.meaning}" for k in view.kinds)
+        out += [f"Key: {legend}.", ""]
+    return out
+
+
+def _summary(section: SectionView, slugs: dict[str, str]) -> list[str]:
     out = [f"## Differences: {escape(section.title)}", "", escape(section.verdict), ""]
     out += ["### Counts", ""]
     fields = [k for k, _ in section.counts[0].rows]
@@ -110,13 +178,16 @@ def _summary(section: SectionView) -> list[str]:
         ["---", *["--:"] * len(fields)],
     )
     out += ["", "### Key differences", ""]
-    if not section.changes:
+    if not section.keys:
         out += ["No changes in substance were found.", ""]
         return out
-    for n, item in enumerate(section.changes, 1):
-        ch = item.change
-        tag, summary = escape(change_tag(ch)), escape(ch.summary)
-        out.append(f"{n}. **{tag}**: {summary} ({escape(item.address)})")
+    out += [escape(count_keys(section)), ""]
+    for item in section.keys:
+        out.append(
+            f"{item.number}. {_kind(item.kind)} {_address(item, section, slugs)}: "
+            f"{escape(item.title)}"
+        )
+        out += [f"   - {escape(facet)}" for facet in item.facets]
     out.append("")
     return out
 
@@ -136,7 +207,7 @@ def _matrix(view: ReportView, matrix: PositionsMatrix) -> list[str]:
 
 def _row(row: PairRow) -> list[str]:
     level = "#" * min(6, 3 + row.depth)
-    out = [f"{level} {escape(row.address)} ({row.status})", ""]
+    out = [f"{level} {escape(_row_heading(row))}", ""]
     if row.notes:
         out += ["*" + escape(" · ".join(row.notes)) + "*", ""]
     out += [diff_paragraph(row.segments), ""]
@@ -156,10 +227,12 @@ def _clauses(section: SectionView) -> list[str]:
 
 
 def render_view(view: ReportView) -> str:
+    slugs = _slugs(view)
     out = [f"# resdiff report: {escape(view.title)}", ""]
+    out += _brief(view, slugs)
     out += _documents(view)
     for section in view.sections:
-        out += _summary(section)
+        out += _summary(section, slugs)
     if view.matrix is not None:
         out += _matrix(view, view.matrix)
     for section in view.sections:

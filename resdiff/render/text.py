@@ -22,8 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from resdiff.model import Comparison, PositionsMatrix
-from resdiff.present import cells
-from resdiff.present.changes import change_tag
+from resdiff.present import cells, keydiffs
 from resdiff.present.escape import clean_text as clean
 from resdiff.present.escape import escape_markers
 from resdiff.present.segments import Segment, shown_text
@@ -34,6 +33,7 @@ from resdiff.render.view import (
     ReportView,
     SectionView,
     build_view,
+    count_keys,
     documents_facts,
 )
 
@@ -44,6 +44,16 @@ STYLE_HEADING = "bold"
 STYLE_ADDRESS = "bold cyan"
 STYLE_NOTE = "yellow"
 STYLE_DIM = "dim"
+#: Each kind of key difference has its own mark and word; the colour only adds to them.
+STYLE_KINDS = {
+    "linkage": "bold magenta",
+    "weaker": "bold red",
+    "stronger": "bold green",
+    "demoted": "bold red",
+    "promoted": "bold green",
+    "removed": "bold red",
+    "added": "bold green",
+}
 
 
 Spans = list[tuple[str, str]]  # (text, rich style; "" for none)
@@ -94,6 +104,38 @@ def _documents(view: ReportView) -> RenderableType:
     )
 
 
+def _kind(kind: keydiffs.Kind) -> Text:
+    return Text(kind.label, style=STYLE_KINDS.get(kind.id, STYLE_NOTE))
+
+
+def _brief(view: ReportView) -> RenderableType:
+    """ "In brief": for each comparison its verdict and first key differences, then the
+    legend of kinds."""
+    parts: list[RenderableType] = []
+    for section in view.sections:
+        parts += [_heading(f"In brief: {section.title}"), Text(clean(section.verdict))]
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for item in section.headline:
+            grid.add_row(f"{item.number}.", _kind(item.kind), Text(clean(item.headline)))
+        if section.headline:
+            parts.append(grid)
+        if len(section.keys) > len(section.headline):
+            more = f"{len(section.headline)} of {len(section.keys)} key differences; all below."
+            parts.append(Text(more, style=STYLE_DIM))
+        parts.append(Text(""))
+    if view.kinds:
+        legend = Text("Key: ", style=STYLE_DIM)
+        for n, kind in enumerate(view.kinds):
+            legend.append("; " if n else "")
+            legend.append_text(_kind(kind))
+            legend.append(f": {kind.meaning}", style=STYLE_DIM)
+        parts += [legend, Text("")]
+    return Group(*parts)
+
+
 def _summary(section: SectionView) -> RenderableType:
     parts: list[RenderableType] = [
         _heading(f"Differences: {section.title}"),
@@ -105,18 +147,27 @@ def _summary(section: SectionView) -> RenderableType:
         Text(""),
         _heading("Key differences"),
     ]
-    if not section.changes:
+    if not section.keys:
         parts.append(Text("No changes in substance were found."))
+    else:
+        parts.append(Text(count_keys(section), style=STYLE_DIM))
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
-    for n, item in enumerate(section.changes, 1):
-        ch = item.change
-        line = Text(f"[{clean(change_tag(ch))}] ", style=STYLE_NOTE)
-        line.append(clean(ch.summary))
-        line.append(f" ({clean(item.address)})", style=STYLE_DIM)
-        grid.add_row(f"{n}.", line)
-    if section.changes:
+    for item in section.keys:
+        line = _kind(item.kind)
+        line.append(f" {clean(item.address)}", style=STYLE_ADDRESS)
+        line.append(f": {clean(item.title)}")
+        if not item.facets:
+            grid.add_row(f"{item.number}.", line)
+            continue
+        facets = Table.grid(padding=(0, 1, 0, 0))
+        facets.add_column(no_wrap=True)
+        facets.add_column(overflow="fold")
+        for facet in item.facets:
+            facets.add_row("-", Text(clean(facet)))
+        grid.add_row(f"{item.number}.", Group(line, facets))
+    if section.keys:
         parts.append(grid)
     parts.append(Text(""))
     return Group(*parts)
@@ -239,6 +290,7 @@ def render_view(view: ReportView, *, color: bool = False, width: int | None = No
     )
     console.print(Text(f"resdiff report: {clean(view.title)}", style=STYLE_HEADING))
     console.print(Text(""))
+    console.print(_brief(view))
     console.print(_documents(view))
     for section in view.sections:
         console.print(_summary(section))

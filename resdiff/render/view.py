@@ -17,6 +17,7 @@ from typing import Literal
 from resdiff.errors import ResdiffError
 from resdiff.model import (
     Change,
+    ChangeGroup,
     ClausePair,
     ClauseSignals,
     Comparison,
@@ -25,7 +26,7 @@ from resdiff.model import (
     PositionsMatrix,
     Run,
 )
-from resdiff.present import address, counts
+from resdiff.present import address, counts, keydiffs
 from resdiff.present.changes import own_change, pair_notes
 from resdiff.present.segments import (
     Segment,
@@ -35,6 +36,7 @@ from resdiff.present.segments import (
     reflow,
     side_segments,
 )
+from resdiff.signals.groups import document_level, group_changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +62,36 @@ class ReportOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyRef:
+    """A key difference a pair is named by: its number, kind and anchor."""
+
+    number: int
+    kind: keydiffs.Kind
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
 class PairRow:
-    """One aligned pair as a report line: address, status, notes and its diff."""
+    """One aligned pair as a report line: address, status, notes and its diff.
+
+    ``anchors`` are the stable ids of its clauses ("A-OP1", "B-OP1", see
+    ``clause_anchor``), the first one being ``anchor``; ``keys`` the key differences
+    that name it."""
 
     pair: ClausePair
     depth: int
-    anchor: str
+    anchors: tuple[str, ...]
     address: str
     status: str
     notes: tuple[str, ...]
     changed: bool
 
     runs: tuple[Run, ...] = ()
+    keys: tuple[KeyRef, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return self.anchors[0]
 
     @property
     def segments(self) -> tuple[Segment, ...]:
@@ -102,12 +122,46 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeItem:
-    """A ranked change, where it is ("A OP1 -> B OP1") and the shown pair it links to."""
+class ClauseRef:
+    """A clause a key difference names, and its anchor when its pair is shown."""
 
-    change: Change
+    doc: str
+    clause: str
     anchor: str | None
-    address: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyItem:
+    """A key difference: one clause pair's group of changes as the reports show it.
+
+    ``title`` is what its lead change says (without the address), ``facets`` the rest,
+    ``a``/``b`` the clauses it names on each side (each linked when shown)."""
+
+    group: ChangeGroup
+    number: int
+    anchor: str
+    kind: keydiffs.Kind
+    address: str
+    title: str
+    facets: tuple[str, ...]
+    a: tuple[ClauseRef, ...]
+    b: tuple[ClauseRef, ...]
+    #: False for clauses of one draft named by a change across it (not one pair).
+    pair: bool = True
+
+    @property
+    def summary(self) -> str:
+        """The lead change's own sentence (with its address, as in the JSON)."""
+        return self.group.lead.summary
+
+    @property
+    def target(self) -> str | None:
+        """Where the entry links: the first shown clause it names."""
+        return next((r.anchor for r in (*self.a, *self.b) if r.anchor), None)
+
+    @property
+    def headline(self) -> str:
+        return keydiffs.headline(self.group, self.facets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +172,17 @@ class SectionView:
     comparison: PairwiseComparison
     a: Document
     b: Document
-    changes: tuple[ChangeItem, ...]
+    keys: tuple[KeyItem, ...]
     items: tuple[PairRow | Gap, ...]
     shown: int
     total: int
+    #: How many ranked changes the key differences hold (after any --topic).
+    changes: int = 0
+
+    @property
+    def headline(self) -> tuple[KeyItem, ...]:
+        """The first key differences, for "In brief"."""
+        return self.keys[: keydiffs.HEADLINE_SIZE]
 
     @property
     def title(self) -> str:
@@ -160,15 +221,36 @@ class ReportView:
         return {d.id: f"{d.id} {d.label}" for d in self.documents}
 
     def clause_anchors(self) -> dict[tuple[str, str], str]:
-        """(document id, clause id) -> anchor of the first shown pair holding that clause."""
+        """(document id, clause id) -> its anchor in the first section showing it."""
         found: dict[tuple[str, str], str] = {}
-        for s in self.sections:
+        for ci, s in enumerate(self.sections):
             for row in s.rows():
-                for cid in row.pair.a:
-                    found.setdefault((s.a.id, cid), row.anchor)
-                for cid in row.pair.b:
-                    found.setdefault((s.b.id, cid), row.anchor)
+                for side, doc, ids in ((0, s.a.id, row.pair.a), (1, s.b.id, row.pair.b)):
+                    for cid in ids:
+                        found.setdefault((doc, cid), clause_anchor(ci, s.comparison, side, cid))
         return found
+
+    @property
+    def kinds(self) -> tuple[keydiffs.Kind, ...]:
+        """The kinds of the key differences shown, for the legend."""
+        return keydiffs.legend([k.kind for s in self.sections for k in s.keys])
+
+
+def count_keys(section: SectionView) -> str:
+    """'12 key differences, one per clause pair, for 29 ranked changes.'"""
+    n, changes = len(section.keys), section.changes
+    return (
+        f"{n} key difference{'s' if n != 1 else ''}, one per clause pair, for "
+        f"{changes} ranked change{'s' if changes != 1 else ''}."
+    )
+
+
+def clause_anchor(ci: int, pc: PairwiseComparison, side: int, clause_id: str) -> str:
+    """A stable id by clause: "B-OP7" (side b), "A-OP7" (the base, side a); in the
+    second and later comparisons the base's clauses say which: "A-OP7-C"."""
+    if side:
+        return f"{pc.b}-{clause_id}"
+    return f"{pc.a}-{clause_id}" + (f"-{pc.b}" if ci else "")
 
 
 # --- selection ---------------------------------------------------------------------------
@@ -287,8 +369,16 @@ def _items(
     flat: Sequence[tuple[ClausePair, int]],
     show: Sequence[bool],
     texts: tuple[Mapping[str, str], Mapping[str, str]],
+    keys: Sequence[KeyItem],
 ) -> list[PairRow | Gap]:
-    """Shown pairs as rows, the pairs between them as gaps."""
+    """Shown pairs as rows (with the key differences naming them), the pairs between
+    them as gaps."""
+    named: dict[tuple[int, str], list[KeyRef]] = {}
+    for item in keys:
+        ref = KeyRef(item.number, item.kind, item.anchor)
+        for side, ids in ((0, item.group.a), (1, item.group.b)):
+            for cid in ids:
+                named.setdefault((side, cid), []).append(ref)
     items: list[PairRow | Gap] = []
     hidden = hidden_changed = hidden_depth = 0
     for i, (pair, depth) in enumerate(flat):
@@ -301,16 +391,19 @@ def _items(
         if hidden:
             items.append(Gap(hidden, hidden_changed, hidden_depth))
             hidden = hidden_changed = 0
+        sides = [(side, cid) for side, ids in ((0, pair.a), (1, pair.b)) for cid in ids]
+        refs = {r.number: r for key in sides for r in named.get(key, ())}
         items.append(
             PairRow(
                 pair=pair,
                 depth=depth,
-                anchor=f"c{ci + 1}-p{i + 1}",
+                anchors=tuple(clause_anchor(ci, pc, side, cid) for side, cid in sides),
                 address=address.between(pc.a, pair.a, pc.b, pair.b),
                 status=pair.status,
                 notes=pair_notes(pair),
                 changed=own_change(pair),
                 runs=reflow(pair, *texts),
+                keys=tuple(refs[n] for n in sorted(refs)),
             )
         )
     if hidden:
@@ -318,25 +411,55 @@ def _items(
     return items
 
 
-def _change_items(
-    pc: PairwiseComparison, changes: Sequence[Change], items: Sequence[PairRow | Gap]
-) -> tuple[ChangeItem, ...]:
-    """Each change with its address and the first shown pair naming one of its clauses."""
-    by_id: dict[tuple[int, str], tuple[int, str]] = {}
-    for n, row in enumerate(i for i in items if isinstance(i, PairRow)):
-        for cid in row.pair.a:
-            by_id.setdefault((0, cid), (n, row.anchor))
-        for cid in row.pair.b:
-            by_id.setdefault((1, cid), (n, row.anchor))
+def _key_items(
+    ci: int,
+    pc: PairwiseComparison,
+    changes: Sequence[Change],
+    shown: set[tuple[int, str]],
+    labels: Mapping[str, str],
+) -> tuple[KeyItem, ...]:
+    """The key differences: the core's groups, worded, each clause linked when shown."""
 
-    def anchor_for(change: Change) -> str | None:
-        found = [by_id[(0, c)] for c in change.a if (0, c) in by_id]
-        found += [by_id[(1, c)] for c in change.b if (1, c) in by_id]
-        return min(found)[1] if found else None
+    def refs(side: int, ids: Sequence[str]) -> tuple[ClauseRef, ...]:
+        doc = pc.b if side else pc.a
+        return tuple(
+            ClauseRef(doc, c, clause_anchor(ci, pc, side, c) if (side, c) in shown else None)
+            for c in ids
+        )
 
-    return tuple(
-        ChangeItem(ch, anchor_for(ch), address.between(pc.a, ch.a, pc.b, ch.b)) for ch in changes
-    )
+    items = []
+    for n, group in enumerate(group_changes(changes), 1):
+        lead = group.lead
+        items.append(
+            KeyItem(
+                group=group,
+                number=n,
+                anchor=f"c{ci + 1}-k{n}",
+                kind=keydiffs.kind(group),
+                address=_key_address(pc, group),
+                pair=not _across(group),
+                title=keydiffs.detail(lead),
+                facets=keydiffs.facets(group, labels),
+                a=refs(0, group.a),
+                b=refs(1, group.b),
+            )
+        )
+    return tuple(items)
+
+
+def _across(group: ChangeGroup) -> bool:
+    """A change across one draft alone (an actor no longer named anywhere): its clauses
+    are not one pair."""
+    return document_level(group.lead) and not (group.a and group.b)
+
+
+def _key_address(pc: PairwiseComparison, group: ChangeGroup) -> str:
+    """'A OP1 -> B OP1' for a pair; 'A PP10, OP7, OP10' for clauses of one draft named
+    by a change across it."""
+    if _across(group):
+        doc, ids = (pc.a, group.a) if group.a else (pc.b, group.b)
+        return f"{doc} {address.ids(ids, ', ')}"
+    return address.between(pc.a, group.a, pc.b, group.b)
 
 
 def _section(
@@ -354,16 +477,26 @@ def _section(
     )
     flat = list(_flatten(pc.pairs))
     show = _shown(flat, focus)
-    items = _items(ci, pc, flat, show, (clause_texts(a), clause_texts(b)))
+    shown = {
+        (side, cid)
+        for (pair, _), on in zip(flat, show, strict=True)
+        if on
+        for side, ids in ((0, pair.a), (1, pair.b))
+        for cid in ids
+    }
+    labels = comparison.matrix.labels if comparison.matrix else {}
+    keys = _key_items(ci, pc, changes, shown, labels)
+    items = _items(ci, pc, flat, show, (clause_texts(a), clause_texts(b)), keys)
     return SectionView(
         anchor=f"c{ci + 1}",
         comparison=pc,
         a=a,
         b=b,
-        changes=_change_items(pc, changes, items),
+        keys=keys,
         items=tuple(items),
         shown=sum(show),
         total=len(flat),
+        changes=len(changes),
     )
 
 

@@ -24,7 +24,8 @@ STRUCTURAL_KINDS = frozenset({"clause-added", "clause-removed", "kind-change"})
 Key = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-def _document_level(change: Change) -> bool:
+def document_level(change: Change) -> bool:
+    """A change found across a whole draft (its clauses are one draft's only)."""
     return change.kind in DOCUMENT_KINDS and not (change.a and change.b)
 
 
@@ -56,7 +57,7 @@ def group_changes(changes: Sequence[Change]) -> tuple[ChangeGroup, ...]:
     members: dict[Key, list[int]] = {}
     deferred: list[int] = []
     for i, change in enumerate(changes):
-        if _document_level(change):
+        if document_level(change):
             deferred.append(i)
         else:
             members.setdefault((change.a, change.b), []).append(i)

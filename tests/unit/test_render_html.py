@@ -97,12 +97,41 @@ def test_fragment_links_resolve_and_ids_are_unique(rich_html: str) -> None:
     assert len(ids) == len(set(ids))
     targets = {str(e.attrs["href"])[1:] for e in tree.find("a") if e.attrs.get("href")}
     assert targets and targets <= set(ids)
-    # the key differences are a table of contents of the changes
-    changes = tree.find("ol")[1]
+    # the key differences link every clause they name, by stable ids
+    changes = next(e for e in tree.find("ol") if e.attrs.get("class") == "changes")
     links = [a.attrs["href"] for a in changes.iter() if a.tag == "a"]
-    assert links[0] == "#c1-p7"
-    pair = next(e for e in tree.order if e.attrs.get("id") == "c1-p7")
-    assert "A OP1 -> B OP1" in pair.all_text()
+    assert links[:2] == ["#A-OP1", "#B-OP1"]
+    pair = next(e for e in tree.order if e.attrs.get("id") == "A-OP1")
+    assert pair.tag == "article" and "A OP1 -> B OP1" in pair.all_text()
+    # a split's second clause is a target too, inside its pair
+    split = next(e for e in tree.order if e.attrs.get("id") == "B-OP3")
+    assert any(a.attrs.get("id") == "A-OP2" for a in _ancestors(split))
+    # the base's clauses in the second comparison (A -> C) say which comparison
+    assert "A-PP6-C" in ids and "C-PP5" in ids
+
+
+def test_pairs_carry_badges_linking_back_to_their_key_difference(rich_html: str) -> None:
+    tree = Tree(rich_html)
+    pair = next(e for e in tree.order if e.attrs.get("id") == "A-OP1")
+    badges = [a for a in pair.iter() if a.tag == "a" and "sig" in (a.attrs.get("class") or "")]
+    assert badges and badges[0].attrs["href"] == "#c1-k1"
+    assert "linkage" in badges[0].all_text() and "key difference 1" in badges[0].all_text()
+    entry = next(e for e in tree.order if e.attrs.get("id") == "c1-k1")
+    assert entry.tag == "li" and "linkage" in entry.all_text()
+
+
+def test_the_first_block_is_the_headline(rich_html: str) -> None:
+    tree = Tree(rich_html)
+    (main,) = tree.find("main")
+    first = main.children[0]
+    assert first.tag == "section" and first.attrs.get("class") == "brief"
+    assert first.children[0].all_text() == "In brief"
+    (header,) = tree.find("header")
+    assert [e.tag for e in header.children] == ["h1"]  # the title, nothing else
+    headline = [e for e in first.iter() if e.tag == "ol"]
+    assert all(len([li for li in ol.children if li.tag == "li"]) <= 5 for ol in headline)
+    first_entry = headline[0].children[0]
+    assert "linkage" in first_entry.all_text() and "ties the ceasefire" in first_entry.all_text()
 
 
 def test_headings_do_not_skip_levels(rich_html: str) -> None:
@@ -144,7 +173,7 @@ def test_changes_are_labelled_in_text_not_only_colour(rich_html: str) -> None:
 
 def test_inline_and_side_by_side_views_are_both_present(rich_html: str) -> None:
     tree = Tree(rich_html)
-    pair = next(e for e in tree.order if e.attrs.get("id") == "c1-p7")
+    pair = next(e for e in tree.order if e.attrs.get("id") == "A-OP1")
     details = next(e for e in pair.iter() if e.tag == "details")
     assert details.children[0].tag == "summary"
     cells = [e for e in details.iter() if e.tag == "td"]

@@ -6,6 +6,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
 
 from resdiff.present.segments import Segment
 from resdiff.render import ReportOptions
@@ -14,6 +15,8 @@ from resdiff.render.view import PairRow, build_view
 from tests.fixtures.comparisons import HOSTILE, hostile_comparison, rich_comparison
 
 MD = MarkdownIt("gfm-like")
+#: Headings with the ids GitHub gives them, to check that our fragment links resolve.
+MD_ANCHORS = MarkdownIt("gfm-like").use(anchors_plugin, max_level=6)
 
 
 def _tokens(text: str) -> list[Token]:
@@ -89,9 +92,41 @@ def test_structure_headings_tables_and_marks() -> None:
     # documents, counts x2, matrix
     assert types.count("table_open") == 4
     assert "s_open" in types and "strong_open" in types
-    assert not {"html_inline", "html_block", "link_open", "image", "fence", "code_block"} & set(
-        types
-    )
+    assert not {"html_inline", "html_block", "image", "fence", "code_block"} & set(types)
+    _links_resolve(md)
+
+
+def _heading_ids(md: str) -> set[str]:
+    return set(re.findall(r'<h[1-6] id="([^"]+)"', MD_ANCHORS.render(md)))
+
+
+def _links_resolve(md: str) -> list[str]:
+    """Every link is one of ours: a fragment naming a heading of the report."""
+    links = _links(_tokens(md))
+    ids = _heading_ids(md)
+    assert all(link.startswith("#") and link[1:] in ids for link in links), (links, ids)
+    return links
+
+
+def test_key_differences_link_every_clause_they_name_to_its_heading() -> None:
+    md = render_markdown(rich_comparison(), ReportOptions())
+    links = _links_resolve(md)
+    assert "#a-op1---b-op1-modified" in links
+    keys = md.split("### Key differences", 1)[1].split("\n## ", 1)[0]
+    # OP2 -> OP2 + OP3 is a split: both of B's clauses link to the one pair heading.
+    assert keys.count("](#a-op1---b-op1-modified)") >= 2
+
+
+def test_the_headline_comes_first() -> None:
+    md = render_markdown(rich_comparison(), ReportOptions())
+    tokens = MD.parse(md)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    # One "In brief" per comparison (B and C against A), right under the title.
+    assert headings[1:4] == [
+        "In brief: A S/2099/1 -> B S/2099/2",
+        "In brief: A S/2099/1 -> C notes.txt",
+        "What was compared",
+    ]
 
 
 def test_every_diff_paragraph_rebuilds_both_texts() -> None:
@@ -119,7 +154,8 @@ def test_hostile_text_stays_text() -> None:
     tokens = _tokens(md)
     bad = {"html_inline", "html_block", "image", "code_inline", "fence"}
     assert not [t.type for t in tokens if t.type in bad]
-    assert _links(tokens) == []
+    # Links are ours only: fragments to headings, never from document text.
+    _links_resolve(md)
     rendered = MD.render(md)
     assert "<script" not in rendered and "<img" not in rendered and "<svg" not in rendered
     assert "javascript:" not in re.findall(r'href="([^"]*)"', rendered)
