@@ -239,6 +239,9 @@ class Link:
     topics: tuple[str, str]
     relation: Relation
     cue: str
+    #: Where the cue's words sit in the clause text (a cue can come in pieces: "also
+    #: demands ... unconditional"); left out of equality, which the relation decides.
+    spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from resdiff.model import Comparison, PositionsMatrix
 from resdiff.present import address, cells, keydiffs
 from resdiff.present.escape import escape_html as esc
 from resdiff.present.sanitize import clean_terminal
-from resdiff.present.segments import Segment, shown_text
+from resdiff.present.segments import Segment, by_op, cue_label, edges, shown_group
 from resdiff.render.view import (
     ClauseRef,
     Gap,
@@ -46,18 +46,50 @@ def _lines(text: str) -> str:
     return "<br>".join(esc(line) for line in text.split("\n"))
 
 
-def diff_html(segments: tuple[Segment, ...]) -> str:
+def _pieces(pieces: tuple[Segment, ...]) -> str:
+    """Escaped text, a cue phrase highlighted with the signal it carries as its title
+    (and, for screen readers, said after it)."""
+    out = []
+    for p in pieces:
+        lead, core, trail = edges(p.text) if p.cue else (p.text, "", "")
+        mark = (
+            f'<mark class="cue" title="{esc(p.cue)}">{_lines(core)}'
+            f'<span class="vh"> (cue: {esc(cue_label(p.cue))})</span></mark>'
+            if core
+            else ""
+        )
+        out.append(_lines(lead) + mark + _lines(trail))
+    return "".join(out)
+
+
+def diff_html(segments: tuple[Segment, ...], whole: bool = False) -> str:
+    """The diff as HTML; ``whole``: one side of a rewritten pair, shown without
+    strikethrough so it reads as text."""
     out: list[str] = []
-    for seg in segments:
-        if seg.op == "=":
-            out.append(_lines(seg.text))
+    cls = ' class="whole"' if whole else ""
+    for op, group in by_op(segments):
+        pieces = shown_group(op, group)
+        if op == "=":
+            out.append(_pieces(pieces))
             continue
-        tag, label = _TAG[seg.op], _LABEL[seg.op]
+        tag, label = _TAG[op], _LABEL[op]
         out.append(
-            f'<{tag}><span class="vh">[{label}: </span>{_lines(shown_text(seg))}'
+            f'<{tag}{cls}><span class="vh">[{label}: </span>{_pieces(pieces)}'
             f'<span class="vh">]</span></{tag}>'
         )
     return "".join(out) or '<span class="count">(empty)</span>'
+
+
+def _cue_notes(row: PairRow) -> list[str]:
+    """Under a pair: which phrases are marked as cues, and of what."""
+    by_note: dict[str, list[str]] = {}
+    for side, phrase, note in row.marked_cues:
+        by_note.setdefault(note, []).append(
+            f'<mark class="cue">{esc(phrase)}</mark> ({esc(side.upper())})'
+        )
+    return [
+        f'<p class="cues">{", ".join(marks)}: {text(note)}</p>' for note, marks in by_note.items()
+    ]
 
 
 def _scroll(table: list[str]) -> list[str]:
@@ -273,9 +305,25 @@ def _row(row: PairRow, s: SectionView) -> list[str]:
     out = [
         f'<article class="{classes}" id="{esc(row.anchor)}">',
         f"<h{level}>{targets}{text(row.address)} {badges}</h{level}>",
-        f'<p class="text">{diff_html(row.segments)}</p>',
     ]
-    if row.changed and not row.one_sided and any(seg.op != "=" for seg in row.segments):
+    if row.rewritten:
+        # Rewritten: A's whole text, then B's, each readable on its own.
+        for label, side, segs in zip(
+            row.side_labels, ("before", "after"), row.before_after, strict=True
+        ):
+            out.append(
+                f'<p class="text {side}"><span class="side">{esc(label)}</span> '
+                f"{diff_html(segs, whole=True)}</p>"
+            )
+    else:
+        out.append(f'<p class="text">{diff_html(row.segments)}</p>')
+    out += _cue_notes(row)
+    if (
+        row.changed
+        and not row.rewritten
+        and not row.one_sided
+        and any(seg.op != "=" for seg in row.segments)
+    ):
         out += _side_by_side(row, s)
     out.append("</article>")
     return out

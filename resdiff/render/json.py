@@ -34,7 +34,12 @@ def signals_to_dict(s: ClauseSignals) -> dict[str, Any]:
         ],
         "qualifiers": {k: list(v) for k, v in s.qualifiers.items()},
         "links": [
-            {"topics": list(link.topics), "relation": link.relation, "cue": link.cue}
+            {
+                "topics": list(link.topics),
+                "relation": link.relation,
+                "cue": link.cue,
+                "spans": [[x.start, x.end] for x in link.spans],
+            }
             for link in s.links
         ],
         "actors": list(s.actors),

@@ -17,7 +17,16 @@ from resdiff.present import address, cells, keydiffs
 from resdiff.present.escape import escape_markdown as escape
 from resdiff.present.escape import markdown_cell as cell
 from resdiff.present.escape import safe_line_start
-from resdiff.present.segments import Segment, shown_text, tidy_segments
+from resdiff.present.segments import (
+    CUE_CLOSE,
+    CUE_OPEN,
+    Segment,
+    by_op,
+    cue_label,
+    edges,
+    shown_group,
+    tidy_segments,
+)
 from resdiff.render.view import (
     Gap,
     KeyItem,
@@ -44,40 +53,60 @@ def _lines(text: str) -> str:
     )
 
 
-def _marked(op: str, text: str) -> str:
-    """A deleted or inserted run. Whitespace still at its ends (see ``tidy_segments``)
-    stays inside the brackets but outside the emphasis, which must start and end next
-    to a non-space to open and close."""
-    core = text.strip()
+def _body(pieces: tuple[Segment, ...]) -> str:
+    """Escaped text of consecutive pieces, a cue phrase between ⟨ ⟩."""
+    out = []
+    for p in pieces:
+        lead, core, trail = edges(p.text) if p.cue else (p.text, "", "")
+        mark = f"{CUE_OPEN}{_lines(core)}{CUE_CLOSE}" if core else ""
+        out.append(_lines(lead) + mark + _lines(trail))
+    return "".join(out)
+
+
+def _marked(op: str, pieces: tuple[Segment, ...], *, emphasis: bool = True) -> str:
+    """A deleted or inserted run (its pieces, cue phrases marked inside). Whitespace
+    still at its ends (see ``tidy_segments``) stays inside the brackets but outside the
+    emphasis, which must start and end next to a non-space to open and close.
+    ``emphasis=False``: brackets only (a whole rewritten paragraph, readable)."""
+    text = "".join(p.text for p in pieces)
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    body = _lines(core)
-    emph = f"~~{body}~~" if op == "-" else f"**{body}**"
+    core = list(pieces)
+    if lead:
+        core[0] = Segment(core[0].op, core[0].text[len(lead) :], core[0].cue)
+    if trail:
+        last = core[-1]
+        core[-1] = Segment(last.op, last.text[: len(last.text) - len(trail)], last.cue)
+    body = _body(tuple(p for p in core if p.text))
+    if emphasis:
+        body = f"~~{body}~~" if op == "-" else f"**{body}**"
     left, right = ("[-", "-]") if op == "-" else ("{+", "+}")
-    return left + _lines(lead) + emph + _lines(trail) + right
+    return left + _lines(lead) + body + _lines(trail) + right
 
 
-def diff_paragraph(segments: tuple[Segment, ...]) -> str:
+def diff_paragraph(segments: tuple[Segment, ...], *, emphasis: bool = True) -> str:
     """The inline diff as one Markdown paragraph; line breaks become hard breaks, inside
     a marker when they belong to one side only."""
     segments = tidy_segments(segments)
     if segments and segments[0].op == "=":
-        segments = (Segment("=", segments[0].text.lstrip()), *segments[1:])
+        first = segments[0]
+        segments = (Segment("=", first.text.lstrip(), first.cue), *segments[1:])
     if segments and segments[-1].op == "=":
-        segments = (*segments[:-1], Segment("=", segments[-1].text.rstrip()))
+        last = segments[-1]
+        segments = (*segments[:-1], Segment("=", last.text.rstrip(), last.cue))
     parts: list[str] = []
     after_deletion = False
-    for seg in segments:
-        text = shown_text(seg)
-        if seg.op == "=":
-            out = _lines(text)
+    for op, group in by_op(segments):
+        pieces = shown_group(op, group)
+        if op == "=":
+            out = _body(pieces)
             # '[-~~x~~-](' or '[-~~x~~-]:' would turn our marker into a link.
             if after_deletion and out.startswith(("(", ":")):
                 out = "\\" + out
             after_deletion = False
         else:
-            out = _marked(seg.op, text)
-            after_deletion = seg.op == "-" and out == out.rstrip()
+            out = _marked(op, pieces, emphasis=emphasis)
+            after_deletion = op == "-" and out == out.rstrip()
         parts.append(out)
     lines = [safe_line_start(line) for line in "".join(parts).split("\n")]
     if lines and lines[0].startswith("[-"):
@@ -210,8 +239,27 @@ def _row(row: PairRow) -> list[str]:
     out = [f"{level} {escape(_row_heading(row))}", ""]
     if row.notes:
         out += ["*" + escape(" · ".join(row.notes)) + "*", ""]
-    out += [diff_paragraph(row.segments), ""]
+    if row.rewritten:
+        # Rewritten: A's whole text, then B's, each readable (no strikethrough).
+        for label, segs in zip(row.side_labels, row.before_after, strict=True):
+            out += [f"*{escape(label)}:* " + diff_paragraph(segs, emphasis=False), ""]
+    else:
+        out += [diff_paragraph(row.segments), ""]
+    cues = _cue_notes(row)
+    if cues:
+        out += ["\\\n".join(cues), ""]
     return out
+
+
+def _cue_notes(row: PairRow) -> list[str]:
+    """One line per signal: '⟨in connection with⟩ (A), ⟨also demands⟩ (B): *linkage, key
+    difference 1*'."""
+    by_note: dict[str, list[str]] = {}
+    for side, text, note in row.marked_cues:
+        by_note.setdefault(cue_label(note), []).append(
+            f"{CUE_OPEN}{escape(text)}{CUE_CLOSE} ({side.upper()})"
+        )
+    return [f"{', '.join(texts)}: *{escape(note)}*" for note, texts in by_note.items()]
 
 
 def _clauses(section: SectionView) -> list[str]:

@@ -25,7 +25,15 @@ from resdiff.model import Comparison, PositionsMatrix
 from resdiff.present import cells, keydiffs
 from resdiff.present.escape import clean_text as clean
 from resdiff.present.escape import escape_markers
-from resdiff.present.segments import Segment, shown_text
+from resdiff.present.segments import (
+    CUE_CLOSE,
+    CUE_OPEN,
+    Segment,
+    by_op,
+    cue_label,
+    edges,
+    shown_group,
+)
 from resdiff.render.view import (
     Gap,
     PairRow,
@@ -44,6 +52,7 @@ STYLE_HEADING = "bold"
 STYLE_ADDRESS = "bold cyan"
 STYLE_NOTE = "yellow"
 STYLE_DIM = "dim"
+STYLE_CUE = "bold underline"
 #: Each kind of key difference has its own mark and word; the colour only adds to them.
 STYLE_KINDS = {
     "linkage": "bold magenta",
@@ -60,22 +69,42 @@ Spans = list[tuple[str, str]]  # (text, rich style; "" for none)
 
 
 def diff_spans(segments: tuple[Segment, ...]) -> Spans:
-    """The inline diff as (text, style) with [-deleted-] and {+inserted+} markers."""
+    """The inline diff as (text, style) with [-deleted-] and {+inserted+} markers, and
+    ⟨cue phrases⟩ marked."""
     out: Spans = []
-    for seg in segments:
-        if seg.op == "=":
-            out.append((escape_markers(clean(seg.text)), ""))
+    for op, group in by_op(segments):
+        pieces = shown_group(op, group)
+        if op == "=":
+            for seg in pieces:
+                text = escape_markers(clean(seg.text))
+                if seg.cue:
+                    lead, core, trail = edges(text)
+                    out += [(lead, ""), (f"{CUE_OPEN}{core}{CUE_CLOSE}", STYLE_CUE), (trail, "")]
+                else:
+                    out.append((text, ""))
             continue
-        # One marker per line, so a marked run never spans a line break.
-        for k, line in enumerate(escape_markers(clean(shown_text(seg))).split("\n")):
+        style = STYLE_DELETED if op == "-" else STYLE_INSERTED
+        left, right = ("[-", "-]") if op == "-" else ("{+", "+}")
+        # One marker pair per line, so a marked run never spans a line break.
+        lines: list[Spans] = [[]]
+        for seg in pieces:
+            for k, part in enumerate(escape_markers(clean(seg.text)).split("\n")):
+                if k:
+                    lines.append([])
+                if part and seg.cue and part.strip():
+                    lead, core, trail = edges(part)
+                    lines[-1] += [
+                        (lead, style),
+                        (f"{CUE_OPEN}{core}{CUE_CLOSE}", f"{style} {STYLE_CUE}"),
+                        (trail, style),
+                    ]
+                elif part:
+                    lines[-1].append((part, style))
+        for k, line in enumerate(lines):
             if k:
                 out.append(("\n", ""))
-            if not line:
-                continue
-            if seg.op == "-":
-                out.append((f"[-{line}-]", STYLE_DELETED))
-            else:
-                out.append((f"{{+{line}+}}", STYLE_INSERTED))
+            if line:
+                out += [(left, style), *line, (right, style)]
     return out
 
 
@@ -255,8 +284,31 @@ def _row(row: PairRow, width: int, color: bool) -> list[str | Text]:
     ]
     for note in row.notes:
         head += [(" · ", ""), (clean(note), STYLE_NOTE)]
-    body = diff_spans(row.segments)
-    return _wrapped(head, indent, width, color) + _wrapped(body, indent + 4, width, color)
+    for ref in row.keys:
+        head += [("  ", ""), (f"{ref.kind.label} #{ref.number}", STYLE_KINDS.get(ref.kind.id, ""))]
+    lines = _wrapped(head, indent, width, color)
+    if row.rewritten:
+        # Rewritten: A's whole text, then B's, each readable on its own.
+        before, after = row.before_after
+        for side, segs in zip(row.side_labels, (before, after), strict=True):
+            lines += _wrapped(
+                [(f"{side}: ", STYLE_DIM), *diff_spans(segs)], indent + 4, width, color
+            )
+    else:
+        lines += _wrapped(diff_spans(row.segments), indent + 4, width, color)
+    for text, note in _cue_notes(row):
+        lines += _wrapped([(text, STYLE_CUE), (f": {note}", STYLE_DIM)], indent + 4, width, color)
+    return lines
+
+
+def _cue_notes(row: PairRow) -> list[tuple[str, str]]:
+    """'⟨in connection with⟩ (A), ⟨also demands⟩ (B)' and what they are, per signal."""
+    by_note: dict[str, list[str]] = {}
+    for side, text, note in row.marked_cues:
+        by_note.setdefault(cue_label(note), []).append(
+            f"{CUE_OPEN}{escape_markers(clean(text))}{CUE_CLOSE} ({side.upper()})"
+        )
+    return [(", ".join(texts), note) for note, texts in by_note.items()]
 
 
 def _clauses(section: SectionView, width: int, color: bool) -> list[str | Text]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from resdiff.align.rewrite import is_rewritten
 from resdiff.errors import ResdiffError
 from resdiff.model import (
     Change,
@@ -28,13 +29,16 @@ from resdiff.model import (
 )
 from resdiff.present import address, counts, keydiffs
 from resdiff.present.changes import own_change, pair_notes
+from resdiff.present.cues import pair_cues
 from resdiff.present.segments import (
     Segment,
     Side,
+    before_after,
     clause_texts,
     inline_segments,
     reflow,
     side_segments,
+    split_at_cues,
 )
 from resdiff.signals.groups import document_level, group_changes
 
@@ -88,6 +92,18 @@ class PairRow:
 
     runs: tuple[Run, ...] = ()
     keys: tuple[KeyRef, ...] = ()
+    #: Each run's cue note ("" for none): the runs are cut where a cue phrase starts/ends.
+    cues: tuple[str, ...] = ()
+    #: Shown as the whole old text then the whole new one (``align.rewrite``).
+    rewritten: bool = False
+    #: The two drafts' ids (base first).
+    docs: tuple[str, str] = ("A", "B")
+
+    @property
+    def side_labels(self) -> tuple[str, str]:
+        """'A OP1', 'B OP1 + OP2': each side's clauses, for before/after and side by side."""
+        a, b = self.docs
+        return f"{a} {address.ids(self.pair.a)}", f"{b} {address.ids(self.pair.b)}"
 
     @property
     def anchor(self) -> str:
@@ -95,10 +111,25 @@ class PairRow:
 
     @property
     def segments(self) -> tuple[Segment, ...]:
-        return inline_segments(self.pair, self.runs)
+        return inline_segments(self.pair, self.runs, self.cues or None)
 
     def side(self, side: Side) -> tuple[Segment, ...]:
-        return side_segments(self.pair, side, self.runs)
+        return side_segments(self.pair, side, self.runs, self.cues or None)
+
+    @property
+    def before_after(self) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+        """A's whole text, then B's (for a rewritten pair)."""
+        return before_after(self.pair, self.runs, self.cues or None)
+
+    @property
+    def marked_cues(self) -> tuple[tuple[str, str, str], ...]:
+        """(side, cue text, note) of each marked cue phrase, once each, A's first."""
+        seen: dict[tuple[str, str, str], None] = {}
+        for side, segs in zip("ab", self.before_after, strict=True):
+            for seg in segs:
+                if seg.cue:
+                    seen.setdefault((side, " ".join(seg.text.split()), seg.cue), None)
+        return tuple(seen)
 
     @property
     def one_sided(self) -> bool:
@@ -370,15 +401,22 @@ def _items(
     show: Sequence[bool],
     texts: tuple[Mapping[str, str], Mapping[str, str]],
     keys: Sequence[KeyItem],
+    signals: tuple[Mapping[str, ClauseSignals], Mapping[str, ClauseSignals]],
 ) -> list[PairRow | Gap]:
     """Shown pairs as rows (with the key differences naming them), the pairs between
     them as gaps."""
     named: dict[tuple[int, str], list[KeyRef]] = {}
+    signals_of: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[Change, str]]] = {}
     for item in keys:
         ref = KeyRef(item.number, item.kind, item.anchor)
         for side, ids in ((0, item.group.a), (1, item.group.b)):
             for cid in ids:
                 named.setdefault((side, cid), []).append(ref)
+        for change in item.group.changes:
+            if change.kind in ("linkage", "verb-strength"):
+                what = "linkage" if change.kind == "linkage" else "verb"
+                note = f"{what}, key difference {item.number}: {keydiffs.detail(change)}"
+                signals_of.setdefault((change.a, change.b), []).append((change, note))
     items: list[PairRow | Gap] = []
     hidden = hidden_changed = hidden_depth = 0
     for i, (pair, depth) in enumerate(flat):
@@ -393,6 +431,8 @@ def _items(
             hidden = hidden_changed = 0
         sides = [(side, cid) for side, ids in ((0, pair.a), (1, pair.b)) for cid in ids]
         refs = {r.number: r for key in sides for r in named.get(key, ())}
+        found = pair_cues(pair, signals_of.get((pair.a, pair.b), ()), signals, texts)
+        pieces, cues = split_at_cues(pair.diff, found)
         items.append(
             PairRow(
                 pair=pair,
@@ -400,10 +440,13 @@ def _items(
                 anchors=tuple(clause_anchor(ci, pc, side, cid) for side, cid in sides),
                 address=address.between(pc.a, pair.a, pc.b, pair.b),
                 status=pair.status,
-                notes=pair_notes(pair),
+                notes=pair_notes(pair) + (("rewritten",) if is_rewritten(pair) else ()),
                 changed=own_change(pair),
-                runs=reflow(pair, *texts),
+                runs=reflow(pair, *texts, runs=pieces),
                 keys=tuple(refs[n] for n in sorted(refs)),
+                cues=cues if found else (),
+                rewritten=is_rewritten(pair),
+                docs=(pc.a, pc.b),
             )
         )
     if hidden:
@@ -486,7 +529,15 @@ def _section(
     }
     labels = comparison.matrix.labels if comparison.matrix else {}
     keys = _key_items(ci, pc, changes, shown, labels)
-    items = _items(ci, pc, flat, show, (clause_texts(a), clause_texts(b)), keys)
+    items = _items(
+        ci,
+        pc,
+        flat,
+        show,
+        (clause_texts(a), clause_texts(b)),
+        keys,
+        (focus.signals_a, focus.signals_b),
+    )
     return SectionView(
         anchor=f"c{ci + 1}",
         comparison=pc,

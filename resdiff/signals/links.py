@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from resdiff.model import Link, Mention
+from resdiff.model import Link, Mention, Span
 from resdiff.signals.clausetext import boundaries
 from resdiff.signals.lens import Lens
 
@@ -50,13 +50,13 @@ def find_links(
     others = [(cs, ce) for cs, ce, value in cues if value[0] != "cancel"]  # type: ignore[index]
     other_starts = [cs for cs, _ in others]
 
-    def cancel_between(start: int, end: int) -> str | None:
+    def cancel_between(start: int, end: int) -> tuple[int, int, str] | None:
         for k in range(bisect_left(cancel_starts, start), len(cancels)):
             cs, ce, text = cancels[k]
             if cs > end:
                 break
             if ce <= end:
-                return text
+                return cs, ce, text
         return None
 
     def cue_between(start: int, end: int) -> bool:
@@ -80,12 +80,12 @@ def find_links(
         )
         return li, ri
 
-    def add(li: int, ri: int, relation: str, cue: str, pos: int) -> None:
+    def add(li: int, ri: int, relation: str, cue: str, pos: int, spans: list[Span]) -> None:
         a, b = mentions[li].topic, mentions[ri].topic
         if a == b:
             return
         key = frozenset((a, b))
-        link = Link(topics=(a, b), relation=relation, cue=cue)  # type: ignore[arg-type]
+        link = Link(topics=(a, b), relation=relation, cue=cue, spans=tuple(spans))  # type: ignore[arg-type]
         old = found.get(key)
         if old is None or (PRIORITY[relation], pos) < (old[0], old[1]):
             found[key] = (PRIORITY[relation], pos, link)
@@ -93,6 +93,7 @@ def find_links(
     for cs, ce, value in cues:
         relation = str(value[0])  # type: ignore[index]
         cue_text = " ".join(original[cs:ce].split())
+        spans = [Span(cs, ce)]
         if relation == "cancel":
             continue
         li, ri = neighbours(cs, ce)
@@ -101,6 +102,7 @@ def find_links(
             if neg:
                 relation = "parallel"
                 cue_text = " ".join(original[neg.start() : ce].split())
+                spans = [Span(neg.start(), ce)]
         if li is None and ri is not None and relation == "conditional":
             # "Provided that all hostages are released, ... a ceasefire": the condition
             # comes first; link it to the next mention of another topic.
@@ -115,7 +117,7 @@ def find_links(
             if nxt is not None and _sentence(bounds, mentions[nxt].span.start) == _sentence(
                 bounds, cs
             ):
-                add(nxt, ri, relation, cue_text, cs)
+                add(nxt, ri, relation, cue_text, cs, spans)
             continue
         if li is not None and ri is not None:
             if relation == "sequence" and _seen_before(mentions, li, mentions[ri].topic, bounds):
@@ -125,8 +127,9 @@ def find_links(
             if relation == "parallel":
                 extra = cancel_between(mentions[li].span.end, mentions[ri].span.start)
                 if extra:
-                    cue_text = f"{cue_text} ... {extra}"
-            add(li, ri, relation, cue_text, cs)
+                    cue_text = f"{cue_text} ... {extra[2]}"
+                    spans.append(Span(extra[0], extra[1]))
+            add(li, ri, relation, cue_text, cs, spans)
 
     for cs, ce, cue_text in cancels:
         li, ri = neighbours(cs, ce)
@@ -138,7 +141,7 @@ def find_links(
         # No other cue between these two mentions: the marker alone says "no condition".
         if cue_between(mentions[li].span.end, mentions[ri].span.start):
             continue
-        add(li, ri, "parallel", cue_text, cs)
+        add(li, ri, "parallel", cue_text, cs, [Span(cs, ce)])
 
     ordered = sorted(found.values(), key=lambda x: x[1])
     return tuple(link for _, _, link in ordered)

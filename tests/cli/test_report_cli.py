@@ -46,7 +46,8 @@ def test_exit_codes_follow_diff(
     a, b = drafts
     assert _run(capsys, "report", a, a)[0] == 0
     code, out, err = _run(capsys, "report", a, b)
-    assert code == 1 and "[-Demands-]{+Calls for+}" in out and err == ""
+    # the verb change, its words marked as the cue of a key difference
+    assert code == 1 and "[-⟨Demands⟩-]{+⟨Calls for⟩+}" in out and err == ""
     code, out, err = _run(capsys, "report", a, str(Path(a).parent / "missing.txt"))
     assert code == 2 and out == ""
     assert err.startswith("resdiff: ") and err.count("\n") == 1 and "missing.txt" in err
@@ -331,7 +332,7 @@ def test_as_a_script_reading_stdin_into_a_pipe(drafts: tuple[str, str]) -> None:
     )
     assert done.returncode == 1 and done.stderr == b""
     out = done.stdout.decode("utf-8")
-    assert b"\x1b" not in done.stdout and "[-Demands-]{+Calls for+}" in out
+    assert b"\x1b" not in done.stdout and "[-⟨Demands⟩-]{+⟨Calls for⟩+}" in out
 
 
 def test_topic_focus_with_the_real_lens(

@@ -171,25 +171,48 @@ def test_changes_are_labelled_in_text_not_only_colour(rich_html: str) -> None:
     assert {"moved", "split", "merged", "kind: operative -> preambular (demoted)"} <= badges
 
 
+def _shown(el: Element) -> str:
+    text = el.all_text()
+    for label in ("[deleted: ", "[inserted: ", "]"):
+        text = text.replace(label, "")
+    return re.sub(r" \(cue: [^)]*\)", "", text)
+
+
 def test_inline_and_side_by_side_views_are_both_present(rich_html: str) -> None:
     tree = Tree(rich_html)
-    pair = next(e for e in tree.order if e.attrs.get("id") == "A-OP1")
+    pair = next(e for e in tree.order if e.attrs.get("id") == "A-PP3")
     details = next(e for e in pair.iter() if e.tag == "details")
     assert details.children[0].tag == "summary"
     cells = [e for e in details.iter() if e.tag == "td"]
-    left = "".join(c.all_text() for c in cells[:1]).replace("[deleted: ", "").replace("]", "")
-    right = "".join(c.all_text() for c in cells[1:]).replace("[inserted: ", "").replace("]", "")
-    assert left == (
-        "Supports efforts to secure a sustained ceasefire  "
-        "in connection with the release of all hostages;"
+    assert _shown(cells[0]) == (
+        "Expressing deep concern about the situation,Noting with concern the risk of famine,"
     )
-    assert right == (
-        "Demands an immediate ceasefire , and also demands the unconditional "
-        "release of all hostages;"
+    assert _shown(cells[1]) == (
+        "Expressing deep concern about the situation, and noting with concern the risk of famine,"
     )
     inline = next(e for e in pair.iter() if e.tag == "p")
-    # the minor whitespace run shows once, as B's single space, unmarked
-    assert "ceasefire [deleted: in connection" in inline.all_text()
+    assert "[deleted: Noting] [inserted: and noting]" in inline.all_text()
+
+
+def test_a_rewritten_pair_shows_the_old_text_then_the_new(rich_html: str) -> None:
+    """OP1 keeps 40% of its text: each side whole and readable, no side by side."""
+    tree = Tree(rich_html)
+    pair = next(e for e in tree.order if e.attrs.get("id") == "A-OP1")
+    before, after = [e for e in pair.children if e.tag == "p" and "text" in e.attrs["class"]]
+    assert before.attrs["class"] == "text before" and after.attrs["class"] == "text after"
+    assert _shown(before) == (
+        "A OP1 Supports efforts to secure a sustained ceasefire  "
+        "in connection with the release of all hostages;"
+    )
+    assert _shown(after) == (
+        "B OP1 Demands an immediate ceasefire , and also demands the unconditional "
+        "release of all hostages;"
+    )
+    assert not [e for e in pair.iter() if e.tag == "details"]
+    # the verb that changed is marked in both, naming its key difference
+    marks = [e for e in pair.iter() if e.tag == "mark" and e.attrs.get("title")]
+    assert [m.attrs["title"].split(":")[0] for m in marks] == ["verb, key difference 1"] * 2
+    assert [_shown(m) for m in marks] == ["Supports", "Demands"]
 
 
 def test_hostile_draft_is_inert_and_visible(hostile_html: str) -> None:
