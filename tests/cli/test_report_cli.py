@@ -215,10 +215,40 @@ def test_colour_only_on_a_terminal_without_no_color(
     assert "\x1b[" in _run(capsys, "report", a, b, "--color", "always")[1]
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("PAGER", "")  # a terminal's report would go through the pager
     assert "\x1b[" in _run(capsys, "report", a, b)[1]
     assert "\x1b" not in _run(capsys, "report", a, b, "--color", "never")[1]
+    monkeypatch.setenv("TERM", "dumb")
+    assert "\x1b" not in _run(capsys, "report", a, b)[1]
+    assert "\x1b[" in _run(capsys, "report", a, b, "--color", "always")[1]
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b" not in _run(capsys, "report", a, b)[1]
+
+
+def _widest(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max(cell_len(line) for line in text.splitlines())
+
+
+def test_width_follows_the_option_then_columns_then_100(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    drafts: tuple[str, str],
+) -> None:
+    a, b = drafts
+    _fake_compare(monkeypatch, rich_comparison())
+    assert _widest(_run(capsys, "report", a, b, "--all")[1]) == 100
+    monkeypatch.setenv("COLUMNS", "64")
+    assert _widest(_run(capsys, "report", a, b, "--all")[1]) == 64
+    assert 100 < _widest(_run(capsys, "report", a, b, "--all", "--width", "150")[1]) <= 150
+    monkeypatch.setenv("COLUMNS", "junk")
+    assert _widest(_run(capsys, "report", a, b, "--all")[1]) == 100
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["report", a, b, "--width", "12"])
+    assert exit_.value.code == 2 and "at least 40" in capsys.readouterr().err
 
 
 def test_topic_errors_and_bad_context(
@@ -386,3 +416,16 @@ def test_three_drafts_are_a_series_unless_told_otherwise(
     assert json.loads(out)["options"]["series"] is True
     out = _run(capsys, "report", a, b, "--format", "json")[1]
     assert json.loads(out)["options"]["series"] is False
+
+
+def test_demo_names_the_bundled_drafts_not_where_they_are_installed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """In a pipe, ``resdiff demo`` prints the text report of the bundled pair."""
+    from resdiff.seeds import seed_dir
+
+    code, out, err = _run(capsys, "demo", "--report")
+    assert code == 0 and err == ""
+    assert "s-2024-9001-tied.txt (bundled sample)" in out
+    assert "s-2024-9002-demands.txt (bundled sample)" in out
+    assert str(seed_dir()) not in out and "site-packages" not in out
