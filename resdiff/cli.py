@@ -155,6 +155,11 @@ def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="focus on clauses mentioning this topic; repeatable (md, html, txt)",
     )
     p_report.add_argument(
+        "--amendments",
+        action="store_true",
+        help="add the amendments turning A into each other draft, in UN form (md, html, txt, json)",
+    )
+    p_report.add_argument(
         "--fail-on",
         choices=("weaker", "linkage", "removed"),
         help="exit 1 only when a change of this kind is found",
@@ -360,6 +365,7 @@ def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
         topics=tuple(args.topic),
         color=_colour(args.color, to_terminal),
         width=_columns(args.width, to_terminal),
+        amendments=args.amendments,
     )
 
 

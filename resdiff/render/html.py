@@ -140,6 +140,10 @@ def _toc(view: ReportView) -> list[str]:
     for s in view.sections:
         label = "Clause by clause" + (f": {s.b.id}" if len(view.sections) > 1 else "")
         out.append(f'<li><a href="#{s.anchor}-clauses">{esc(label)}</a></li>')
+    for s in view.sections:
+        if s.amendments is not None:
+            label = "Amendments" + (f": {s.b.id}" if len(view.sections) > 1 else "")
+            out.append(f'<li><a href="#{s.anchor}-amendments">{esc(label)}</a></li>')
     out.append('<li><a href="#compared">What was compared</a></li>')
     out += ["</ul>", "</nav>"]
     return out
@@ -347,6 +351,37 @@ def _clauses(s: SectionView) -> list[str]:
     return out
 
 
+def _amendments(s: SectionView) -> list[str]:
+    """The amendments turning A into B, in UN form, when asked for: numbered
+    instructions, quoted paragraphs as block quotes."""
+    if s.amendments is None:
+        return []
+    from resdiff.render import amendments as written  # only when asked for
+
+    al = s.amendments
+    out = [
+        f'<section aria-labelledby="{s.anchor}-amendments">',
+        f'<h2 id="{s.anchor}-amendments">Amendments: {text(s.title)}</h2>',
+        f'<p class="count">{esc(written.title(al))}</p>',
+    ]
+    if written.note(al):
+        out.append(f"<p>{esc(str(written.note(al)))}</p>")
+    if not al.amendments:
+        out.append(f"<p>{esc(written.NONE_WRITTEN)}</p>")
+    else:
+        out.append('<ol class="amendments">')
+        for number, lines in written.instructions(al):
+            quoted = "".join(f"<p>{esc(line)}</p>" for line in lines[1:])
+            out.append(
+                f'<li value="{number}">{esc(lines[0])}'
+                + (f"<blockquote>{quoted}</blockquote>" if quoted else "")
+                + "</li>"
+            )
+        out.append("</ol>")
+    out.append("</section>")
+    return out
+
+
 def render_view(view: ReportView) -> str:
     title = view.title
     out = [
@@ -374,6 +409,8 @@ def render_view(view: ReportView) -> str:
         out += _matrix(view, view.matrix)
     for s in view.sections:
         out += _clauses(s)
+    for s in view.sections:
+        out += _amendments(s)
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 

@@ -181,7 +181,20 @@ def matrix_to_dict(m: PositionsMatrix) -> dict[str, Any]:
     return {"documents": list(m.documents), "rows": rows}
 
 
-def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+def comparison_to_dict(c: Comparison, *, amendments: bool = False) -> dict[str, Any]:
+    """The comparison as JSON; ``amendments`` adds each pairwise comparison's amendment
+    list (``comparisons[].amendments``)."""
+    out = _comparison_dict(c)
+    if amendments:
+        from resdiff.amend.write import amendments as write
+        from resdiff.render.amendments import amendment_to_dict
+
+        for pc, item in zip(c.comparisons, out["comparisons"], strict=True):
+            item["amendments"] = [amendment_to_dict(a) for a in write(c, pc).amendments]
+    return out
+
+
+def _comparison_dict(c: Comparison) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "options": {
@@ -203,8 +216,8 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_comparison(c: Comparison) -> str:
-    return dumps(comparison_to_dict(c))
+def render_comparison(c: Comparison, *, amendments: bool = False) -> str:
+    return dumps(comparison_to_dict(c, amendments=amendments))
 
 
 def render_documents(docs: list[Document]) -> str:

@@ -274,6 +274,19 @@ def _clauses(section: SectionView) -> list[str]:
     return out
 
 
+def _amendments(section: SectionView) -> list[str]:
+    """The amendments turning A into B, in UN form, when asked for."""
+    if section.amendments is None:
+        return []
+    from resdiff.render import amendments as written  # only when asked for
+
+    out = [f"## Amendments: {escape(section.title)}", ""]
+    out += [f"*{escape(written.title(section.amendments))}*", ""]
+    for block in written.markdown_blocks(section.amendments):
+        out += [block, ""]
+    return out
+
+
 def render_view(view: ReportView) -> str:
     slugs = _slugs(view)
     out = [f"# resdiff report: {escape(view.title)}", ""]
@@ -285,6 +298,8 @@ def render_view(view: ReportView) -> str:
         out += _matrix(view, view.matrix)
     for section in view.sections:
         out += _clauses(section)
+    for section in view.sections:
+        out += _amendments(section)
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"

@@ -325,6 +325,34 @@ def _clauses(section: SectionView, width: int, color: bool) -> list[str | Text]:
     return lines
 
 
+def _amendments(section: SectionView, width: int, color: bool) -> list[str | Text]:
+    """The amendments turning A into B, in UN form, numbered with a hanging indent."""
+    from resdiff.render import amendments as written  # only when asked for
+
+    al = section.amendments
+    assert al is not None
+    lines: list[str | Text] = [
+        _heading(f"Amendments: {section.title}"),
+        Text(clean(written.title(al)), style=STYLE_DIM),
+    ]
+    if written.note(al):
+        lines += _wrapped([(clean(str(written.note(al))), STYLE_DIM)], 0, width, color)
+    for number, paragraph in written.instructions(al):
+        lead = f"{number}. "
+        body = _wrapped([(clean(paragraph[0]), "")], len(lead), width, color)
+        first = body[0]
+        body[0] = (
+            lead + first[len(lead) :] if isinstance(first, str) else Text(lead) + first[len(lead) :]
+        )
+        lines += ["", *body]
+        for quoted in paragraph[1:]:
+            lines += _wrapped([(clean(quoted), "")], len(lead) + 2, width, color)
+    if not al.amendments:
+        lines.append(written.NONE_WRITTEN)
+    lines.append("")
+    return lines
+
+
 def render_view(view: ReportView, *, color: bool = False, width: int | None = None) -> str:
     buffer = io.StringIO()
     console = Console(
@@ -350,6 +378,8 @@ def render_view(view: ReportView, *, color: bool = False, width: int | None = No
         console.print(_matrix(view, view.matrix))
     for section in view.sections:
         lines = _clauses(section, console.width, color)
+        if section.amendments is not None:
+            lines += _amendments(section, console.width, color)
         if color:
             joined = Text("\n").join(x if isinstance(x, Text) else Text(x) for x in lines)
             console.print(joined, soft_wrap=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from resdiff.align.rewrite import is_rewritten
 from resdiff.errors import ResdiffError
@@ -42,6 +42,9 @@ from resdiff.present.segments import (
 )
 from resdiff.signals.groups import document_level, group_changes
 
+if TYPE_CHECKING:
+    from resdiff.amend.model import AmendmentList
+
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
@@ -58,6 +61,8 @@ class ReportOptions:
     topics: tuple[str, ...] = ()
     color: bool = False
     width: int | None = None
+    #: Add each comparison's amendment list (issue 14), in UN form, as a last section.
+    amendments: bool = False
 
     @property
     def selects(self) -> bool:
@@ -209,6 +214,8 @@ class SectionView:
     total: int
     #: How many ranked changes the key differences hold (after any --topic).
     changes: int = 0
+    #: The amendments turning A into B, when asked for (``ReportOptions.amendments``).
+    amendments: AmendmentList | None = None
 
     @property
     def headline(self) -> tuple[KeyItem, ...]:
@@ -548,7 +555,14 @@ def _section(
         shown=sum(show),
         total=len(flat),
         changes=len(changes),
+        amendments=_amendments(comparison, pc) if options.amendments else None,
     )
+
+
+def _amendments(comparison: Comparison, pc: PairwiseComparison) -> AmendmentList:
+    from resdiff.amend.write import amendments  # only when asked: it loads the grammar
+
+    return amendments(comparison, pc)
 
 
 def _filters(options: ReportOptions) -> str:

@@ -429,3 +429,60 @@ def test_demo_names_the_bundled_drafts_not_where_they_are_installed(
     assert "s-2024-9001-tied.txt (bundled sample)" in out
     assert "s-2024-9002-demands.txt (bundled sample)" in out
     assert str(seed_dir()) not in out and "site-packages" not in out
+
+
+def _flat(text: str) -> str:
+    import html
+    import re
+
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\\", "")
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_amendments_section_says_what_resdiff_amendments_says(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    from resdiff.amend.write import amendments
+    from resdiff.pipeline import compare, load_all
+    from resdiff.render.amendments import instructions
+
+    seeds = [str(Path(__file__).resolve().parents[2] / "seeds" / n) for n in DEMO_NAMES]
+    plain = _run(capsys, "report", *seeds, "--format", fmt)[1]
+    assert "Amendments:" not in plain
+    code, out, err = _run(capsys, "report", *seeds, "--format", fmt, "--amendments")
+    assert code == 1 and err == ""
+    flat = _flat(out)
+    section = flat[flat.index("Amendments: A S/2024/9001 -> B S/2024/9002") :]
+    listed = list(instructions(amendments(compare(*load_all(seeds)))))
+    assert len(listed) >= 10
+    at = 0
+    for number, lines in listed:
+        sentence = _flat(lines[0])
+        at = section.index(sentence, at)  # every instruction, in order
+        assert f"{number}." in section[max(0, at - 8) : at] or fmt == "html"
+
+
+def test_amendments_in_json_and_refused_for_word(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import jsonschema  # type: ignore[import-untyped]
+
+    from resdiff.render.schema import load_schema
+
+    seeds = [str(Path(__file__).resolve().parents[2] / "seeds" / n) for n in DEMO_NAMES]
+    data = json.loads(_run(capsys, "report", *seeds, "--format", "json", "--amendments")[1])
+    jsonschema.validate(data, load_schema())
+    alone = json.loads(_run(capsys, "amendments", *seeds, "--format", "json")[1])
+    assert data["comparisons"][0]["amendments"] == alone["amendments"]
+    assert (
+        "amendments"
+        not in json.loads(_run(capsys, "report", *seeds, "--format", "json")[1])["comparisons"][0]
+    )
+    out = tmp_path / "r.docx"
+    code, _, err = _run(capsys, "report", *seeds, "-o", str(out), "--amendments")
+    assert code == 2 and "--amendments cannot apply to a docx report" in err
+    assert not out.exists()
+
+
+DEMO_NAMES = ("s-2024-9001-tied.txt", "s-2024-9002-demands.txt")
