@@ -23,13 +23,32 @@ Side = Literal["a", "b"]
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A run of the inline diff as shown: minor differences already folded in. ``cue``
-    names the signal behind a cue phrase this text is part of ("" for none), so a face
-    can mark it."""
+    """A run of the inline diff as shown: minor differences already folded in."""
 
     op: SegmentOp
     text: str
-    cue: str = ""
+
+    @property
+    def cue(self) -> str:
+        """The signal behind a cue phrase this text is part of ("" for none)."""
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class CueSegment(Segment):
+    """A segment that is (part of) a cue phrase, so a face can mark it: ``note`` names
+    the signal it carries. (A subclass, so the many plain segments stay as cheap.)"""
+
+    note: str = ""
+
+    @property
+    def cue(self) -> str:
+        return self.note
+
+
+def segment(op: SegmentOp, text: str, cue: str = "") -> Segment:
+    """A segment, marked as a cue phrase when ``cue`` names its signal."""
+    return CueSegment(op, text, cue) if cue else Segment(op, text)
 
 
 def merge_segments(segments: Iterable[Segment]) -> tuple[Segment, ...]:
@@ -39,7 +58,7 @@ def merge_segments(segments: Iterable[Segment]) -> tuple[Segment, ...]:
         if not seg.text:
             continue
         if out and out[-1].op == seg.op and out[-1].cue == seg.cue:
-            out[-1] = Segment(seg.op, out[-1].text + seg.text, seg.cue)
+            out[-1] = segment(seg.op, out[-1].text + seg.text, seg.cue)
         else:
             out.append(seg)
     return tuple(out)
@@ -68,29 +87,34 @@ def split_at_cues(
     notes: list[str] = []
     pos = {"a": 0, "b": 0}
     for run in runs:
-        sides: list[Side] = [x for x in ("a", "b") if run.op != ("+" if x == "a" else "-")]
-        cuts = {0, len(run.text)}
-        for cue in cues:
-            if cue.side in sides:
-                base = pos[cue.side]
-                cuts.update(
-                    p - base for p in (cue.start, cue.end) if base < p < base + len(run.text)
+        size = len(run.text)
+        sides = ("b",) if run.op == "+" else ("a",) if run.op == "-" else ("a", "b")
+        near = [
+            c
+            for c in cues
+            if c.side in sides and c.start < pos[c.side] + size and c.end > pos[c.side]
+        ]
+        if not near:  # most runs: no cue phrase in them
+            out.append(run)
+            notes.append("")
+        else:
+            cuts = {0, size}
+            for c in near:
+                base = pos[c.side]
+                cuts.update(p - base for p in (c.start, c.end) if base < p < base + size)
+            for i, j in itertools.pairwise(sorted(cuts)):
+                note = next(
+                    (
+                        c.note
+                        for c in near
+                        if c.start <= pos[c.side] + i and pos[c.side] + j <= c.end
+                    ),
+                    "",
                 )
-        points = sorted(cuts)
-        for i, j in itertools.pairwise(points):
-            note = next(
-                (
-                    c.note
-                    for side in sides
-                    for c in cues
-                    if c.side == side and c.start <= pos[side] + i and pos[side] + j <= c.end
-                ),
-                "",
-            )
-            out.append(Run(run.op, run.text[i:j], run.minor))
-            notes.append(note)
+                out.append(Run(run.op, run.text[i:j], run.minor))
+                notes.append(note)
         for side in sides:
-            pos[side] += len(run.text)
+            pos[side] += size
     return tuple(out), tuple(notes)
 
 
@@ -177,7 +201,7 @@ def tidy_segments(
             continue
         out += [
             Segment("=", lead.replace("\n", " ")),
-            Segment(seg.op, seg.text[len(lead) : len(seg.text) - len(trail)], seg.cue),
+            segment(seg.op, seg.text[len(lead) : len(seg.text) - len(trail)], seg.cue),
             Segment("=", trail.replace("\n", " ")),
         ]
     return merge_segments(out)
@@ -196,12 +220,19 @@ def inline_segments(
     (``split_at_cues``)."""
     diff = pair.diff if runs is None else runs
     segs: list[Segment] = []
-    for run, cue in zip(diff, _cues(diff, cues), strict=True):
+    if not cues:  # the common case, kept fast: no cue phrase in this pair
+        for run in diff:
+            if not run.minor:
+                segs.append(Segment(run.op, run.text))
+            elif run.op != "-":
+                segs.append(Segment("=", run.text))
+        return tidy_segments(segs)
+    for run, cue in zip(diff, cues, strict=True):
         if run.minor:
             if run.op != "-":
-                segs.append(Segment("=", run.text, cue))
+                segs.append(segment("=", run.text, cue))
             continue
-        segs.append(Segment(run.op, run.text, cue))
+        segs.append(segment(run.op, run.text, cue))
     return tidy_segments(segs)
 
 
@@ -215,7 +246,7 @@ def side_segments(
     drop = "+" if side == "a" else "-"
     diff = pair.diff if runs is None else runs
     segs = [
-        Segment("=" if run.minor else run.op, run.text, cue)
+        segment("=" if run.minor else run.op, run.text, cue)
         for run, cue in zip(diff, _cues(diff, cues), strict=True)
         if run.op != drop
     ]
@@ -230,8 +261,8 @@ def before_after(
     phrase is marked)."""
     diff = pair.diff if runs is None else runs
     marks = _cues(diff, cues)
-    old = [Segment("-", r.text, c) for r, c in zip(diff, marks, strict=True) if r.op != "+"]
-    new = [Segment("+", r.text, c) for r, c in zip(diff, marks, strict=True) if r.op != "-"]
+    old = [segment("-", r.text, c) for r, c in zip(diff, marks, strict=True) if r.op != "+"]
+    new = [segment("+", r.text, c) for r, c in zip(diff, marks, strict=True) if r.op != "-"]
     return merge_segments(old), merge_segments(new)
 
 

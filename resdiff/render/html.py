@@ -10,6 +10,7 @@ the inline diff and, in a ``<details>`` element (no JavaScript), both sides in a
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -17,7 +18,14 @@ from resdiff.model import Comparison, PositionsMatrix
 from resdiff.present import address, cells, keydiffs
 from resdiff.present.escape import escape_html as esc
 from resdiff.present.sanitize import clean_terminal
-from resdiff.present.segments import Segment, by_op, cue_label, edges, shown_group
+from resdiff.present.segments import (
+    Segment,
+    by_op,
+    cue_label,
+    edges,
+    shown_group,
+    shown_text,
+)
 from resdiff.render.view import (
     ClauseRef,
     Gap,
@@ -43,6 +51,8 @@ def stylesheet() -> str:
 
 
 def _lines(text: str) -> str:
+    if "\n" not in text:
+        return esc(text) if text else ""
     return "<br>".join(esc(line) for line in text.split("\n"))
 
 
@@ -51,7 +61,10 @@ def _pieces(pieces: tuple[Segment, ...]) -> str:
     (and, for screen readers, said after it)."""
     out = []
     for p in pieces:
-        lead, core, trail = edges(p.text) if p.cue else (p.text, "", "")
+        if not p.cue:
+            out.append(_lines(p.text))
+            continue
+        lead, core, trail = edges(p.text)
         mark = (
             f'<mark class="cue" title="{esc(p.cue)}">{_lines(core)}'
             f'<span class="vh"> (cue: {esc(cue_label(p.cue))})</span></mark>'
@@ -67,6 +80,17 @@ def diff_html(segments: tuple[Segment, ...], whole: bool = False) -> str:
     strikethrough so it reads as text."""
     out: list[str] = []
     cls = ' class="whole"' if whole else ""
+    if not any(seg.cue for seg in segments):  # the common case, kept fast
+        for seg in segments:
+            if seg.op == "=":
+                out.append(_lines(seg.text))
+                continue
+            tag, label = _TAG[seg.op], _LABEL[seg.op]
+            out.append(
+                f'<{tag}{cls}><span class="vh">[{label}: </span>{_lines(shown_text(seg))}'
+                f'<span class="vh">]</span></{tag}>'
+            )
+        return "".join(out) or '<span class="count">(empty)</span>'
     for op, group in by_op(segments):
         pieces = shown_group(op, group)
         if op == "=":
@@ -95,6 +119,15 @@ def _cue_notes(row: PairRow) -> list[str]:
 def _scroll(table: list[str]) -> list[str]:
     """A table in a box that scrolls sideways on a narrow screen, not the whole page."""
     return ['<div class="scroll">', *table, "</div>"]
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9()_.\-]+")
+
+
+def anchor(value: str) -> str:
+    """An id made of a draft's id and a clause id ("B-OP4(b)"): as is when plain (the
+    parser's ids are), escaped like document text otherwise."""
+    return value if _PLAIN_ID.fullmatch(value) else esc(value)
 
 
 def text(value: str) -> str:
@@ -170,7 +203,7 @@ def _brief(view: ReportView) -> list[str]:
                 target = item.target or item.anchor
                 out.append(
                     f'<li class="k-{item.kind.id}">{_kind(item.kind)} '
-                    f'<a href="#{esc(target)}">{text(item.headline)}</a></li>'
+                    f'<a href="#{anchor(target)}">{text(item.headline)}</a></li>'
                 )
             out.append("</ol>")
         if len(s.keys) > len(s.headline):
@@ -186,7 +219,9 @@ def _brief(view: ReportView) -> list[str]:
 
 
 def _clause_link(ref: ClauseRef) -> str:
-    return f'<a href="#{esc(ref.anchor)}">{esc(ref.clause)}</a>' if ref.anchor else esc(ref.clause)
+    if ref.anchor is None:
+        return esc(ref.clause)
+    return f'<a href="#{anchor(ref.anchor)}">{esc(ref.clause)}</a>'
 
 
 def _address(item: KeyItem, s: SectionView) -> str:
@@ -302,16 +337,19 @@ def _row(row: PairRow, s: SectionView) -> list[str]:
     for ref in row.keys:
         badges += (
             f' <a class="sig k-{ref.kind.id}" href="#{ref.anchor}">'
-            f'<span aria-hidden="true">{esc(ref.kind.mark)}</span> {esc(ref.kind.word)}'
+            f'<span aria-hidden="true">{ref.kind.mark}</span> {ref.kind.word}'
             f'<span class="vh">: key difference</span> {ref.number}</a>'
         )
-    targets = "".join(f'<span id="{esc(a)}"></span>' for a in row.anchors[1:])
+    anchors = [anchor(a) for a in row.anchors]
+    targets = "".join(f'<span id="{a}"></span>' for a in anchors[1:])
     out = [
-        f'<article class="{classes}" id="{esc(row.anchor)}">',
+        f'<article class="{classes}" id="{anchors[0]}">',
         f"<h{level}>{targets}{text(row.address)} {badges}</h{level}>",
     ]
-    if row.rewritten:
-        # Rewritten: A's whole text, then B's, each readable on its own.
+    rewritten = row.rewritten
+    segments = () if rewritten else row.segments
+    if rewritten:
+        # Rewritten: A's whole text, then B's, each readable on its own; no side by side.
         for label, side, segs in zip(
             row.side_labels, ("before", "after"), row.before_after, strict=True
         ):
@@ -320,14 +358,10 @@ def _row(row: PairRow, s: SectionView) -> list[str]:
                 f"{diff_html(segs, whole=True)}</p>"
             )
     else:
-        out.append(f'<p class="text">{diff_html(row.segments)}</p>')
-    out += _cue_notes(row)
-    if (
-        row.changed
-        and not row.rewritten
-        and not row.one_sided
-        and any(seg.op != "=" for seg in row.segments)
-    ):
+        out.append(f'<p class="text">{diff_html(segments)}</p>')
+    if row.cues:
+        out += _cue_notes(row)
+    if row.changed and not row.one_sided and any(seg.op != "=" for seg in segments):
         out += _side_by_side(row, s)
     out.append("</article>")
     return out

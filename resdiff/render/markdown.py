@@ -24,6 +24,7 @@ from resdiff.present.segments import (
     by_op,
     cue_label,
     edges,
+    segment,
     shown_group,
     tidy_segments,
 )
@@ -47,6 +48,8 @@ _BREAK = "\\\n"  # a CommonMark hard line break: backslash, newline
 def _lines(text: str) -> str:
     """Escaped text whose line breaks become hard breaks (runs of them collapse: a
     blank line would end the paragraph)."""
+    if "\n" not in text:
+        return escape(text) if text else ""
     lines = re.split(r"\n+", text)
     return _BREAK.join(
         escape(line if k == len(lines) - 1 else line.rstrip()) for k, line in enumerate(lines)
@@ -57,7 +60,10 @@ def _body(pieces: tuple[Segment, ...]) -> str:
     """Escaped text of consecutive pieces, a cue phrase between ⟨ ⟩."""
     out = []
     for p in pieces:
-        lead, core, trail = edges(p.text) if p.cue else (p.text, "", "")
+        if not p.cue:
+            out.append(_lines(p.text))
+            continue
+        lead, core, trail = edges(p.text)
         mark = f"{CUE_OPEN}{_lines(core)}{CUE_CLOSE}" if core else ""
         out.append(_lines(lead) + mark + _lines(trail))
     return "".join(out)
@@ -73,10 +79,10 @@ def _marked(op: str, pieces: tuple[Segment, ...], *, emphasis: bool = True) -> s
     trail = text[len(text.rstrip()) :]
     core = list(pieces)
     if lead:
-        core[0] = Segment(core[0].op, core[0].text[len(lead) :], core[0].cue)
+        core[0] = segment(core[0].op, core[0].text[len(lead) :], core[0].cue)
     if trail:
         last = core[-1]
-        core[-1] = Segment(last.op, last.text[: len(last.text) - len(trail)], last.cue)
+        core[-1] = segment(last.op, last.text[: len(last.text) - len(trail)], last.cue)
     body = _body(tuple(p for p in core if p.text))
     if emphasis:
         body = f"~~{body}~~" if op == "-" else f"**{body}**"
@@ -90,10 +96,10 @@ def diff_paragraph(segments: tuple[Segment, ...], *, emphasis: bool = True) -> s
     segments = tidy_segments(segments)
     if segments and segments[0].op == "=":
         first = segments[0]
-        segments = (Segment("=", first.text.lstrip(), first.cue), *segments[1:])
+        segments = (segment("=", first.text.lstrip(), first.cue), *segments[1:])
     if segments and segments[-1].op == "=":
         last = segments[-1]
-        segments = (*segments[:-1], Segment("=", last.text.rstrip(), last.cue))
+        segments = (*segments[:-1], segment("=", last.text.rstrip(), last.cue))
     parts: list[str] = []
     after_deletion = False
     for op, group in by_op(segments):
@@ -245,9 +251,8 @@ def _row(row: PairRow) -> list[str]:
             out += [f"*{escape(label)}:* " + diff_paragraph(segs, emphasis=False), ""]
     else:
         out += [diff_paragraph(row.segments), ""]
-    cues = _cue_notes(row)
-    if cues:
-        out += ["\\\n".join(cues), ""]
+    if row.cues:
+        out += ["\\\n".join(_cue_notes(row)), ""]
     return out
 
 

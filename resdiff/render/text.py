@@ -33,6 +33,7 @@ from resdiff.present.segments import (
     cue_label,
     edges,
     shown_group,
+    shown_text,
 )
 from resdiff.render.view import (
     Gap,
@@ -71,6 +72,8 @@ Spans = list[tuple[str, str]]  # (text, rich style; "" for none)
 def diff_spans(segments: tuple[Segment, ...]) -> Spans:
     """The inline diff as (text, style) with [-deleted-] and {+inserted+} markers, and
     ⟨cue phrases⟩ marked."""
+    if not any(seg.cue for seg in segments):  # the common case, kept fast
+        return _plain_spans(segments)
     out: Spans = []
     for op, group in by_op(segments):
         pieces = shown_group(op, group)
@@ -105,6 +108,24 @@ def diff_spans(segments: tuple[Segment, ...]) -> Spans:
                 out.append(("\n", ""))
             if line:
                 out += [(left, style), *line, (right, style)]
+    return out
+
+
+def _plain_spans(segments: tuple[Segment, ...]) -> Spans:
+    """``diff_spans`` for a diff without cue phrases."""
+    out: Spans = []
+    for seg in segments:
+        if seg.op == "=":
+            out.append((escape_markers(clean(seg.text)), ""))
+            continue
+        style = STYLE_DELETED if seg.op == "-" else STYLE_INSERTED
+        left, right = ("[-", "-]") if seg.op == "-" else ("{+", "+}")
+        # One marker per line, so a marked run never spans a line break.
+        for k, line in enumerate(escape_markers(clean(shown_text(seg))).split("\n")):
+            if k:
+                out.append(("\n", ""))
+            if line:
+                out.append((f"{left}{line}{right}", style))
     return out
 
 
@@ -296,7 +317,7 @@ def _row(row: PairRow, width: int, color: bool) -> list[str | Text]:
             )
     else:
         lines += _wrapped(diff_spans(row.segments), indent + 4, width, color)
-    for text, note in _cue_notes(row):
+    for text, note in _cue_notes(row) if row.cues else ():
         lines += _wrapped([(text, STYLE_CUE), (f": {note}", STYLE_DIM)], indent + 4, width, color)
     return lines
 

@@ -89,7 +89,6 @@ class PairRow:
 
     pair: ClausePair
     depth: int
-    anchors: tuple[str, ...]
     address: str
     status: str
     notes: tuple[str, ...]
@@ -99,20 +98,31 @@ class PairRow:
     keys: tuple[KeyRef, ...] = ()
     #: Each run's cue note ("" for none): the runs are cut where a cue phrase starts/ends.
     cues: tuple[str, ...] = ()
-    #: Shown as the whole old text then the whole new one (``align.rewrite``).
-    rewritten: bool = False
-    #: The two drafts' ids (base first).
-    docs: tuple[str, str] = ("A", "B")
+    #: The two drafts' ids (base first), and what the base's anchors end with ("-C" in a
+    #: second comparison, see ``clause_anchor``).
+    docs: tuple[str, str, str] = ("A", "B", "")
 
     @property
-    def side_labels(self) -> tuple[str, str]:
-        """'A OP1', 'B OP1 + OP2': each side's clauses, for before/after and side by side."""
-        a, b = self.docs
-        return f"{a} {address.ids(self.pair.a)}", f"{b} {address.ids(self.pair.b)}"
+    def anchors(self) -> tuple[str, ...]:
+        a, b, suffix = self.docs
+        return tuple(
+            [f"{a}-{cid}{suffix}" for cid in self.pair.a] + [f"{b}-{cid}" for cid in self.pair.b]
+        )
 
     @property
     def anchor(self) -> str:
         return self.anchors[0]
+
+    @property
+    def rewritten(self) -> bool:
+        """Shown as the whole old text then the whole new one (``align.rewrite``)."""
+        return is_rewritten(self.pair)
+
+    @property
+    def side_labels(self) -> tuple[str, str]:
+        """'A OP1', 'B OP1 + OP2': each side's clauses, for before/after and side by side."""
+        a, b, _ = self.docs
+        return f"{a} {address.ids(self.pair.a)}", f"{b} {address.ids(self.pair.b)}"
 
     @property
     def segments(self) -> tuple[Segment, ...]:
@@ -129,6 +139,8 @@ class PairRow:
     @property
     def marked_cues(self) -> tuple[tuple[str, str, str], ...]:
         """(side, cue text, note) of each marked cue phrase, once each, A's first."""
+        if not any(self.cues):
+            return ()
         seen: dict[tuple[str, str, str], None] = {}
         for side, segs in zip("ab", self.before_after, strict=True):
             for seg in segs:
@@ -288,7 +300,12 @@ def clause_anchor(ci: int, pc: PairwiseComparison, side: int, clause_id: str) ->
     second and later comparisons the base's clauses say which: "A-OP7-C"."""
     if side:
         return f"{pc.b}-{clause_id}"
-    return f"{pc.a}-{clause_id}" + (f"-{pc.b}" if ci else "")
+    return f"{pc.a}-{clause_id}{anchor_suffix(ci, pc)}"
+
+
+def anchor_suffix(ci: int, pc: PairwiseComparison) -> str:
+    """What the base's anchors end with in comparison ``ci``: "" in the first, "-C"."""
+    return f"-{pc.b}" if ci else ""
 
 
 # --- selection ---------------------------------------------------------------------------
@@ -426,6 +443,9 @@ def _items(
                 signals_of.setdefault((change.a, change.b), []).append((change, note))
     items: list[PairRow | Gap] = []
     hidden = hidden_changed = hidden_depth = 0
+    docs = (pc.a, pc.b, anchor_suffix(ci, pc))
+    # Only a clause whose text holds a line break can need reflowing (``reflow``).
+    wrapped = any("\n" in t for side in texts for t in side.values())
     for i, (pair, depth) in enumerate(flat):
         if not show[i]:
             if not hidden:
@@ -436,24 +456,26 @@ def _items(
         if hidden:
             items.append(Gap(hidden, hidden_changed, hidden_depth))
             hidden = hidden_changed = 0
-        sides = [(side, cid) for side, ids in ((0, pair.a), (1, pair.b)) for cid in ids]
-        refs = {r.number: r for key in sides for r in named.get(key, ())}
-        found = pair_cues(pair, signals_of.get((pair.a, pair.b), ()), signals, texts)
-        pieces, cues = split_at_cues(pair.diff, found)
+        refs: dict[int, KeyRef] = {}
+        for side, ids in ((0, pair.a), (1, pair.b)):
+            for cid in ids:
+                for ref in named.get((side, cid), ()):
+                    refs[ref.number] = ref
+        named_signals = signals_of.get((pair.a, pair.b))
+        found = pair_cues(pair, named_signals, signals, texts) if named_signals else ()
+        pieces, cues = split_at_cues(pair.diff, found) if found else (None, ())
         items.append(
             PairRow(
                 pair=pair,
                 depth=depth,
-                anchors=tuple(clause_anchor(ci, pc, side, cid) for side, cid in sides),
                 address=address.between(pc.a, pair.a, pc.b, pair.b),
                 status=pair.status,
                 notes=pair_notes(pair) + (("rewritten",) if is_rewritten(pair) else ()),
                 changed=own_change(pair),
-                runs=reflow(pair, *texts, runs=pieces),
-                keys=tuple(refs[n] for n in sorted(refs)),
-                cues=cues if found else (),
-                rewritten=is_rewritten(pair),
-                docs=(pc.a, pc.b),
+                runs=reflow(pair, *texts, runs=pieces) if wrapped else pieces or pair.diff,
+                keys=tuple(refs[n] for n in sorted(refs)) if refs else (),
+                cues=cues,
+                docs=docs,
             )
         )
     if hidden:
@@ -465,15 +487,16 @@ def _key_items(
     ci: int,
     pc: PairwiseComparison,
     changes: Sequence[Change],
-    shown: set[tuple[int, str]],
+    shown: tuple[set[str], set[str]],
     labels: Mapping[str, str],
 ) -> tuple[KeyItem, ...]:
-    """The key differences: the core's groups, worded, each clause linked when shown."""
+    """The key differences: the core's groups, worded, each clause linked when shown
+    (``shown``: the clause ids of each side in the pairs shown)."""
 
     def refs(side: int, ids: Sequence[str]) -> tuple[ClauseRef, ...]:
         doc = pc.b if side else pc.a
         return tuple(
-            ClauseRef(doc, c, clause_anchor(ci, pc, side, c) if (side, c) in shown else None)
+            ClauseRef(doc, c, clause_anchor(ci, pc, side, c) if c in shown[side] else None)
             for c in ids
         )
 
@@ -527,13 +550,8 @@ def _section(
     )
     flat = list(_flatten(pc.pairs))
     show = _shown(flat, focus)
-    shown = {
-        (side, cid)
-        for (pair, _), on in zip(flat, show, strict=True)
-        if on
-        for side, ids in ((0, pair.a), (1, pair.b))
-        for cid in ids
-    }
+    on = [pair for (pair, _), kept in zip(flat, show, strict=True) if kept]
+    shown = (set().union(*(p.a for p in on)), set().union(*(p.b for p in on)))
     labels = comparison.matrix.labels if comparison.matrix else {}
     keys = _key_items(ci, pc, changes, shown, labels)
     items = _items(
