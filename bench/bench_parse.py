@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from resdiff.ingest import SourceText
 from resdiff.ingest.reader import read_source
+from resdiff.labels import to_roman
 from resdiff.parse.invariants import tiling_problems
 from resdiff.parse.structure import parse_source
 
@@ -135,7 +136,7 @@ def make_resolution(target_words: int, seed: int = 0) -> str:
     while words < target_words:
         if number % 40 == 0:
             section += 1
-            parts += [_roman(section), "", f"Section {section} matters", ""]
+            parts += [to_roman(section).upper(), "", f"Section {section} matters", ""]
         number += 1
         length = rng.randint(25, 80) * stretch
         text = f"{number}. {rng.choice(OP_VERBS)} {_sentence(rng, length)};"
@@ -166,16 +167,6 @@ def hard_wrap(text: str, width: int = 70) -> str:
         if line.strip():
             out.extend(textwrap.wrap(line.strip(), width) or [""])
     return "\n".join(out) + "\n"
-
-
-def _roman(n: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = []
-    for value, numeral in numerals:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
 
 
 def time_parse(text: str, runs: int) -> tuple[float, float, int, int]:

@@ -1,8 +1,9 @@
 """Command line: ``resdiff A B [C ...]`` opens the TUI; subcommands are headless.
 
-Headless commands (``parse``, ``report``, ``matrix``) never import Textual: the TUI is
-imported only inside ``_run_tui``. stdout carries only the report; diagnostics go to
-stderr as one line, ``resdiff: <file>: <problem>``, with exit code 2.
+Headless commands (``parse``, ``report``, ``matrix``, ``corpus``, ``precedents``) never
+import Textual: the TUI is imported only inside ``_run_tui``. stdout carries only the
+report; diagnostics go to stderr as one line, ``resdiff: <file>: <problem>``, with exit
+code 2.
 """
 
 from __future__ import annotations
@@ -15,15 +16,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NoReturn
 
+from resdiff.corpus.commands import add_parsers as add_corpus_commands
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
+from resdiff.present.sanitize import clean_terminal
 
 if TYPE_CHECKING:
     from resdiff.model import CompareOptions
     from resdiff.pipeline import LoadOptions
     from resdiff.render import ReportOptions
 
-SUBCOMMANDS = ("parse", "report", "matrix", "amendments", "apply", "demo", "open")
+SUBCOMMANDS = (
+    "parse",
+    "report",
+    "matrix",
+    "amendments",
+    "apply",
+    "demo",
+    "open",
+    "corpus",
+    "precedents",
+)
 EXTENSIONS = {
     ".json": "json",
     ".md": "md",
@@ -39,7 +52,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line with exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"resdiff: {message} (see 'resdiff --help')\n")
+        sys.stderr.write(f"resdiff: {_one_line(message)} (see 'resdiff --help')\n")
         raise SystemExit(ExitCode.TROUBLE)
 
 
@@ -264,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
     p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
     _add_input_options(p_matrix)
+    add_corpus_commands(sub, _add_input_options)
     return parser
 
 
@@ -315,6 +329,14 @@ def _report_format(fmt: str | None, output: str | None) -> str:
             f"cannot tell the format from extension {ext or '(none)'!r}; use --format", output
         )
     return "txt"
+
+
+def _output(value: str | None) -> str | None:
+    """The ``-o`` file, None for standard output ("-", as for inputs, or no ``-o``). An
+    empty name - an unset variable in ``-o "$OUT"`` - is an error, not "no -o"."""
+    if value == "":
+        raise ResdiffError("-o was given an empty file name")
+    return None if value == "-" else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,8 +394,7 @@ def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
 def cmd_report(args: argparse.Namespace) -> int:
     if len(args.files) < 2:
         raise ResdiffError("report needs at least two drafts")
-    if args.output == "-":
-        args.output = None  # "-o -": standard output, as for inputs
+    args.output = _output(args.output)
     to_terminal = args.output is None and sys.stdout.isatty()
     report = _Report(
         files=args.files,
@@ -439,7 +460,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 def cmd_amendments(args: argparse.Namespace) -> int:
     from resdiff.amend.commands import amendments_command
 
-    output = None if args.output == "-" else args.output
+    output = _output(args.output)
     fmt = _report_format(args.format, output)
     count = len(args.files) or 2  # no files: the sample pair
     options = _compare_options(args, count)
@@ -449,7 +470,7 @@ def cmd_amendments(args: argparse.Namespace) -> int:
 def cmd_apply(args: argparse.Namespace) -> int:
     from resdiff.amend.commands import apply_command
 
-    output = None if args.output == "-" else args.output
+    output = _output(args.output)
     fmt = _report_format(args.format, output)
     if fmt not in ("txt", "md", "docx"):
         raise ResdiffError(f"an amended draft is written as txt, md or docx, not {fmt}", output)
@@ -516,6 +537,20 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _run_tui(args.files, args)
 
 
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from resdiff.corpus.commands import cmd_corpus
+
+    return cmd_corpus(args, _load_options(args))
+
+
+def cmd_precedents(args: argparse.Namespace) -> int:
+    from resdiff.corpus.commands import cmd_precedents
+
+    if args.output == "-":
+        args.output = None  # "-o -": standard output
+    return cmd_precedents(args, _report_format(args.format, args.output), _load_options(args))
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "report": cmd_report,
@@ -524,6 +559,8 @@ COMMANDS = {
     "apply": cmd_apply,
     "demo": cmd_demo,
     "open": cmd_open,
+    "corpus": cmd_corpus,
+    "precedents": cmd_precedents,
 }
 
 
@@ -561,4 +598,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """A message for stderr: control sequences stripped first (a file name may carry an
+    OSC 52 clipboard write), then every kind of line break and run of spaces made one
+    space."""
+    return " ".join(clean_terminal(message).split())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 SCHEMA = "resdiff/1"
 
@@ -23,6 +23,15 @@ PairStatus = Literal["unchanged", "modified", "added", "removed", "split", "merg
 RunOp = Literal["=", "-", "+"]
 Relation = Literal["conditional", "sequence", "parallel"]
 Direction = Literal["stronger", "weaker"]
+#: The change kinds about the document header rather than a clause.
+HeaderChangeKind = Literal[
+    "sponsor-added",
+    "sponsor-removed",
+    "symbol-changed",
+    "date-changed",
+    "title-changed",
+    "author-changed",
+]
 ChangeKind = Literal[
     "linkage",
     "verb-strength",
@@ -38,16 +47,13 @@ ChangeKind = Literal[
     "number-changed",
     "clause-added",
     "clause-removed",
+    HeaderChangeKind,
 ]
-
-PAIR_STATUSES: tuple[PairStatus, ...] = (
-    "unchanged",
-    "modified",
-    "added",
-    "removed",
-    "split",
-    "merged",
-)
+HEADER_CHANGE_KINDS: tuple[HeaderChangeKind, ...] = get_args(HeaderChangeKind)
+#: What stands for a document's header block where clause ids go: in the header's pair
+#: (``PairwiseComparison.header``) and in the changes about header fields. Never a
+#: clause id.
+HEADER_ID = "header"
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +335,14 @@ class PairwiseComparison:
     ``counts`` counts the top-level pairs (paragraphs), ``sub_counts`` the sub-paragraph
     pairs below them at every depth: a sentence built from ``counts`` alone would hide a
     removed sub-paragraph (``resdiff.present.counts`` words both, for every face).
+
+    ``header`` pairs the two header blocks (``Document.header``: symbol, date, sponsors,
+    title, author line and whatever else comes before the first clause) as one pair,
+    ``a == b == (HEADER_ID,)``, whose diff rebuilds both header texts; the fields that
+    differ are also changes of their own kinds (``sponsor-added``...). ``footnotes`` are
+    the footnotes aligned like clauses, counted in ``footnote_counts``. With them, the
+    comparison holds every character of both drafts. ``header`` is ``None`` only in
+    values built by hand.
     """
 
     a: str
@@ -337,10 +351,18 @@ class PairwiseComparison:
     counts: Counts
     changes: tuple[Change, ...] = ()
     sub_counts: Counts = Counts()
+    header: ClausePair | None = None
+    footnotes: tuple[ClausePair, ...] = ()
+    footnote_counts: Counts = Counts()
 
     @property
     def differs(self) -> bool:
-        return any(p.changed for p in self.pairs)
+        """Anything at all: a paragraph, the header, a footnote."""
+        return (
+            any(p.changed for p in self.pairs)
+            or (self.header is not None and self.header.changed)
+            or any(p.changed for p in self.footnotes)
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from resdiff.align import align
+from resdiff.align import align, align_footnotes, align_header
 from resdiff.errors import ResdiffError
 from resdiff.history import build_history
 from resdiff.ingest.reader import read_source
@@ -125,7 +125,11 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
     comparisons = []
     for other in docs[1:]:
         pairs = align(base, other, options)
-        changes = find_changes(base, other, pairs, signals[base.id], signals[other.id], lens)
+        notes = align_footnotes(base, other, options)
+        header = align_header(base, other, options)
+        changes = find_changes(
+            base, other, (*pairs, *notes), signals[base.id], signals[other.id], lens, header
+        )
         comparisons.append(
             PairwiseComparison(
                 a=base.id,
@@ -134,6 +138,9 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
                 counts=count_pairs(pairs),
                 changes=changes,
                 sub_counts=count_subparagraphs(pairs),
+                header=header,
+                footnotes=notes,
+                footnote_counts=count_pairs(notes),
             )
         )
     history = build_history(docs, options) if options.series else ()

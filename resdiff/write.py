@@ -1,9 +1,19 @@
-"""Writing reports safely: atomically, never over an input, nothing left on failure."""
+"""Writing reports safely: atomically, never over an input, nothing left on failure.
+
+A report is written to a temporary file beside its target and renamed over it. The
+temporary file is named ``.<target name>.resdiff-<host>-<pid>-<random>.tmp`` (``host``
+a short hash of the host name, ``pid`` the writing process), so that a write cut short
+by ``kill -9`` or a power cut leaves a file the next write to the same target can prove
+is ours and stale - same host, our user, a process that no longer runs - and remove.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
+import socket
 import stat
 import sys
 import tempfile
@@ -11,6 +21,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from resdiff.errors import OutputError
+
+#: Room left for our part of a temporary file's name (most file systems allow 255 bytes).
+_NAME_BYTES = 180
 
 
 def check_not_input(out: str, inputs: Iterable[str]) -> None:
@@ -27,8 +40,18 @@ def check_not_input(out: str, inputs: Iterable[str]) -> None:
                 raise OutputError("refusing to overwrite an input file", out)
         except OSError:
             continue
-        if target.resolve() == Path(src).resolve():
+        here, there = _resolved(target), _resolved(Path(src))
+        if here is not None and here == there:
             raise OutputError("refusing to overwrite an input file", out)
+
+
+def _resolved(path: Path) -> Path | None:
+    """The path with links followed, or None for a link loop (RuntimeError before
+    Python 3.13, OSError after)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def write_atomic(out: str, data: str | bytes) -> None:
@@ -45,15 +68,19 @@ def write_atomic(out: str, data: str | bytes) -> None:
         return
     if target.is_symlink():
         # Write through the link, as the user meant, instead of replacing the link.
-        target = target.resolve()
+        resolved = _resolved(target)
+        if resolved is None:
+            raise OutputError("too many levels of symbolic links", out)
+        target = resolved
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("folder does not exist", out)
     if target.is_dir():
         raise OutputError("is a directory", out)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    remove_stale_temporaries(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(exc.strerror or "cannot write", out) from exc
     try:
@@ -69,6 +96,64 @@ def write_atomic(out: str, data: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(exc.strerror or "cannot write", out) from exc
         raise
+
+
+def _host_tag() -> str:
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def _stem(target: Path) -> str:
+    """The target's name as it appears in its temporary files (cut to fit)."""
+    return target.name.encode("utf-8", "surrogateescape")[:_NAME_BYTES].decode("utf-8", "ignore")
+
+
+def _temporary_prefix(target: Path) -> str:
+    return f".{_stem(target)}.resdiff-{_host_tag()}-{os.getpid()}-"
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove what interrupted writes to ``target`` left beside it; return what went.
+
+    A file goes only when all of this holds: its name is a temporary name for this very
+    target written on this host, it is a regular file (not a link) owned by us, and the
+    process that wrote it no longer runs. Anything else - another target's file, another
+    host's (a shared folder), a live writer's, a process id reused since - stays.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    pattern = re.compile(
+        rf"\.{re.escape(_stem(target))}\.resdiff-{_host_tag()}-(\d{{1,10}})-[A-Za-z0-9_]+\.tmp"
+    )
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        found = pattern.fullmatch(name)
+        if found is None or _runs(int(found.group(1))):
+            continue
+        path = folder / name
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _runs(pid: int) -> bool:
+    """Is a process with this id running (as far as we may know)?"""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or a value we cannot ask about: keep
+    return True
 
 
 def _stdin_is(target: Path) -> bool:

@@ -14,10 +14,19 @@ from resdiff.align.match import Pairing, match_sequences
 from resdiff.align.params import DEFAULT, AlignParams
 from resdiff.align.terms import ClauseTerms, Idf, clause_terms, full_terms
 from resdiff.diff import diff_texts
-from resdiff.model import Clause, ClauseKind, ClausePair, CompareOptions, Document, PairStatus, Run
+from resdiff.model import (
+    HEADER_ID,
+    Clause,
+    ClauseKind,
+    ClausePair,
+    CompareOptions,
+    Document,
+    PairStatus,
+    Run,
+)
 from resdiff.subsequence import increasing_subsequence
 
-__all__ = ["DEFAULT", "AlignParams", "align"]
+__all__ = ["DEFAULT", "AlignParams", "align", "align_footnotes", "align_header"]
 
 
 def align(
@@ -29,6 +38,38 @@ def align(
     """Pairs of clauses of ``a`` and ``b``, in reading order of ``b`` (removed clauses
     where they stood in ``a``)."""
     return _Aligner(a.clauses, b.clauses, options or CompareOptions(), params).pairs()
+
+
+def align_footnotes(
+    a: Document,
+    b: Document,
+    options: CompareOptions | None = None,
+    params: AlignParams = DEFAULT,
+) -> tuple[ClausePair, ...]:
+    """The footnotes of ``a`` and ``b`` paired as clauses are (by content, so a note
+    renumbered is no change), in reading order of ``b``."""
+    if not a.footnotes and not b.footnotes:
+        return ()
+    return _Aligner(a.footnotes, b.footnotes, options or CompareOptions(), params).pairs()
+
+
+def align_header(a: Document, b: Document, options: CompareOptions | None = None) -> ClausePair:
+    """The two header blocks as one pair (``HEADER_ID`` on both sides), word-diffed as
+    one text each: ``unchanged`` when they differ only in what the options ignore."""
+    text_a, text_b = a.header.slice(a.text), b.header.slice(b.text)
+    if text_a == text_b:
+        diff: tuple[Run, ...] = (Run("=", text_a),) if text_a else ()
+    else:
+        diff = diff_texts(text_a, text_b, options or CompareOptions())
+    same = all(r.op == "=" or r.minor for r in diff)
+    return ClausePair(
+        a=(HEADER_ID,),
+        b=(HEADER_ID,),
+        status="unchanged" if same else "modified",
+        moved=False,
+        similarity=_similarity(diff),
+        diff=diff,
+    )
 
 
 class _Aligner:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from resdiff.amend.words import canonical
 from resdiff.ingest import SourceText
-from resdiff.ingest.markdown import letter_label, roman_label
+from resdiff.labels import to_letters, to_roman
 from resdiff.model import Clause, ClauseKind, Document
 from resdiff.parse.segment import sub_label
 from resdiff.parse.structure import parse_source
@@ -125,7 +125,7 @@ def _renumber_children(parent: Node, depth: int) -> None:
     style = _style(sample.label, sample.number, "({})") if sample else "({})"
     roman = depth > 1 or parent.roman
     for k, child in enumerate(parent.children):
-        value = roman_label(k + 1) if roman else letter_label(k)
+        value = to_roman(k + 1) if roman else to_letters(k + 1)
         child.number = value
         child.label = style.format(value)
         _renumber_children(child, depth + 1)

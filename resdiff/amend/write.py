@@ -10,6 +10,10 @@ one anchor keep the order of the instructions. Word edits come from the runs
 (``quoting``); a pair below the rewrite threshold is one "replace" instruction. A split
 keeps the first part in the paragraph and inserts the others; a merge appends the later
 paragraphs' text to the first and deletes them.
+
+The header and the footnotes are deliberately not amended: UN amendments address
+paragraphs, so the header's pair and the footnote pairs of a comparison are left out
+(the amended draft keeps the tabled draft's header and footnotes).
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ def amendments(comparison: Comparison, pairwise: PairwiseComparison | None = Non
 def write_amendments(
     a: Document, b: Document, pc: PairwiseComparison, params: AlignParams = DEFAULT
 ) -> AmendmentList:
+    # pc.pairs only: the header's pair and pc.footnotes are not amended (see above).
     steps = _Writer(a, b, params).level(_items(pc.pairs, _Index(a, b)), None)
     out = []
     for number, step in enumerate(steps, start=1):

@@ -76,8 +76,12 @@ def _snap_edges(segments: list[Segment], a: str, b: str, leading: bool) -> list[
             text = out[-1].text
             take = min(k, len(text))
             cut = len(text) - take if leading else take
-            moved, rest = (text[cut:], text[:cut]) if leading else (text[:cut], text[cut:])
-            block = _join(Block(moved, moved, block.minor), block, leading)
+            if leading:
+                moved, rest = text[cut:], text[:cut]
+                block = Block(moved + block.deleted, moved + block.inserted, block.minor)
+            else:
+                moved, rest = text[:cut], text[cut:]
+                block = Block(block.deleted + moved, block.inserted + moved, block.minor)
             if rest:
                 out[-1] = Equal(rest)
             else:

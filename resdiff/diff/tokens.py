@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
+from resdiff.datalists import read_list
 from resdiff.model import CompareOptions
+from resdiff.typography import QUOTES
 
 # Combining marks count as word characters, so "e" + U+0301 is never split.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -28,23 +29,6 @@ _NUMBER_WITH_YEAR = r"\d+(?:[.,]\d+)*[ \u00a0]\(\d{4}\)"
 # "S/2024/239", "A/ES-10/L.27": document symbols change as one unit.
 _SYMBOL = rf"[A-Z]{{1,4}}(?:/(?:[\w.\-]*\w))+(?!{_W})"
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
 _WORD_JOINERS = re.compile(r"[-\u2010\u2011\u00ad'\u2019]")
 _SPACES = re.compile(r"\s+")
 WORD_CHAR = re.compile(rf"{_W}|[{CJK}]")
@@ -55,21 +39,15 @@ _INNER_MARK = r"[./:\-\u2010\u2011'\u2019&+@_\u00b7]"
 GROUP = re.compile(rf"\({_W}{{1,5}}\)|{_W}+(?:{_INNER_MARK}{_W}+)*")
 
 
-def _word_list(name: str) -> list[str]:
-    text = files("resdiff").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    words = (line.strip() for line in text.splitlines())
-    return [w for w in words if w and not w.startswith("#")]
-
-
 @cache
 def _number_words() -> tuple[str, ...]:
-    return tuple(sorted(_word_list("number_words.txt"), key=len, reverse=True))
+    return tuple(sorted(read_list("resdiff", "data/number_words.txt"), key=len, reverse=True))
 
 
 @cache
 def function_words() -> frozenset[str]:
     """Case-folded words that carry no content ("the", "of"): a diff may drop them first."""
-    return frozenset(w.casefold() for w in _word_list("function_words.txt"))
+    return frozenset(w.casefold() for w in read_list("resdiff", "data/function_words.txt"))
 
 
 @cache
@@ -107,7 +85,7 @@ def token_key(token: str, options: CompareOptions) -> str:
     if options.ignore_whitespace:
         key = _SPACES.sub(" ", key)
     if options.ignore_quotes:
-        key = key.translate(_QUOTES)
+        key = key.translate(QUOTES)
     if options.ignore_case:
         key = key.casefold()
     if options.ignore_punctuation:

@@ -30,6 +30,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return, escape.
 _CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+_CONTROL_BYTES = bytes(sorted(_CONTROL))  # counted by bytes.translate: C speed
 
 
 def normalize_newlines(text: str) -> str:
@@ -49,7 +50,7 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
     sample = data[:65536]
-    controls = sum(1 for b in sample if b in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(sample) // 100)
 
 

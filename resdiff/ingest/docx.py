@@ -22,22 +22,33 @@ from lxml import etree
 
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
-from resdiff.ingest.wordnumbering import Numbering, w
+from resdiff.ingest.reader import check_lines
+from resdiff.ingest.wordnumbering import Numbering, parse_number, w
+from resdiff.ingest.wordtext import (
+    MC_ALTERNATE,
+    Fields,
+    Hiding,
+    Omitted,
+    chosen,
+    fields_pair_up,
+    run_chars,
+    style_chain,
+    text_boxes,
+    text_of,
+    visible_markers,
+)
 
 Changes = Literal["accept", "reject"]
 CHANGES: tuple[Changes, ...] = ("accept", "reject")
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _INSERTED = frozenset({w("ins"), w("moveTo")})
 _DELETED = frozenset({w("del"), w("moveFrom")})
-_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-# Not text of the paragraph: field codes, properties, and drawings (text boxes and shapes
-# hold their own paragraphs, which would otherwise be spliced into this one).
-_SKIPPED = frozenset(
-    {w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), _MC_FALLBACK, _MC_ALTERNATE,
-     w("drawing"), w("pict"), w("object")}
-)  # fmt: skip
+# Not text of the paragraph: field codes, properties, embedded objects. Drawings and
+# VML pictures are not text either, but the text boxes in them are read as paragraphs
+# of their own after the paragraph they are anchored in (``_boxes``).
+_SKIPPED = frozenset({w("instrText"), w("delInstrText"), w("pPr"), w("rPr"), w("object")})
+_DRAWINGS = frozenset({w("drawing"), w("pict")})
 INDENT = "    "
 
 
@@ -56,7 +67,23 @@ class _Context:
     changes: Changes
     styles: dict[str, etree._Element]
     footnotes: dict[str, etree._Element]
+    hiding: Hiding
     note_texts: list[str] = field(default_factory=list)
+    omitted: Omitted = field(default_factory=Omitted)
+    fields: Fields = field(default_factory=lambda: Fields(honour=True))
+    paragraph_hidden: bool = False  # runs of the current paragraph hidden by its style
+    boxes: list[etree._Element] = field(default_factory=list)  # met, not yet read
+    # Elements whose content the walk skips: the side of each revision we drop, and _SKIPPED.
+    dropped: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.dropped = _SKIPPED | (_DELETED if self.changes == "accept" else _INSERTED)
+
+    def start_story(self, story: etree._Element) -> None:
+        """Fields are counted per story (the body, each footnote)."""
+        self.fields = Fields(honour=fields_pair_up(visible_markers(story, self.dropped)))
+        if not self.fields.honour:
+            self.omitted.unpaired_fields = True
 
 
 def read_docx(data: bytes, source: str, changes: Changes = "accept") -> SourceText:
@@ -64,14 +91,19 @@ def read_docx(data: bytes, source: str, changes: Changes = "accept") -> SourceTe
     if changes not in CHANGES:
         raise ValueError(f"changes must be one of {CHANGES}, not {changes!r}")
     document, parts = _open(data, source)
+    check_lines(sum(1 for _ in document.iter(w("p"))), source)  # before the slower walk
+    styles = _styles(parts.get("styles"))
     ctx = _Context(
         changes=changes,
-        styles=_styles(parts.get("styles")),
+        styles=styles,
         footnotes=_notes(parts.get("footnotes"), "footnote"),
+        hiding=Hiding.from_styles(parts.get("styles"), styles),
     )
     numbering = Numbering.from_xml(parts.get("numbering"))
     body = document.find(w("body"))
-    raw = list(_paragraphs(body if body is not None else document, ctx))
+    story = body if body is not None else document
+    ctx.start_story(story)
+    raw = list(_paragraphs(story, ctx))
     lines: list[str] = []
     headings: list[int] = []
     line_no = 0
@@ -92,7 +124,7 @@ def read_docx(data: bytes, source: str, changes: Changes = "accept") -> SourceTe
         format="docx",
         text="\n\n".join(lines) + "\n" if lines else "",
         heading_lines=tuple(headings),
-        notes=_revision_note(document, changes),
+        notes=_revision_note(document, changes) + ctx.omitted.notes(),
     )
 
 
@@ -124,6 +156,12 @@ def _open(data: bytes, source: str) -> tuple[etree._Element, dict[str, etree._El
         raise InputError(f"corrupt Word document (bad XML: {exc})", source) from exc
     except ValueError as exc:  # python-docx: the main part is not a Word document
         raise InputError(f"not a Word document ({exc})", source) from exc
+    except Exception as exc:
+        # Only python-docx and zipfile run in this block; on a damaged file they raise
+        # more kinds (NotImplementedError for odd zip flags, zlib.error for a bad stream,
+        # python-docx's own errors): a file they cannot open is one line for the user.
+        message = f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
+        raise InputError(f"corrupt Word document ({message})", source) from exc
     main = package.part
     parts: dict[str, etree._Element] = {}
     for rel in main.rels.values():
@@ -161,8 +199,13 @@ def _paragraphs(container: etree._Element, ctx: _Context) -> Iterator[_Para]:
     for child in container:
         if child.tag == w("p"):
             yield _paragraph(child, ctx)
-        elif child.tag in (w("sectPr"), _MC_FALLBACK):
+            yield from _boxes(ctx)
+        elif child.tag == w("sectPr"):
             continue
+        elif child.tag == MC_ALTERNATE:
+            branch = chosen(child)
+            if branch is not None:
+                yield from _paragraphs(branch, ctx)
         elif child.tag == w("tbl"):
             for row in child.iter(w("tr")):
                 if not _row_kept(row, ctx):
@@ -171,6 +214,18 @@ def _paragraphs(container: etree._Element, ctx: _Context) -> Iterator[_Para]:
                     yield from _paragraphs(cell, ctx)
         elif len(child):
             yield from _paragraphs(child, ctx)
+
+
+def _boxes(ctx: _Context) -> Iterator[_Para]:
+    """The paragraphs of the text boxes met in the paragraph just read, box by box: each
+    a story of its own (its fields pair up inside it)."""
+    boxes, ctx.boxes = ctx.boxes, []
+    for box in boxes:
+        outer = ctx.fields, ctx.paragraph_hidden
+        ctx.start_story(box)
+        paragraphs = list(_paragraphs(box, ctx))
+        ctx.fields, ctx.paragraph_hidden = outer
+        yield from paragraphs
 
 
 def _row_kept(row: etree._Element, ctx: _Context) -> bool:
@@ -195,23 +250,42 @@ def _paragraph(p: etree._Element, ctx: _Context) -> _Para:
         inserted = any(mark.find(t) is not None for t in _INSERTED)
         deleted = any(mark.find(t) is not None for t in _DELETED)
         merge = deleted if ctx.changes == "accept" else inserted
+    ctx.paragraph_hidden = ctx.hiding.paragraph(_style_id(ppr))
     pieces: list[str] = []
     _collect(p, ctx, pieces)
     return _Para(props=props, text="".join(pieces), merge_with_next=merge)
 
 
 def _collect(el: etree._Element, ctx: _Context, out: list[str]) -> None:
-    """Append the visible text under ``el``, skipping the side of each revision we drop."""
+    """Append the text Word shows under ``el``: the kept side of each revision, fields'
+    results rather than their codes, no hidden runs (both counted in ``ctx.omitted``)."""
+    dropped = ctx.dropped
     for child in el:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIPPED:
+        if not isinstance(tag, str) or tag in dropped:
             continue
-        if tag in _INSERTED and ctx.changes == "reject":
+        if tag == w("fldChar"):
+            ctx.fields.mark(child)
+        elif tag == w("r") and ctx.hiding.run(child, ctx.paragraph_hidden):
+            for marker in child.iter(w("fldChar")):  # a hidden field marker still counts
+                ctx.fields.mark(marker)
+            ctx.omitted.hidden += run_chars(child, ctx.omitted)
+        elif tag == MC_ALTERNATE:
+            branch = chosen(child)
+            if branch is not None:
+                _collect(branch, ctx, out)
+        elif tag in _DRAWINGS:
+            ctx.boxes.extend(text_boxes(child))
+        elif tag in (w("t"), w("delText")):
+            text = text_of(child, ctx.omitted)
+            if ctx.fields.in_code:
+                ctx.omitted.field_code += len(text)
+            else:
+                out.append(text)
+        elif len(child):
+            _collect(child, ctx, out)
+        elif ctx.fields.in_code:
             continue
-        if tag in _DELETED and ctx.changes == "accept":
-            continue
-        if tag in (w("t"), w("delText")):
-            out.append(child.text or "")
         elif tag in (w("tab"), w("ptab")):
             out.append("\t")
         elif tag in (w("br"), w("cr")):
@@ -224,16 +298,15 @@ def _collect(el: etree._Element, ctx: _Context, out: list[str]) -> None:
             if note is not None:
                 ctx.note_texts.append(_note_text(note, ctx))
                 out.append(f"[{len(ctx.note_texts)}]")
-        elif len(child):
-            _collect(child, ctx, out)
 
 
 def _note_text(note: etree._Element, ctx: _Context) -> str:
-    parts: list[str] = []
-    for p in note.iter(w("p")):
-        pieces: list[str] = []
-        _collect(p, ctx, pieces)
-        parts.append("".join(pieces))
+    """A footnote's text: a story of its own, read with the same rules as the body."""
+    outer = ctx.fields, ctx.paragraph_hidden, ctx.boxes
+    ctx.boxes = []
+    ctx.start_story(note)
+    parts = [p.text for p in _paragraphs(note, ctx)]
+    ctx.fields, ctx.paragraph_hidden, ctx.boxes = outer
     return " ".join(" ".join(parts).split())
 
 
@@ -255,18 +328,6 @@ def _merge(paras: list[_Para], changes: Changes) -> Iterator[_Para]:
         yield pending
 
 
-def _style_chain(style_id: str | None, ctx: _Context) -> Iterator[etree._Element]:
-    seen: set[str] = set()
-    while style_id and style_id not in seen:
-        seen.add(style_id)
-        style = ctx.styles.get(style_id)
-        if style is None:
-            return
-        yield style
-        based = style.find(w("basedOn"))
-        style_id = based.get(w("val")) if based is not None else None
-
-
 def _style_id(props: etree._Element | None) -> str | None:
     if props is None:
         return None
@@ -282,7 +343,7 @@ def _label(props: etree._Element | None, ctx: _Context, numbering: Numbering) ->
     if num_pr is not None:
         num_id, ilvl = _num_pr(num_pr)
     if num_id is None:
-        for style in _style_chain(_style_id(props), ctx):
+        for style in style_chain(_style_id(props), ctx.styles):
             style_num = style.find(f"{w('pPr')}/{w('numPr')}")
             if style_num is not None:
                 num_id, style_ilvl = _num_pr(style_num)
@@ -291,7 +352,7 @@ def _label(props: etree._Element | None, ctx: _Context, numbering: Numbering) ->
                     break
     if num_id is None:
         return "", 0
-    level = ilvl or 0
+    level = ilvl or 0  # a level outside 0-8 has no definition, so no label and no indent
     return numbering.next_label(num_id, level) or "", level
 
 
@@ -299,14 +360,14 @@ def _num_pr(num_pr: etree._Element) -> tuple[str | None, int | None]:
     num = num_pr.find(w("numId"))
     lvl = num_pr.find(w("ilvl"))
     num_id = num.get(w("val")) if num is not None else None
-    ilvl = int(lvl.get(w("val"), "0")) if lvl is not None else None
+    ilvl = (parse_number(lvl.get(w("val"), "0")) or 0) if lvl is not None else None
     return num_id, ilvl
 
 
 def _is_heading(props: etree._Element | None, ctx: _Context) -> bool:
     if props is not None and props.find(w("outlineLvl")) is not None:
         return True
-    for style in _style_chain(_style_id(props), ctx):
+    for style in style_chain(_style_id(props), ctx.styles):
         name = style.find(w("name"))
         if name is not None and name.get(w("val"), "").lower().startswith(("heading", "title")):
             return True

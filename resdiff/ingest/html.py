@@ -11,12 +11,14 @@ with the short header lines just above the author line; ``SourceText.notes`` say
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from resdiff.ingest import SourceText
 from resdiff.ingest.paragraphs import AUTHOR_LINE
-from resdiff.ingest.wordnumbering import format_number
+from resdiff.ingest.wordnumbering import format_number, parse_number
+from resdiff.labels import Labels
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -35,7 +37,10 @@ _CSS_FORMATS = {"lower-alpha": "lowerLetter", "lower-latin": "lowerLetter",
                 "upper-alpha": "upperLetter", "lower-roman": "lowerRoman",
                 "upper-roman": "upperRoman", "decimal": "decimal"}  # fmt: skip
 _DEPTH_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
-_LABEL = re.compile(r"^(?:\d+[.)]|\([a-z]{1,4}\))\s")
+#: A paragraph's own label ("1.", "(a)"): a paragraph holding nothing else is dropped (the
+#: list numbering writes it), and numbered paragraphs mark the operative part.
+_LABEL = Labels("number", "sub")
+_LABEL_ALONE = Labels("number", "sub", alone=True)
 _HEADER_MAX = 100
 
 
@@ -51,6 +56,7 @@ class _Collector(HTMLParser):
     headings: set[int] = field(default_factory=set)
     _buffer: list[str] = field(default_factory=list)
     _skip_stack: list[str] = field(default_factory=list)
+    _skip_open: Counter[str] = field(default_factory=Counter)  # tags on _skip_stack
     _lists: list[_List] = field(default_factory=list)
     _heading_open: bool = False
 
@@ -58,13 +64,10 @@ class _Collector(HTMLParser):
         HTMLParser.__init__(self, convert_charrefs=True)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skip_stack:
+        if self._skip_stack or tag in _SKIP or _hidden(attrs):
             if tag not in _VOID:
                 self._skip_stack.append(tag)
-            return
-        if tag in _SKIP or _hidden(attrs):
-            if tag not in _VOID:
-                self._skip_stack.append(tag)
+                self._skip_open[tag] += 1
             return
         if tag in _BLOCK:
             self._flush()
@@ -72,9 +75,9 @@ class _Collector(HTMLParser):
             self._lists.append(_List(_list_format(tag, attrs, len(self._lists)), _start(attrs)))
         elif tag == "li" and self._lists and self._lists[-1].fmt is not None:
             current = self._lists[-1]
-            value = dict(attrs).get("value")
-            if value and value.isdigit():
-                current.counter = int(value)
+            value = parse_number(dict(attrs).get("value"))
+            if value is not None:
+                current.counter = value
             label = format_number(current.counter, current.fmt or "decimal")
             current.counter += 1
             self._buffer.append(f"{label}. " if current.fmt == "decimal" else f"({label}) ")
@@ -83,9 +86,14 @@ class _Collector(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip_stack:
-            if tag in self._skip_stack:
-                while self._skip_stack and self._skip_stack.pop() != tag:
-                    pass
+            # Counted, not searched: an end tag is checked in constant time, so 100,000
+            # unclosed tags inside a <nav> cost linear time, not quadratic.
+            if self._skip_open[tag]:
+                while True:
+                    opened = self._skip_stack.pop()
+                    self._skip_open[opened] -= 1
+                    if opened == tag:
+                        break
             return
         if tag in _BLOCK:
             self._flush()
@@ -99,7 +107,7 @@ class _Collector(HTMLParser):
     def _flush(self) -> None:
         text = " ".join("".join(self._buffer).split())
         self._buffer.clear()
-        if text and not _LABEL.fullmatch(text + " "):
+        if text and not _label_only(text):
             if self._heading_open:
                 self.headings.add(len(self.paragraphs))
             self.paragraphs.append(text)
@@ -108,6 +116,11 @@ class _Collector(HTMLParser):
     def close(self) -> None:
         HTMLParser.close(self)
         self._flush()
+
+
+def _label_only(text: str) -> bool:
+    found = _LABEL_ALONE.match(text)
+    return found is not None and found.end == len(text)
 
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
@@ -119,8 +132,8 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 def _start(attrs: list[tuple[str, str | None]]) -> int:
-    start = dict(attrs).get("start") or "1"
-    return int(start) if start.lstrip("-").isdigit() else 1
+    start = parse_number(dict(attrs).get("start"))
+    return 1 if start is None else start
 
 
 def _list_format(tag: str, attrs: list[tuple[str, str | None]], depth: int) -> str | None:
@@ -204,6 +217,8 @@ def _decode(data: bytes, encoding: str | None) -> str:
             continue
         try:
             return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
+            # No codec of that name, not a text codec ("hex"), or one that refuses all
+            # input ("undefined"): a browser ignores such a label, and so do we.
             continue
     return data.decode("cp1252", errors="replace")

@@ -9,18 +9,22 @@ definitions are not consumed, so Markdown footnotes ("[^1]: ...") stay as text.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.ingest.decode import decode_bytes
+from resdiff.ingest.reader import check_lines, nonblank_lines
+from resdiff.labels import Labels, to_letters, to_roman
 
 if TYPE_CHECKING:
-    from markdown_it.tree import SyntaxTreeNode
+    from markdown_it.token import Token
 
 INDENT = "    "
-_HAS_LABEL = re.compile(r"\(?(?:[a-z]{1,4}|[ivx]{1,6}|\d{1,3})[.)](?=\s)")
+#: Labels a writer may type at the start of a list item ("1.", "(a)", "a)", "iv.").
+_TYPED_LABEL = Labels("number", "paren-number", "sub", "half-sub", "dot-sub")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,19 +33,66 @@ class _Block:
     heading: bool = False
 
 
+@dataclass(slots=True)
+class _Node:
+    """A block of markdown-it's token stream and the blocks inside it: what its
+    ``_Node`` builds, without descending into inline markup (3,000 nested
+    emphasis markers took that past Python's recursion limit). Block nesting is bounded
+    by markdown-it's ``maxNesting`` (20 in the CommonMark preset)."""
+
+    token: Token  # the opening token of a pair, or the token itself
+    children: list[_Node] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.token.type.removesuffix("_open")
+
+    @property
+    def content(self) -> str:
+        return self.token.content
+
+    @property
+    def info(self) -> str:
+        return self.token.info
+
+    @property
+    def markup(self) -> str:
+        return self.token.markup
+
+
+def _tree(tokens: Sequence[Token]) -> list[_Node]:
+    """The top-level blocks of a token stream, built with a stack, not recursion."""
+    top: list[_Node] = []
+    open_children = [top]
+    for token in tokens:
+        if token.nesting == 1:
+            node = _Node(token)
+            open_children[-1].append(node)
+            open_children.append(node.children)
+        elif token.nesting == -1:
+            if len(open_children) > 1:
+                open_children.pop()
+        else:
+            open_children[-1].append(_Node(token))
+    return top
+
+
 def read_markdown(data: bytes, source: str) -> SourceText:
-    text, heading_lines = render_markdown(decode_bytes(data, source))
+    markdown = decode_bytes(data, source)
+    check_lines(nonblank_lines(markdown), source)  # markdown-it takes ~0.2 ms a list item
+    try:
+        text, heading_lines = render_markdown(markdown)
+    except RecursionError as exc:  # markdown-it itself, on nesting it does not bound
+        raise InputError("Markdown nested too deeply to read", source) from exc
     return SourceText(source=source, format="md", text=text, heading_lines=heading_lines)
 
 
 def render_markdown(markdown: str) -> tuple[str, tuple[int, ...]]:
     """Markdown source -> (plain text with blank lines between blocks, heading line numbers)."""
     from markdown_it import MarkdownIt
-    from markdown_it.tree import SyntaxTreeNode
 
     md = MarkdownIt("commonmark").disable("reference")
-    root = SyntaxTreeNode(md.parse(markdown))
-    blocks = _blocks(root.children, list_depth=0)
+    blocks = _blocks(_tree(md.parse(markdown)), list_depth=0)
     parts: list[str] = []
     heading_lines: list[int] = []
     line = 0
@@ -57,7 +108,7 @@ def render_markdown(markdown: str) -> tuple[str, tuple[int, ...]]:
     return (text + "\n" if text else ""), tuple(heading_lines)
 
 
-def _blocks(nodes: list[SyntaxTreeNode], list_depth: int) -> list[_Block]:
+def _blocks(nodes: list[_Node], list_depth: int) -> list[_Block]:
     out: list[_Block] = []
     for node in nodes:
         kind = node.type
@@ -76,7 +127,7 @@ def _blocks(nodes: list[SyntaxTreeNode], list_depth: int) -> list[_Block]:
     return out
 
 
-def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
+def _list_blocks(node: _Node, depth: int) -> list[_Block]:
     out: list[_Block] = []
     ordered = node.type == "ordered_list"
     for index, item in enumerate(node.children):
@@ -89,7 +140,7 @@ def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
             else:
                 own.extend(b.text for b in _blocks([child], depth))
         body = "\n".join(own)
-        if _HAS_LABEL.match(body):
+        if _TYPED_LABEL.match(body):
             label = ""  # the writer typed the label: "- (a) text" keeps "(a)"
         first = f"{label} {body}" if label and body else (label or body)
         if first:
@@ -98,12 +149,13 @@ def _list_blocks(node: SyntaxTreeNode, depth: int) -> list[_Block]:
     return out
 
 
-def _label(item: SyntaxTreeNode, index: int, depth: int, ordered: bool) -> str:
+def _label(item: _Node, index: int, depth: int, ordered: bool) -> str:
     if depth == 0:
         return f"{item.info}{item.markup}" if ordered and item.info else ""
+    # Past "(zzz...z)" and "(mmmcmxcix)" the labels turn decimal, as Word's and HTML's do.
     if depth % 2 == 1:
-        return f"({letter_label(index)})"
-    return f"({roman_label(index + 1)})"
+        return f"({to_letters(index + 1)})"
+    return f"({to_roman(index + 1)})"
 
 
 def _indent(text: str, depth: int) -> str:
@@ -111,35 +163,7 @@ def _indent(text: str, depth: int) -> str:
     return "\n".join(pad + line if line else line for line in text.split("\n"))
 
 
-def letter_label(index: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa, 27 -> bb (the UN style for long lists)."""
-    return chr(ord("a") + index % 26) * (index // 26 + 1)
-
-
-def roman_label(n: int) -> str:
-    out = []
-    for value, numeral in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-def _inline_of(node: SyntaxTreeNode) -> str:
+def _inline_of(node: _Node) -> str:
     parts: list[str] = []
     for child in node.children:
         if child.type == "inline":
@@ -147,9 +171,9 @@ def _inline_of(node: SyntaxTreeNode) -> str:
     return "".join(parts)
 
 
-def _inline_text(node: SyntaxTreeNode) -> str:
+def _inline_text(node: _Node) -> str:
     token = node.token
-    if token is None or not token.children:
+    if not token.children:
         return node.content
     parts: list[str] = []
     for tok in token.children:

@@ -17,12 +17,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib import resources
+
+from resdiff.datalists import read_list
+from resdiff.labels import Labels
+from resdiff.parse.lexicon import load_lexicon
 
 AUTHOR_LINE = re.compile(r"^The [A-Z][A-Za-z' -]{2,60}(?: of the [A-Z][A-Za-z' -]+)?,$")
-_LABEL = re.compile(
-    r"^(?:\(?\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?|\([a-z]{1,2}\)|\([ivxlc]+\)|[IVXL]+\.|[A-Z]\.)\s"
-)
+#: Labels that open a paragraph wherever a line starts with them (resdiff/data/labels.toml).
+_LABELS = Labels("number", "paren-number", "dotted", "sub", "roman-heading", "letter-heading")
+#: A number this long opening a line is more often a year ("... adopted in\n2024. Decides",
+#: "resolution 2720\n(2023) and") than a paragraph number: it counts only after a clause
+#: ended.
+_YEAR_LIKE = 4
 _SECTION = re.compile(r"^(?:Article|Section|Chapter|Part|Annex)\s+[\dIVXLC]+\b")
 _ENDS_CLAUSE = (",", ";", ":", ".")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -31,14 +37,12 @@ _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 
 @cache
 def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("resdiff.ingest.data").joinpath(name).read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(read_list("resdiff.ingest.data", name))
 
 
-def line_openers() -> frozenset[str]:
-    return _word_list("line_openers.txt")
+def _openers() -> frozenset[str]:
+    # The parser's lexicon is the one list of openers; PDFs are read as English drafts.
+    return load_lexicon("en").preambular_first_words
 
 
 def hyphen_prefixes() -> frozenset[str]:
@@ -64,7 +68,14 @@ def starts_paragraph(previous: str, line: str, before_previous: str = "") -> boo
     Besides the resolution rules, a heading stands alone: an "Article 3" line with the
     title line under it, and a line in capitals (a treaty's title).
     """
-    if _LABEL.match(line) or _SECTION.match(line):
+    label = _LABELS.match(line)
+    if label and (
+        label.form not in ("number", "paren-number")
+        or len(label.value) < _YEAR_LIKE
+        or previous.endswith(_ENDS_CLAUSE)
+    ):
+        return True
+    if _SECTION.match(line):
         return True
     if _SECTION.match(before_previous) and not previous.endswith(_ENDS_CLAUSE):
         return True  # the line after an article's title line
@@ -75,7 +86,7 @@ def starts_paragraph(previous: str, line: str, before_previous: str = "") -> boo
     first = line.split(" ", 1)[0].rstrip(",")
     if not first[:1].isupper():
         return False
-    if first in line_openers() or (first.endswith("ing") and first[1:].islower()):
+    if first.lower() in _openers() or (first.endswith("ing") and first[1:].islower()):
         return True
     # After ";" or "." a capitalised line is a new paragraph (an operative one without a
     # number, a closing line); after "," it may be a name continuing the sentence.

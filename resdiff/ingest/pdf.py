@@ -18,6 +18,9 @@ from collections import Counter
 from resdiff.errors import InputError
 from resdiff.ingest import SourceText
 from resdiff.ingest.paragraphs import find_author_line, rebuild_paragraphs
+from resdiff.ingest.reader import check_lines
+from resdiff.labels import Labels
+from resdiff.typography import LIGATURES
 
 ZONE = 3  # lines at the top and at the bottom of a page where furniture lives
 _SYMBOL = re.compile(r"\b[A-Z]{1,5}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
@@ -34,9 +37,11 @@ _REPEATED_HEADER = (
     re.compile(r"\bDistr\.?:?\s*(?:General|Limited|Restricted)\b", re.I),
     re.compile(r"\bOriginal:\s*[A-Z][a-z]+(?:/[A-Z][a-z]+)*\b"),
 )
-_LABEL = re.compile(r"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\))\s")
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
+#: A line opening with a paragraph label is never a running header.
+_LABEL = Labels("number", "paren-number", "sub")
+# What a text layer carries that no one typed: ligatures (resdiff.typography's), the spaces
+# of justified print, soft hyphens. Only these are cleaned; the rest stays as printed.
+_PRINT = str.maketrans({**LIGATURES, "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u00ad": None})
 MIN_TEXT = 20  # fewer visible characters than this in the whole file: no text layer
 
 
@@ -105,7 +110,12 @@ def split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]
 
 def _page_texts(data: bytes, source: str) -> list[str]:
     from pypdf import PdfReader  # lazy: only PDF input pays for it
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import (
+        DependencyError,
+        FileNotDecryptedError,
+        LimitReachedError,
+        PdfReadError,
+    )
 
     # pypdf logs its repairs ("EOF marker not found") to stderr through logging's
     # last-resort handler; the user gets our one line instead.
@@ -116,24 +126,39 @@ def _page_texts(data: bytes, source: str) -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError("encrypted PDF: cannot read", source)
-        return [page.extract_text() or "" for page in reader.pages]
+        texts: list[str] = []
+        lines = 0
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            lines += texts[-1].count("\n") + 1
+            check_lines(lines, source)  # a page of compressed text can hold 60,000 lines
+        return texts
     except InputError:
         raise
     except (FileNotDecryptedError, DependencyError) as exc:
         raise InputError("encrypted PDF: cannot read", source) from exc
+    except (LimitReachedError, RecursionError, MemoryError) as exc:
+        # pypdf's guards (page tree depth, decompressed size) and nesting it recursed into.
+        raise InputError(
+            f"PDF too deeply nested or too large to read safely ({_first_line(exc)})", source
+        ) from exc
     except PdfReadError as exc:
         raise InputError(f"corrupt PDF ({_first_line(exc)})", source) from exc
-    # pypdf raises many kinds of errors on damaged files; each becomes one line for the user.
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, AssertionError) as exc:
+    except Exception as exc:
+        # Only pypdf runs in this block, and it raises many kinds of errors on damaged
+        # files (its own, ValueError, KeyError, struct and zlib errors...): a file it
+        # cannot read is one line for the user, whatever the kind.
         raise InputError(f"corrupt PDF ({type(exc).__name__}: {_first_line(exc)})", source) from exc
 
 
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or ["unreadable"])[0]
+def _first_line(exc: BaseException, limit: int = 160) -> str:
+    """pypdf's message, cut: it may quote pages of the file's bytes."""
+    line = (str(exc).strip().splitlines() or ["unreadable"])[0]
+    return line if len(line) <= limit else line[:limit] + "..."
 
 
 def _clean(text: str) -> str:
-    text = text.translate(_LIGATURES).translate(_SPACES)
+    text = text.translate(_PRINT)
     text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -34,6 +34,16 @@ Reader = Callable[[bytes, str], SourceText]
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 #: Largest total a Word file (a zip) may unpack to: a few hundred KB of zip can hold GBs.
 MAX_UNPACKED_BYTES = 10 * MAX_INPUT_BYTES
+#: Largest total of a Word file's XML parts. Reading costs time and memory per element:
+#: 8 MB of the tiniest paragraphs (a 30 KB zip) is about 230,000 of them, as many as in
+#: 1 MB of plain text, and takes seconds. A real draft's XML is a few hundred KB.
+MAX_WORD_XML_BYTES = 8 * 1024 * 1024
+
+#: Most lines a draft may have once read (paragraphs, list items, printed lines). The
+#: longest resolutions have a few thousand; a 1 MB file of 200,000 list items made a
+#: comparison of 106 s and 2 GB. Readers that could spend long before the text exists
+#: (Markdown, Word, PDF) check it early too, through ``check_lines``.
+MAX_LINES = 25_000
 
 #: Format name -> "module:function" of its reader.
 READERS: dict[str, str] = {
@@ -46,9 +56,6 @@ READERS: dict[str, str] = {
 
 #: How tracked changes in a .docx are read when nobody says (``--docx-changes``).
 DOCX_CHANGES = ("accept", "reject")
-
-#: Formats we can recognise, whether or not a reader is registered for them yet.
-KNOWN_FORMATS = ("txt", "md", "docx", "pdf", "html")
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 STDIN_NAME = "<stdin>"
@@ -71,21 +78,33 @@ def read_source(path: str, docx_changes: str = "accept") -> SourceText:
     if not data.strip():
         raise InputError("empty file", source)
     fmt = detect_format(data, path, source)
-    reader = get_reader(fmt, source)
+    reader = get_reader(fmt)
     # Only the Word reader takes an option; the others keep the plain reader signature.
     options = (docx_changes,) if fmt == "docx" else ()
     result = reader(data, source, *options)
     if not result.text.strip():
         raise InputError("empty file (no text found)", source)
+    check_lines(nonblank_lines(result.text), source)
     return result
 
 
-def get_reader(fmt: str, source: str = "") -> Reader:
-    """The reader registered for ``fmt``, imported on first use."""
-    target = READERS.get(fmt)
-    if target is None:
-        raise InputError(f"{fmt} input is not supported yet", source or None)
-    module_name, _, func_name = target.partition(":")
+def nonblank_lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
+
+
+def check_lines(count: int, source: str) -> None:
+    """Refuse a draft of more than ``MAX_LINES`` lines or paragraphs, in one line."""
+    if count > MAX_LINES:
+        raise InputError(
+            f"more than {MAX_LINES:,} lines or paragraphs: too long to compare as one draft",
+            source,
+        )
+
+
+def get_reader(fmt: str) -> Reader:
+    """The reader registered for ``fmt`` (every format ``detect_format`` returns has one),
+    imported on first use."""
+    module_name, _, func_name = READERS[fmt].partition(":")
     reader: Reader = getattr(importlib.import_module(module_name), func_name)
     return reader
 
@@ -126,12 +145,24 @@ def _zip_format(data: bytes, source: str | None) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            xml = sum(
+                info.file_size
+                for info in archive.infolist()
+                if info.filename.lower().endswith((".xml", ".rels"))
+            )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a zip needing a newer version or an unknown feature.
         raise InputError(f"corrupt or truncated Word document ({exc})", source) from exc
+    # zipfile stops at the declared sizes, so these bound what reading it could cost.
     if unpacked > MAX_UNPACKED_BYTES:
-        # zipfile stops at the declared sizes, so this bounds what reading it could cost.
         limit = MAX_UNPACKED_BYTES // (1024 * 1024)
         raise InputError(f"Word document unpacks to more than {limit} MB", source)
+    if xml > MAX_WORD_XML_BYTES:
+        limit = MAX_WORD_XML_BYTES // (1024 * 1024)
+        raise InputError(
+            f"Word document's XML unpacks to more than {limit} MB (a draft's is far smaller)",
+            source,
+        )
     if "word/document.xml" in names:
         return "docx"
     raise InputError("not a Word document (zip of something else)", source)

@@ -6,22 +6,51 @@ give a start value, a number format and a label pattern such as ``%1.`` or ``(%2
 The numbers themselves exist only when Word lays the document out, so we count the same
 way Word does: one counter per abstract list and level, deeper levels restarting when a
 shallower one advances, and a list instance with ``w:startOverride`` restarting the count.
+
+Every number and label is bounded, whatever the file says (a tiny file once asked for a
+label of gigabytes): levels outside Word's 0-8 give no label, counters are clamped to a
+32-bit integer, letters and roman numerals turn decimal past their range, and a label is
+cut at ``MAX_LABEL`` characters.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:  # only annotations: the HTML and Markdown readers need no lxml
+    from lxml import etree
+
+from resdiff.labels import to_letters, to_roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 
 
+#: Word's list levels run from 0 to 8; a paragraph or definition naming another gets no label.
+MAX_LEVEL = 8
+#: List numbers are clamped to a 32-bit integer, as browsers clamp HTML list numbers.
+MAX_COUNTER = 2**31 - 1
+#: A label longer than this is cut and ends in "…": labels a reader cites are short.
+MAX_LABEL = 40
+_NUMBER = re.compile(r"\s*([+-]?)([0-9]+)\s*")
+
+
 def w(tag: str) -> str:
     """Clark name of a WordprocessingML tag (``w("p")`` -> ``{...main}p``)."""
     return _W + tag
+
+
+def parse_number(text: str | None) -> int | None:
+    """A number as a file writes it ("12", "-3", "000123"), clamped to ``MAX_COUNTER``
+    either way; None when it is no decimal number ("abc", "1.5", "1e9")."""
+    found = _NUMBER.fullmatch(text or "")
+    if found is None:
+        return None
+    digits = found.group(2).lstrip("0") or "0"
+    value = MAX_COUNTER if len(digits) > 10 else min(int(digits), MAX_COUNTER)
+    return -value if found.group(1) == "-" else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +101,13 @@ class Numbering:
             if ref is not None:
                 numbering.num_abstract[num_id] = _val(ref)
             for override in num.iter(w("lvlOverride")):
-                ilvl = int(_val(override, "ilvl") or 0)
+                ilvl = parse_number(_val(override, "ilvl") or "0")
+                if ilvl is None or not 0 <= ilvl <= MAX_LEVEL:
+                    continue
                 start = override.find(w("startOverride"))
-                if start is not None:
-                    numbering.start_overrides.setdefault(num_id, {})[ilvl] = int(_val(start))
+                start_value = parse_number(_val(start)) if start is not None else None
+                if start_value is not None:
+                    numbering.start_overrides.setdefault(num_id, {})[ilvl] = start_value
                 lvl = override.find(w("lvl"))
                 if lvl is not None:
                     numbering.overrides.setdefault(num_id, {})[ilvl] = _level(lvl)
@@ -124,36 +156,27 @@ class Numbering:
             fmt = "decimal" if level.legal and n < ilvl else lvl.fmt
             return format_number(value, fmt)
 
-        return re.sub(r"%([1-9])", sub, level.text)
+        label = re.sub(r"%([1-9])", sub, level.text)
+        return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "\u2026"
 
 
 def format_number(value: int, fmt: str) -> str:
-    """A counter value in one of Word's number formats (unknown formats fall back to 1, 2)."""
+    """A counter value in one of Word's number formats (unknown formats fall back to 1, 2;
+    0 and below too; past their limits letters and roman numerals turn decimal, see
+    ``resdiff.labels``)."""
+    if value <= 0 and fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman"):
+        return str(value)
     if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
-        return letter.upper() if fmt == "upperLetter" else letter
+        letters = to_letters(value)
+        return letters.upper() if fmt == "upperLetter" else letters
     if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
+        roman = to_roman(value)
+        return roman.upper() if fmt == "upperRoman" else roman
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("none", "bullet"):
         return ""
     return str(value)
-
-
-def _roman(value: int) -> str:
-    if value <= 0:
-        return str(value)
-    out = []
-    for n, s in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ):  # fmt: skip
-        while value >= n:
-            out.append(s)
-            value -= n
-    return "".join(out)
 
 
 def _val(el: etree._Element, child: str | None = None) -> str:
@@ -168,7 +191,12 @@ def _val(el: etree._Element, child: str | None = None) -> str:
 
 
 def _levels(abstract: etree._Element) -> dict[int, Level]:
-    return {int(lvl.get(w("ilvl"), "0")): _level(lvl) for lvl in abstract.findall(w("lvl"))}
+    levels = {}
+    for lvl in abstract.findall(w("lvl")):
+        ilvl = parse_number(lvl.get(w("ilvl"), "0"))
+        if ilvl is not None and 0 <= ilvl <= MAX_LEVEL:
+            levels[ilvl] = _level(lvl)
+    return levels
 
 
 def _level(lvl: etree._Element) -> Level:
@@ -176,10 +204,12 @@ def _level(lvl: etree._Element) -> Level:
     fmt = lvl.find(w("numFmt"))
     text = lvl.find(w("lvlText"))
     restart = lvl.find(w("lvlRestart"))
+    start_value = parse_number(_val(start)) if start is not None else None
     return Level(
-        start=int(_val(start)) if start is not None and _val(start) else 1,
+        start=1 if start_value is None else start_value,
         fmt=_val(fmt) if fmt is not None else "decimal",
-        text=_val(text) if text is not None else "",
-        restart=int(_val(restart)) if restart is not None and _val(restart) else None,
+        # Each %n gives at least one character: more pattern than this is cut anyway.
+        text=_val(text)[: 4 * MAX_LABEL] if text is not None else "",
+        restart=parse_number(_val(restart)) if restart is not None else None,
         legal=lvl.find(w("isLgl")) is not None,
     )

@@ -6,7 +6,7 @@ Header span + spans of all clauses in pre-order (clauses, then footnotes) tile
 
 from __future__ import annotations
 
-from resdiff.model import Document
+from resdiff.model import Clause, Document
 
 
 def tiling_problems(doc: Document) -> list[str]:
@@ -32,3 +32,21 @@ def tiling_problems(doc: Document) -> list[str]:
     if pos != len(doc.text):
         problems.append(f"spans end at {pos}, text ends at {len(doc.text)}")
     return problems
+
+
+def clause_frame(text: str, clause: Clause) -> tuple[str, str]:
+    """What a clause's span holds around its text: ``(lead, trail)`` with
+    ``lead + clause.text + trail == text[span]`` - the indentation, label and spaces
+    before, the line ends, blank lines and page artefacts after. ``("", "")`` when the
+    text is not inside the span (a value built by hand that breaks the invariant)."""
+    region = clause.span.slice(text)
+    at = len(region) - len(region.lstrip())
+    label = clause.label or ""
+    if label and region.startswith(label, at):
+        at += len(label)
+        at += len(region[at:]) - len(region[at:].lstrip())
+    if not region.startswith(clause.text, at):
+        at = region.find(clause.text)
+        if at < 0:
+            return "", ""
+    return region[:at], region[at + len(clause.text) :]

@@ -1,4 +1,4 @@
-"""Lines of a text and the labels that can open a paragraph on them.
+"""Lines of a text and what one line can be: a heading, a page artefact, a paragraph end.
 
 Paragraph reconstruction works line by line: a line *can* start a paragraph when it
 begins with a label ("1.", "1)", "(a)", "Article 3", a heading) or an opener, and it
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+from resdiff.labels import value_pattern
 
 
 class Line(NamedTuple):
@@ -48,72 +50,26 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-# --- labels --------------------------------------------------------------------------
+# --- line patterns -------------------------------------------------------------------
 
-#: "1." or "1)" (an operative paragraph number); not "1.1" nor "2024,".
-NUMBER_LABEL = re.compile(r"(\d{1,3})([.)])(?=\s|$)")
-#: "(a)", "(ii)", "(aa)", or "a)".
-SUB_LABEL = re.compile(r"\(([a-z]{1,5})\)(?=\s|$)|([a-z]{1,4})\)(?=\s|$)")
-#: "2.1", "2.1.3", optionally with a final dot.
-DOTTED_LABEL = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)")
-#: "§ 2", "§2."
-SECTION_SIGN_LABEL = re.compile(r"§\s?(\d{1,4}[a-z]?)\.?(?=\s|$)")
-#: Footnotes: "[^1]:", "[1]", "¹", "1/".
-FOOTNOTE_LABEL = re.compile(
-    r"\[\^?(\w{1,4})\]:?(?=\s|$)|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})(?=\s)|(\d{1,3})/(?=\s)"
-)
 #: A footnote as copied from a PDF page foot: a bare number, then text.
 BARE_NUMBER = re.compile(r"(\d{1,3})(?=[ \t]+\S)")
 #: A separator line above footnotes: "____", "----".
 SEPARATOR = re.compile(r"[_\-–—=*]{4,}[ \t]*$")
 #: Roman numeral heading alone ("II", "IV.") or with a title ("II. Humanitarian access").
-ROMAN_HEADING = re.compile(r"([IVXL]{1,6})\.?(?:[ \t]+(\S.*))?$")
+ROMAN_HEADING = re.compile(rf"({value_pattern('roman-heading')})\.?(?:[ \t]+(\S.*))?$")
 #: Letter heading alone ("B", "B.") or with a title ("B. Humanitarian access").
-LETTER_HEADING = re.compile(r"([A-Z])(?:\.?$|\.[ \t]+(\S.*)$)")
+LETTER_HEADING = re.compile(rf"({value_pattern('letter-heading')})(?:\.?$|\.[ \t]+(\S.*)$)")
 
 #: What a PDF page adds between paragraphs: "2/4", "24-05234 (E)", "*2405234*", the symbol.
 _ARTEFACT_MARK = re.compile(
     r"\d{1,3}/\d{1,3}|\d{2}-\d{5}|\*\d{5,9}\*|[A-Z]{1,6}(?:/[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*)+"
 )
 _ARTEFACT_OTHER = re.compile(r"\([A-Z]\)|\d{1,6}|\(\d{4}\)")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _MARK_CHARS = frozenset(_SUPERSCRIPTS + "\"'”’»)*")
 _NOTE_REF_END = re.compile(r"\[\^?\w{1,4}\]$")
 TERMINATORS = ",;.:"
-_NUMERALS = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def roman_value(s: str) -> int | None:
-    """Value of a lower-case roman numeral up to 'lxxxix', or None if it is not one."""
-    if not s or any(c not in "ivxl" for c in s):
-        return None
-    total = 0
-    prev = 0
-    for c in reversed(s):
-        v = _ROMAN_VALUES[c]
-        if v < prev:
-            total -= v
-        else:
-            total += v
-            prev = v
-    return total if to_roman(total) == s else None
-
-
-def to_roman(n: int) -> str:
-    out = []
-    for value, numeral in _NUMERALS:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-def letter_value(s: str) -> int | None:
-    """'a' -> 1, 'z' -> 26, 'aa' -> 27: the UN doubles letters after (z)."""
-    if not s or len(set(s)) != 1 or not ("a" <= s[0] <= "z"):
-        return None
-    return (len(s) - 1) * 26 + ord(s[0]) - ord("a") + 1
 
 
 def is_heading_title(rest: str) -> bool:

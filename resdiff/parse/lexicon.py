@@ -13,6 +13,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
+from resdiff.datalists import read_list
+
 OpenerKind = Literal["preambular", "operative"]
 
 #: How many words an opening phrase (adverbs included) may have.
@@ -141,14 +143,25 @@ class Lexicon:
     @cached_property
     def _trie(self) -> _Node:
         root = _Node()
-        for kind, phrases in (("preambular", self.preambular), ("operative", self.operative)):
+        lists: tuple[tuple[OpenerKind, frozenset[tuple[str, ...]]], ...] = (
+            ("preambular", self.preambular),
+            ("operative", self.operative),
+        )
+        for kind, phrases in lists:
             for phrase in phrases:
                 node = root
                 for word in phrase:
                     node = node.next.setdefault(word, _Node())
                 if node.kind is None or kind == "operative":
-                    node.kind = kind  # type: ignore[assignment]
+                    node.kind = kind
         return root
+
+    @cached_property
+    def preambular_first_words(self) -> frozenset[str]:
+        """First words (lower case) of the preambular openers and of the adverbs: where a
+        printed line starting with one follows a line that ended a clause, a paragraph
+        starts (the PDF reader's paragraph rebuilding)."""
+        return frozenset(p[0] for p in self.preambular | self.adverbs if p)
 
     @cached_property
     def _adverb_first_words(self) -> frozenset[str]:
@@ -183,13 +196,7 @@ def _phrases(lines: list[str]) -> frozenset[tuple[str, ...]]:
 
 
 def _read_list(lang: str, name: str) -> list[str]:
-    text = resources.files("resdiff.parse.lexicons").joinpath(lang, name).read_text("utf-8")
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+    return read_list("resdiff.parse.lexicons", f"{lang}/{name}")
 
 
 @lru_cache(maxsize=8)

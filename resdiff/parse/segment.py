@@ -14,25 +14,19 @@ by construction. Three readings share the pass and differ only in which labels c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
+from resdiff.labels import Labels, roman_value
 from resdiff.parse.layout import (
     BARE_NUMBER,
-    DOTTED_LABEL,
-    FOOTNOTE_LABEL,
     LETTER_HEADING,
-    NUMBER_LABEL,
     ROMAN_HEADING,
-    SECTION_SIGN_LABEL,
     SEPARATOR,
-    SUB_LABEL,
     Line,
     ends_paragraph,
     is_heading_title,
     is_page_artefact,
-    letter_value,
-    roman_value,
 )
 from resdiff.parse.lexicon import Lexicon, Opener
 
@@ -69,12 +63,32 @@ class ParagraphStart:
     trailing_note: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
+    """A label read on a line: what it makes of the line, as printed, its number, and
+    the offset just past it."""
+
     kind: StartKind
     text: str
     number: str | None
     end: int
+
+
+#: The label forms (resdiff/data/labels.toml) each reading accepts, in the order tried.
+_LABELS = Labels(
+    "number", "sub", "half-sub", "note-bracket", "note-superscript", "note-slash", alone=True
+)
+_NUMBERED_LABELS = Labels("dotted", "section-sign", alone=True)
+_SUB_LABELS = Labels("sub", "half-sub", alone=True)
+#: What a form makes of a line, by reading.
+_KIND_OF_FORM: dict[str, StartKind] = {
+    "sub": "sub",
+    "half-sub": "sub",
+    "note-bracket": "footnote",
+    "note-superscript": "footnote",
+    "note-slash": "footnote",
+    "dotted": "provision",
+    "section-sign": "provision",
+}
 
 
 def _section_heading(content: str, lexicon: Lexicon) -> bool:
@@ -121,41 +135,55 @@ def _article_label(content: str, start: int, lexicon: Lexicon) -> Label | None:
 
 
 def sub_label(content: str, start: int) -> Label | None:
-    m = SUB_LABEL.match(content)
-    if not m:
+    found = _SUB_LABELS.match(content)
+    if found is None:
         return None
-    value = m.group(1) or m.group(2)
-    if letter_value(value) is None and roman_value(value) is None:
-        return None
-    return Label("sub", m.group(), value, start + m.end())
+    return Label("sub", found.text, found.value, start + found.end)
 
 
 def line_label(content: str, start: int, mode: Mode, lexicon: Lexicon) -> Label | None:
     """The label a line opens with under ``mode``, if any."""
     if mode == "paragraphs":
         return None
-    m = NUMBER_LABEL.match(content)
-    if m:
+    found = _LABELS.match(content)
+    if found is None and mode == "numbered":
+        found = _NUMBERED_LABELS.match(content)
+        if found is None:
+            return _article_label(content, start, lexicon) or heading_label(content, start, lexicon)
+    if found is None:
+        return heading_label(content, start, lexicon)
+    if found.form == "number":
         kind: StartKind = "operative" if mode == "un" else "provision"
-        return Label(kind, m.group(), m.group(1), start + m.end())
-    found = sub_label(content, start)
-    if found:
-        return found
-    m = FOOTNOTE_LABEL.match(content)
-    if m:
-        number = m.group(1) or m.group(2) or m.group(3)
-        return Label("footnote", m.group(), number, start + m.end())
-    if mode == "numbered":
-        m = DOTTED_LABEL.match(content)
-        if m:
-            return Label("provision", m.group(), m.group(1), start + m.end())
-        m = SECTION_SIGN_LABEL.match(content)
-        if m:
-            return Label("provision", m.group(), "§" + m.group(1), start + m.end())
-        found = _article_label(content, start, lexicon)
-        if found:
-            return found
-    return heading_label(content, start, lexicon)
+    else:
+        kind = _KIND_OF_FORM[found.form]
+    number = "§" + found.value if found.form == "section-sign" else found.value
+    return Label(kind, found.text, number, start + found.end)
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What the walk over the lines remembers from one line to the next."""
+
+    units: list[ParagraphStart] = field(default_factory=list)
+    prev: Line | None = None
+    blank_before: bool = True
+    pending_start: int | None = None  # a separator line joins the unit after it
+    in_operative: bool = False
+    after_artefact: bool = False
+
+
+class _Seen(NamedTuple):
+    """What one line that may open a paragraph holds (a named tuple: one per line)."""
+
+    line: Line
+    content: str
+    label: Label | None
+    opener: Opener | None
+    bare: Label | None
+    ended: bool
+    md_heading: bool
+    after_md_heading: bool
+    after_separator: bool
 
 
 def segment(
@@ -167,107 +195,123 @@ def segment(
     heading_lines: frozenset[int] = frozenset(),
 ) -> list[ParagraphStart]:
     """Units from ``lines[first_line:]`` in document order (see the module docstring)."""
-    units: list[ParagraphStart] = []
-    prev: Line | None = None
-    blank_before = True
-    pending_start: int | None = None  # a separator line joins the unit after it
-    in_operative = False
-    after_artefact = False
+    walk = _Walk()
+    units = walk.units
     for line in lines[first_line:]:
         if line.blank:
-            blank_before = True
+            walk.blank_before = True
             continue
-        is_md_heading = line.lineno in heading_lines
-        artefact = mode != "paragraphs" and not is_md_heading
-        if artefact and is_page_artefact(text[line.indent : line.end]):
-            after_artefact = True  # a page break: look past it
+        md_heading = line.lineno in heading_lines
+        if (
+            mode != "paragraphs"
+            and not md_heading
+            and is_page_artefact(text[line.indent : line.end])
+        ):
+            walk.after_artefact = True  # a page break: look past it
             continue
+        prev = walk.prev
         after_md_heading = prev is not None and prev.lineno in heading_lines
-        after_separator = pending_start is not None
-        ended = prev is None or after_separator or ends_paragraph(text, prev)
-        if after_artefact:
+        ended = prev is None or walk.pending_start is not None or ends_paragraph(text, prev)
+        if walk.after_artefact:
             # Blank lines around a page break end a paragraph only if its text ended.
-            blank_before = blank_before and ended
-            after_artefact = False
-        current = units[-1] if units else None
+            walk.blank_before = walk.blank_before and ended
+            walk.after_artefact = False
         if not (
             ended
-            or blank_before
-            or is_md_heading
+            or walk.blank_before
+            or md_heading
             or after_md_heading
-            or (current is not None and current.kind in ("heading", "article"))
+            or (units and units[-1].kind in ("heading", "article"))
         ):
-            prev = line  # mid-paragraph: nothing on this line can open a new one
+            walk.prev = line  # mid-paragraph: nothing on this line can open a new one
             continue
-        content = text[line.indent : line.end]
-        label = line_label(content, line.indent, mode, lexicon)
-        first = content[0]
-        opener = None
-        if mode == "un" and first.isupper():
-            opener = lexicon.opener(text, line.indent)
-            if opener is not None and in_operative and opener.kind == "preambular":
-                opener = None  # once operative paragraphs begin, only verbs open paragraphs
-        bare = None
-        if mode != "paragraphs" and label is None and ended and in_operative:
-            bm = BARE_NUMBER.match(content)
-            if bm and (after_separator or (prev and text[prev.end - 1 : prev.end] == ".")):
-                bare = Label("bare-number", bm.group(), bm.group(1), line.indent + bm.end())
-
-        if mode != "paragraphs" and SEPARATOR.match(content) and label is None:
-            if pending_start is None:
-                pending_start = line.start
-            prev = line
-            blank_before = False
-            continue
-
-        title_of_heading = (
-            current is not None
-            and current.kind == "heading"
-            and not current.markdown_heading
-            and current.label is not None
-            and current.label_end >= _line_end_of(current, lines)
-            and prev is not None
-            and prev.lineno == current.line
-            and label is None
-            and opener is None
-            and is_heading_title(content)
-        )
-        text_of_bare_label = (
-            current is not None
-            and current.kind not in ("heading", "article")
-            and current.label is not None
-            and current.label_end >= _line_end_of(current, lines)
-            and prev is not None
-            and prev.lineno == current.line
-            and label is None
-            and not is_md_heading
-        )
-        if prev is None or is_md_heading or after_md_heading or after_separator:
-            starts = True
-        elif title_of_heading or text_of_bare_label:
-            starts = False  # "1." alone on a line: its text follows on the next one
-        elif blank_before:
-            starts = bool(label or opener or ended or not first.islower())
-        elif mode == "paragraphs":
-            starts = False
-        elif label is not None:
-            starts = ended or (current is not None and current.kind in ("heading", "article"))
+        seen = _look(walk, text, line, mode, lexicon, ended, md_heading, after_md_heading)
+        if mode != "paragraphs" and seen.label is None and SEPARATOR.match(seen.content):
+            if walk.pending_start is None:
+                walk.pending_start = line.start
         else:
-            starts = (opener is not None and ended) or bare is not None
-
-        if starts:
-            start = pending_start if pending_start is not None else line.start
-            unit = _make_unit(line, start, label or bare, opener, mode, in_operative)
-            unit.markdown_heading = is_md_heading
-            if is_md_heading:
-                unit.kind = "heading"
-            if unit.kind == "operative":
-                in_operative = True
-            units.append(unit)
-        pending_start = None
-        prev = line
-        blank_before = False
+            if _starts(walk, seen, lines, mode):
+                units.append(_unit(walk, seen, mode))
+            walk.pending_start = None
+        walk.prev = line
+        walk.blank_before = False
     return units
+
+
+def _look(
+    walk: _Walk,
+    text: str,
+    line: Line,
+    mode: Mode,
+    lexicon: Lexicon,
+    ended: bool,
+    md_heading: bool,
+    after_md_heading: bool,
+) -> _Seen:
+    """What a line that may open a paragraph holds: its label, opener, bare number."""
+    prev = walk.prev
+    after_separator = walk.pending_start is not None
+    content = text[line.indent : line.end]
+    label = line_label(content, line.indent, mode, lexicon)
+    opener = None
+    if mode == "un" and content[0].isupper():
+        opener = lexicon.opener(text, line.indent)
+        if opener is not None and walk.in_operative and opener.kind == "preambular":
+            opener = None  # once operative paragraphs begin, only verbs open paragraphs
+    bare = None
+    if mode != "paragraphs" and label is None and ended and walk.in_operative:
+        bm = BARE_NUMBER.match(content)
+        if bm and (after_separator or (prev and text[prev.end - 1 : prev.end] == ".")):
+            bare = Label("bare-number", bm.group(), bm.group(1), line.indent + bm.end())
+    return _Seen(
+        line, content, label, opener, bare, ended, md_heading, after_md_heading, after_separator
+    )
+
+
+def _starts(walk: _Walk, seen: _Seen, lines: list[Line], mode: Mode) -> bool:
+    """Does the line open a new paragraph?"""
+    current, prev = walk.units[-1] if walk.units else None, walk.prev
+    if prev is None or seen.md_heading or seen.after_md_heading or seen.after_separator:
+        return True
+    # "1." alone on a line (its text follows on the next one), or a heading's title line.
+    on_label_line = (
+        current is not None
+        and current.label is not None
+        and current.label_end >= _line_end_of(current, lines)
+        and prev.lineno == current.line
+        and seen.label is None
+    )
+    if on_label_line and current is not None:
+        if current.kind == "heading":
+            title = (
+                not current.markdown_heading
+                and seen.opener is None
+                and is_heading_title(seen.content)
+            )
+            if title:
+                return False
+        elif current.kind != "article" and not seen.md_heading:
+            return False
+    if walk.blank_before:
+        return bool(seen.label or seen.opener or seen.ended or not seen.content[0].islower())
+    if mode == "paragraphs":
+        return False
+    if seen.label is not None:
+        return seen.ended or (current is not None and current.kind in ("heading", "article"))
+    return (seen.opener is not None and seen.ended) or seen.bare is not None
+
+
+def _unit(walk: _Walk, seen: _Seen, mode: Mode) -> ParagraphStart:
+    start = walk.pending_start if walk.pending_start is not None else seen.line.start
+    unit = _make_unit(
+        seen.line, start, seen.label or seen.bare, seen.opener, mode, walk.in_operative
+    )
+    unit.markdown_heading = seen.md_heading
+    if seen.md_heading:
+        unit.kind = "heading"
+    if unit.kind == "operative":
+        walk.in_operative = True
+    return unit
 
 
 def _line_end_of(unit: ParagraphStart, lines: list[Line]) -> int:

@@ -28,16 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from resdiff.ingest import SourceText
+from resdiff.labels import Labels, letter_value, roman_value
 from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
 from resdiff.parse.header import HeaderInfo, parse_header
-from resdiff.parse.layout import (
-    NUMBER_LABEL,
-    Line,
-    is_page_artefact,
-    letter_value,
-    roman_value,
-    split_lines,
-)
+from resdiff.parse.layout import Line, is_page_artefact, split_lines
 from resdiff.parse.lexicon import Lexicon, load_lexicon
 from resdiff.parse.segment import Mode, ParagraphStart, segment
 
@@ -49,6 +43,9 @@ _KINDS: dict[str, ClauseKind] = {
     "provision": "operative",
     "sub": "subparagraph",
 }
+
+
+_NUMBER = Labels("number", alone=True)
 
 
 @dataclass(slots=True)
@@ -107,7 +104,7 @@ def _find_author(text: str, lines: list[Line], lexicon: Lexicon) -> tuple[int, s
         if line.blank:
             continue
         content = text[line.indent : line.end]
-        if NUMBER_LABEL.match(content):
+        if _NUMBER.match(content):
             return None
         if len(content) < 200 and content.rstrip().endswith(","):
             author = lexicon.author(content)

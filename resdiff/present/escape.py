@@ -53,10 +53,40 @@ def escape_markers(text: str) -> str:
 _MARKDOWN_INLINE = re.compile("([\\\\`*_\\[\\]<|~&#${}\u27e8\u27e9])")
 
 
+# What GitHub autolinks in Markdown (and linkify-style renderers with it): a scheme's
+# "://" URL, a "www." host, an e-mail address (also after "mailto:" or "xmpp:"). The
+# match stops before trailing punctuation, as the autolinkers do.
+_LINK_LIKE = re.compile(
+    r"(?:\b[A-Za-z][A-Za-z0-9+.-]*://|\b[Ww][Ww][Ww]\.|\b(?:mailto|xmpp):)"
+    r"[^\s<>|]*[^\s<>|.,;:!?'\")\]*_~]"  # the rest, less trailing punctuation
+    r"|\b[A-Za-z][A-Za-z0-9+.-]*://"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def _code_span(text: str) -> str:
+    """``text`` as a Markdown code span: shown as written, never a link or markup."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def escape_markdown(text: str) -> str:
     """Document text inside a Markdown line (no newlines expected): every metacharacter
-    backslash-escaped."""
-    return _MARKDOWN_INLINE.sub(r"\\\1", clean_terminal(text).replace("\t", " "))
+    backslash-escaped, and what an autolinker would turn into a live link (a URL, a
+    "www." host, an e-mail address) put in a code span, inert."""
+    text = clean_terminal(text).replace("\t", " ")
+    if "://" not in text and "@" not in text and "www." not in text.lower():
+        return _MARKDOWN_INLINE.sub(r"\\\1", text)  # nothing link-like: the common case
+    out: list[str] = []
+    pos = 0
+    for m in _LINK_LIKE.finditer(text):
+        out.append(_MARKDOWN_INLINE.sub(r"\\\1", text[pos : m.start()]))
+        out.append(_code_span(m.group()))
+        pos = m.end()
+    out.append(_MARKDOWN_INLINE.sub(r"\\\1", text[pos:]))
+    return "".join(out)
 
 
 # What would start a block at the beginning of a Markdown line (after optional spaces).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from resdiff.model import Change, ChangeGroup
+from resdiff.model import HEADER_CHANGE_KINDS, Change, ChangeGroup
 from resdiff.present.address import compact
 
 #: How many key differences the headline ("In brief") shows per comparison.
@@ -45,6 +45,7 @@ KINDS: Mapping[str, Kind] = {
         Kind("added", "+", "added", "a paragraph, topic or actor new"),
         Kind("verb", "•", "verb", "a verb changed on another scale"),
         Kind("wording", "•", "wording", "qualifiers, actors, references or numbers"),
+        Kind("header", "☰", "header", "sponsors, symbol, date, title or author line"),
     )
 }
 
@@ -54,6 +55,8 @@ def kind(group: ChangeGroup) -> Kind:
     lead = group.lead
     if lead.kind == "linkage":
         return KINDS["linkage"]
+    if is_header(group):
+        return KINDS["header"]
     if lead.kind == "kind-change":
         return KINDS["demoted" if lead.direction == "weaker" else "promoted"]
     if lead.kind == "verb-strength":
@@ -64,6 +67,33 @@ def kind(group: ChangeGroup) -> Kind:
     if lead.kind.endswith("-added") and (one_sided or lead.kind == "clause-added"):
         return KINDS["added"]
     return KINDS["wording"]
+
+
+def is_header(group: ChangeGroup) -> bool:
+    """A group of changes to the header's fields (sponsors, symbol, date...)."""
+    return group.lead.kind in HEADER_CHANGE_KINDS
+
+
+def title(group: ChangeGroup) -> str:
+    """What a key difference says under its address: its lead change's sentence; for the
+    header, what changed in it at all ("10 sponsors added, 1 removed; date changed"),
+    since its facets name each sponsor."""
+    if not is_header(group):
+        return detail(group.lead)
+    kinds = [c.kind for c in group.changes]
+    counts = [(kinds.count(f"sponsor-{k}"), k) for k in ("added", "removed")]
+    said = [f"{n} {what}" for n, what in counts if n]
+    parts = []
+    if said:  # "10 sponsors added, 1 removed", "1 sponsor removed"
+        noun = "sponsor" if said[0].startswith("1 ") else "sponsors"
+        first, _, rest = ", ".join(said).partition(" ")
+        parts.append(f"{first} {noun} {rest}")
+    fields = [k.removesuffix("-changed") for k in HEADER_CHANGE_KINDS if k.endswith("-changed")]
+    changed = [f for f in fields if f"{f}-changed" in kinds]
+    if changed:
+        names = changed[0] if len(changed) == 1 else f"{', '.join(changed[:-1])} and {changed[-1]}"
+        parts.append(f"{names} changed")
+    return "; ".join(parts)
 
 
 def legend(kinds: Sequence[Kind]) -> tuple[Kind, ...]:
@@ -102,6 +132,8 @@ def facets(group: ChangeGroup, topic_labels: Mapping[str, str] | None = None) ->
     pair on one line; each other change. Verb first, then kind, linkage, clause,
     qualifiers, actors, references, numbers, topics; rank order within each."""
     labels = topic_labels or {}
+    if is_header(group):
+        return _header_facets(group.changes)
     buckets: dict[tuple[int, str, str], list[Change]] = {}
     first: dict[tuple[int, str, str], int] = {}
     for n, change in enumerate(group.changes[1:]):
@@ -125,6 +157,16 @@ def facets(group: ChangeGroup, topic_labels: Mapping[str, str] | None = None) ->
     return tuple(lines)
 
 
+def _header_facets(changes: Sequence[Change]) -> tuple[str, ...]:
+    """The header's facets: the sponsors who joined on one line, those who left on
+    another, then each other field's change (the title says how many of each)."""
+    joined = [c.to for c in changes if c.kind == "sponsor-added" and c.to]
+    left = [c.from_ for c in changes if c.kind == "sponsor-removed" and c.from_]
+    lines = [f"sponsors added: {', '.join(joined)}"] if joined else []
+    lines += [f"no longer sponsors: {', '.join(left)}"] if left else []
+    return (*lines, *(c.summary for c in changes if not c.kind.startswith("sponsor-")))
+
+
 def _qualifiers(label: str, changes: Sequence[Change]) -> str:
     added = [c.to for c in changes if c.kind == "qualifier-added" and c.to]
     dropped = [c.from_ for c in changes if c.kind == "qualifier-removed" and c.from_]
@@ -145,7 +187,9 @@ def _actors(changes: Sequence[Change]) -> str:
 
 def headline(group: ChangeGroup, group_facets: Sequence[str]) -> str:
     """A headline entry: the lead's sentence, the first facet, and how many more changes
-    the clause has ("... (and 14 more changes here)")."""
+    the clause has ("... (and 14 more changes here)"); for the header, its title."""
+    if is_header(group):
+        return f"Header: {title(group)}"
     text = group.lead.summary
     if group_facets:
         text = text.removesuffix(".") + "; " + group_facets[0]

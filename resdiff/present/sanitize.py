@@ -18,7 +18,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional embeddings, overrides and isolates reorder what is displayed after them
 # ("Trojan Source"): a draft could show one wording and hold another. They are shown as
 # a visible code point instead, so a reader sees that they are there.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: The BiDi embeddings, overrides and isolates.
+BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_CONTROLS = re.compile(f"[{BIDI_CHARACTERS}]")
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -271,6 +271,15 @@ def before_after(
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def squeeze(runs: Sequence[Run]) -> tuple[Run, ...]:
+    """A header block's runs as one line: every stretch of whitespace (the columns and
+    line ends of "United Nations          S/2024/239") one space. Display only."""
+    return tuple(Run(r.op, _SPACES.sub(" ", r.text), r.minor) for r in runs)
+
+
 def clause_texts(document: Document) -> dict[str, str]:
     """Clause id -> own text, what ``reflow`` needs to find where clauses join."""
     return {c.id: c.text for c in document.walk()}

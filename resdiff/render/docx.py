@@ -94,8 +94,8 @@ def _save(document: Any, title: str, comments: str) -> bytes:
     props = document.core_properties
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
-    props.title = title
-    props.comments = comments
+    props.title = paragraph_text(title)  # a draft's label can carry controls
+    props.comments = paragraph_text(comments)
     props.created = FIXED_TIME.replace(tzinfo=None)
     props.modified = FIXED_TIME.replace(tzinfo=None)
     props.revision = 1

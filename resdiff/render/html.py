@@ -39,9 +39,24 @@ from resdiff.render.view import (
     documents_facts,
 )
 
-__all__ = ["diff_html", "esc", "render_html", "render_view", "stylesheet"]
+__all__ = [
+    "LEGEND",
+    "PAGE_END",
+    "diff_html",
+    "esc",
+    "page_start",
+    "render_html",
+    "render_view",
+    "stylesheet",
+]
 
 _LABEL = {"-": "deleted", "+": "inserted"}
+#: How deletions and insertions look (and what a screen reader says of them).
+LEGEND = (
+    '<span class="legend">Key: <del><span class="vh">[deleted: </span>deleted'
+    '<span class="vh">]</span></del> <ins><span class="vh">[inserted: </span>inserted'
+    '<span class="vh">]</span></ins></span>'
+)
 _TAG = {"-": "del", "+": "ins"}
 
 
@@ -371,10 +386,7 @@ def _clauses(s: SectionView) -> list[str]:
     out = [
         f'<section aria-labelledby="{s.anchor}-clauses">',
         f'<h2 id="{s.anchor}-clauses">Clause by clause: {esc(s.title)}</h2>',
-        f'<p class="count">{s.shown} of {s.total} pairs shown. '
-        '<span class="legend">Key: <del><span class="vh">[deleted: </span>deleted'
-        '<span class="vh">]</span></del> <ins><span class="vh">[inserted: </span>inserted'
-        '<span class="vh">]</span></ins></span></p>',
+        f'<p class="count">{s.shown} of {s.total} pairs shown. {LEGEND}</p>',
     ]
     for item in s.items:
         if isinstance(item, Gap):
@@ -416,24 +428,46 @@ def _amendments(s: SectionView) -> list[str]:
     return out
 
 
-def render_view(view: ReportView) -> str:
-    title = view.title
-    out = [
+def page_start(
+    title: str, heading: str, subtitle: str, *, css: str = "", one_line: bool = False
+) -> list[str]:
+    """The page up to ``<main>``: head with the stylesheet (and ``css``, rules of this
+    page only), header (every page resdiff writes; ``PAGE_END`` closes it). ``one_line``:
+    the subtitle inside the heading, so what follows starts higher on the first screen."""
+    if one_line:
+        header = [f'<h1>{esc(heading)} <span class="subtitle">{text(subtitle)}</span></h1>']
+    else:
+        header = [f"<h1>{esc(heading)}</h1>", f'<p class="subtitle">{text(subtitle)}</p>']
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light dark">',
-        f"<title>resdiff report: {esc(title)}</title>",
-        f"<style>\n{stylesheet()}{_running_header(title)}</style>",
+        f"<title>{esc(title)}</title>",
+        f"<style>\n{stylesheet()}{css}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f'<h1>resdiff report <span class="subtitle">{text(title)}</span></h1>',
+        *header,
         "</header>",
         "<main>",
     ]
+
+
+PAGE_END = ["</main>", "</body>", "</html>"]
+
+
+def render_view(view: ReportView) -> str:
+    title = view.title
+    out = page_start(
+        f"resdiff report: {title}",
+        "resdiff report",
+        title,
+        css=_running_header(title),
+        one_line=True,
+    )
     out += _brief(view)
     out += _toc(view)
     out += _documents(view)
@@ -445,7 +479,7 @@ def render_view(view: ReportView) -> str:
         out += _clauses(s)
     for s in view.sections:
         out += _amendments(s)
-    out += ["</main>", "</body>", "</html>"]
+    out += PAGE_END
     return "\n".join(out) + "\n"
 
 

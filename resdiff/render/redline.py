@@ -32,6 +32,7 @@ from typing import Literal
 from resdiff.align.rewrite import is_rewritten
 from resdiff.diff import diff_texts
 from resdiff.model import Clause, ClausePair, CompareOptions, Document, PairwiseComparison, Run
+from resdiff.present.sanitize import clean_terminal
 from resdiff.present.segments import before_after, clause_texts, reflow
 from resdiff.render.wordlists import DraftList, draft_lists
 from resdiff.subsequence import increasing_subsequence
@@ -140,8 +141,10 @@ class _Group:
 
 
 def xml_text(text: str) -> str:
-    """Without the characters XML cannot hold."""
-    return _XML_BAD.sub("", text)
+    """Document text for the Word file: as safe as every face makes it (escape sequences
+    and C0/C1 controls removed, BiDi controls shown as ⟦U+202E⟧: ``present.sanitize``),
+    and without the characters XML cannot hold."""
+    return _XML_BAD.sub("", clean_terminal(text))
 
 
 def paragraph_text(text: str) -> str:
@@ -202,7 +205,7 @@ def plan(
     ``options`` are those the comparison was made with: groups that are not one aligned
     pair (the header, clauses the aligner left out) are diffed with them."""
     sa, sb = sides(a, b)
-    groups = _groups(sa.units, sb.units, comparison.pairs)
+    groups = _groups(sa.units, sb.units, (*comparison.pairs, *comparison.footnotes))
     _place(groups)
     texts = (clause_texts(a), clause_texts(b))
     out: list[Paragraph] = []

@@ -169,7 +169,9 @@ def _brief(view: ReportView) -> RenderableType:
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
         for item in section.headline:
-            grid.add_row(f"{item.number}.", _kind(item.kind), Text(clean(item.headline)))
+            grid.add_row(
+                f"{item.number}.", _kind(item.kind), Text(escape_markers(clean(item.headline)))
+            )
         if section.headline:
             parts.append(grid)
         if len(section.keys) > len(section.headline):
@@ -207,7 +209,8 @@ def _summary(section: SectionView) -> RenderableType:
     for item in section.keys:
         line = _kind(item.kind)
         line.append(f" {clean(item.address)}", style=STYLE_ADDRESS)
-        line.append(f": {clean(item.title)}")
+        # A summary quotes the draft: its own "[-...-]" must not pass for a change.
+        line.append(f": {escape_markers(clean(item.title))}")
         if not item.facets:
             grid.add_row(f"{item.number}.", line)
             continue
@@ -215,7 +218,7 @@ def _summary(section: SectionView) -> RenderableType:
         facets.add_column(no_wrap=True)
         facets.add_column(overflow="fold")
         for facet in item.facets:
-            facets.add_row("-", Text(clean(facet)))
+            facets.add_row("-", Text(escape_markers(clean(facet))))
         grid.add_row(f"{item.number}.", Group(line, facets))
     if section.keys:
         parts.append(grid)

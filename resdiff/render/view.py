@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from resdiff.align.rewrite import is_rewritten
 from resdiff.errors import ResdiffError
 from resdiff.model import (
+    HEADER_ID,
     Change,
     ChangeGroup,
     ClausePair,
@@ -39,6 +40,7 @@ from resdiff.present.segments import (
     reflow,
     side_segments,
     split_at_cues,
+    squeeze,
 )
 from resdiff.signals.groups import document_level, group_changes
 
@@ -317,6 +319,13 @@ def _flatten(pairs: Sequence[ClausePair], depth: int = 0) -> Iterator[tuple[Clau
         yield from _flatten(p.children, depth + 1)
 
 
+def _all_pairs(pc: PairwiseComparison) -> list[tuple[ClausePair, int]]:
+    """What a report goes through: the header's pair when the headers differ, every
+    paragraph pair (sub-paragraphs after their parents), then the footnote pairs."""
+    header = [(pc.header, 0)] if pc.header is not None and pc.header.changed else []
+    return [*header, *_flatten(pc.pairs), *_flatten(pc.footnotes)]
+
+
 def _topic_ids(sig: ClauseSignals | None) -> set[str]:
     if sig is None:
         return set()
@@ -444,8 +453,6 @@ def _items(
     items: list[PairRow | Gap] = []
     hidden = hidden_changed = hidden_depth = 0
     docs = (pc.a, pc.b, anchor_suffix(ci, pc))
-    # Only a clause whose text holds a line break can need reflowing (``reflow``).
-    wrapped = any("\n" in t for side in texts for t in side.values())
     for i, (pair, depth) in enumerate(flat):
         if not show[i]:
             if not hidden:
@@ -472,7 +479,9 @@ def _items(
                 status=pair.status,
                 notes=pair_notes(pair) + (("rewritten",) if is_rewritten(pair) else ()),
                 changed=own_change(pair),
-                runs=reflow(pair, *texts, runs=pieces) if wrapped else pieces or pair.diff,
+                runs=squeeze(pieces or pair.diff)
+                if pair.a == (HEADER_ID,)
+                else reflow(pair, *texts, runs=pieces),
                 keys=tuple(refs[n] for n in sorted(refs)) if refs else (),
                 cues=cues,
                 docs=docs,
@@ -502,7 +511,6 @@ def _key_items(
 
     items = []
     for n, group in enumerate(group_changes(changes), 1):
-        lead = group.lead
         items.append(
             KeyItem(
                 group=group,
@@ -511,7 +519,7 @@ def _key_items(
                 kind=keydiffs.kind(group),
                 address=_key_address(pc, group),
                 pair=not _across(group),
-                title=keydiffs.detail(lead),
+                title=keydiffs.title(group),
                 facets=keydiffs.facets(group, labels),
                 a=refs(0, group.a),
                 b=refs(1, group.b),
@@ -548,7 +556,7 @@ def _section(
         _named_ids(pc.changes),
         _named_ids(changes) if topics else (set(), set()),
     )
-    flat = list(_flatten(pc.pairs))
+    flat = _all_pairs(pc)
     show = _shown(flat, focus)
     on = [pair for (pair, _), kept in zip(flat, show, strict=True) if kept]
     shown = (set().union(*(p.a for p in on)), set().union(*(p.b for p in on)))

@@ -3,28 +3,28 @@ by the lens's patterns ("the Government of X", "X and other armed groups")."""
 
 from __future__ import annotations
 
+from resdiff.signals.compiled import ActorHit
 from resdiff.signals.lens import Lens
 from resdiff.signals.prefilter import may_match
 from resdiff.signals.references import fill
 
 
-def find_actors(folded: str, names: list[tuple[int, int, object]], lens: Lens) -> tuple[str, ...]:
-    """``names``: the scanner's hits for the lens's actor names (both slots)."""
+def find_actors(folded: str, names: list[ActorHit], lens: Lens) -> tuple[str, ...]:
+    """``names``: the scanner's hits for the lens's actor names."""
     c = lens.compiled
-    hits = [(s, e, str(v)) for s, e, v in names]
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    hits = sorted(names, key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str]] = []
     for h in hits:
         if kept and h[0] < kept[-1][1]:
             continue
         kept.append(h)
-    for regex, entry, hint in c.actor_patterns:
-        if not may_match(hint, folded):
+    for pattern in c.actor_patterns:
+        if not may_match(pattern.hint, folded):
             continue
-        for m in regex.finditer(folded):
+        for m in pattern.regex.finditer(folded):
             s, e = m.span(1) if m.re.groups else m.span()
             if any(s < ke and ks < e for ks, ke, _ in kept):
                 continue
-            kept.append((s, e, fill(entry.label, m)))
+            kept.append((s, e, fill(pattern.entry.label, m)))
     kept.sort()
     return tuple(dict.fromkeys(name for _, _, name in kept))

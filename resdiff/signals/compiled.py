@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
 
 from resdiff.signals.prefilter import Hint, literal_hint
 
@@ -46,14 +47,20 @@ def _literal_weight(phrase: str) -> tuple[int, int]:
     return (len(words), len(phrase))
 
 
+def alternation_source(phrases: Sequence[str]) -> tuple[str, list[int]]:
+    """The source of one regex over ``phrases`` and, per group name ``_k``, the phrase
+    index."""
+    order = sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
+    parts = [f"(?P<_{k}>{phrase_regex(phrases[i])})" for k, i in enumerate(order)]
+    return ("|".join(parts) if parts else r"(?!x)x"), order
+
+
 def alternation(
     phrases: Sequence[str], flags: int = re.IGNORECASE
 ) -> tuple[re.Pattern[str], list[int]]:
     """One regex over ``phrases``; returns it and, per group name ``_k``, the phrase index."""
-    order = sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
-    parts = [f"(?P<_{k}>{phrase_regex(phrases[i])})" for k, i in enumerate(order)]
-    pattern = "|".join(parts) if parts else r"(?!x)x"
-    return re.compile(pattern, flags), order
+    source, order = alternation_source(phrases)
+    return re.compile(source, flags), order
 
 
 def group_index(m: re.Match[str], order: list[int]) -> int:
@@ -89,6 +96,41 @@ def first_word_keys(phrase: str) -> set[str] | None:
 #: What the scanner looks for; each is one "slot" of ``Scanner.scan``'s result.
 TERMS, QUALIFIERS, CUES, ACTORS_CASED, ACTORS_ANY = range(5)
 
+CueKind = Literal["conditional", "sequence", "parallel", "cancel"]
+#: A cue phrase's relation (or "cancel" for a marker that lifts a condition) and its phrase.
+Cue = tuple[CueKind, str]
+#: ``(start, end, value)`` of a match in the clause text: a topic id for a term, an index
+#: into ``CompiledLens.qualifier_meanings`` for a qualifier, a ``Cue``, an actor's name.
+TermHit = tuple[int, int, str]
+QualifierHit = tuple[int, int, int]
+CueHit = tuple[int, int, Cue]
+ActorHit = tuple[int, int, str]
+#: Per slot, ``(start, end, index of the phrase in that slot's list)``.
+RawHits = list[list[tuple[int, int, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What one scan of a clause found, each list in text order."""
+
+    terms: list[TermHit]
+    qualifiers: list[QualifierHit]
+    cues: list[CueHit]
+    #: Case-sensitive names first, then the others.
+    actors: list[ActorHit]
+
+
+Bucket = tuple[tuple[int, re.Pattern[str], list[int]], ...]
+
+
+class _Pending(list[tuple[int, str, int, list[int]]]):
+    """The phrases starting with one word, as ``(slot, source, flags, order)``: compiled
+    the first time a clause holds that word (most words of a lens never occur in a given
+    pair of drafts, and compiling them all took longer than comparing the drafts)."""
+
+    def compiled(self) -> Bucket:
+        return tuple((slot, re.compile(src, flags), order) for slot, src, flags, order in self)
+
 
 @dataclass(frozen=True, slots=True)
 class Scanner:
@@ -102,17 +144,15 @@ class Scanner:
     wins (more literal words, then longer).
     """
 
-    dispatch: dict[str, tuple[tuple[int, re.Pattern[str], list[int]], ...]]
-    fallbacks: tuple[tuple[int, re.Pattern[str], list[int]], ...]
-    values: tuple[tuple[object, ...], ...]
+    dispatch: dict[str, Bucket | _Pending]
+    fallbacks: Bucket
     cased: tuple[bool, ...]
 
-    def scan(self, folded: str, low: str) -> list[list[tuple[int, int, object]]]:
-        """Per slot, ``(start, end, value)`` in text order. ``low`` is ``folded``
+    def scan(self, folded: str, low: str) -> RawHits:
+        """Per slot, ``(start, end, phrase index)`` in text order. ``low`` is ``folded``
         lower-cased (same length); cased slots match on ``folded``."""
-        n = len(self.values)
-        hits: list[list[tuple[int, int, int]]] = [[] for _ in range(n)]
-        ends = [-1] * n
+        hits: RawHits = [[] for _ in self.cased]
+        ends = [-1] * len(self.cased)
         texts = (low, folded)
         cased = self.cased
         dispatch = self.dispatch
@@ -120,6 +160,8 @@ class Scanner:
             entries = dispatch.get(tok.group())
             if entries is None:
                 continue
+            if isinstance(entries, _Pending):
+                entries = dispatch[tok.group()] = entries.compiled()
             start = tok.start()
             for slot, regex, order in entries:
                 if start < ends[slot]:
@@ -136,10 +178,7 @@ class Scanner:
             ]
             if extra:
                 hits[slot] = _no_overlap(hits[slot] + extra)
-        return [
-            [(s, e, self.values[slot][i]) for s, e, i in slot_hits]
-            for slot, slot_hits in enumerate(hits)
-        ]
+        return hits
 
 
 def _no_overlap(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -151,14 +190,11 @@ def _no_overlap(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
-def make_scanner(
-    slots: Sequence[tuple[Sequence[str], Sequence[object], bool]],
-) -> Scanner:
-    """``slots``: per slot, its phrases, the value of each, and whether it is
-    case-sensitive."""
-    dispatch: dict[str, list[tuple[int, re.Pattern[str], list[int]]]] = {}
+def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
+    """``slots``: per slot, its phrases and whether it is case-sensitive."""
+    dispatch: dict[str, Bucket | _Pending] = {}
     fallbacks = []
-    for slot, (phrases, _values, cased) in enumerate(slots):
+    for slot, (phrases, cased) in enumerate(slots):
         flags = 0 if cased else re.IGNORECASE
         grouped: dict[str, list[int]] = {}
         rest: list[int] = []
@@ -170,16 +206,17 @@ def make_scanner(
             for key in keys:
                 grouped.setdefault(key, []).append(i)
         for key, idxs in grouped.items():
-            regex, order = alternation([phrases[i] for i in idxs], flags)
-            dispatch.setdefault(key, []).append((slot, regex, [idxs[k] for k in order]))
+            source, order = alternation_source([phrases[i] for i in idxs])
+            pending = dispatch.setdefault(key, _Pending())
+            assert isinstance(pending, _Pending)
+            pending.append((slot, source, flags, [idxs[k] for k in order]))
         if rest:
             regex, order = alternation([phrases[i] for i in rest], flags)
             fallbacks.append((slot, regex, [rest[k] for k in order]))
     return Scanner(
-        dispatch={k: tuple(v) for k, v in dispatch.items()},
+        dispatch=dispatch,
         fallbacks=tuple(fallbacks),
-        values=tuple(tuple(values) for _p, values, _c in slots),
-        cased=tuple(cased for _p, _v, cased in slots),
+        cased=tuple(cased for _p, cased in slots),
     )
 
 
@@ -189,9 +226,7 @@ class CompiledLens:
 
     - ``verbs``: VerbEntry (anchored at the start of the opener text)
     - ``skips``: None (opener words to step over)
-    - ``scanner`` slots: TERMS -> topic id; QUALIFIERS -> index into
-      ``qualifier_meanings``; CUES -> (relation or "cancel", phrase); ACTORS_CASED and
-      ACTORS_ANY -> canonical actor name
+    - ``scan``: the scanner's hits with their values (see ``Hits``)
     - ``negation``: regex matching a negation right before a cue
     """
 
@@ -200,16 +235,33 @@ class CompiledLens:
     verb_entries: tuple[VerbEntry, ...]
     skips: re.Pattern[str]
     scanner: Scanner
+    term_topics: tuple[str, ...]
+    cues: tuple[Cue, ...]
+    actors_cased: tuple[str, ...]
+    actors_any: tuple[str, ...]
     qualifier_meanings: tuple[dict[str, tuple[str, str]], ...]
     negation: re.Pattern[str]
-    actor_patterns: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
-    references: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
-    numbers: tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]
+    actor_patterns: tuple[LensPattern, ...]
+    references: tuple[LensPattern, ...]
+    numbers: tuple[LensPattern, ...]
+
+    def scan(self, folded: str, low: str) -> Hits:
+        """Terms, qualifiers, cues and actor names of a clause (``low`` is ``folded``
+        lower-cased, same length)."""
+        raw = self.scanner.scan(folded, low)
+        topics, cues = self.term_topics, self.cues
+        cased, any_case = self.actors_cased, self.actors_any
+        return Hits(
+            terms=[(s, e, topics[i]) for s, e, i in raw[TERMS]],
+            qualifiers=raw[QUALIFIERS],
+            cues=[(s, e, cues[i]) for s, e, i in raw[CUES]],
+            actors=[(s, e, cased[i]) for s, e, i in raw[ACTORS_CASED]]
+            + [(s, e, any_case[i]) for s, e, i in raw[ACTORS_ANY]],
+        )
 
 
 def compile_lens(lens: Lens) -> CompiledLens:
-    verb_re, verb_order = alternation([v.phrase for v in lens.verbs])
-    verbs = re.compile(r"(?:" + verb_re.pattern + ")", re.IGNORECASE)
+    verbs, verb_order = alternation([v.phrase for v in lens.verbs])
 
     skip_src = "|".join(phrase_regex(s) for s in sorted(lens.opener_skips, key=len, reverse=True))
     skips = re.compile(r"(?:(?:" + skip_src + r")\s+)+" if skip_src else r"(?!x)x", re.IGNORECASE)
@@ -236,7 +288,7 @@ def compile_lens(lens: Lens) -> CompiledLens:
     qual_phrases = list(qual_index)
 
     cue_phrases: list[str] = []
-    cue_values: list[tuple[str, str]] = []
+    cue_values: list[Cue] = []
     for rel, phrases in lens.cues.items():
         for p in phrases:
             cue_phrases.append(p)
@@ -267,13 +319,17 @@ def compile_lens(lens: Lens) -> CompiledLens:
         skips=skips,
         scanner=make_scanner(
             [
-                (term_phrases, term_topics, False),
-                (qual_phrases, list(range(len(qual_phrases))), False),
-                (cue_phrases, cue_values, False),
-                (cased_p, cased_v, True),
-                (any_p, any_v, False),
+                (term_phrases, False),
+                (qual_phrases, False),
+                (cue_phrases, False),
+                (cased_p, True),
+                (any_p, False),
             ]
         ),
+        term_topics=tuple(term_topics),
+        cues=tuple(cue_values),
+        actors_cased=tuple(cased_v),
+        actors_any=tuple(any_v),
         qualifier_meanings=tuple(meanings),
         negation=negation,
         actor_patterns=_patterns(lens.actor_patterns, ignore_case=False),
@@ -282,12 +338,25 @@ def compile_lens(lens: Lens) -> CompiledLens:
     )
 
 
-def _patterns(
-    entries: Sequence[PatternEntry], *, ignore_case: bool
-) -> tuple[tuple[re.Pattern[str], PatternEntry, Hint | None], ...]:
-    out = []
-    for e in entries:
-        src = phrase_regex(e.pattern)
-        regex = re.compile(src, re.IGNORECASE if ignore_case else 0)
-        out.append((regex, e, literal_hint(src, ignore_case)))
-    return tuple(out)
+@dataclass(frozen=True)
+class LensPattern:
+    """A reference, number or actor pattern of a lens, compiled on first use (with the
+    literal hint most clauses are skipped by, it often never is)."""
+
+    entry: PatternEntry
+    source: str
+    flags: int
+    hint: Hint | None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, self.flags)
+
+
+def _patterns(entries: Sequence[PatternEntry], *, ignore_case: bool) -> tuple[LensPattern, ...]:
+    flags = re.IGNORECASE if ignore_case else 0
+    return tuple(
+        LensPattern(e, src, flags, literal_hint(src, ignore_case))
+        for e in entries
+        for src in (phrase_regex(e.pattern),)
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 from resdiff.model import Clause, ClauseSignals
 from resdiff.signals.actors import find_actors
 from resdiff.signals.clausetext import fold, lower
-from resdiff.signals.compiled import ACTORS_ANY, ACTORS_CASED, CUES, QUALIFIERS, TERMS
 from resdiff.signals.lens import Lens
 from resdiff.signals.links import find_links
 from resdiff.signals.references import find_numbers, find_references
@@ -25,16 +24,16 @@ def text_signals(text: str, lens: Lens, clause: Clause | None = None) -> ClauseS
     """Signals of a bare text (the opener is read from its first words)."""
     folded = fold(text)
     low = lower(text)
-    hits = lens.compiled.scanner.scan(folded, low)
-    mentions = find_mentions(text, hits[TERMS])
+    hits = lens.compiled.scan(folded, low)
+    mentions = find_mentions(text, hits.terms)
     verb = opener_verb(clause, lens) if clause is not None else opener_verb(_bare(text), lens)
     references, ref_spans = find_references(folded, lens)
     return ClauseSignals(
         verb=verb,
         topics=tuple(mentions),
-        qualifiers=attach_qualifiers(low, mentions, hits[QUALIFIERS], lens),
-        links=find_links(text, low, mentions, hits[CUES], lens),
-        actors=find_actors(folded, hits[ACTORS_CASED] + hits[ACTORS_ANY], lens),
+        qualifiers=attach_qualifiers(low, mentions, hits.qualifiers, lens),
+        links=find_links(text, low, mentions, hits.cues, lens),
+        actors=find_actors(folded, hits.actors, lens),
         references=references,
         numbers=find_numbers(folded, low, lens, ref_spans),
     )

@@ -21,11 +21,12 @@ def fill(template: str, m: re.Match[str]) -> str:
 def find_references(folded: str, lens: Lens) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
     """Reference labels in order of appearance, and the spans they cover."""
     hits: list[tuple[int, int, str]] = []
-    for regex, entry, hint in lens.compiled.references:
-        if not may_match(hint, folded):
+    for pattern in lens.compiled.references:
+        if not may_match(pattern.hint, folded):
             continue
-        for m in regex.finditer(folded):
-            hits.append((m.start(), m.end(), fill(entry.label, m) if entry.label else m.group(0)))
+        label = pattern.entry.label
+        for m in pattern.regex.finditer(folded):
+            hits.append((m.start(), m.end(), fill(label, m) if label else m.group(0)))
     hits.sort()
     return tuple(dict.fromkeys(h[2] for h in hits)), [(s, e) for s, e, _ in hits]
 
@@ -62,10 +63,10 @@ def find_numbers(
     and nothing inside a reference (a resolution number) counts."""
     spans = _Spans(taken)
     hits: list[tuple[int, int, str]] = []
-    for regex, _entry, hint in lens.compiled.numbers:
-        if not may_match(hint, low):
+    for pattern in lens.compiled.numbers:
+        if not may_match(pattern.hint, low):
             continue
-        for m in regex.finditer(folded):
+        for m in pattern.regex.finditer(folded):
             s, e = m.span()
             if spans.overlaps(s, e):
                 continue

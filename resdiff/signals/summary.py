@@ -130,6 +130,25 @@ def number(addr: str, a: str | None, b: str | None) -> str:
     return f"{addr}: '{b}' added"
 
 
+def sponsor(name: str, added: bool) -> str:
+    if added:
+        return f"{name} joins the sponsors"
+    return f"{name} is no longer a sponsor"
+
+
+_FIELD_NAMES = {"symbol": "document symbol", "date": "date", "title": "title", "author": "author"}
+
+
+def header_field(name: str, old: str | None, new: str | None) -> str:
+    """'date changed from '2024-03-22' to '2024-03-25'', or a field found on one side."""
+    what = _FIELD_NAMES.get(name, name)
+    if old and new:
+        return f"{what} changed from {quote(old)} to {quote(new)}"
+    if new:
+        return f"{what} {quote(new)} added"
+    return f"{what} {quote(old or '')} dropped"
+
+
 def clause(ids: Sequence[str], text: str, added: bool) -> str:
     addr = "+".join(ids)
     if added:

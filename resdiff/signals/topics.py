@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from resdiff.model import Mention, Span
+from resdiff.signals.compiled import QualifierHit, TermHit
 from resdiff.signals.lens import Lens
 
 #: A qualifier further than this many words from a mention is not attached to it.
@@ -24,15 +25,9 @@ _JOIN = re.compile(r",\s+(?:and|or)\b")
 _STARTS_NEW = re.compile(r"\s*,?\s*(?:and|or|as well as)\b")
 
 
-Hit = tuple[int, int, object]
-
-
-def find_mentions(original: str, hits: list[Hit]) -> list[Mention]:
+def find_mentions(original: str, hits: list[TermHit]) -> list[Mention]:
     """Mentions from the scanner's term hits (non-overlapping, in text order)."""
-    out = []
-    for start, end, topic in hits:
-        out.append(Mention(topic=str(topic), text=original[start:end], span=Span(start, end)))
-    return out
+    return [Mention(topic=topic, text=original[s:e], span=Span(s, e)) for s, e, topic in hits]
 
 
 def _gap(low: str, start: int, end: int, comma: int) -> float:
@@ -60,7 +55,7 @@ class _WordCounter:
 
 
 def attach_qualifiers(
-    low: str, mentions: list[Mention], hits: list[Hit], lens: Lens
+    low: str, mentions: list[Mention], hits: list[QualifierHit], lens: Lens
 ) -> dict[str, tuple[str, ...]]:
     """Each qualifier occurrence goes to the nearest mention of a topic that lists it.
 
@@ -76,7 +71,7 @@ def attach_qualifiers(
     words = _WordCounter(low)
     found: dict[str, dict[str, None]] = {}
     for qs, qe, idx in hits:
-        meanings = c.qualifier_meanings[int(idx)]  # type: ignore[call-overload]
+        meanings = c.qualifier_meanings[idx]
         best: tuple[float, int] | None = None
         inside = False
         # Mentions do not overlap: only the last one starting at or before qs can hold it.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resdiff.model import Clause, Verb
+from resdiff.model import Clause, Direction, Verb
 from resdiff.signals.clausetext import fold, label_end
 from resdiff.signals.lens import Lens
 
@@ -56,7 +56,7 @@ def verb_from_text(text: str, lens: Lens) -> Verb | None:
     return found[1] if found else None
 
 
-def compare_verbs(a: Verb, b: Verb) -> str | None:
+def compare_verbs(a: Verb, b: Verb) -> Direction | None:
     """``stronger``/``weaker`` from a to b, or None when the scales cannot be compared.
 
     Within one scale strengths compare directly. Across scales, a preambular opener

@@ -26,6 +26,7 @@ from resdiff.model import (
 from resdiff.present import address as addresses
 from resdiff.present import cells
 from resdiff.present.changes import direction_mark, kind_note, own_change
+from resdiff.present.counts import CHANGE_FIELDS
 from resdiff.present.escape import clean_terminal
 from resdiff.present.segments import Segment as ShownSegment
 from resdiff.present.segments import (
@@ -65,6 +66,12 @@ BADGES: Mapping[str, str] = {
     "number-changed": "num",
     "clause-added": "",
     "clause-removed": "",
+    "sponsor-added": "sponsor",
+    "sponsor-removed": "sponsor",
+    "symbol-changed": "",
+    "date-changed": "",
+    "title-changed": "title",
+    "author-changed": "author",
 }
 
 Side = Literal["a", "b"]
@@ -264,9 +271,16 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
         for child in pair.children:
             visit(child, depth + 1)
 
-    for pair in pc.pairs:
+    for pair in shown_pairs(pc):
         visit(pair, 0)
     return tuple(rows)
+
+
+def shown_pairs(pc: PairwiseComparison) -> tuple[ClausePair, ...]:
+    """The navigator's top-level pairs: the paragraphs, then the footnotes. The header
+    is shown above them (``describe_document``), its changes among the key differences
+    and in the status line."""
+    return (*pc.pairs, *pc.footnotes)
 
 
 def differences(rows: Sequence[Row]) -> tuple[int, ...]:
@@ -432,7 +446,14 @@ def counts_line(pc: PairwiseComparison) -> str:
             (MOVED_MARKER, c.moved, "moved"),
         )
         if n
-    ] or ["no differences"]
+    ]
+    if pc.header is not None and pc.header.changed:
+        parts.append("~header")
+    notes = pc.footnote_counts
+    changed_notes = sum(getattr(notes, f) for f in CHANGE_FIELDS if f != "moved")
+    if changed_notes:
+        parts.append(f"~{changed_notes} footnote{'s' if changed_notes > 1 else ''}")
+    parts = parts or ["no differences"]
     key = len(pc.changes)
     parts.append(f"{key} key difference{'s' if key != 1 else ''}")
     return "  ".join(parts)

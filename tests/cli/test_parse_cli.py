@@ -159,19 +159,3 @@ def test_permission_denied(
     assert main(["parse", str(path)]) == 2
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", f"resdiff: {path}: permission denied\n")
-
-
-def test_a_format_without_a_reader(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from resdiff.ingest import reader
-
-    monkeypatch.delitem(reader.READERS, "html", raising=False)
-    path = tmp_path / "page.txt"
-    path.write_bytes(b"<!DOCTYPE html><p>x</p>")
-    assert main(["parse", str(path)]) == 2
-    captured = capsys.readouterr()
-    assert (captured.out, captured.err) == (
-        "",
-        f"resdiff: {path}: html input is not supported yet\n",
-    )

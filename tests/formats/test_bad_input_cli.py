@@ -10,6 +10,8 @@ import pytest
 
 from resdiff.cli import main
 from tests.formats.builders import SAMPLE, make_docx, make_encrypted_pdf, make_scanned_pdf
+from tests.formats.hostile import deep_page_tree
+from tests.formats.test_reader_boundary import decompression_bomb, nested_arrays
 
 
 def _other_zip() -> bytes:
@@ -20,8 +22,13 @@ def _other_zip() -> bytes:
     return out.getvalue()
 
 
+TOO_DEEP = "PDF too deeply nested or too large to read safely"
 CASES = {
     "locked.pdf": (make_encrypted_pdf, "encrypted PDF: cannot read"),
+    # pypdf's limit errors and its recursion (issue 15): were "internal error"
+    "deep-tree.pdf": (lambda: deep_page_tree(5000), TOO_DEEP),
+    "nested.pdf": (nested_arrays, TOO_DEEP),
+    "bomb.pdf": (decompression_bomb, TOO_DEEP),
     "scan.pdf": (make_scanned_pdf, "no text layer: run OCR first"),
     "cut.docx": (lambda: make_docx(SAMPLE)[:2000], "corrupt or truncated Word document"),
     "odt.docx": (_other_zip, "not a Word document (zip of something else)"),
@@ -40,6 +47,7 @@ def test_bad_input_is_one_line_and_exit_2(
     assert captured.out == ""
     assert captured.err.count("\n") == 1
     assert captured.err.startswith(f"resdiff: {path}: {problem}")
+    assert "internal error" not in captured.err
 
 
 def test_docx_changes_option_reaches_the_reader(

@@ -330,7 +330,9 @@ def test_rejecting_undoes_a_tracked_numbering_change() -> None:
     ]
 
 
-def test_text_boxes_are_not_spliced_into_the_paragraph() -> None:
+def test_text_boxes_are_paragraphs_of_their_own_after_their_anchor() -> None:
+    """A reader sees a text box's text (issue 15): it is read, not spliced into the
+    paragraph it is anchored in."""
     xml = (
         "<w:p>"
         + R.format("Decides to remain seized of the matter.")
@@ -339,5 +341,6 @@ def test_text_boxes_are_not_spliced_into_the_paragraph() -> None:
         + "</w:p></w:txbxContent></w:pict></w:r></w:p>"
     )
     assert paragraphs(read_docx(body_xml(xml), "box.docx").text) == [
-        "Decides to remain seized of the matter."
+        "Decides to remain seized of the matter.",
+        "DRAFT - NOT FOR CIRCULATION",
     ]

@@ -87,3 +87,10 @@ def test_declared_legacy_charset_is_honoured() -> None:
     data = '<html><head><meta charset="windows-1252"></head><p>“quoted”</p></html>'
     src = read_html(data.encode("cp1252"), "legacy.html")
     assert "“quoted”" in src.text
+
+
+def test_unclosed_tags_inside_dropped_chrome_do_not_leak() -> None:
+    """Tags left open inside a <nav> are dropped with it, and the page goes on after its
+    end tag (this walk used to search the open-tag stack for every end tag: quadratic)."""
+    body = "<nav>" + "<b><span>menu" * 50 + "</i>" * 20 + "</nav>" + RESOLUTION
+    assert [p.strip() for p in paragraphs(read_html(page(body), "p.html").text)] == PARAGRAPHS

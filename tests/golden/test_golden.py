@@ -18,6 +18,7 @@ from functools import cache
 
 import pytest
 
+from resdiff.present.counts import HEADER_FIELDS
 from tests.golden.cases import CASES, DEMO, ROOT, cli_report, fixture_report, stored
 
 SCHEMA = ROOT / "resdiff" / "render" / "schema.json"
@@ -80,8 +81,10 @@ def _flat(fmt: str, text: str) -> str:
 
 def _said(change: dict) -> str:  # type: ignore[type-arg]
     """What a key difference says of a change: its sentence after the address, or for a
-    qualifier or actor, the word itself."""
+    qualifier, actor or sponsor, the word or name itself."""
     if change["kind"].startswith(("qualifier-", "actor-")) and change["a"] and change["b"]:
+        return change["to"] or change["from"]
+    if change["kind"].startswith("sponsor-"):  # the header's entry names each sponsor
         return change["to"] or change["from"]
     summary: str = change["summary"]
     if change["kind"].startswith("clause-"):
@@ -108,6 +111,10 @@ def test_demo_reports_list_every_change_by_clause_in_the_json_order(fmt: str) ->
             assert " ".join(_said(change).split()) in entry[:1500], change["summary"]
     assert positions == sorted(positions)
     levels = []
+    if pc["header"]["status"] == "modified":  # the seeds' headers: new sponsors, symbol, date
+        kinds = {c["kind"] for c in pc["changes"]}
+        fields = dict.fromkeys(f for k, f in HEADER_FIELDS.items() if k in kinds)
+        levels.append(f"the header ({', '.join(fields)})")
     for name, counts in (("paragraphs", pc["counts"]), ("sub-paragraphs", pc["sub_counts"])):
         said = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
         levels.append(f"{name}: {said or 'none changed'}")
@@ -149,9 +156,10 @@ def test_revision_wrapping_is_not_a_change(fmt: str) -> None:
     text = produced(f"rev1.{fmt}")
     assert "¶" not in text and "␣" not in text
     # The removed sub-paragraph is counted in the sentence, not hidden behind "1 added".
-    assert "B differs from A in paragraphs: 3 modified, 1 added; sub-paragraphs: 1 removed." in (
-        " ".join(text.split())
-    )
+    assert (
+        "B differs from A in the header (symbol, date); paragraphs: 3 modified, 1 added; "
+        "sub-paragraphs: 1 removed."
+    ) in " ".join(text.split())
 
 
 # --- what the fixture goldens protect: renderers alone, every status -------------------

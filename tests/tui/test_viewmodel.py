@@ -231,4 +231,7 @@ def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
 
 def test_counts_line_leaves_out_zeros() -> None:
     line = vm.counts_line(series_comparison().comparisons[0])
-    assert line == "~5 modified  +1 added  <1 split  >1 merged  ↷2 moved  10 key differences"
+    # the series' drafts differ in their headers too (symbol, date: 5 changes)
+    assert line == (
+        "~5 modified  +1 added  <1 split  >1 merged  ↷2 moved  ~header  15 key differences"
+    )

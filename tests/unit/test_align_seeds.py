@@ -1,13 +1,10 @@
-"""The seeds' competing drafts pair as seeds/README.md says (needs the real parser).
+"""The seeds' competing drafts pair as seeds/README.md says.
 
 The intended alignment is the table in seeds/README.md, written with the seeds. These
-tests run the real pipeline (load -> parse -> align); they skip, saying why, only while
-the structure parser is still the paragraph stub or the seeds are not on this branch.
+tests run the real pipeline (load -> parse -> align).
 """
 
 from __future__ import annotations
-
-import pytest
 
 from resdiff.model import ClausePair, Document
 from resdiff.pipeline import load
@@ -43,15 +40,8 @@ TIED_TO_DEMANDS = [
 
 
 def _load(name: str, doc_id: str) -> Document:
-    try:
-        path = seed_dir() / name
-    except FileNotFoundError:
-        pytest.skip("seeds/ is not on this branch yet")
-    if not path.exists():
-        pytest.skip(f"seed {name} is not on this branch yet")
-    doc = load(str(path), doc_id)
-    if doc.parse.structure != "un":
-        pytest.skip("the structure parser is still the paragraph stub (structure != 'un')")
+    doc = load(str(seed_dir() / name), doc_id)
+    assert doc.parse.structure == "un", doc.parse.note
     return doc
 
 
@@ -79,12 +69,6 @@ def test_tied_against_demands_pairs_as_the_seeds_readme_says() -> None:
 
 
 def test_revision_with_other_layout_is_renumbering_plus_few_edits() -> None:
-    from resdiff.diff import diff_texts
-    from resdiff.model import CompareOptions
-
-    wrapped = diff_texts("one two", "one\ntwo", CompareOptions(ignore_whitespace=True))
-    if any(r.op != "=" and not r.minor for r in wrapped):
-        pytest.skip("the inline diff is still the stub (re-wrapped lines are not minor)")
     a = _load("s-2024-9001-tied.txt", "A")
     r = _load("s-2024-9001-rev1-tied.txt", "B")
     from resdiff.align import align

@@ -1,6 +1,8 @@
 """Round trip as a property: for random UN-like drafts A and B (B is A after random
 negotiation edits), applying the amendments written from their comparison to A gives
-B's clauses: the same ids (so the same numbering), kinds and words."""
+B's clauses: the same ids (so the same numbering), kinds and words. Headers and
+footnotes are not amended (the comparison pairs them, the writer leaves them out): the
+amended draft keeps A's."""
 
 from __future__ import annotations
 
@@ -11,15 +13,25 @@ from resdiff.amend import amendments
 from resdiff.amend.apply import apply_amendments
 from resdiff.amend.read import read_amendments
 from resdiff.amend.words import canonical
-from resdiff.ingest.markdown import letter_label, roman_label
+from resdiff.labels import to_letters, to_roman
 from resdiff.model import CompareOptions, Document
 from resdiff.pipeline import compare
 from resdiff.render.amendments import render_text
-from tests.unit.test_pipeline_props import Para, _document, _draft_text, draft_st, edited
+from tests.unit.test_pipeline_props import (
+    Frame,
+    Para,
+    _document,
+    _draft_text,
+    draft_st,
+    edited,
+    edited_frame,
+    frame_st,
+)
 
 
 def _shape(doc: Document) -> list[tuple[str, str, str]]:
-    return [(c.id, c.kind, canonical(c.text)) for c in doc.walk()]
+    """The paragraphs (footnotes are not amended)."""
+    return [(c.id, c.kind, canonical(c.text)) for top in doc.clauses for c in top.walk()]
 
 
 def _numbered_as_the_un_does(doc: Document) -> bool:
@@ -34,9 +46,7 @@ def _numbered_as_the_un_does(doc: Document) -> bool:
         for clause in top.walk():
             labels = [c.number for c in clause.children]
             roman = clause is not top or labels[:1] == ["i"]
-            expected = [
-                roman_label(k + 1) if roman else letter_label(k) for k in range(len(labels))
-            ]
+            expected = [to_roman(k + 1) if roman else to_letters(k + 1) for k in range(len(labels))]
             if labels != expected:
                 return False
     return True
@@ -54,15 +64,16 @@ def _round_trip(a: Document, b: Document, options: CompareOptions) -> None:
     ]
     amended = apply_amendments(a, read)
     assert _shape(amended.document) == _shape(b)
+    assert [n.text for n in amended.document.footnotes] == [n.text for n in a.footnotes]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data(), paras=draft_st, strict=st.booleans())
+@given(data=st.data(), paras=draft_st, frame=frame_st, strict=st.booleans())
 def test_applying_the_written_amendments_gives_the_other_draft(
-    data: st.DataObject, paras: list[Para], strict: bool
+    data: st.DataObject, paras: list[Para], frame: Frame, strict: bool
 ) -> None:
-    a = _document(_draft_text(paras), "A")
-    b = _document(_draft_text(data.draw(edited(paras))), "B")
+    a = _document(_draft_text(paras, frame), "A")
+    b = _document(_draft_text(data.draw(edited(paras)), data.draw(edited_frame(frame))), "B")
     options = CompareOptions(ignore_whitespace=not strict, ignore_quotes=not strict)
     _round_trip(a, b, options)
 

@@ -48,8 +48,26 @@ B = str(DRAFTS / "draft-two.txt")
         f"with contextlib.redirect_stdout(io.StringIO()): main(['amendments', {A!r}, {B!r}])",
         "from resdiff.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()): main(['apply'])",
+        "import resdiff.corpus.precedents, resdiff.corpus.sqlite, resdiff.render.precedents.html",
+        "from resdiff.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['precedents', '--demo'])",
+        "import tempfile\nfrom resdiff.cli import main\n"
+        "db = tempfile.mkdtemp() + '/c.sqlite'\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['corpus', 'add', {A!r}, '--db', db])\n"
+        "    main(['corpus', 'list', '--db', db])",
     ],
-    ids=["import", "viewmodel", "parse", "report", "amendments", "apply"],
+    ids=[
+        "import",
+        "viewmodel",
+        "parse",
+        "report",
+        "amendments",
+        "apply",
+        "corpus-modules",
+        "precedents",
+        "corpus",
+    ],
 )
 def test_headless_paths_do_not_import_textual(setup: str) -> None:
     assert _loaded_textual(setup) == ""

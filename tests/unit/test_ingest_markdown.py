@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.ingest.markdown import letter_label, render_markdown, roman_label
+from resdiff.ingest.markdown import render_markdown
+from resdiff.labels import to_letters, to_roman
 
 
 def test_ordered_list_keeps_printed_numbers_and_delimiter() -> None:
@@ -49,8 +50,8 @@ def test_bullet_list_at_top_level_is_plain_paragraphs() -> None:
 
 
 def test_labels() -> None:
-    assert [letter_label(i) for i in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "bb"]
-    assert [roman_label(n) for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]
+    assert [to_letters(i) for i in (1, 2, 26, 27, 28)] == ["a", "b", "z", "aa", "bb"]
+    assert [to_roman(n) for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]
 
 
 def test_nested_items_that_carry_their_own_labels_are_not_labelled_twice() -> None:

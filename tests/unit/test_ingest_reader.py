@@ -49,16 +49,11 @@ def test_a_zip_that_is_not_word_is_refused() -> None:
         detect_format(buf.getvalue(), "a.docx")
 
 
-@pytest.mark.parametrize(("fmt", "data"), [("pdf", b"%PDF-1.4 x"), ("docx", _docx_bytes())])
-def test_recognised_formats_without_a_reader_say_so(
-    tmp_path: Path, fmt: str, data: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delitem(READERS, fmt)
-    path = tmp_path / f"draft.{fmt}"
-    path.write_bytes(data)
-    with pytest.raises(InputError) as err:
-        read_source(str(path))
-    assert str(err.value) == f"{path}: {fmt} input is not supported yet"
+def test_every_detected_format_has_a_reader() -> None:
+    samples = [b"plain", b"%PDF-1.4 x", _docx_bytes(), b"<!DOCTYPE html><p>x</p>"]
+    formats = {detect_format(d, "x") for d in samples} | {detect_format(b"# x", "x.md")}
+    assert formats == set(READERS)
+    assert all(callable(get_reader(f)) for f in formats)
 
 
 def test_registering_a_reader_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:

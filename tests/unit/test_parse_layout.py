@@ -1,15 +1,10 @@
-"""Line-level helpers: splitting, labels and paragraph ends."""
+"""Line-level helpers: splitting and paragraph ends."""
 
 from __future__ import annotations
 
 import pytest
 
-from resdiff.parse.layout import (
-    ends_paragraph,
-    letter_value,
-    roman_value,
-    split_lines,
-)
+from resdiff.parse.layout import ends_paragraph, split_lines
 
 
 def test_split_lines_only_at_newline() -> None:
@@ -18,21 +13,6 @@ def test_split_lines_only_at_newline() -> None:
     assert [text[ln.start : ln.end] for ln in lines] == ["a\x0cb\u2028c", "  d", "", ""]
     assert [ln.blank for ln in lines] == [False, False, True, True]
     assert text[lines[1].indent] == "d"
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("i", 1), ("iv", 4), ("ix", 9), ("xiv", 14), ("xl", 40), ("iiii", None), ("a", None)],
-)
-def test_roman_value(value: str, expected: int | None) -> None:
-    assert roman_value(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"), [("a", 1), ("h", 8), ("i", 9), ("z", 26), ("aa", 27), ("ab", None)]
-)
-def test_letter_value(value: str, expected: int | None) -> None:
-    assert letter_value(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -220,11 +220,10 @@ def test_document_text_cannot_open_blocks_or_links() -> None:
         "strong_close",
         "hardbreak",
         "softbreak",
-        "link_open",
-        "link_close",
+        "code_inline",
     }
-    # The only link is the renderer's own linkify of a plain http URL.
-    assert _links(tokens) == ["http://e"]
+    # A URL is a code span: not even a linkifying renderer makes it a link.
+    assert _links(tokens) == []
     # Starting with a deletion must not make a link reference definition.
     first = diff_paragraph((Segment("-", "a"), Segment("=", ": http://x")))
     assert "paragraph_open" in {t.type for t in _tokens(first)}

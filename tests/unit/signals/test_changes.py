@@ -199,3 +199,13 @@ def test_linked_in_one_draft_separate_in_the_other(lens: Lens) -> None:
         "OP1: the ceasefire is now conditional on hostage release "
         "('in connection with'; hostage release was separate, in OP2)"
     )
+
+
+def test_every_change_kind_has_a_detector() -> None:
+    from typing import get_args
+
+    from resdiff.model import HEADER_CHANGE_KINDS, ChangeKind
+    from resdiff.signals.detectors import DOCUMENT, HEADER, PAIRED, UNPAIRED
+
+    assert set(PAIRED) | set(UNPAIRED) | set(DOCUMENT) | set(HEADER) == set(get_args(ChangeKind))
+    assert tuple(HEADER) == HEADER_CHANGE_KINDS

@@ -47,6 +47,30 @@ def test_a_removed_clause_leads_the_actor_it_took_with_it() -> None:
     assert [ch.kind for ch in group.changes] == ["clause-removed", "actor-removed"]
 
 
+def test_the_headers_changes_are_one_entry_saying_how_many_sponsors() -> None:
+    from resdiff.present import keydiffs
+
+    (group,) = [g for g in group_changes(_demo().changes) if g.a == ("header",)]
+    assert len(group.changes) == 13  # 10 sponsors joined, 1 left, symbol, date
+    assert keydiffs.kind(group).id == "header"
+    assert keydiffs.title(group) == "10 sponsors added, 1 removed; symbol and date changed"
+    facets = keydiffs.facets(group)
+    assert facets[0].startswith("sponsors added: Algeria, Ecuador, ")
+    assert facets[1] == "no longer sponsors: United States of America"
+    assert len(facets) == 4
+    assert keydiffs.headline(group, facets).startswith("Header: 10 sponsors added")
+
+
+def test_the_header_title_counts_one_sponsor_in_the_singular() -> None:
+    from resdiff.model import ChangeGroup
+    from resdiff.present import keydiffs
+
+    gone = _change("sponsor-removed", ("header",), ("header",), 1.0)
+    date = _change("date-changed", ("header",), ("header",), 0.5)
+    group = ChangeGroup(("header",), ("header",), (gone, date), (0, 1))
+    assert keydiffs.title(group) == "1 sponsor removed; date changed"
+
+
 def test_a_change_over_several_pairs_stays_on_its_own() -> None:
     changes = [
         _change("clause-removed", ("OP7",), (), 5.0),

@@ -169,3 +169,26 @@ def test_climate_lens_turns_phase_out_into_phase_down_change() -> None:
 def test_empty_lens_reads_nothing() -> None:
     s = text_signals("Demands an immediate ceasefire within 30 days;", Lens())
     assert s == type(s)()
+
+
+@pytest.mark.parametrize("name", ["default", "climate"])
+def test_bundled_lenses_follow_the_format(name: str) -> None:
+    # The bundled lens is trusted at run time (not checked on every run): checked here.
+    import tomllib
+
+    from resdiff.signals.lens import bundled_lens_path
+    from resdiff.signals.lensformat import lens_schema
+
+    data = tomllib.loads(Path(bundled_lens_path(name)).read_text("utf-8"))
+    lens_schema().check(data, "")
+
+
+def test_the_bundled_lens_is_not_checked_on_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from resdiff.signals import lens as lens_module
+
+    def refuse(data: object, path: str) -> None:
+        raise AssertionError(f"checked {path}")
+
+    monkeypatch.setattr(lens_module, "_validate", refuse)
+    monkeypatch.setattr(lens_module, "_CACHE", {})
+    assert load_lens(()).topics

@@ -10,7 +10,7 @@ import pytest
 from resdiff.model import Mention
 from resdiff.signals import topics
 from resdiff.signals.clausetext import fold, lower
-from resdiff.signals.compiled import CUES, QUALIFIERS, TERMS
+from resdiff.signals.compiled import CueHit
 from resdiff.signals.extract import text_signals
 from resdiff.signals.lens import load_lens
 
@@ -39,8 +39,8 @@ def test_qualifiers_of_a_long_clause_take_linear_work(monkeypatch: pytest.Monkey
     lens = load_lens(())
     text = PHRASE * 400  # ~8,000 words, ~4,000 mentions and qualifiers
     low = lower(text)
-    hits = lens.compiled.scanner.scan(fold(text), low)
-    mentions = _CountingList(topics.find_mentions(text, hits[TERMS]))
+    hits = lens.compiled.scan(fold(text), low)
+    mentions = _CountingList(topics.find_mentions(text, hits.terms))
     scanned = 0
     gap = topics._gap
 
@@ -51,8 +51,8 @@ def test_qualifiers_of_a_long_clause_take_linear_work(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(topics, "_gap", counting_gap)
     _CountingList.looked = 0
-    found = topics.attach_qualifiers(low, mentions, hits[QUALIFIERS], lens)
-    n = len(hits[QUALIFIERS]) + len(mentions)
+    found = topics.attach_qualifiers(low, mentions, hits.qualifiers, lens)
+    n = len(hits.qualifiers) + len(mentions)
     assert len(mentions) > 1000 and n > 2000
     assert _CountingList.looked < 20 * n
     assert scanned < 20 * len(text)
@@ -60,7 +60,7 @@ def test_qualifiers_of_a_long_clause_take_linear_work(monkeypatch: pytest.Monkey
     assert found == text_signals(PHRASE, lens).qualifiers
 
 
-class _CountingCues(list[tuple[int, int, object]]):
+class _CountingCues(list[CueHit]):
     """Cue hits that count how many times one of them is looked at."""
 
     looked = 0
@@ -86,9 +86,9 @@ def test_links_of_a_long_clause_take_linear_work() -> None:
     )
     text = phrase * 400
     low = lower(text)
-    hits = lens.compiled.scanner.scan(fold(text), low)
-    mentions = topics.find_mentions(text, hits[TERMS])
-    cues = _CountingCues(hits[CUES])
+    hits = lens.compiled.scan(fold(text), low)
+    mentions = topics.find_mentions(text, hits.terms)
+    cues = _CountingCues(hits.cues)
     assert len(cues) > 1000
     _CountingCues.looked = 0
     links = find_links(text, low, mentions, cues, lens)

@@ -1,0 +1,89 @@
+"""Precedents as a terminal text report: the clause, its status, then each precedent with
+the word diff from it to the draft (``[-deleted-]{+inserted+}``, as ``resdiff report``
+marks them) and the changes in substance. Colour only when asked (a terminal)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from resdiff.corpus.model import Precedents
+from resdiff.present.changes import change_tag
+from resdiff.present.escape import clean_text as clean
+from resdiff.render.precedents import view
+from resdiff.render.text import (
+    DEFAULT_WIDTH,
+    STYLE_ADDRESS,
+    STYLE_DIM,
+    STYLE_HEADING,
+    STYLE_NOTE,
+    Spans,
+    _wrapped,
+    diff_spans,
+)
+
+_STATUS_STYLE = {"identical": STYLE_DIM, "adapted": STYLE_NOTE, "new": STYLE_NOTE}
+
+
+def _clause(v: view.ClauseView, width: int, color: bool) -> list[str | Text]:
+    status = v.item.status
+    head: Spans = [(clean(v.item.clause), STYLE_ADDRESS), ("  ", "")]
+    head.append((status, _STATUS_STYLE[status]))
+    if v.identical:
+        head.append((f" · {view.identical_note(v)}", STYLE_DIM))
+    lines = _wrapped(head, 0, width, color)
+    lines += _wrapped([(clean(view.flat(v.clause.text)), "")], 4, width, color)
+    for m in v.identical:
+        line: Spans = [("= ", STYLE_DIM), (clean(view.source(m)), STYLE_ADDRESS)]
+        line.append((f" · {clean(view.details(m))}", STYLE_DIM))
+        lines += _wrapped(line, 4, width, color)
+    for m in v.adapted:
+        line = [("~ ", STYLE_NOTE), (clean(view.source(m)), STYLE_ADDRESS)]
+        line.append((f" · {clean(view.details(m))}", STYLE_DIM))
+        lines += _wrapped(line, 4, width, color)
+        lines += _wrapped(diff_spans(view.segments(m, v.clause)), 8, width, color)
+        for ch in m.changes:
+            note: Spans = [(f"[{clean(change_tag(ch))}] ", STYLE_NOTE), (clean(ch.summary), "")]
+            lines += _wrapped(note, 8, width, color)
+    lines.append("")
+    return lines
+
+
+def render_text(result: Precedents, *, color: bool = False, width: int | None = None) -> str:
+    width = width or DEFAULT_WIDTH
+    lines: list[str | Text] = [
+        Text(clean(view.title(result)), style=STYLE_HEADING),
+        *_wrapped([(clean(view.summary(result)), "")], 0, width, color),
+        *_wrapped([(view.LEGEND, STYLE_DIM)], 0, width, color),
+        "",
+    ]
+    for v in view.clause_views(result):
+        lines += _clause(v, width, color)
+    if color:
+        out = Text("\n").join(x if isinstance(x, Text) else Text(x) for x in lines)
+        rendered = _console_render(out, width)
+    else:
+        rendered = "\n".join(x if isinstance(x, str) else x.plain for x in lines)
+    text = "\n".join(line.rstrip() for line in rendered.splitlines()).rstrip("\n")
+    return text + "\n"
+
+
+def _console_render(text: Text, width: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard",
+        force_terminal=True,
+        force_interactive=False,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        _environ={},
+    )
+    console.print(text, soft_wrap=True)
+    return buffer.getvalue()
