@@ -80,7 +80,7 @@ def title(group: ChangeGroup) -> str:
     since its facets name each sponsor."""
     if not is_header(group):
         return detail(group.lead)
-    kinds = [c.kind for c in group.changes]
+    kinds: list[str] = [c.kind for c in group.changes]
     counts = [(kinds.count(f"sponsor-{k}"), k) for k in ("added", "removed")]
     said = [f"{n} {what}" for n, what in counts if n]
     parts = []
