@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # CI runs derandomized (same examples every run, no flaky reds) and without deadlines
@@ -17,3 +18,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _report_width_from_no_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text reports take their width from ``$COLUMNS``: tests (and the commands they start)
+    see none, whatever the shell that runs them exports."""
+    monkeypatch.delenv("COLUMNS", raising=False)
