@@ -268,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p_open)
     _add_compare_options(p_open)
     _add_app_options(p_open)
+    add_corpus_options(p_open)
 
     p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
     p_demo.add_argument(
@@ -512,6 +513,7 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
         load=_load_options(args),
         series=args.series,
         config=not args.no_config,
+        corpus=corpus_path(args),
     )
     return run_app(app)
 
@@ -535,6 +537,7 @@ def _text_report(
         ),
         page=to_terminal and not getattr(args, "no_pager", False),
         names=names,
+        corpus=corpus_path(args),
     )
     return _make_report(report)
 

@@ -4,6 +4,8 @@ marks them) and the changes in substance. Colour only when asked (a terminal).""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from resdiff.corpus.model import Precedents
@@ -74,6 +76,21 @@ def agreed_section(result: Precedents, width: int, color: bool) -> list[str | Te
         if v.item.status == "adapted":
             lines += _clause(v, width, color)
     return lines
+
+
+def clause_text(result: Precedents, clause_ids: Sequence[str], width: int) -> str:
+    """The blocks of some clauses, as plain text (the app shows the selected clause's)."""
+    lines: list[str | Text] = []
+    for v in view.clause_views(result):
+        if v.item.clause in clause_ids:
+            lines += _clause(v, width, False)
+    return "\n".join(x if isinstance(x, str) else x.plain for x in lines).rstrip("\n")
+
+
+def section_text(result: Precedents, width: int) -> str:
+    """``agreed_section`` as plain text."""
+    lines = agreed_section(result, width, False)
+    return "\n".join(x if isinstance(x, str) else x.plain for x in lines).rstrip("\n")
 
 
 def render_text(result: Precedents, *, color: bool = False, width: int | None = None) -> str:
