@@ -211,7 +211,7 @@ def _brief(view: ReportView) -> list[str]:
     for s in view.sections:
         if len(view.sections) > 1:
             out.append(f'<h3 id="{s.anchor}-brief">{text(s.title)}</h3>')
-        out.append(f'<p class="verdict">{esc(s.verdict)}</p>')
+        out.append(f'<p class="verdict">{text(s.verdict)}</p>')
         if s.headline:
             out.append('<ol class="headline">')
             for item in s.headline:
@@ -270,7 +270,7 @@ def _summary(s: SectionView) -> list[str]:
     out = [
         f'<section aria-labelledby="{s.anchor}-h">',
         f'<h2 id="{s.anchor}-h"><span id="{s.anchor}"></span>Differences: {text(s.title)}</h2>',
-        f"<p>{esc(s.verdict)}</p>",
+        f"<p>{text(s.verdict)}</p>",
         *_scroll(table),
         f'<h3 id="{s.anchor}-keys">Key differences</h3>',
     ]
@@ -385,7 +385,7 @@ def _row(row: PairRow, s: SectionView) -> list[str]:
 def _clauses(s: SectionView) -> list[str]:
     out = [
         f'<section aria-labelledby="{s.anchor}-clauses">',
-        f'<h2 id="{s.anchor}-clauses">Clause by clause: {esc(s.title)}</h2>',
+        f'<h2 id="{s.anchor}-clauses">Clause by clause: {text(s.title)}</h2>',
         f'<p class="count">{s.shown} of {s.total} pairs shown. {LEGEND}</p>',
     ]
     for item in s.items:
