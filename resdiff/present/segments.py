@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -145,6 +145,22 @@ def edges(text: str) -> tuple[str, str, str]:
         return text, "", ""
     lead = text[: len(text) - len(text.lstrip())]
     return lead, core, text[len(lead) + len(core) :]
+
+
+def marked_text(
+    pieces: Iterable[Segment], lines: Callable[[str], str], mark: Callable[[str, str], str]
+) -> str:
+    """The text of consecutive pieces as a face writes it (``lines``: its escaping), each
+    cue phrase's words (its edges' whitespace left outside) wrapped by ``mark(written,
+    cue)``."""
+    out = []
+    for p in pieces:
+        if not p.cue:
+            out.append(lines(p.text))
+            continue
+        lead, core, trail = edges(p.text)
+        out.append(lines(lead) + (mark(lines(core), p.cue) if core else "") + lines(trail))
+    return "".join(out)
 
 
 def cue_label(note: str) -> str:

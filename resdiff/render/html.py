@@ -22,7 +22,7 @@ from resdiff.present.segments import (
     Segment,
     by_op,
     cue_label,
-    edges,
+    marked_text,
     shown_group,
     shown_text,
 )
@@ -74,20 +74,14 @@ def _lines(text: str) -> str:
 def _pieces(pieces: tuple[Segment, ...]) -> str:
     """Escaped text, a cue phrase highlighted with the signal it carries as its title
     (and, for screen readers, said after it)."""
-    out = []
-    for p in pieces:
-        if not p.cue:
-            out.append(_lines(p.text))
-            continue
-        lead, core, trail = edges(p.text)
-        mark = (
-            f'<mark class="cue" title="{esc(p.cue)}">{_lines(core)}'
-            f'<span class="vh"> (cue: {esc(cue_label(p.cue))})</span></mark>'
-            if core
-            else ""
-        )
-        out.append(_lines(lead) + mark + _lines(trail))
-    return "".join(out)
+    return marked_text(
+        pieces,
+        _lines,
+        lambda core, cue: (
+            f'<mark class="cue" title="{esc(cue)}">{core}'
+            f'<span class="vh"> (cue: {esc(cue_label(cue))})</span></mark>'
+        ),
+    )
 
 
 def diff_html(segments: tuple[Segment, ...], whole: bool = False) -> str:
