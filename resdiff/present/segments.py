@@ -261,9 +261,13 @@ def side_segments(
     """One side's own text for side-by-side views, its differences marked."""
     drop = "+" if side == "a" else "-"
     diff = pair.diff if runs is None else runs
+    if not cues:  # the common case, kept fast: no cue phrase in this pair
+        return merge_segments(
+            [Segment("=" if r.minor else r.op, r.text) for r in diff if r.op != drop]
+        )
     segs = [
         segment("=" if run.minor else run.op, run.text, cue)
-        for run, cue in zip(diff, _cues(diff, cues), strict=True)
+        for run, cue in zip(diff, cues, strict=True)
         if run.op != drop
     ]
     return merge_segments(segs)
