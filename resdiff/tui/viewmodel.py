@@ -432,6 +432,11 @@ def describe_document(doc: Document) -> str:
     return clean_terminal(" · ".join(parts))
 
 
+def warnings_line(doc: Document) -> str:
+    """The document's warnings on one line, safe for a terminal (they quote its text)."""
+    return clean_terminal("; ".join(doc.warnings))
+
+
 def counts_line(pc: PairwiseComparison) -> str:
     """``~6 modified  +2 added  ↷3 moved  29 key differences`` (zero counts left out)."""
     c = pc.counts

@@ -235,3 +235,15 @@ def test_counts_line_leaves_out_zeros() -> None:
     assert line == (
         "~5 modified  +1 added  <1 split  >1 merged  ↷2 moved  ~header  15 key differences"
     )
+
+
+def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None:
+    from dataclasses import replace
+
+    doc = escaped_comparison().documents[0]
+    warned = replace(
+        doc, warnings=("OP1 opens with no known operative phrase ('\x1b[31mX ...')", "b")
+    )
+    line = vm.warnings_line(warned)
+    assert "\x1b" not in line
+    assert line.startswith("OP1 opens with no known operative phrase") and line.endswith("; b")

@@ -298,6 +298,8 @@ class MainScreen(Screen[None]):
             text.append(vm.describe_document(doc))
             if doc.parse.structure != "un":
                 text.append(f"  [{doc.parse.structure}: {doc.parse.note}]", style="dim")
+            if doc.warnings:
+                text.append(f"  ! {vm.warnings_line(doc)}", style="bold")
         self.query_one("#drafts", Static).update(text)
         self._update_status()
 
