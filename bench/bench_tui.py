@@ -9,7 +9,9 @@ headless with Textual's Pilot at 120x40:
   a pair selected (reported with the import and the compare worker separately);
 - ``n`` (next difference) and ``]`` (next key difference): time from the key press to
   the end of composing the first frame that shows the newly selected pair (headless:
-  the terminal write itself is not included), over many presses.
+  the terminal write itself is not included), over many presses;
+- with ``--quit``: ``q`` pressed 0.3 s into the comparison, to the end of the process
+  (the app must not wait for the comparison).
 
 Each run is a fresh interpreter, so import costs are real. Numbers go to
 docs/performance.md ("Terminal app").
@@ -25,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +112,7 @@ def _timed_show(self, *args, **kwargs):
 MainScreen._show = _timed_show
 
 async def main():
-    app = make_app([{a!r}, {b!r}])
+    app = make_app([{a!r}, {b!r}], config=False)
     out = {{"import": t_import}}
     async with app.run_test(size=(120, 40)) as pilot:
         t1 = time.perf_counter()
@@ -148,6 +151,42 @@ asyncio.run(main())
 """
 
 
+QUIT_CHILD = r"""
+import sys, time
+sys.path.insert(0, {root!r})
+from resdiff.tui.app import make_app, run_app
+
+app = make_app([{a!r}, {b!r}], config=False)
+
+async def quit_while_comparing(pilot):
+    while not app.screen.computing:
+        await pilot.pause(0.01)
+    await pilot.pause({after})
+    print("PRESS", time.time(), flush=True)
+    await pilot.press("q")
+
+run_app(app, headless=True, auto_pilot=quit_while_comparing)  # as the CLI runs it
+"""
+
+
+def quit_once(a: Path, b: Path, after: float) -> float:
+    """Seconds from pressing q (``after`` seconds into the comparison) to the end of the
+    process: the app must not wait for the comparison to finish."""
+    code = QUIT_CHILD.format(root=str(ROOT), a=str(a), b=str(b), after=after)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert proc.stdout is not None
+    pressed = None
+    for line in proc.stdout:
+        if line.startswith("PRESS "):
+            pressed = float(line.split()[1])
+    proc.wait()
+    ended = time.time()
+    assert pressed is not None, "the comparison ended before q was pressed"
+    return ended - pressed
+
+
 def run_once(a: Path, b: Path, presses: int) -> dict[str, object]:
     code = CHILD.format(root=str(ROOT), a=str(a), b=str(b), presses=presses)
     proc = subprocess.run(
@@ -163,17 +202,24 @@ def main() -> None:
     parser.add_argument("--paragraphs", type=int, default=460)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument(
+        "--quit", action="store_true", help="also time q pressed 0.3 s into the comparison"
+    )
     args = parser.parse_args()
     print(f"python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     with tempfile.TemporaryDirectory() as tmp:
         a, b = make_pair(Path(tmp), args.paragraphs)
         results = [run_once(a, b, args.presses) for _ in range(args.runs)]
+        quits = [quit_once(a, b, 0.3) for _ in range(args.runs)] if args.quit else []
     med = statistics.median
 
     def ms(x: object) -> float:
         return float(x) * 1000  # type: ignore[arg-type]
 
     print(f"pair: {args.paragraphs} paragraphs per side, {results[0]['rows']} navigator rows")
+    if quits:
+        worst = max(quits) * 1000
+        print(f"q while comparing: median {med(quits) * 1000:5.0f} ms, max {worst:5.0f} ms")
     for key in ("import", "first_frame", "worker", "paint_after_result", "first_paint"):
         print(f"{key:18s} median {med(ms(r[key]) for r in results):7.0f} ms")
     for key in ("next", "key"):

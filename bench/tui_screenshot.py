@@ -43,7 +43,10 @@ def main() -> None:
     parser.add_argument("-o", "--output", default=str(ROOT / "docs" / "img" / "tui-main.svg"))
     parser.add_argument("--size", default="120x40", help="COLUMNSxROWS (default 120x40)")
     parser.add_argument(
-        "--press", nargs="*", default=["right_square_bracket"], help="keys to press first"
+        "--press",
+        nargs="*",
+        default=[],
+        help="keys to press first (it opens on the top-ranked change)",
     )
     args = parser.parse_args()
     cols, rows = (int(v) for v in args.size.lower().split("x"))

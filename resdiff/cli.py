@@ -238,6 +238,14 @@ def _add_amendment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     _add_input_options(p)
 
 
+def _add_app_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore the app's preferences file (theme, layout): neither read nor written",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdiff",
@@ -257,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_open.add_argument("files", nargs="*", metavar="FILE")
     _add_input_options(p_open)
     _add_compare_options(p_open)
+    _add_app_options(p_open)
 
     p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
     p_demo.add_argument(
@@ -264,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_terminal_options(p_demo)
     _add_compare_options(p_demo)
+    _add_app_options(p_demo)
 
     p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
     p_parse.add_argument("files", nargs="+", metavar="FILE")
@@ -478,16 +488,21 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
-    from resdiff.tui.app import make_app
+    from resdiff.ingest.reader import check_readable
+
+    for path in files:  # a mistyped path is one line, as for diff, not an app
+        if path != "-":
+            check_readable(path)
+    from resdiff.tui.app import make_app, run_app
 
     app = make_app(
         list(files),
         options=_compare_options(args, len(files)),
         load=_load_options(args),
         series=args.series,
+        config=not args.no_config,
     )
-    app.run()
-    return int(app.return_code or 0)
+    return run_app(app)
 
 
 def _text_report(
@@ -518,9 +533,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     files = demo_paths()
     if args.report or not sys.stdout.isatty():
-        # The drafts by their bundled names, not where the package is installed.
-        _text_report(args, files, names=[f"{n} (bundled sample)" for n in DEMO_PAIR])
-        return ExitCode.SAME
+        # The drafts by their bundled names, not where the package is installed; 1: the
+        # sample drafts differ, as `resdiff A B`.
+        return _text_report(args, files, names=[f"{n} (bundled sample)" for n in DEMO_PAIR])
     return _run_tui(files, args)
 
 

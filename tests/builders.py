@@ -194,3 +194,20 @@ def escaped_comparison() -> Comparison:
     a = parsed(f"The Security Council,\n\n1. {clause.format('')}\n", "A")
     b = parsed(f"The Security Council,\n\n1. {clause.format(' urgent')}\n", "B")
     return comparison(a, b)
+
+
+# --- the engine's comparison of the bundled seed drafts -----------------------------------
+
+#: The demo pair (a ceasefire tied to hostage release against both demanded).
+SEED_PAIR = ("s-2024-9001-tied.txt", "s-2024-9002-demands.txt")
+#: A draft and its Rev.1, hard-wrapped at 70 characters like a PDF copy.
+WRAPPED_PAIR = ("s-2024-9001-tied.txt", "s-2024-9001-rev1-tied.txt")
+
+
+@cache
+def seed_comparison(names: tuple[str, str] = SEED_PAIR) -> Comparison:
+    """Two bundled seed drafts compared by the real engine (computed once per session)."""
+    from resdiff.pipeline import load_all
+    from resdiff.seeds import seed_path
+
+    return comparison(*load_all([str(seed_path(n)) for n in names]))

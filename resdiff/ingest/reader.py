@@ -181,6 +181,21 @@ def _text_head(data: bytes) -> str:
     return head.decode("latin-1").lstrip().lower()
 
 
+def check_readable(path: str) -> None:
+    """Raise the ``InputError`` reading ``path`` would raise for a missing file, a
+    folder or a file without read permission, without reading it (the app checks its
+    files this way before it takes over the terminal)."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory, not a file", path)
+        p.stat()
+        if not os.access(p, os.R_OK):
+            raise InputError("permission denied", path)
+    except OSError as exc:
+        raise InputError(_os_problem(exc), path) from exc
+
+
 def _read_file(path: str) -> bytes:
     p = Path(path)
     try:

@@ -45,12 +45,17 @@ def last_label(clause_id: str) -> str:
 
 def fit(a: Sequence[str], b: Sequence[str], depth: int, width: int) -> str:
     """The compact address indented by ``depth`` in a column of ``width``. A sub-paragraph
-    pair too long for it keeps both sides by their own labels (``(ii)→(ii)``, the parent
-    row names the rest); failing that, the new address (``→OP6(b)(ii)``)."""
-    indent = "  " * depth
-    text = indent + compact(a, b)
-    if len(text) > width and a and b:
-        short = "+".join(map(last_label, a)) + APP_ARROW + "+".join(map(last_label, b))
-        fits = depth and len(indent + short) <= width
-        text = indent + short if fits else indent + APP_ARROW + "+".join(b)
-    return text[:width]
+    is named by its own labels (``(ii)`` when both sides agree, ``(ii)→(iii)`` otherwise:
+    its paragraph's row names the rest); a paragraph too long for the column by its new
+    address (``→OP3+OP4``); then the indent narrows to one space a level; then it is cut."""
+    candidates = [compact(a, b)]
+    if depth and a and b:
+        own_a, own_b = "+".join(map(last_label, a)), "+".join(map(last_label, b))
+        candidates = [own_a if own_a == own_b else f"{own_a}{APP_ARROW}{own_b}"]
+    elif a and b:
+        candidates.append(APP_ARROW + "+".join(b))
+    for indent in ("  " * depth, " " * depth):
+        for text in candidates:
+            if len(indent + text) <= width:
+                return indent + text
+    return (" " * depth + candidates[-1])[:width]

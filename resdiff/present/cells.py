@@ -83,15 +83,24 @@ def one_line(cell: CellView | None) -> str:
     return " ".join(parts)
 
 
+Slots = tuple[tuple[str, ...], ...]
+"""A cell's lines by kind: the verb, the qualifiers, the links, the clauses."""
+
+
+def slots(cell: CellView | None) -> Slots:
+    """The app's cell as four slots of lines (verb; qualifiers; one line a link; clauses),
+    so that the cells of a row can line up slot by slot; "—" when not mentioned."""
+    if cell is None:
+        return (("—",), (), (), ())
+    return (
+        (cell.verb,),
+        (", ".join(cell.qualifiers),) if cell.qualifiers else (),
+        tuple(f"{LINK_MARK} {x.relation}: {x.other}" for x in cell.links),
+        (", ".join(cell.clauses),) if cell.clauses else (),
+    )
+
+
 def lines(cell: CellView | None) -> str:
     """The app's cell: verb, qualifiers, each link, clauses, one a line; "—" when not
     mentioned."""
-    if cell is None:
-        return "—"
-    out = [cell.verb]
-    if cell.qualifiers:
-        out.append(", ".join(cell.qualifiers))
-    out.extend(f"{LINK_MARK} {x.relation}: {x.other}" for x in cell.links)
-    if cell.clauses:
-        out.append(", ".join(cell.clauses))
-    return "\n".join(out)
+    return "\n".join(line for slot in slots(cell) for line in slot)

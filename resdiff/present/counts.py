@@ -65,9 +65,14 @@ def header_phrase(pc: PairwiseComparison) -> str | None:
     the parser reads changed, say 'Distr.: General' to 'Distr.: Limited'); else None."""
     if pc.header is None or not pc.header.changed:
         return None
-    kinds = {ch.kind for ch in pc.changes}
-    fields = dict.fromkeys(f for kind, f in HEADER_FIELDS.items() if kind in kinds)
+    fields = header_fields(pc)
     return "the header" + (f" ({', '.join(fields)})" if fields else "")
+
+
+def header_fields(pc: PairwiseComparison) -> tuple[str, ...]:
+    """The header fields that changed, in the verdict's order: ('sponsors', 'date')."""
+    kinds = {ch.kind for ch in pc.changes}
+    return tuple(dict.fromkeys(f for kind, f in HEADER_FIELDS.items() if kind in kinds))
 
 
 def level_phrase(level: Level) -> str:

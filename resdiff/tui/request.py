@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from resdiff.model import CompareOptions, Comparison
@@ -14,11 +15,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Request:
     """The drafts to compare (or a comparison already made), how to read them (``load``)
-    and compare them (``options``), and whether they are a series when the reader said so
-    (``series``; ``None``: the pipeline's rule, ``pipeline.is_series``)."""
+    and compare them (``options``), whether they are a series when the reader said so
+    (``series``; ``None``: the pipeline's rule, ``pipeline.is_series``), and where the
+    preferences live (``config``; ``None``: none read or written)."""
 
     files: tuple[str, ...] = ()
     options: CompareOptions = field(default_factory=CompareOptions)
     load: LoadOptions | None = None
     series: bool | None = None
     comparison: Comparison | None = None
+    config: Path | None = None

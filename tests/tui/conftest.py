@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets._toast import Toast, ToastRack
 
 from resdiff.tui.app import ResdiffApp, make_app
 from resdiff.tui.screens.main import MainScreen
@@ -13,6 +14,15 @@ from tests.builders import series_comparison
 
 DRAFTS = Path(__file__).parent / "drafts"
 SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal with colour, whatever runs the tests (with TERM=xterm and no COLORTERM,
+    rich reports 16 colours and the app would show [-old-]{+new+} markers); the tests of
+    the marker mode ask for NO_COLOR themselves."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
 
 
 @pytest.fixture
@@ -37,4 +47,32 @@ async def settle(pilot: Pilot[int]) -> None:
     """Wait for the compare worker and the messages it posts."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await pilot.pause()
+
+
+def screen_lines(app: ResdiffApp) -> list[str]:
+    """The whole screen as text, one string per terminal line (what a reader sees)."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+def toasts(app: ResdiffApp) -> list[str]:
+    """The notices on screen (the app must run with ``notifications=True``)."""
+    rack = app.screen.get_child_by_type(ToastRack)
+    return [str(toast.render()) for toast in rack.query(Toast)]
+
+
+async def choose_filter(pilot: Pilot[int], mode: str, value: str | None) -> None:
+    """Open the filter dialog (``f``) and choose the filter ``(mode, value)``."""
+    from textual.widgets import OptionList
+
+    from resdiff.tui.screens.dialogs import FilterDialog
+
+    await pilot.press("f")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, FilterDialog)
+    wanted = next(i for i, f in enumerate(dialog._choices) if (f.mode, f.value) == (mode, value))
+    dialog.query_one(OptionList).highlighted = wanted
+    await pilot.press("enter")
     await pilot.pause()

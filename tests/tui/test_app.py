@@ -12,17 +12,16 @@ from textual.widgets import Input, OptionList, Select
 from resdiff.errors import ResdiffError
 from resdiff.model import CompareOptions
 from resdiff.tui.app import ResdiffApp, make_app
-from resdiff.tui.request import Request
+from resdiff.tui.messages import ComparisonReady, DocumentsLoaded
 from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
-from resdiff.tui.screens.main import ComparisonReady, DocumentsLoaded
 from resdiff.tui.screens.open_file import OpenFileDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 from tests.builders import escaped_comparison, series_comparison
-from tests.tui.conftest import DRAFTS, SIZE, main_screen, settle
+from tests.tui.conftest import DRAFTS, SIZE, choose_filter, main_screen, settle
 
 
 def _address(app: ResdiffApp) -> str:
@@ -108,6 +107,8 @@ async def test_open_dialog_cancel_leaves_a_hint() -> None:
 async def test_n_and_p_walk_differences_in_document_order(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert _address(series_app) == "OP1"  # opens on the top-ranked key difference
+        await pilot.press("p", "p")
         assert _address(series_app) == "PP2"  # the first difference, not PP1
         seen = []
         for _ in range(4):
@@ -124,10 +125,11 @@ async def test_n_and_p_walk_differences_in_document_order(series_app: ResdiffApp
 async def test_key_differences_in_rank_order(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("right_square_bracket")
         s = main_screen(series_app)
         assert s.key_pos == 0 and _address(series_app) == "OP1"  # linkage ranks first
-        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.press("right_square_bracket")
+        assert s.key_pos == 1 and _address(series_app) == "OP1"  # second: OP1's verb
+        await pilot.press("right_square_bracket")
         assert _address(series_app) == "PP3→OP8"  # third: the promoted verb
         await pilot.press("left_square_bracket")
         assert s.key_pos == 1 and _address(series_app) == "OP1"
@@ -146,7 +148,9 @@ async def test_choosing_a_key_difference_jumps_to_its_clause(series_app: Resdiff
         await pilot.pause()
         panel = series_app.screen.query_one("#key-changes", OptionList)
         panel.focus()
-        panel.highlighted = 9  # rank 10: PP2's verb
+        s = main_screen(series_app)
+        pp2 = next(i for i, k in enumerate(s.keys) if k.row and s.rows[k.row].address == "PP2")
+        panel.highlighted = pp2  # PP2's verb, ranked below the header's changes
         await pilot.press("enter")
         await pilot.pause()
         assert _address(series_app) == "PP2"
@@ -157,20 +161,21 @@ async def test_arrows_and_j_k_move_the_cursor(series_app: ResdiffApp) -> None:
         await pilot.pause()
         await pilot.press("down")
         await pilot.pause()
-        assert _address(series_app) == "OP6→PP3"
+        assert _address(series_app) == "OP2"
         await pilot.press("j")
         await pilot.pause()
-        assert _address(series_app) == "OP1"
+        assert _address(series_app) == "OP2→OP3+OP4"
         await pilot.press("k", "up")
         await pilot.pause()
-        assert _address(series_app) == "PP2"
+        assert _address(series_app) == "OP1"
 
 
 async def test_mouse_click_selects_a_clause(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        # the border is line 0, then one line per row: OP1 is the fourth row
-        await pilot.click(ClauseNavigator, offset=(10, 4))
+        # the border is line 0, then one line per row: OP1 is the fifth row (the
+        # header's pair, PP1, PP2, OP6→PP3, OP1)
+        await pilot.click(ClauseNavigator, offset=(10, 5))
         await pilot.pause()
         assert _address(series_app) == "OP1"
 
@@ -219,16 +224,7 @@ async def test_filter_by_topic_and_escape_cancels(series_app: ResdiffApp) -> Non
         await pilot.pause()
         s = main_screen(series_app)
         assert s.flt.mode == "all"
-        await pilot.press("f")
-        await pilot.pause()
-        dialog = series_app.screen
-        assert isinstance(dialog, FilterDialog)
-        target = next(
-            i for i, f in enumerate(dialog._choices) if (f.mode, f.value) == ("topic", "hostages")
-        )
-        dialog.query_one(OptionList).highlighted = target
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_filter(pilot, "topic", "hostages")
         listed = series_app.screen.query_one(ClauseNavigator).listed
         assert {s.rows[i].address for i in listed} == {"OP1", "OP2"}
 
@@ -242,7 +238,7 @@ async def test_u_hides_and_shows_unchanged(series_app: ResdiffApp) -> None:
         await pilot.press("u")
         await pilot.pause()
         assert all(s.rows[i].changed for i in nav.listed) and len(nav.listed) < everything
-        assert _address(series_app) == "PP2"  # the selection survives
+        assert _address(series_app) == "OP1"  # the selection survives
         await pilot.press("u")
         await pilot.pause()
         assert len(nav.listed) == everything
@@ -251,6 +247,7 @@ async def test_u_hides_and_shows_unchanged(series_app: ResdiffApp) -> None:
 async def test_v_toggles_inline_view(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press("p", "p")  # PP2
         view = series_app.screen.query_one(PairView)
         assert not view.inline
         side_by_side = view.rendered_text()
@@ -260,7 +257,7 @@ async def test_v_toggles_inline_view(series_app: ResdiffApp) -> None:
         assert view.inline and view.has_class("-inline")
         inline = view.rendered_text()
         assert "A: S/2099/1 → B: S/2099/2" in inline
-        assert "Expressing deepgrave concern about the catastrophic" in inline
+        assert "Expressing deep grave concern about the catastrophic" in inline  # runs apart
         await pilot.press("v")
         await pilot.pause()
         assert view.rendered_text() == side_by_side
@@ -412,27 +409,26 @@ async def test_q_quits(series_app: ResdiffApp) -> None:
     assert series_app.return_code == 0
 
 
-def test_command_palette_lists_every_action(series_app: ResdiffApp) -> None:
-    from resdiff.tui.screens.main import MainScreen
-
-    screen = MainScreen(Request())
-    titles = {c.title for c in series_app.get_system_commands(screen)}
+async def test_command_palette_lists_every_action(series_app: ResdiffApp) -> None:
+    async with series_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in series_app.get_system_commands(series_app.screen)}
     for wanted in (
-        "Next difference",
+        "Next difference, in document order",
         "Previous difference",
-        "Next key difference",
+        "Next key difference, in rank order (the app opens on the first)",
         "Previous key difference",
-        "Next clause",
-        "Search both drafts",
-        "Filter clauses (status, topic)",
+        "Next clause in the list",
+        "Search both drafts (text or address)",
+        "Filter the clauses (changed, status, topic)",
         "Show or hide unchanged clauses",
         "Side by side or inline view",
-        "Swap sides (the other draft becomes the base)",
-        "Positions matrix",
-        "History of the series",
+        "Swap sides (the shown draft becomes the base)",
+        "Positions matrix: each topic in each draft",
+        "History of a series of drafts",
         "Export the comparison as a report",
         "Open other drafts",
-        "Help: keys and markers",
+        "Help: every key and marker",
         "Compare the base with draft 3",
         "Quit",
     ):
@@ -467,7 +463,7 @@ async def test_escape_sequences_are_stripped() -> None:
 
 async def test_inserted_and_deleted_words_are_marked_without_colour(series_app: ResdiffApp) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.press("p", "p")  # PP2
         view = series_app.screen.query_one(PairView)
         left, right = view.texts["left"], view.texts["right"]
         deleted = next(s for s in left.spans if left.plain[s.start : s.end] == "deep")
@@ -485,16 +481,17 @@ async def test_narrow_terminal_stacks_panels(series_app: ResdiffApp) -> None:
         pair = screen.query_one(PairView)
         assert nav.region.width > 70 and pair.region.y > nav.region.y
         assert not screen.query_one("#key-changes").display
+        assert _address(series_app) == "OP1"
         await pilot.press("n")
-        assert _address(series_app) == "OP6→PP3"
+        assert _address(series_app) == "OP2"
         # the key differences panel is hidden, but ] still works and the summary shows
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert _address(series_app) == "OP1"
         shown = " ".join(pair.rendered_text().split())
         assert "no longer conditional on hostage release" in shown
-        # in a small terminal the words come first, the notes after them
-        assert shown.index("Determines the imperative") < shown.index("no longer conditional")
+        # at any size the summaries come first, above the words
+        assert shown.index("no longer conditional") < shown.index("Determines the imperative")
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
@@ -521,7 +518,7 @@ async def test_no_color_keeps_markers(
         s = main_screen(app)
         symbols = [nav.row_text(i)[:3].strip() for i in nav.listed]
         assert "<" in symbols and ">" in symbols and "+" in symbols and "~" in symbols
-        assert s.rows[1].marker == "~ modified"
+        assert next(r for r in s.rows if r.address == "PP2").marker == "~ modified"
 
 
 async def test_swap_with_three_drafts_keeps_the_same_two(series_app: ResdiffApp) -> None:
@@ -573,7 +570,7 @@ async def test_palette_commands_run_their_actions(series_app: ResdiffApp) -> Non
         await pilot.pause()
         screen = main_screen(series_app)
         commands = {c.title: c for c in series_app.get_system_commands(screen)}
-        await commands["Next key difference"].callback()
+        await commands["Next key difference, in rank order (the app opens on the first)"].callback()
         await pilot.pause()
         assert _address(series_app) == "OP1"
 
@@ -641,7 +638,8 @@ async def test_a_comparison_without_pairs_does_not_break_the_app() -> None:
     empty = replace(
         rich,
         comparisons=tuple(
-            replace(pc, pairs=(), counts=Counts(), changes=()) for pc in rich.comparisons
+            replace(pc, pairs=(), counts=Counts(), changes=(), header=None, footnotes=())
+            for pc in rich.comparisons
         ),
     )
     app = make_app([], comparison=empty)

@@ -6,6 +6,8 @@ The comparison is the real engine's, of three drafts written for the tests
 
 from __future__ import annotations
 
+import re
+
 from resdiff.model import ClausePair, Run
 from resdiff.present.segments import inline_segments
 from resdiff.tui import viewmodel as vm
@@ -24,6 +26,7 @@ def _by_address() -> dict[str, vm.Row]:
 def test_rows_flatten_children_after_their_parent() -> None:
     rows = _rows()
     assert [r.address for r in rows] == [
+        "header",  # the drafts' headers differ: their pair comes first, as in the reports
         "PP1",
         "PP2",
         "OP6→PP3",
@@ -38,7 +41,7 @@ def test_rows_flatten_children_after_their_parent() -> None:
         "PP3→OP8",
         "OP8→OP9",
     ]
-    assert [r.depth for r in rows[6:9]] == [0, 1, 1]
+    assert [r.depth for r in rows[7:10]] == [0, 1, 1]
 
 
 def test_markers_do_not_rely_on_colour() -> None:
@@ -66,6 +69,7 @@ def test_differences_are_changed_rows_in_document_order() -> None:
     rows = _rows()
     diffs = [rows[i].address for i in vm.differences(rows)]
     assert diffs == [
+        "header",
         "PP2",
         "OP6→PP3",
         "OP1",
@@ -111,6 +115,31 @@ def test_search_finds_text_in_either_draft() -> None:
     assert vm.search(rows, "   ") == ()
 
 
+def test_search_ignores_whitespace_and_finds_addresses() -> None:
+    rows = _rows()
+    assert [rows[i].address for i in vm.search(rows, "focal\n  point")] == ["OP2→OP3+OP4"]
+    # an address names the clause in either draft: OP3 is A's OP3 and B's OP3 (a split half)
+    assert [rows[i].address for i in vm.search(rows, "op3")] == ["OP2→OP3+OP4", "OP3→OP5"]
+    pattern = vm.search_pattern("durable  ceasefire")
+    assert pattern is not None and pattern.search("a Durable\nceasefire")
+    assert vm.search_pattern(" ") is None
+
+
+def test_find_clause_by_address() -> None:
+    rows = _rows()
+
+    def found(query: str) -> str | None:
+        row = vm.find_clause(rows, query)
+        return None if row is None else rows[row].address
+
+    assert found("OP3") == "OP2→OP3+OP4"  # B's OP3 first: the shown draft
+    assert found("A OP3") == found("a:op3") == "OP3→OP5"
+    assert found("5(a)") == found("op 5 (a)") == "OP3(a)→OP5(a)"
+    assert found("PP3") == "OP6→PP3"
+    assert found("B OP6") == "OP4+OP5→OP6"
+    assert found("OP99") is None and found("") is None and found("C OP1") is None
+
+
 def test_key_changes_ranked_and_mapped_to_rows() -> None:
     c = series_comparison()
     rows = vm.build_rows(c, c.comparisons[0])
@@ -132,11 +161,17 @@ def test_key_changes_ranked_and_mapped_to_rows() -> None:
 def test_pair_display_columns_reconstruct_each_side() -> None:
     for row in _rows():
         d = vm.pair_display(row.pair, "A", "B", runs=row.runs)
-        assert "".join(t for _, t in d.left) == row.pair.text_a()
-        assert "".join(t for _, t in d.right) == row.pair.text_b()
+        # the header's columns and line ends are shown as single spaces, as in the reports
+        same = _squeezed if row.address == "header" else str
+        assert same("".join(t for _, t in d.left)) == same(row.pair.text_a())
+        assert same("".join(t for _, t in d.right)) == same(row.pair.text_b())
         assert all(op in "=-" for op, _ in d.left)
         assert all(op in "=+" for op, _ in d.right)
-        assert "".join(t for op, t in d.inline if op != "-") == row.pair.text_b()
+        assert same("".join(t for op, t in d.inline if op != "-")) == same(row.pair.text_b())
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
 
 
 def test_the_app_marks_the_words_the_reports_mark() -> None:
@@ -191,18 +226,39 @@ def test_header_history_and_matrix_tables() -> None:
     assert rounds["OP9"] == ["", "+ —"]  # new in S/2099/3
     header, table = vm.matrix_table(c)
     assert header[1:] == ["S/2099/1", "S/2099/2", "S/2099/3"]
-    cells = {line[0]: line[1:] for line in table}
+    cells = {label: vm.aligned_cells(row, 60) for label, row in table}
     assert cells["Ceasefire"][0].splitlines()[0] == "Determines the imperative of"
     assert "⚭ conditional: Hostages" in cells["Ceasefire"][0]
-    assert cells["Ceasefire"][1] == "Demands\nimmediate, sustained, lasting, sustainable\nOP1"
+    # S/2099/2 has no link: its clauses wait on the line where S/2099/1's are
+    assert cells["Ceasefire"][1] == "Demands\nimmediate, sustained, lasting, sustainable\n\nOP1"
+
+
+def test_matrix_cells_line_up_across_drafts() -> None:
+    _, table = vm.matrix_table(series_comparison())
+    for label, row in table:
+        for width in (16, 30):
+            columns = [cell.split("\n") for cell in vm.aligned_cells(row, width)]
+            assert all(len(line) <= width for lines in columns for line in lines), label
+            # every draft's clauses (the last slot) start on the same line
+            starts = {
+                next(n for n, line in enumerate(lines) if re.match(r"(OP|PP)\d", line))
+                for lines in columns
+                if lines != ["—"]
+            }
+            assert len(starts) == 1, (label, columns)
 
 
 def test_long_renumbered_addresses_keep_the_new_number() -> None:
     pair = ClausePair(("OP4(b)(ii)",), ("OP6(b)(ii)",), "unchanged", False, 1.0, ())
     row = vm.Row(0, pair, 2, vm.address(pair), "", "", "", frozenset())
-    assert vm.fit_address(row, 40) == "    OP4(b)(ii)→OP6(b)(ii)"
-    assert vm.fit_address(row, 20) == "    (ii)→(ii)"
-    assert vm.fit_address(row, 12) == "    →OP6(b)("
+    assert vm.fit_address(row, 40) == "    (ii)"  # the parent row names the rest
+    other = ClausePair(("OP4(b)",), ("OP6(c)",), "unchanged", False, 1.0, ())
+    relabelled = vm.Row(0, other, 1, vm.address(other), "", "", "", frozenset())
+    assert vm.fit_address(relabelled, 40) == "  (b)→(c)"
+    assert vm.fit_address(row, 6) == "  (ii)"
+    moved = ClausePair(("PP4", "PP5"), ("PP4",), "merged", False, 1.0, ())
+    merged = vm.Row(0, moved, 0, vm.address(moved), "", "", "", frozenset())
+    assert vm.fit_address(merged, 8) == "→PP4"
 
 
 def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:
@@ -230,11 +286,14 @@ def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
 
 
 def test_counts_line_leaves_out_zeros() -> None:
-    line = vm.counts_line(series_comparison().comparisons[0])
-    # the series' drafts differ in their headers too (symbol, date: 5 changes)
-    assert line == (
-        "~5 modified  +1 added  <1 split  >1 merged  ↷2 moved  ~header  15 key differences"
+    pc = series_comparison().comparisons[0]
+    # the series' drafts differ in their headers too (sponsors, symbol, date: 5 changes)
+    assert vm.counts_line(pc) == (
+        "the header (sponsors, symbol, date); "
+        "paragraphs: 5 modified, 1 added, 1 split, 1 merged, 2 moved; "
+        "sub-paragraphs: 1 modified · 15 key differences"
     )
+    assert vm.counts_line(pc, short=True) == "~header | ~5 +1 <1 >1 ↷2 | sub ~1 · 15 key"
 
 
 def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None:
@@ -247,3 +306,8 @@ def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None
     line = vm.warnings_line(warned)
     assert "\x1b" not in line
     assert line.startswith("OP1 opens with no known operative phrase") and line.endswith("; b")
+    # the drafts line carries them: in full after the draft, as '!' when compact
+    full = vm.header_lines([warned], warned.id, "", 200, compact=False)
+    assert ("  ! " + line, "warning") in full[0]
+    (compact,) = vm.header_lines([warned], warned.id, "", 80, compact=True)
+    assert compact[0][0].endswith(" base !")

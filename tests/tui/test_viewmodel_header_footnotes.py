@@ -1,11 +1,18 @@
-"""The app shows the footnote pairs as rows of the navigator after the paragraphs, as
-the reports do; a header that differs is in its status line and its key differences
-(the drafts' headers are shown above the rows)."""
+"""The app shows the pairs the reports show, in their order: the header's pair first
+when the headers differ (its changes jump to it), the paragraphs, then the footnotes;
+the status line words the counts as the reports' verdict does."""
 
 from __future__ import annotations
 
 from resdiff.pipeline import compare
-from resdiff.tui.viewmodel import build_rows, counts_line, differences, key_changes
+from resdiff.tui.viewmodel import (
+    build_rows,
+    counts_line,
+    differences,
+    find_clause,
+    key_changes,
+    search,
+)
 from tests.builders import parsed
 from tests.cli.test_header_and_footnotes import DRAFT, FOOTNOTE, SPONSORS
 
@@ -14,10 +21,24 @@ def test_a_header_change_is_a_key_difference_and_in_the_status_line() -> None:
     comparison = compare(parsed(DRAFT, "A"), parsed(SPONSORS, "B"))
     (pc,) = comparison.comparisons
     rows = build_rows(comparison, pc)
-    assert differences(rows) == ()
+    assert [r.address for r in rows] == ["header", "PP1", "OP1", "OP2", "FN1"]
+    assert differences(rows) == (0,)
+    assert rows[0].badges == "sponsor" and rows[0].preview == "sponsors changed"
+    assert "\n" not in "".join(r.text for r in rows[0].runs or ())  # one line, as reports show it
+    assert find_clause(rows, "header") == 0 and search(rows, "Algeria") == (0,)  # g, /
     (key,) = key_changes(pc, rows)
-    assert key.row is None and key.change.summary == "Algeria joins the sponsors"
-    assert counts_line(pc) == "~header  1 key difference"
+    assert key.row == 0 and key.change.summary == "Algeria joins the sponsors"
+    assert counts_line(pc) == (
+        "the header (sponsors); paragraphs: none changed; footnotes: none changed"
+        " · 1 key difference"
+    )
+    assert counts_line(pc, short=True) == "~header | same | fn same · 1 key"
+
+
+def test_no_header_row_when_the_headers_agree() -> None:
+    comparison = compare(parsed(DRAFT, "A"), parsed(DRAFT, "B"))
+    (pc,) = comparison.comparisons
+    assert [r.address for r in build_rows(comparison, pc)] == ["PP1", "OP1", "OP2", "FN1"]
 
 
 def test_footnote_pairs_are_rows_after_the_paragraphs() -> None:
@@ -26,4 +47,6 @@ def test_footnote_pairs_are_rows_after_the_paragraphs() -> None:
     rows = build_rows(comparison, pc)
     assert [r.address for r in rows] == ["PP1", "OP1", "OP2", "FN1"]
     assert [rows[i].address for i in differences(rows)] == ["FN1"]
-    assert counts_line(pc).startswith("~1 footnote")
+    assert find_clause(rows, "fn1") == 3  # g FN1
+    assert counts_line(pc).startswith("paragraphs: none changed; footnotes: 1 modified")
+    assert counts_line(pc, short=True) == "same | fn ~1 · 0 key"

@@ -1,4 +1,4 @@
-"""Small modal dialogs: an error message and the filter chooser."""
+"""Small modal dialogs: an error message, the filter chooser, a short menu."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -78,6 +79,41 @@ class FilterDialog(ModalScreen[Filter | None]):
         event.stop()
         chosen = self._choices[int(event.option.id or 0)]
         self.dismiss(Filter(chosen.mode, chosen.value, show_unchanged=self._current.show_unchanged))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """A short menu (copy what, page what): each choice has a key that picks it at once;
+    Enter picks the highlighted one, Esc cancels. Dismisses with the choice's key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__(classes="dialog-screen")
+        self._title = title
+        self._choices = list(choices)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self._title), classes="dialog-title")
+            options = [
+                Option(Text(f"{key}  {clean_terminal(label)}"), id=key)
+                for key, label in self._choices
+            ]
+            yield OptionList(*options, id="choices")
+            keys = "/".join(key for key, _ in self._choices)
+            yield Label(Text(f"{keys} or Enter: choose   Esc: cancel"), classes="dialog-hint")
+
+    def on_key(self, event: Key) -> None:
+        if any(event.character == key for key, _ in self._choices):
+            event.stop()
+            self.dismiss(event.character)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,10 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
+from textual.worker import Worker, WorkerState
 
 from resdiff.errors import ResdiffError
 from resdiff.model import Comparison
 from resdiff.render import SELECTING_FORMATS, ReportOptions, render_report
+from resdiff.tui.background import in_daemon_thread
 from resdiff.write import check_not_input, write_atomic
 
 FORMATS: tuple[tuple[str, str], ...] = (
@@ -114,18 +117,27 @@ class ExportDialog(ModalScreen[str | None]):
         self.query_one("#export", Button).disabled = True
         self._write(fmt, path)
 
-    @work(thread=True, exclusive=True, group="export")
-    def _write(self, fmt: str, path: str) -> None:
-        """Render and write off the UI thread (a long draft as HTML or Word takes a while)."""
+    @work(exclusive=True, group="export")
+    async def _write(self, fmt: str, path: str) -> str | None:
+        """Render and write off the UI thread (a long draft as HTML or Word takes a while).
+        The path written, or None; the dialog closes once the worker has finished
+        (``on_worker_state_changed``: closing it from inside the worker cancelled it)."""
+        job = partial(
+            write_report, self._comparison, fmt, path, self._inputs, self._view, self._pairwise
+        )
         try:
-            write_report(self._comparison, fmt, path, self._inputs, self._view, self._pairwise)
+            await in_daemon_thread(job, name="resdiff-export")
         except ResdiffError as exc:
-            self.app.call_from_thread(self._failed, f"Cannot export: {exc}")
-            return
+            self._failed(f"Cannot export: {exc}")
+            return None
         except Exception as exc:  # a bug in a renderer: say so, keep the session
-            self.app.call_from_thread(self._failed, f"Internal error while exporting: {exc!r}")
-            return
-        self.app.call_from_thread(self.dismiss, path)
+            self._failed(f"Internal error while exporting: {exc!r}")
+            return None
+        return path
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, str):
+            self.dismiss(event.worker.result)
 
     def _failed(self, message: str) -> None:
         error = self.query_one("#export-error", Static)

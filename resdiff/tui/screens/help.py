@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.table import Table
@@ -14,33 +15,12 @@ from textual.widgets import Footer, Static
 
 from resdiff.tui.viewmodel import KIND_MARKER, MOVED_MARKER, STATUS_MARKERS
 
-KEYS: tuple[tuple[str, str], ...] = (
-    ("n / p", "next / previous difference, in document order"),
-    ("] / [", "next / previous key difference, in rank order (first ] = top-ranked)"),
-    ("↑ ↓ / j k", "move in the clause list (also PgUp, PgDn, Home, End)"),
-    ("/", "search both drafts (Enter again: next match)"),
-    ("f", "filter: all, changed only, by status, by topic"),
-    ("u", "show / hide unchanged clauses"),
-    ("v", "side by side / inline view"),
-    ("s", "swap sides (the other draft becomes the base)"),
-    ("1 … 9", "with three or more drafts: compare the base with draft N"),
-    ("m", "positions matrix: each topic in each draft"),
-    ("h", "history of a series of drafts"),
-    ("e", "export the comparison as a report"),
-    ("o", "open other drafts"),
-    ("tab", "move focus: clause list, pair view, key differences"),
-    ("ctrl+p", "command palette (every action)"),
-    ("?", "this help"),
-    ("esc", "close a dialog, the search box, or this screen"),
-    ("q", "quit"),
-)
 
-
-def _keys_table() -> Table:
+def _keys_table(rows: Sequence[tuple[str, str]]) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for key, what in KEYS:
+    for key, what in rows:
         table.add_row(Text(key), Text(what))
     return table
 
@@ -61,14 +41,20 @@ def _markers_table() -> Table:
 
 
 class HelpScreen(Screen[None]):
+    """``keys``: (keys, what they do) rows, made from the bindings (``tui.keys.table``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "app.pop_screen", "Back")
     ]
 
+    def __init__(self, keys: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self._keys = keys
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text("resdiff: keys", style="bold"), classes="help-heading")
-            yield Static(_keys_table())
+            yield Static(_keys_table(self._keys))
             yield Static(Text("Markers in the clause list", style="bold"), classes="help-heading")
             yield Static(_markers_table())
             yield Static(

@@ -8,107 +8,64 @@ comparison is computed in a worker thread so the terminal never freezes.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from resdiff.errors import ResdiffError
-from resdiff.model import ClauseHistory, Comparison, Document, PairwiseComparison
-from resdiff.render import ReportOptions
+from resdiff.model import (
+    ClauseHistory,
+    CompareOptions,
+    Comparison,
+    Document,
+    PairwiseComparison,
+)
+from resdiff.render import ReportOptions, render_report
+from resdiff.tui import keys
 from resdiff.tui import viewmodel as vm
-from resdiff.tui.messages import ChangeChosen, PairSelected
+from resdiff.tui.background import in_daemon_thread
+from resdiff.tui.messages import (
+    ChangeChosen,
+    ComparisonReady,
+    DocumentsLoaded,
+    LoadFailed,
+    PairSelected,
+)
+from resdiff.tui.pager import page
 from resdiff.tui.request import Request
-from resdiff.tui.screens.dialogs import ErrorDialog, FilterDialog
+from resdiff.tui.screens import bindings
+from resdiff.tui.screens.amendments import AmendmentsScreen
+from resdiff.tui.screens.dialogs import ChoiceDialog, ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
 from resdiff.tui.screens.open_file import OpenFileDialog
 from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
+from resdiff.tui.widgets.footer import KeysFooter
 from resdiff.tui.widgets.key_changes import KeyChangesPanel
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 
+if TYPE_CHECKING:
+    from resdiff.pipeline import LoadOptions
+    from resdiff.tui.app import ResdiffApp
+
 NARROW = 100  # below this many columns the panels stack
 SHORT = 30  # below this many rows too
-
-
-class ComparisonReady(Message):
-    """The worker finished: documents loaded (in the order used) and compared."""
-
-    bubble = False
-
-    def __init__(
-        self, docs: list[Document], order: list[int], comparison: Comparison, history_ok: bool
-    ) -> None:
-        super().__init__()
-        self.docs = docs
-        self.order = order
-        self.comparison = comparison
-        self.history_ok = history_ok
-
-
-class DocumentsLoaded(Message):
-    """The drafts are read and parsed; comparing them is under way."""
-
-    bubble = False
-
-    def __init__(self, docs: list[Document]) -> None:
-        super().__init__()
-        self.docs = docs
-
-
-class LoadFailed(Message):
-    bubble = False
-
-    def __init__(self, problem: str) -> None:
-        super().__init__()
-        self.problem = problem
+TALL = 40  # stacked, from this many rows the key differences show too
+WIDE = 160  # from this many columns the clause list takes a smaller share
 
 
 class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_difference", "Next diff", tooltip="Next difference"),
-        Binding("p", "previous_difference", "Prev", tooltip="Previous difference"),
-        Binding("right_square_bracket", "next_key", "Key diff", tooltip="Next key difference"),
-        Binding(
-            "left_square_bracket",
-            "previous_key",
-            "Prev key",
-            show=False,
-            tooltip="Previous key difference",
-        ),
-        Binding("j", "cursor(1)", "Down", show=False, tooltip="Next clause"),
-        Binding("k", "cursor(-1)", "Up", show=False, tooltip="Previous clause"),
-        Binding("slash", "search", "Search", tooltip="Search both drafts"),
-        Binding("f", "filter", "Filter", tooltip="Filter clauses (status, topic)"),
-        Binding("question_mark", "help", "Help", tooltip="Help: keys and markers"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit"),
-        Binding("u", "toggle_unchanged", "Unchanged", tooltip="Show or hide unchanged clauses"),
-        Binding("v", "toggle_view", "View", tooltip="Side by side or inline view"),
-        Binding("s", "swap", "Swap", tooltip="Swap sides (the other draft becomes the base)"),
-        Binding("m", "matrix", "Matrix", show=False, tooltip="Positions matrix"),
-        Binding("h", "history", "History", show=False, tooltip="History of the series"),
-        Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
-        Binding("o", "open", "Open", show=False, tooltip="Open other drafts"),
-        *(
-            Binding(
-                str(n),
-                f"pick_other({n})",
-                f"Draft {n}",
-                show=False,
-                tooltip=f"Compare the base with draft {n}",
-            )
-            for n in range(1, 10)
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings.BINDINGS
 
     def __init__(self, request: Request) -> None:
         super().__init__()
@@ -119,6 +76,7 @@ class MainScreen(Screen[None]):
         self.docs: list[Document] = []
         self.order: list[int] = []
         self.comparison: Comparison | None = None
+        self.computing = False  # a comparison is under way in the worker
         self.history: tuple[ClauseHistory, ...] = ()
         self.history_note = "Open three or more drafts of one text, in order, to see a history."
         self.other = 0
@@ -129,8 +87,10 @@ class MainScreen(Screen[None]):
         self.selected: int | None = None
         self.key_pos: int | None = None
         self.search_term = ""
+        self.search_hit: tuple[int, int] | None = None  # (match, of how many) for the term
         self.history_docs: tuple[Document, ...] = ()
         self._key_position: dict[int, int] = {}
+        self.listed_keys: tuple[int, ...] = ()  # the key differences the panel lists
         self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = request.comparison
 
@@ -145,9 +105,21 @@ class MainScreen(Screen[None]):
                 yield PairView(id="pair")
                 yield KeyChangesPanel(id="key-changes")
         yield Input(id="search", placeholder="search both drafts; Enter: next match, Esc: close")
-        yield Footer()
+        yield Input(id="goto", placeholder="go to a clause: OP7, PP3, 7(a), A OP7 (Esc: close)")
+        yield KeysFooter(bindings.FOOTER)
+
+    @property
+    def _app(self) -> ResdiffApp:
+        return cast("ResdiffApp", self.app)
 
     def on_mount(self) -> None:
+        prefs = self._app.preferences
+        view = self.query_one(PairView)
+        view.inline = prefs.view == "inline"
+        # without colour (NO_COLOR) or with 16 colours, changes carry [-old-]{+new+}
+        plain = self.app.no_color or self.app.console.color_system in (None, "standard")
+        view.markers = prefs.marks == "markers" or (prefs.marks == "auto" and plain)
+        self.set_class(prefs.zoom, "-zoom")
         self.query_one("#key-changes").border_title = "Key differences"
         self.query_one("#navigator").border_title = "Clauses"
         self.query_one("#drafts", Static).update(Text("resdiff"))
@@ -160,32 +132,43 @@ class MainScreen(Screen[None]):
             self.action_open()
 
     def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW or event.size.height < SHORT
+        self._lay_out(event.size.width, event.size.height)
+
+    def _lay_out(self, width: int, height: int) -> None:
+        """Classes for the .tcss: ``-narrow`` stacks the panels (the key differences
+        only when tall: ``-tall``), ``-wide`` gives the pair view more of the width."""
+        narrow = width < NARROW or height < SHORT
         self.set_class(narrow, "-narrow")
-        self.query_one(PairView).notes_last = narrow
+        self.set_class(narrow and height >= TALL, "-tall")
+        self.set_class(width >= WIDE, "-wide")
+        if self.comparison is not None:
+            self._update_header()
 
     # ------------------------------------------------------------ computing
 
     def _start(self, docs: list[Document] | None, order: list[int] | None) -> None:
+        self.computing = True
         self.query_one("#body").loading = True
         self.query_one("#status-line", Static).update(Text("Comparing…"))
         self._compute(list(self.files), docs, order)
 
-    @work(thread=True, exclusive=True, group="compare")
-    def _compute(
+    @work(exclusive=True, group="compare")
+    async def _compute(
         self, files: list[str], docs: list[Document] | None, order: list[int] | None
     ) -> None:
-        from resdiff.pipeline import compare, is_series, load_all
-
+        """Load and compare in a daemon thread (``in_daemon_thread``): the screen stays
+        responsive, and quitting never waits for a long comparison. The pipeline is
+        imported there too (a third of a second), not on the screen's event loop."""
         try:
             if docs is None:
-                docs = load_all(files, self.load)
+                docs = await in_daemon_thread(partial(_load, files, self.load))
                 self.post_message(DocumentsLoaded(docs))
             order = order if order is not None else list(range(len(docs)))
             in_order = order == sorted(order)
-            series = is_series(len(docs), self.series if in_order else False)
-            options = replace(self.options, series=series)
-            comparison = compare(*(docs[i] for i in order), options=options)
+            chosen = [docs[i] for i in order]
+            asked = self.series if in_order else False
+            job = partial(_compare, chosen, self.options, asked)
+            comparison = await in_daemon_thread(job)
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
@@ -213,6 +196,7 @@ class MainScreen(Screen[None]):
 
     @on(LoadFailed)
     def _on_failed(self, message: LoadFailed) -> None:
+        self.computing = False
         self.query_one("#body").loading = False
         self.query_one("#status-line", Static).update(Text("Could not compare."))
         self.app.notify(message.problem, title="Cannot open", severity="error")
@@ -226,6 +210,7 @@ class MainScreen(Screen[None]):
     def _show(
         self, docs: list[Document], order: list[int], comparison: Comparison, history_ok: bool
     ) -> None:
+        self.computing = False
         self.query_one("#body").loading = False
         self.docs, self.order, self.comparison = docs, order, comparison
         if history_ok:
@@ -268,38 +253,34 @@ class MainScreen(Screen[None]):
         self.keys = vm.key_changes(pc, self.rows)
         self._key_position = {kc.index: pos for pos, kc in enumerate(self.keys)}
         self.key_pos = None
-        self.query_one(KeyChangesPanel).show_changes(self.keys)
         self._update_header()
         doc_a, doc_b = self._doc(pc.a), self._doc(pc.b)
         self.query_one(PairView).labels = (
-            f"{pc.a}: {doc_a.label if doc_a else pc.a}",
-            f"{pc.b}: {doc_b.label if doc_b else pc.b}",
+            f"{pc.a}: {vm.document_label(doc_a) if doc_a else pc.a}",
+            f"{pc.b}: {vm.document_label(doc_b) if doc_b else pc.b}",
         )
         self._apply_filter(keep=None)
-        first = vm.step(vm.differences(self.shown), None, True)
-        if first is None and self.shown:
-            first = self.shown[0].index
+        first, self.key_pos = vm.opening(self.keys, self.shown)
         if first is not None:
-            # the key panel was just refilled and is not laid out yet: it starts at the
-            # top (rank 1) and follows the selection from the reader's first move on
             self._goto(first, follow=False)
+        if self.key_pos is not None:
+            # the key panel was just refilled and is laid out after this refresh
+            self.call_after_refresh(self.query_one(KeyChangesPanel).show_position, self.key_pos)
         self.query_one(ClauseNavigator).focus()
 
     def _update_header(self) -> None:
         pc = self.pairwise
         assert self.comparison is not None and pc is not None
-        text = Text()
-        for n, doc in enumerate(self.comparison.documents, 1):
-            role = " (base)" if doc.id == pc.a else " (shown)" if doc.id == pc.b else ""
-            style = "bold" if role else "dim"
-            if n > 1:
+        docs = self.comparison.documents
+        width, height = self.size.width - 2, self.size.height  # the header's padding
+        compact = self.has_class("-narrow") or len(docs) > max(2, height // 10)
+        styles = {"base": "bold", "shown": "bold", "other": "dim", "note": "dim", "warning": "bold"}
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for n, line in enumerate(vm.header_lines(docs, pc.a, pc.b, width, compact)):
+            if n:
                 text.append("\n")
-            text.append(f"{n} {doc.id}{role}: ", style=style)
-            text.append(vm.describe_document(doc))
-            if doc.parse.structure != "un":
-                text.append(f"  [{doc.parse.structure}: {doc.parse.note}]", style="dim")
-            if doc.warnings:
-                text.append(f"  ! {vm.warnings_line(doc)}", style="bold")
+            for chunk, role in line:
+                text.append(chunk, style=styles[role])
         self.query_one("#drafts", Static).update(text)
         self._update_status()
 
@@ -308,16 +289,22 @@ class MainScreen(Screen[None]):
         if pc is None:
             return
         labels = self.comparison.matrix.labels if self.comparison and self.comparison.matrix else {}
-        shown = f"showing {len(self.shown)}/{len(self.rows)}: {self.flt.describe(labels)}"
-        line = f"{vm.counts_line(pc)}   {shown}"
+        described = self.flt.describe(labels)
         if not self.flt.show_unchanged:
-            line += ", unchanged hidden"
-        if self.search_term:
-            line += f"   search: {self.search_term!r}"
-        self.query_one("#status-line", Static).update(Text(line))
+            described += ", unchanged hidden"
+        search = None
+        if self.search_term and self.search_hit is not None:
+            search = (self.search_term, *self.search_hit)
+        listing = (len(self.shown), len(self.rows), described)
+        line = vm.status_line(pc, listing, search, self.size.width - 2)
+        self.query_one("#status-line", Static).update(Text(line, no_wrap=True))
 
     def _apply_filter(self, keep: int | None) -> None:
         self.shown = vm.apply_filter(self.rows, self.flt)
+        self.listed_keys = vm.listed_keys(self.keys, self.shown, self.flt)
+        self.query_one(KeyChangesPanel).show_changes(self.keys, self.listed_keys)
+        if self.key_pos is not None and self.key_pos not in self.listed_keys:
+            self.key_pos = None
         nav = self.query_one(ClauseNavigator)
         nav.show_rows(self.shown, keep)
         self._update_status()
@@ -345,12 +332,24 @@ class MainScreen(Screen[None]):
         assert pc is not None
         row = self.rows[index]
         changes = [pc.changes[i] for i in row.changes]
+        notes = vm.MAX_NOTES if self.size.height >= TALL else vm.MAX_NOTES - 1  # room for words
         self.query_one(PairView).display_data = vm.pair_display(
-            row.pair, pc.a, pc.b, changes, row.runs
+            row.pair, pc.a, pc.b, changes, row.runs, notes
         )
         if row.changes and follow:  # show this clause's top-ranked change in the panel
             position = min(self._key_position[i] for i in row.changes)
             self.query_one(KeyChangesPanel).show_position(position)
+
+    def offers(self, action: str) -> bool:
+        """Whether the command palette lists ``action`` now: "compare the base with draft
+        N" only for a draft that exists and is not the one shown."""
+        if not action.startswith("pick_other("):
+            return True
+        if self.comparison is None or self.pairwise is None:
+            return False
+        n = int(action[len("pick_other(") : -1])
+        ids = [d.id for d in self.comparison.documents]
+        return 2 <= n <= len(ids) and ids[n - 1] != self.pairwise.b
 
     # ------------------------------------------------------------ messages from widgets
 
@@ -365,6 +364,9 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ actions
 
     def _need_comparison(self) -> bool:
+        if self.computing:
+            self.app.notify("Still comparing the drafts…", timeout=2)
+            return False
         if self.pairwise is None:
             self.app.notify("Nothing is compared yet: press o to open drafts.", timeout=3)
             return False
@@ -373,10 +375,16 @@ class MainScreen(Screen[None]):
     def _step_difference(self, forward: bool) -> None:
         if not self._need_comparison():
             return
-        target = vm.step(vm.differences(self.shown), self.selected, forward)
+        listed = vm.differences(self.shown)
+        target = vm.step(listed, self.selected, forward)
         if target is None:
-            where = "last" if forward else "first"
-            self.app.notify(f"No more differences: this is the {where}.", timeout=2)
+            if listed:
+                where = "last" if forward else "first"
+                self.app.notify(f"No more differences: this is the {where}.", timeout=2)
+            elif vm.differences(self.rows):
+                self.app.notify("No differences among the clauses listed.", timeout=2)
+            else:
+                self.app.notify("No differences: these drafts say the same.", timeout=2)
             return
         self._goto(target)
 
@@ -390,25 +398,34 @@ class MainScreen(Screen[None]):
         if not self.keys or not 0 <= position < len(self.keys):
             return
         self.key_pos = position
-        self.query_one(KeyChangesPanel).show_position(position)
-        row = self.keys[position].row
-        if row is not None:
-            self._goto(row)
+        panel = self.query_one(KeyChangesPanel)
+        panel.show_position(position)
+        key = self.keys[position]
+        if not panel.display:  # a small terminal: say which one it is (the panel would)
+            self.app.notify(f"Key difference {key.rank} of {len(self.keys)}: {key.text}", timeout=3)
+        if key.row is not None:
+            self._goto(key.row)
 
-    def action_next_key(self) -> None:
+    def _step_key(self, forward: bool) -> None:
+        """``]``/``[``: the next key difference in rank order among those listed."""
         if not self._need_comparison():
             return
-        if not self.keys:
-            self.app.notify("No key differences in this comparison.", timeout=2)
+        if not self.listed_keys:
+            where = "in this comparison" if not self.keys else "in the clauses listed"
+            self.app.notify(f"No key differences {where}.", timeout=2)
             return
-        pos = 0 if self.key_pos is None else min(self.key_pos + 1, len(self.keys) - 1)
+        pos = vm.step(self.listed_keys, self.key_pos, forward)
+        if pos is None:
+            where = "last" if forward else "first"
+            self.app.notify(f"This is the {where} key difference listed.", timeout=2)
+            return
         self._jump_key(pos)
 
+    def action_next_key(self) -> None:
+        self._step_key(True)
+
     def action_previous_key(self) -> None:
-        if not self._need_comparison() or not self.keys:
-            return
-        pos = 0 if self.key_pos is None else max(self.key_pos - 1, 0)
-        self._jump_key(pos)
+        self._step_key(False)
 
     def action_cursor(self, delta: int) -> None:
         nav = self.query_one(ClauseNavigator)
@@ -427,34 +444,68 @@ class MainScreen(Screen[None]):
     def _on_search(self, event: Input.Submitted) -> None:
         event.stop()
         term = event.value.strip()
-        self.search_term = term
-        self.query_one(PairView).search_term = term
-        matches = vm.search(self.rows, term)
-        self._update_status()
         if not term:
             self._close_search()
             return
+        self.search_term = term
+        self.query_one(PairView).search_term = term
+        matches = vm.search(self.rows, term)
+        self.search_hit = (0, 0)
         if not matches:
+            self._update_status()
             self.app.notify(f"Not found in either draft: {term!r}", severity="warning")
             return
         target = vm.step(matches, self.selected, True)
         if target is None:
             target = matches[0]
             self.app.notify("Search wrapped to the first match.", timeout=2)
+        self.search_hit = (matches.index(target) + 1, len(matches))
         self._goto(target)
-        n = matches.index(target) + 1
-        self.query_one("#status-line", Static).update(
-            Text(f"match {n} of {len(matches)} for {term!r} (Enter: next, Esc: close)")
-        )
+        self._update_status()
 
     def _close_search(self) -> None:
+        """Esc (or Enter on an empty box): the box closes and the search ends."""
         box = self.query_one("#search", Input)
         box.remove_class("-shown")
+        self.search_term = ""
+        self.search_hit = None
+        self.query_one(PairView).search_term = ""
+        self._update_status()
         self.query_one(ClauseNavigator).focus()
 
     def key_escape(self) -> None:
         if self.query_one("#search", Input).has_class("-shown"):
             self._close_search()
+        self._close_goto()
+
+    def action_goto(self) -> None:
+        if not self._need_comparison():
+            return
+        box = self.query_one("#goto", Input)
+        box.add_class("-shown")
+        box.value = ""
+        box.focus()
+
+    @on(Input.Submitted, "#goto")
+    def _on_goto(self, event: Input.Submitted) -> None:
+        event.stop()
+        pc = self.pairwise
+        address = event.value.strip()
+        if pc is None or not address:
+            self._close_goto()
+            return
+        row = vm.find_clause(self.rows, address, pc.a, pc.b)
+        if row is None:
+            self.app.notify(f"No clause {address} in {pc.b} or {pc.a}.", severity="warning")
+            return
+        self._close_goto()
+        self._goto(row)
+
+    def _close_goto(self) -> None:
+        box = self.query_one("#goto", Input)
+        if box.has_class("-shown"):
+            box.remove_class("-shown")
+            self.query_one(ClauseNavigator).focus()
 
     def action_filter(self) -> None:
         if not self._need_comparison() or self.comparison is None:
@@ -480,6 +531,125 @@ class MainScreen(Screen[None]):
     def action_toggle_view(self) -> None:
         pair = self.query_one(PairView)
         pair.inline = not pair.inline
+        self._app.remember(view="inline" if pair.inline else "columns")
+
+    def action_toggle_markers(self) -> None:
+        view = self.query_one(PairView)
+        view.markers = not view.markers
+        self._app.remember(marks="markers" if view.markers else "colour")
+        how = "as [-old-]{+new+}" if view.markers else "by colour and strike-through"
+        self.app.notify(f"Changes shown {how}.", timeout=2)
+
+    def _step_change(self, forward: bool) -> None:
+        if not self._need_comparison():
+            return
+        view = self.query_one(PairView)
+        if not view.next_change(forward):
+            _, total = view.change_position
+            where = "last" if forward else "first"
+            said = f"This is the {where} change in this clause." if total else "No changes here."
+            self.app.notify(said, timeout=2)
+
+    def action_next_change(self) -> None:
+        self._step_change(True)
+
+    def action_previous_change(self) -> None:
+        self._step_change(False)
+
+    def _selected_row(self) -> vm.Row | None:
+        if not self._need_comparison() or self.selected is None:
+            return None
+        return self.rows[self.selected]
+
+    def _labels(self) -> tuple[str, str]:
+        """The two drafts compared, by id and label: ("A S/2024/9001", "B S/2024/9002")."""
+        pc = self.pairwise
+        assert pc is not None
+        docs = (self._doc(pc.a), self._doc(pc.b))
+        ids = (pc.a, pc.b)
+        return tuple(  # type: ignore[return-value]
+            f"{i} {vm.document_label(d)}" if d else i for i, d in zip(ids, docs, strict=True)
+        )
+
+    def action_copy(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        label_a, label_b = self._labels()
+        choices = []
+        if row.pair.b:
+            choices.append(("b", f"{label_b}'s text ({'+'.join(row.pair.b)})"))
+        if row.pair.a:
+            choices.append(("a", f"{label_a}'s text ({'+'.join(row.pair.a)})"))
+        choices.append(("d", "the pair as a text diff ([-old-]{+new+})"))
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            if choice == "d":
+                text, what = vm.pair_as_diff(row, label_a, label_b), "the pair as a diff"
+            elif choice == "a":
+                text, what = vm.side_text(row, "a"), f"{label_a}'s text"
+            else:
+                text, what = vm.side_text(row, "b"), f"{label_b}'s text"
+            self.app.copy_to_clipboard(text)
+            self.app.notify(f"Copied {what} ({len(text)} characters) to the clipboard.", timeout=3)
+
+        self.app.push_screen(ChoiceDialog(f"Copy {row.address}", choices), done)
+
+    def _report_view(self) -> ReportOptions:
+        """The report options the navigator's filter stands for (export, pager)."""
+        return ReportOptions(
+            only="changed" if self.flt.mode == "changed" else None,
+            topics=(self.flt.value,) if self.flt.mode == "topic" and self.flt.value else (),
+        )
+
+    def action_pager(self) -> None:
+        row = self._selected_row()
+        if row is None or self.comparison is None:
+            return
+        choices = [
+            ("p", f"this pair ({row.address}) as a text diff"),
+            ("r", "the whole report (text, as resdiff report writes it)"),
+        ]
+        comparison = self.comparison
+
+        def done(choice: str | None) -> None:
+            if choice is None:
+                return
+            width = self.app.size.width
+            if choice == "p":
+                text = vm.pair_as_diff(row, *self._labels(), width=width) + "\n"
+            else:
+                view = replace(self._report_view(), width=width)
+                text = str(render_report(comparison, "txt", view))
+            try:
+                page(self.app, text)
+            except ResdiffError as exc:
+                self.app.notify(str(exc), title="Pager", severity="error")
+
+        self.app.push_screen(ChoiceDialog("Open in the pager", choices), done)
+
+    def action_amendments(self) -> None:
+        if self._need_comparison():
+            self._write_amendments()
+
+    @work(exclusive=True, group="amendments")
+    async def _write_amendments(self) -> None:
+        comparison, pc = self.comparison, self.pairwise
+        assert comparison is not None and pc is not None
+        text = await in_daemon_thread(partial(vm.amendment_text, comparison, pc))
+        label_a, label_b = self._labels()
+        title = f"Amendments turning {label_a} into {label_b} (numbered as in {pc.a})"
+        self.app.push_screen(AmendmentsScreen(title, text))
+
+    def action_zoom(self) -> None:
+        self.toggle_class("-zoom")
+        self._app.remember(zoom=self.has_class("-zoom"))
+        if self.has_class("-zoom"):
+            self.query_one(PairView).focus()
+        else:
+            self.query_one(ClauseNavigator).focus()
 
     def action_swap(self) -> None:
         if not self._need_comparison() or self.comparison is None:
@@ -516,15 +686,15 @@ class MainScreen(Screen[None]):
         if not self._need_comparison() or self.comparison is None:
             return
         header, rows = vm.history_table(self.history_docs, self.history)
-        self.app.push_screen(HistoryScreen(header, rows, self.history_note))
+        base = self._doc(self.pairwise.a) if self.pairwise else None
+        caption = vm.history_caption(self.history_docs, base.label if base else None)
+        screen = HistoryScreen(header, rows, self.history_note, caption, vm.history_legend())
+        self.app.push_screen(screen)
 
     def action_export(self) -> None:
         if not self._need_comparison() or self.comparison is None:
             return
-        view = ReportOptions(
-            only="changed" if self.flt.mode == "changed" else None,
-            topics=(self.flt.value,) if self.flt.mode == "topic" and self.flt.value else (),
-        )
+        view = self._report_view()
 
         def done(path: str | None) -> None:
             if path:
@@ -539,7 +709,7 @@ class MainScreen(Screen[None]):
             if files and len(files) >= 2:
                 self.files = files
                 self.flt = vm.Filter(show_unchanged=self.flt.show_unchanged)  # new topics
-                self.search_term = ""
+                self.search_term, self.search_hit = "", None
                 self.query_one(PairView).search_term = ""
                 self._start(None, None)
             elif self.comparison is None:
@@ -550,4 +720,17 @@ class MainScreen(Screen[None]):
         self.app.push_screen(OpenFileDialog(self.files), done)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(keys.table(ClauseNavigator.BINDINGS, self.BINDINGS)))
+
+
+def _load(files: list[str], load: LoadOptions | None) -> list[Document]:
+    from resdiff.pipeline import load_all
+
+    return load_all(files, load)
+
+
+def _compare(docs: list[Document], options: CompareOptions, series: bool | None) -> Comparison:
+    """The comparison of ``docs`` (the first is the base), a series by the pipeline's rule."""
+    from resdiff.pipeline import compare, is_series
+
+    return compare(*docs, options=replace(options, series=is_series(len(docs), series)))

@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
+from resdiff.present.sanitize import clean_terminal
+
 
 class PathSuggester(Suggester):
     """Suggests the first existing path that starts with what was typed."""
@@ -66,9 +68,10 @@ class OpenFileDialog(ModalScreen[list[str] | None]):
         listing = "\n".join(f"{i}. {f}" for i, f in enumerate(self._files, 1))
         need = max(0, 2 - len(self._files))
         hint = f"Add {need} more draft{'s' if need != 1 else ''}." if need else "Ready."
-        self.query_one("#open-files", Static).update(Text(f"{listing}\n{hint}".strip()))
+        files = Text(clean_terminal(f"{listing}\n{hint}".strip()))
+        self.query_one("#open-files", Static).update(files)
         box = self.query_one("#open-error", Static)
-        box.update(Text(error))
+        box.update(Text(clean_terminal(error)))
         box.set_class(bool(error), "-shown")
         self.query_one("#compare", Button).disabled = len(self._files) < 2
 

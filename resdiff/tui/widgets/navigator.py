@@ -22,11 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from resdiff.tui.messages import PairSelected
-from resdiff.tui.viewmodel import Row, fit_address, status_symbol
-
-MARKER_WIDTH = 4
-ADDRESS_MAX = 20
-BADGES_MAX = 16
+from resdiff.tui.viewmodel import Row, columns, fit_address, status_symbol
 
 
 class ClauseNavigator(ScrollView, can_focus=True):
@@ -41,12 +37,12 @@ class ClauseNavigator(ScrollView, can_focus=True):
         "clause-navigator--cursor",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next clause in the list"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous clause in the list"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="A page down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="A page up"),
+        Binding("home", "first", "First", show=False, tooltip="First clause"),
+        Binding("end", "last", "Last", show=False, tooltip="Last clause"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
@@ -56,7 +52,7 @@ class ClauseNavigator(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._position: dict[int, int] = {}
         self._cache: dict[tuple[int, int], Strip] = {}
-        self._widths = (MARKER_WIDTH, 6, 0)
+        self._widths: dict[int, tuple[int, int, int]] = {}  # per width
         self._jumping = False
 
     # -------------------------------------------------------------- data in
@@ -69,9 +65,7 @@ class ClauseNavigator(ScrollView, can_focus=True):
         self._rows = list(rows)
         self._position = {row.index: pos for pos, row in enumerate(self._rows)}
         self._cache.clear()
-        address = min(ADDRESS_MAX, max((len(fit_address(r, ADDRESS_MAX)) for r in rows), default=6))
-        badges = min(BADGES_MAX, max((len(r.badges) for r in rows), default=0))
-        self._widths = (MARKER_WIDTH, address, badges)
+        self._widths.clear()
         self.virtual_size = Size(0, len(self._rows))
         position = self._position.get(selected, 0) if selected is not None else 0
         self.set_reactive(ClauseNavigator.cursor, position)
@@ -158,10 +152,24 @@ class ClauseNavigator(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self.virtual_size = Size(0, len(self._rows))
+        # a jump made before this size was known (the first selection) must stay in view
+        self._jumping = True
+        try:
+            self._scroll_to_cursor()
+        finally:
+            self._jumping = False
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    def _restyle(self) -> None:
+        """Lines built with the old theme's colours are built again."""
+        self._cache.clear()
+        self.refresh()
 
     def _style(self, row: Row) -> Style:
         status = row.pair.status
@@ -176,14 +184,19 @@ class ClauseNavigator(ScrollView, can_focus=True):
         if cached is not None:
             return cached
         row = self._rows[position]
-        marker_w, address_w, badges_w = self._widths
+        if width not in self._widths:
+            self._widths[width] = columns(self._rows, width)
+        marker_w, address_w, badges_w = self._widths[width]
         style = self._style(row)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(status_symbol(row.pair).ljust(marker_w), style=style)
         address = fit_address(row, address_w)
         text.append(address.ljust(address_w + 1), style=style)
         if badges_w:
-            badges = row.badges[:badges_w].ljust(badges_w + 1)
+            badges = row.badges
+            if len(badges) > badges_w:
+                badges = badges[: badges_w - 1] + "…"
+            badges = badges.ljust(badges_w + 1)
             text.append(badges, style=self.get_component_rich_style("clause-navigator--badge"))
         text.append(row.preview)
         text.truncate(width, overflow="ellipsis", pad=True)

@@ -1,41 +1,26 @@
-"""What the terminal app shows, computed from a ``Comparison`` without Textual.
-
-The screens and widgets only lay these values out. Everything that decides something
-(which pairs are differences, the text of a status marker, which rows a filter keeps,
-where a key difference lives) is here, so it can be tested without a terminal and
-reused by any other front end. This module must never import Textual.
-"""
+"""The clause list: a row per aligned pair, its marker, badges and address; filters."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from resdiff.model import (
+    HEADER_ID,
     Change,
-    ClauseHistory,
     ClausePair,
     ClauseSignals,
     Comparison,
-    Document,
     PairStatus,
     PairwiseComparison,
     Run,
 )
 from resdiff.present import address as addresses
-from resdiff.present import cells
-from resdiff.present.changes import direction_mark, kind_note, own_change
-from resdiff.present.counts import CHANGE_FIELDS
+from resdiff.present import counts
+from resdiff.present.changes import direction_mark, own_change
 from resdiff.present.escape import clean_terminal
-from resdiff.present.segments import Segment as ShownSegment
-from resdiff.present.segments import (
-    clause_texts,
-    inline_segments,
-    reflow,
-    shown_text,
-    side_segments,
-)
+from resdiff.present.segments import clause_texts, reflow, squeeze
 
 #: A marker readable without colour: symbol, then a word.
 STATUS_MARKERS: Mapping[PairStatus, str] = {
@@ -48,7 +33,7 @@ STATUS_MARKERS: Mapping[PairStatus, str] = {
 }
 MOVED_MARKER = "↷"
 KIND_MARKER = "⇅"
-MAX_NOTES = 3  # change summaries shown with a pair's text; the rest are counted
+ADDRESS_MAX = 24  # the longest address a clause list shows in full
 
 #: Short badges for the kinds of substantive change, in display order.
 BADGES: Mapping[str, str] = {
@@ -75,8 +60,6 @@ BADGES: Mapping[str, str] = {
 }
 
 Side = Literal["a", "b"]
-Segment = tuple[str, str]
-"""``(op, text)``: op is ``=`` (in both, or a minor difference), ``-`` or ``+``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,35 +103,6 @@ class Filter:
             label = (topic_labels or {}).get(self.value or "", self.value)
             return f"topic: {label}"
         return {"all": "all clauses", "changed": "changed only"}[self.mode]
-
-
-@dataclass(frozen=True, slots=True)
-class KeyChange:
-    """A ranked change and the navigator row it jumps to (``None`` if no clause matches)."""
-
-    rank: int
-    change: Change
-    row: int | None
-    index: int = 0  # position in ``PairwiseComparison.changes``
-
-    @property
-    def label(self) -> str:
-        arrow = direction_mark(self.change.direction)
-        return clean_terminal(f"{self.rank}. {arrow} {self.change.summary}")
-
-
-@dataclass(frozen=True, slots=True)
-class PairDisplay:
-    """The selected pair as runs for each column (or one inline column)."""
-
-    title: str
-    left: tuple[Segment, ...]
-    right: tuple[Segment, ...]
-    inline: tuple[Segment, ...]
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-
-# ---------------------------------------------------------------- markers and badges
 
 
 def status_marker(pair: ClausePair) -> str:
@@ -197,6 +151,17 @@ def fit_address(row: Row, width: int) -> str:
     return addresses.fit(row.pair.a, row.pair.b, row.depth, width)
 
 
+def columns(rows: Sequence[Row], width: int) -> tuple[int, int, int]:
+    """Widths of the marker, address and badge columns of a clause list ``width`` wide:
+    as wide as the rows need, but the address at most a quarter and the badges at most a
+    seventh of the width, so the clause's own text keeps about half of it."""
+    marker = max((len(status_symbol(r.pair)) for r in rows), default=1) + 1
+    address = max((len(fit_address(r, ADDRESS_MAX)) for r in rows), default=4)
+    address = min(address, max(8, width // 4))
+    badges = min(max((len(r.badges) for r in rows), default=0), width // 7)
+    return marker, address, badges
+
+
 def preview(pair: ClausePair, width: int = 80) -> str:
     text = pair.text_b() if pair.b else pair.text_a()
     one_line = " ".join(clean_terminal(text).split())
@@ -235,6 +200,8 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
     texts: list[dict[str, str]] = []  # clause texts, read once a pair needs reflowing
 
     def shown_runs(pair: ClausePair) -> tuple[Run, ...] | None:
+        if pair.a == (HEADER_ID,):
+            return squeeze(pair.diff)  # the header's columns and lines as one line
         if not any("\n" in r.text for r in pair.diff):
             return None  # the pair's own runs
         if not texts:
@@ -262,7 +229,7 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
                 address=address(pair),
                 marker=status_marker(pair),
                 badges=badges_for(pc.changes[i] for i in own),
-                preview=preview(pair),
+                preview=_header_preview(pc) if pair is pc.header else preview(pair),
                 topics=frozenset(topics),
                 changes=own,
                 runs=shown_runs(pair),
@@ -276,11 +243,19 @@ def build_rows(comparison: Comparison, pc: PairwiseComparison) -> tuple[Row, ...
     return tuple(rows)
 
 
+def _header_preview(pc: PairwiseComparison) -> str:
+    """What the header's row says: 'sponsors, date changed', the fields in the verdict's
+    words (its text starts 'United Nations S/20…' in every draft)."""
+    fields = counts.header_fields(pc)
+    return f"{', '.join(fields)} changed" if fields else "changed"
+
+
 def shown_pairs(pc: PairwiseComparison) -> tuple[ClausePair, ...]:
-    """The navigator's top-level pairs: the paragraphs, then the footnotes. The header
-    is shown above them (``describe_document``), its changes among the key differences
-    and in the status line."""
-    return (*pc.pairs, *pc.footnotes)
+    """The navigator's top-level pairs, as the reports go through them: the header's
+    pair when the headers differ (its changes, sponsors joining say, then have a row to
+    jump to), the paragraphs, then the footnotes."""
+    header = (pc.header,) if pc.header is not None and pc.header.changed else ()
+    return (*header, *pc.pairs, *pc.footnotes)
 
 
 def differences(rows: Sequence[Row]) -> tuple[int, ...]:
@@ -333,180 +308,3 @@ def step(positions: Sequence[int], current: int | None, forward: bool) -> int | 
     if forward:
         return next((p for p in positions if p > current), None)
     return next((p for p in reversed(positions) if p < current), None)
-
-
-def search(rows: Sequence[Row], query: str) -> tuple[int, ...]:
-    """Rows whose text in either draft contains ``query`` (case-insensitive)."""
-    needle = query.casefold().strip()
-    if not needle:
-        return ()
-    return tuple(
-        r.index
-        for r in rows
-        if needle in r.pair.text_a().casefold() or needle in r.pair.text_b().casefold()
-    )
-
-
-# ---------------------------------------------------------------- key differences
-
-
-def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange, ...]:
-    """Changes ranked by weight (highest first), each with the row it belongs to."""
-    ranked = sorted(enumerate(pc.changes), key=lambda ic: (-ic[1].weight, ic[0]))
-    where: dict[int, int] = {}
-    for r in rows:
-        for i in r.changes:
-            where.setdefault(i, r.index)
-    return tuple(
-        KeyChange(rank=n, change=ch, row=where.get(i), index=i)
-        for n, (i, ch) in enumerate(ranked, 1)
-    )
-
-
-# ---------------------------------------------------------------- the selected pair
-
-
-def _segments(segments: Iterable[ShownSegment]) -> tuple[Segment, ...]:
-    """The shared segments (``present.segments``, as in the reports), with
-    whitespace-only changes made visible and control characters removed."""
-    out = ((seg.op, clean_terminal(shown_text(seg))) for seg in segments)
-    return tuple((op, text) for op, text in out if text)
-
-
-def pair_display(
-    pair: ClausePair,
-    label_a: str,
-    label_b: str,
-    changes: Sequence[Change] = (),
-    runs: Sequence[Run] | None = None,
-) -> PairDisplay:
-    """Segments for the left (a) and right (b) columns and for the inline view.
-
-    A minor difference (whitespace, quotes...) shows each side's own text unmarked;
-    the segments come from ``resdiff.present.segments``, as in the reports; ``runs``
-    (``Row.runs``) has the line breaks inside a clause shown as spaces, as there.
-    ``changes`` (the substantive changes found in this pair) are listed as notes, so
-    their summaries are visible even when the key-differences panel is not.
-    """
-    notes = []
-    if pair.moved:
-        notes.append(
-            f"{MOVED_MARKER} moved: {addresses.ids(pair.a, '+')} in {label_a} is now "
-            f"{addresses.ids(pair.b, '+')} in {label_b}"
-        )
-    if pair.kind_change is not None:
-        notes.append(f"{KIND_MARKER} kind changed: {kind_note(pair.kind_change, '→')}")
-    if pair.status in ("split", "merged"):
-        notes.append(
-            f"{STATUS_MARKERS[pair.status]} {pair.status}: "
-            f"{addresses.ids(pair.a, '+', '-')} {addresses.APP_ARROW} "
-            f"{addresses.ids(pair.b, '+', '-')}"
-        )
-    ranked = sorted(changes, key=lambda c: -c.weight)
-    for ch in ranked[:MAX_NOTES]:
-        notes.append(f"{direction_mark(ch.direction)} {ch.summary}")
-    if len(ranked) > MAX_NOTES:
-        more = len(ranked) - MAX_NOTES
-        notes.append(f"… and {more} more key difference{'s' if more > 1 else ''} here")
-    title = f"{address(pair)}  {status_marker(pair) or '= unchanged'}"
-    return PairDisplay(
-        title=clean_terminal(title),
-        left=_segments(side_segments(pair, "a", runs)),
-        right=_segments(side_segments(pair, "b", runs)),
-        inline=_segments(inline_segments(pair, runs)),
-        notes=tuple(clean_terminal(n) for n in notes),
-    )
-
-
-# ---------------------------------------------------------------- headers, history, matrix
-
-
-def describe_document(doc: Document) -> str:
-    """``S/2024/9001 · United States of America · 22 March 2024`` (what is known of it)."""
-    parts = [doc.label]
-    if doc.sponsors:
-        sponsors = ", ".join(doc.sponsors)
-        parts.append(sponsors if len(sponsors) <= 60 else sponsors[:59] + "…")
-    if doc.date:
-        parts.append(doc.date)
-    return clean_terminal(" · ".join(parts))
-
-
-def warnings_line(doc: Document) -> str:
-    """The document's warnings on one line, safe for a terminal (they quote its text)."""
-    return clean_terminal("; ".join(doc.warnings))
-
-
-def counts_line(pc: PairwiseComparison) -> str:
-    """``~6 modified  +2 added  ↷3 moved  29 key differences`` (zero counts left out)."""
-    c = pc.counts
-    parts = [
-        f"{mark}{n} {word}"
-        for mark, n, word in (
-            ("~", c.modified, "modified"),
-            ("+", c.added, "added"),
-            ("-", c.removed, "removed"),
-            ("<", c.split, "split"),
-            (">", c.merged, "merged"),
-            (MOVED_MARKER, c.moved, "moved"),
-        )
-        if n
-    ]
-    if pc.header is not None and pc.header.changed:
-        parts.append("~header")
-    notes = pc.footnote_counts
-    changed_notes = sum(getattr(notes, f) for f in CHANGE_FIELDS if f != "moved")
-    if changed_notes:
-        parts.append(f"~{changed_notes} footnote{'s' if changed_notes > 1 else ''}")
-    parts = parts or ["no differences"]
-    key = len(pc.changes)
-    parts.append(f"{key} key difference{'s' if key != 1 else ''}")
-    return "  ".join(parts)
-
-
-def history_table(
-    documents: Sequence[Document], history: Sequence[ClauseHistory]
-) -> tuple[list[str], list[list[str]]]:
-    """Columns (clause of the last draft, then one per round) and rows of status markers.
-
-    ``documents`` are those the history was computed with (ids are per comparison).
-    """
-    docs = {d.id: d for d in documents}
-    rounds: list[str] = []
-    for h in history:
-        for doc_id, _ids, _status in h.rounds:
-            if doc_id not in rounds:
-                rounds.append(doc_id)
-    last = f"clause in {documents[-1].label}" if documents else "clause"
-    header = [last, *(docs[d].label if d in docs else d for d in rounds)]
-    table = []
-    for h in history:
-        cells = {doc_id: (ids, status) for doc_id, ids, status in h.rounds}
-        line = [h.clause]
-        for d in rounds:
-            if d not in cells:
-                line.append("")
-                continue
-            ids, status = cells[d]
-            mark = STATUS_MARKERS[status].strip() or "="
-            line.append(f"{mark} {addresses.ids(ids, '+', '—')}")
-        table.append(line)
-    return header, table
-
-
-def matrix_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
-    """Columns (topic, then one per draft) and rows; a cell has one line each for the
-    strongest verb, its qualifiers, each link, and the clauses."""
-    m = comparison.matrix
-    docs = {d.id: d for d in comparison.documents}
-    if m is None:
-        return ["topic"], []
-    header = ["topic", *(docs[d].label if d in docs else d for d in m.documents)]
-    rows = [
-        [
-            m.labels.get(topic, topic),
-            *(clean_terminal(cells.lines(cells.cell_view(m, topic, d))) for d in m.documents),
-        ]
-        for topic in m.topics
-    ]
-    return header, rows
