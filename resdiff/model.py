@@ -248,6 +248,9 @@ class Link:
     topics: tuple[str, str]
     relation: Relation
     cue: str
+    #: Where the cue's words sit in the clause text (a cue can come in pieces: "also
+    #: demands ... unconditional"); left out of equality, which the relation decides.
+    spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +291,26 @@ class Change:
     direction: Direction | None
     weight: float
     summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeGroup:
+    """The ranked changes about one clause pair, as one key difference.
+
+    ``a``/``b`` are the pair's clause ids (a change about clauses of one draft only, such
+    as a topic newly mentioned, joins the pair holding them). ``changes`` lead with the
+    change that names the group (a demotion before the verb change it brings), then
+    follow their rank; ``positions`` are their indexes in the ranked list.
+    """
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    changes: tuple[Change, ...]
+    positions: tuple[int, ...]
+
+    @property
+    def lead(self) -> Change:
+        return self.changes[0]
 
 
 @dataclass(frozen=True, slots=True)
