@@ -547,8 +547,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     files = demo_paths()
     if args.report or not sys.stdout.isatty():
-        # The drafts by their bundled names, not where the package is installed.
-        # 1: the sample drafts differ, as `resdiff A B`.
+        # The drafts by their bundled names, not where the package is installed; 1: the
+        # sample drafts differ, as `resdiff A B`.
         return _text_report(args, files, names=[f"{n} (bundled sample)" for n in DEMO_PAIR])
     return _run_tui(files, args)
 

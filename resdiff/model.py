@@ -125,7 +125,9 @@ class Document:
 
     ``text`` is the decoded source with line endings normalised to ``\\n`` (the only
     change made to what was written); spans index into it. ``header`` is the span of the
-    header block (symbol, date, sponsors, author line...), possibly empty.
+    header block (symbol, date, sponsors, author line...), possibly empty. ``warnings``
+    says what a reader should doubt in the copy (a text that looks cut, numbers that jump
+    or repeat, an operative paragraph with no known opener); empty when nothing is.
     """
 
     id: str
@@ -142,6 +144,7 @@ class Document:
     header: Span
     clauses: tuple[Clause, ...]
     footnotes: tuple[Clause, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[Clause]:
         """Every clause (footnotes last), in document order."""

@@ -172,7 +172,8 @@ class _Matcher:
         part_to_whole: list[int],
         transpose: bool,
     ) -> list[tuple[int, list[int]]]:
-        """Wholes covered by 2+ consecutive parts; updates the matching to match."""
+        """Wholes covered by 2+ consecutive parts (parts that went elsewhere may stand
+        between them); updates the matching to match."""
         p, idf = self.p, self.idf
 
         # Each free part's best container among the wholes it was scored against; a
@@ -209,29 +210,12 @@ class _Matcher:
         for w_i, js in sorted(members.items()):
             if len(js) < 2:
                 continue
-            js.sort()
             partner = whole_to_part[w_i]
-            runs: list[list[int]] = [[js[0]]]
-            for j in js[1:]:
-                if j == runs[-1][-1] + 1:
-                    runs[-1].append(j)
-                else:
-                    runs.append([j])
-            best: tuple[float, list[int]] | None = None
-            for run in runs:
-                if len(run) < 2 or (partner >= 0 and partner not in run):
-                    continue
-                union: Counter[str] = Counter()
-                for j in run:
-                    union.update(parts[j].counts)
-                cover = containment(whole[w_i], union, idf)
-                single = max(containment(whole[w_i], parts[j].counts, idf) for j in run)
-                good = cover >= p.group_min_coverage and cover - single >= p.group_min_gain
-                if good and (best is None or cover > best[0]):
-                    best = (cover, run)
-            if best is None:
+            run = self._best_run(
+                whole[w_i], parts, sorted(js), (w_i, partner), container, part_to_whole
+            )
+            if run is None:
                 continue
-            run = best[1]
             whole_to_part[w_i] = -2  # grouped: out of 1:1 matching for good
             for j in run:
                 owner = part_to_whole[j]
@@ -240,6 +224,50 @@ class _Matcher:
                 part_to_whole[j] = -2
             found.append((w_i, run))
         return found
+
+    def _best_run(
+        self,
+        whole: ClauseTerms,
+        parts: Sequence[ClauseTerms],
+        js: list[int],
+        owner: tuple[int, int],
+        container: dict[int, tuple[float, int]],
+        part_to_whole: list[int],
+    ) -> list[int] | None:
+        """The best run of 2+ parts (in order; parts that went elsewhere may stand
+        between them) that covers the whole, or None. ``owner``: the whole's index and
+        its 1:1 partner (-1 if none), which a run must then include."""
+        p, idf = self.p, self.idf
+        w_i, partner = owner
+        runs: list[list[int]] = [[js[0]]]
+        for j in js[1:]:
+            between = range(runs[-1][-1] + 1, j)
+            if all(part_to_whole[k] not in (-1, w_i) for k in between):
+                runs[-1].append(j)  # what stands between went elsewhere (demoted, moved)
+            else:
+                runs.append([j])
+        best: tuple[float, list[int]] | None = None
+        for run in runs:
+            if len(run) < 2 or (partner >= 0 and partner not in run):
+                continue
+            union: Counter[str] = Counter()
+            for j in run:
+                union.update(parts[j].counts)
+            cover = containment(whole, union, idf)
+            if min(container[j][0] for j in run) >= p.part_full_containment:
+                # Short paragraphs absorbed into a longer one that also says new things:
+                # each part found whole in it, each adding words of its own.
+                good = cover >= p.group_min_coverage_absorbed and all(
+                    cover - containment(whole, union - parts[j].counts, idf)
+                    >= p.group_min_gain_absorbed
+                    for j in run
+                )
+            else:
+                single = max(containment(whole, parts[j].counts, idf) for j in run)
+                good = cover >= p.group_min_coverage and cover - single >= p.group_min_gain
+            if good and (best is None or cover > best[0]):
+                best = (cover, run)
+        return best[1] if best else None
 
 
 def match_sequences(

@@ -55,6 +55,18 @@ class AlignParams:
     group_min_coverage: float = 0.65
     """The parts together must cover at least this share of the whole's weighted words."""
 
+    part_full_containment: float = 0.85
+    """A part with at least this share of its weighted words in the whole is *absorbed*
+    ("Demands an immediate humanitarian ceasefire;" inside a longer demand)..."""
+
+    group_min_coverage_absorbed: float = 0.2
+    """...and parts all absorbed need cover only this share of the whole: the whole may
+    say much that is new around them (a merge and additions in one edit)..."""
+
+    group_min_gain_absorbed: float = 0.03
+    """...provided each part brings words of its own: without it, the others would cover
+    at least this much less of the whole."""
+
     group_min_gain: float = 0.08
     """...and cover at least this much more of it than the best single part does;
     otherwise it is one modified pair plus an added (or removed) clause."""

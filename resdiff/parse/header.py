@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from resdiff.parse.lexicon import Lexicon
+from resdiff.typography import DASHES
+
+_HYPHENS = str.maketrans(dict.fromkeys(DASHES, "-"))
 
 _COMPONENT = (
-    r"(?:[A-Z]{1,6}(?:-\d{1,3})?|[A-Z]{1,4}\.\d{1,3}|\d{1,5}|Rev\.\d{1,2}|Add\.\d{1,3}"
-    r"|Corr\.\d{1,2}|Amend\.\d{1,2})(?![\w-]|\.\w)"
+    r"(?:[A-Z]{1,6}(?:[-" + DASHES + r"]\d{1,3})?|[A-Z]{1,4}\.\d{1,3}|\d{1,5}"
+    r"|Rev\.\d{1,2}|Add\.\d{1,3}|Corr\.\d{1,2}|Amend\.\d{1,2})(?![\w-]|\.\w)"
 )
 #: S/2024/239, A/78/L.10/Rev.1, A/HRC/55/L.3, A/ES-10/L.27, E/CN.6/2024/L.3, S/RES/2728 (2024)
 SYMBOL = re.compile(r"(?<![\w/.])[A-Z]{1,6}(?:/" + _COMPONENT + r")+(?:[ \t]\(\d{4}\))?")
@@ -43,9 +46,11 @@ class HeaderInfo:
 
 
 def find_symbol(line: str) -> str | None:
+    """The first document symbol on a line, its dashes written as hyphens ("A/ES–10/21"
+    as pasted is the symbol A/ES-10/21)."""
     for m in SYMBOL.finditer(line):
         if "/" in m.group() and any(c.isdigit() for c in m.group()):
-            return m.group()
+            return m.group().translate(_HYPHENS)
     return None
 
 
@@ -133,6 +138,53 @@ def _is_item(line: str, lexicon: Lexicon) -> bool:
     return found is not None and found[2] - found[1] >= len(line) - 2
 
 
+def _item_date(lines: list[str], lexicon: Lexicon) -> str | None:
+    """The first date on a header item that is not another document's ("Letter dated
+    28 February 2014 from ...")."""
+    dated = tuple(w.lower() + " " for w in lexicon.dated_words)
+    for line in lines:
+        found = find_date(line, lexicon)
+        if found and not line[: found[1]].lower().endswith(dated):
+            return found[0]
+    return None
+
+
+def _names(line: str) -> bool:
+    """Whether a line reads as part of a list of names: each comma-separated piece opens
+    with a capital ("Algeria,* Ecuador, Republic"), not as a title ("The situation in the
+    Middle East, including the Palestinian question")."""
+    pieces = [p.strip(" *") for p in line.split(",")]
+    pieces = [p[4:] if p.startswith("and ") else p for p in pieces if p]
+    return bool(pieces) and all(p[:1].isupper() for p in pieces)
+
+
+def _sponsors_start(stripped: list[str], i: int, lexicon: Lexicon) -> int:
+    """The first line of the sponsors ending on line ``i`` ("...: draft resolution").
+
+    Lines above belong when they read as names and either end with a comma or are
+    continued by the line below ("Republic" / "of Korea, ..."): a PDF breaks the list
+    anywhere, even across blank lines. A title above the list (the agenda item's) stops
+    it, and so does any known header item."""
+    first = i
+    k = i - 1
+    while k >= 0:
+        j = k
+        while j >= 0 and not stripped[j]:
+            j -= 1
+        below = stripped[first]
+        continued = below[:1].islower() or below.startswith("and ")
+        if j < 0 or (j < k and not continued):
+            break  # blank lines are crossed only inside a name ("Republic" / "of Korea")
+        line = stripped[j]
+        if _is_item(line, lexicon) or not _names(line):
+            break
+        if not (line.rstrip(" *").endswith(",") or continued or "," in line):
+            break
+        first = j
+        k = j - 1
+    return first
+
+
 @lru_cache(maxsize=8)
 def _draft_pattern(draft_words: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(draft_words, key=len, reverse=True))
@@ -160,10 +212,8 @@ def parse_header(lines: list[str], lexicon: Lexicon) -> HeaderInfo:
             symbol = find_symbol(line)
         m = draft.match(line)
         if m:
-            first = i
-            while first > 0 and stripped[first - 1] and not _is_item(stripped[first - 1], lexicon):
-                first -= 1
-            names = " ".join([*stripped[first:i], m.group(1)])
+            first = _sponsors_start(stripped, i, lexicon)
+            names = " ".join([s for s in stripped[first:i] if s] + [m.group(1)])
             sponsors = split_sponsors(names, lexicon)
             items.update(range(first, i + 1))
             anchor = i
@@ -193,9 +243,10 @@ def parse_header(lines: list[str], lexicon: Lexicon) -> HeaderInfo:
             if whole and date is None and (standalone or _is_body_line(line, lexicon)):
                 date = whole[0]
         i += 1
-    if date is None:
-        found = find_date(" ".join(stripped), lexicon)
-        date = found[0] if found else None
+    if date is None:  # a date inside a header item ("Distr.: General 22 March 2024")
+        date = _item_date([stripped[k] for k in sorted(items)], lexicon)
+    if date is None:  # else any line's, not another document's ("adopted ... on 13 July")
+        date = _item_date(stripped, lexicon)
     title_lines = [s for k, s in enumerate(stripped) if s and k > anchor and k not in items]
     title = " ".join(" ".join(title_lines).split()) or None
     return HeaderInfo(

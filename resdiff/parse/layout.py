@@ -70,6 +70,8 @@ _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _MARK_CHARS = frozenset(_SUPERSCRIPTS + "\"'”’»)*")
 _NOTE_REF_END = re.compile(r"\[\^?\w{1,4}\]$")
 TERMINATORS = ",;.:"
+#: A list item that ends "...; and" ends its paragraph too (the next item follows).
+_LIST_ENDINGS = ("; and", "; or")
 
 
 def is_heading_title(rest: str) -> bool:
@@ -79,7 +81,8 @@ def is_heading_title(rest: str) -> bool:
 
 
 def ends_paragraph(text: str, line: Line) -> bool:
-    """The line ends with ",", ";", "." or ":" (after any closing quote or note marker)."""
+    """The line ends with ",", ";", "." or ":" (after any closing quote or note marker),
+    or with a list item's "; and" / "; or"."""
     if line.blank:
         return True
     pos = line.end
@@ -89,6 +92,8 @@ def ends_paragraph(text: str, line: Line) -> bool:
             pos -= 1
         elif c == "]" and (m := _NOTE_REF_END.search(text, max(line.indent, pos - 8), pos)):
             pos = m.start()
+        elif c in "dr" and text.endswith(_LIST_ENDINGS, line.indent, pos):
+            return True
         else:
             return c in TERMINATORS
     return text[line.end - 1] in TERMINATORS

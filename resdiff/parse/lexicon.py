@@ -82,6 +82,7 @@ class Lexicon:
     author_suffixes: tuple[str, ...]
     author_connectors: frozenset[str]
     months: tuple[str, ...]
+    dated_words: tuple[str, ...]
     bodies: tuple[str, ...]
     header_prefixes: tuple[str, ...]
     header_suffixes: tuple[str, ...]
@@ -172,9 +173,10 @@ class Lexicon:
         return frozenset(self._trie.next) | frozenset(a[0] for a in self.adverbs)
 
     def author(self, line: str) -> str | None:
-        """The author named by an author line ("The Security Council,"), else None."""
+        """The author named by an author line ("The Security Council," or, as some copies
+        print it, "The Security Council:"), else None."""
         stripped = line.strip()
-        if not stripped.endswith(","):
+        if not stripped.endswith((",", ":")):
             return None
         name = " ".join(stripped[:-1].split())
         for author in self.authors:
@@ -215,6 +217,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         author_suffixes=tuple(structure["author_suffixes"]),
         author_connectors=frozenset(structure["author_connectors"]),
         months=tuple(structure["months"]),
+        dated_words=tuple(structure.get("dated_words", ())),
         bodies=tuple(structure["bodies"]),
         header_prefixes=tuple(structure["header_prefixes"]),
         header_suffixes=tuple(structure["header_suffixes"]),

@@ -77,10 +77,26 @@ class Label(NamedTuple):
 _LABELS = Labels(
     "number", "sub", "half-sub", "note-bracket", "note-superscript", "note-slash", alone=True
 )
+#: A UN text also takes negotiation labels ("PP1.", "OP3 :") and "1 ." as labels.
+_UN_LABELS = Labels(
+    "number",
+    "spaced-number",
+    "preambular-label",
+    "operative-label",
+    "sub",
+    "half-sub",
+    "note-bracket",
+    "note-superscript",
+    "note-slash",
+    alone=True,
+)
 _NUMBERED_LABELS = Labels("dotted", "section-sign", alone=True)
 _SUB_LABELS = Labels("sub", "half-sub", alone=True)
 #: What a form makes of a line, by reading.
 _KIND_OF_FORM: dict[str, StartKind] = {
+    "spaced-number": "operative",
+    "preambular-label": "preambular",
+    "operative-label": "operative",
     "sub": "sub",
     "half-sub": "sub",
     "note-bracket": "footnote",
@@ -145,7 +161,7 @@ def line_label(content: str, start: int, mode: Mode, lexicon: Lexicon) -> Label 
     """The label a line opens with under ``mode``, if any."""
     if mode == "paragraphs":
         return None
-    found = _LABELS.match(content)
+    found = (_UN_LABELS if mode == "un" else _LABELS).match(content)
     if found is None and mode == "numbered":
         found = _NUMBERED_LABELS.match(content)
         if found is None:

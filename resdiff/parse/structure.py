@@ -30,10 +30,12 @@ from dataclasses import dataclass, field
 from resdiff.ingest import SourceText
 from resdiff.labels import Labels, letter_value, roman_value
 from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
+from resdiff.parse.author import find_author
 from resdiff.parse.header import HeaderInfo, parse_header
 from resdiff.parse.layout import Line, is_page_artefact, split_lines
 from resdiff.parse.lexicon import Lexicon, load_lexicon
 from resdiff.parse.segment import Mode, ParagraphStart, segment
+from resdiff.parse.warnings import document_warnings
 
 _KINDS: dict[str, ClauseKind] = {
     "heading": "heading",
@@ -77,6 +79,10 @@ def parse_source(src: SourceText, doc_id: str = "A", language: str = "en") -> Do
     symbol = header.symbol
     if symbol is None and header.resolution and reading.author == "The Security Council":
         symbol = f"S/RES/{header.resolution}"
+    warnings: tuple[str, ...] = ()
+    if reading.mode == "un":
+        un_text = reading.author is not None or bool(header.sponsors)
+        warnings = document_warnings(clauses, builder.numbering, un_text=un_text)
     return Document(
         id=doc_id,
         source=src.source,
@@ -92,33 +98,20 @@ def parse_source(src: SourceText, doc_id: str = "A", language: str = "en") -> Do
         header=Span(0, reading.header_end),
         clauses=tuple(clauses),
         footnotes=tuple(footnotes),
+        warnings=warnings,
     )
 
 
 # --- choosing a reading ----------------------------------------------------------------
 
 
-def _find_author(text: str, lines: list[Line], lexicon: Lexicon) -> tuple[int, str] | None:
-    """The first author line, if it comes before any numbered paragraph."""
-    for line in lines:
-        if line.blank:
-            continue
-        content = text[line.indent : line.end]
-        if _NUMBER.match(content):
-            return None
-        if len(content) < 200 and content.rstrip().endswith(","):
-            author = lexicon.author(content)
-            if author:
-                return line.lineno, author
-    return None
-
-
 def _read(text: str, lines: list[Line], lexicon: Lexicon, headings: frozenset[int]) -> _Reading:
-    found = _find_author(text, lines, lexicon)
-    first_line = found[0] + 1 if found else 0
+    found = find_author(text, lines, lexicon)
+    first_line = found.line + 1 if found else 0
     units = segment(text, lines, first_line, "un", lexicon, headings)
     if found:
-        return _Reading("un", units, _header_end(text, units), found[1], found[0])
+        units = [*found.run_on, *units]
+        return _Reading("un", units, _header_end(text, units), found.name, found.line)
     verbs = [u for u in units if u.kind == "operative" and _opens_with_verb(text, u, lexicon)]
     numbered = sum(1 for u in verbs if u.number is not None)
     openers = sum(1 for u in units if u.kind == "preambular" and u.opener is not None)
@@ -243,6 +236,8 @@ class _TreeBuilder:
         self.last_op: int | None = None
         self.expected = 1
         self.anomalies: list[str] = []
+        #: The anomalies a reader must be warned of (numbers that jump or repeat).
+        self.numbering: list[str] = []
         self.counts: dict[str, int] = {}
 
     def build(self, units: list[ParagraphStart]) -> tuple[list[Clause], list[Clause]]:
@@ -336,7 +331,7 @@ class _TreeBuilder:
                     self.anomalies.append("operative paragraphs without numbers counted in order")
             else:
                 node_id = self._unique(f"OP{self.last_op}")
-                self.anomalies.append(f"{node_id} has no number")
+                self._numbering(f"{node_id} has no number")
             self.expected += 1
             return node_id
         n = int(number)
@@ -346,14 +341,18 @@ class _TreeBuilder:
         self.expected = max(expected, n + 1)
         if base in self.ids:
             node_id = self._unique(base)
-            self.anomalies.append(f"operative number {n} repeated ({node_id})")
+            self._numbering(f"operative number {n} repeated ({node_id})")
             return node_id
         if n > expected:
             gap = str(expected) if n - 1 == expected else f"{expected}-{n - 1}"
-            self.anomalies.append(f"operative paragraph {gap} missing")
+            self._numbering(f"operative paragraph {gap} missing")
         elif n < expected:
-            self.anomalies.append(f"operative number {n} out of order")
+            self._numbering(f"operative number {n} out of order")
         return self._unique(base)
+
+    def _numbering(self, problem: str) -> None:
+        self.anomalies.append(problem)
+        self.numbering.append(problem)
 
     def _attach_sub(self, top: _Node, unit: ParagraphStart, end: int) -> None:
         value = unit.number or ""

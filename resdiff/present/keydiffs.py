@@ -77,8 +77,9 @@ def is_header(group: ChangeGroup) -> bool:
 def title(group: ChangeGroup) -> str:
     """What a key difference says under its address: its lead change's sentence; for the
     header, what changed in it at all ("10 sponsors added, 1 removed; date changed"),
-    since its facets name each sponsor."""
-    if not is_header(group):
+    since its facets name each sponsor (a lone change says itself: "Algeria joins the
+    sponsors")."""
+    if not is_header(group) or len(group.changes) == 1:
         return detail(group.lead)
     kinds: list[str] = [c.kind for c in group.changes]
     counts = [(kinds.count(f"sponsor-{k}"), k) for k in ("added", "removed")]
@@ -133,7 +134,7 @@ def facets(group: ChangeGroup, topic_labels: Mapping[str, str] | None = None) ->
     qualifiers, actors, references, numbers, topics; rank order within each."""
     labels = topic_labels or {}
     if is_header(group):
-        return _header_facets(group.changes)
+        return _header_facets(group.changes) if len(group.changes) > 1 else ()
     buckets: dict[tuple[int, str, str], list[Change]] = {}
     first: dict[tuple[int, str, str], int] = {}
     for n, change in enumerate(group.changes[1:]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -147,6 +147,22 @@ def edges(text: str) -> tuple[str, str, str]:
     return lead, core, text[len(lead) + len(core) :]
 
 
+def marked_text(
+    pieces: Iterable[Segment], lines: Callable[[str], str], mark: Callable[[str, str], str]
+) -> str:
+    """The text of consecutive pieces as a face writes it (``lines``: its escaping), each
+    cue phrase's words (its edges' whitespace left outside) wrapped by ``mark(written,
+    cue)``."""
+    out = []
+    for p in pieces:
+        if not p.cue:
+            out.append(lines(p.text))
+            continue
+        lead, core, trail = edges(p.text)
+        out.append(lines(lead) + (mark(lines(core), p.cue) if core else "") + lines(trail))
+    return "".join(out)
+
+
 def cue_label(note: str) -> str:
     """'linkage, key difference 1' from a cue note (its part before the summary)."""
     return note.split(": ", 1)[0]
@@ -245,9 +261,13 @@ def side_segments(
     """One side's own text for side-by-side views, its differences marked."""
     drop = "+" if side == "a" else "-"
     diff = pair.diff if runs is None else runs
+    if not cues:  # the common case, kept fast: no cue phrase in this pair
+        return merge_segments(
+            [Segment("=" if r.minor else r.op, r.text) for r in diff if r.op != drop]
+        )
     segs = [
         segment("=" if run.minor else run.op, run.text, cue)
-        for run, cue in zip(diff, _cues(diff, cues), strict=True)
+        for run, cue in zip(diff, cues, strict=True)
         if run.op != drop
     ]
     return merge_segments(segs)

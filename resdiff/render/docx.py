@@ -72,6 +72,10 @@ def write_docx(redline: Redline, a: Document, b: Document) -> bytes:
             body.append(element)
     title = f"{b.label}: changes against {a.label}"
     comments = f"Tracked changes written by resdiff: {b.label} compared with {a.label}."
+    # The body is B exactly (accept all), so a partial copy is said in the properties.
+    for doc in (a, b):
+        if doc.warnings:
+            comments += f" Warnings on {doc.label}: {'; '.join(doc.warnings)}."
     return _save(document, title, comments)
 
 

@@ -22,7 +22,7 @@ from resdiff.present.segments import (
     Segment,
     by_op,
     cue_label,
-    edges,
+    marked_text,
     shown_group,
     shown_text,
 )
@@ -74,20 +74,14 @@ def _lines(text: str) -> str:
 def _pieces(pieces: tuple[Segment, ...]) -> str:
     """Escaped text, a cue phrase highlighted with the signal it carries as its title
     (and, for screen readers, said after it)."""
-    out = []
-    for p in pieces:
-        if not p.cue:
-            out.append(_lines(p.text))
-            continue
-        lead, core, trail = edges(p.text)
-        mark = (
-            f'<mark class="cue" title="{esc(p.cue)}">{_lines(core)}'
-            f'<span class="vh"> (cue: {esc(cue_label(p.cue))})</span></mark>'
-            if core
-            else ""
-        )
-        out.append(_lines(lead) + mark + _lines(trail))
-    return "".join(out)
+    return marked_text(
+        pieces,
+        _lines,
+        lambda core, cue: (
+            f'<mark class="cue" title="{esc(cue)}">{core}'
+            f'<span class="vh"> (cue: {esc(cue_label(cue))})</span></mark>'
+        ),
+    )
 
 
 def diff_html(segments: tuple[Segment, ...], whole: bool = False) -> str:
@@ -215,7 +209,7 @@ def _brief(view: ReportView) -> list[str]:
     for s in view.sections:
         if len(view.sections) > 1:
             out.append(f'<h3 id="{s.anchor}-brief">{text(s.title)}</h3>')
-        out.append(f'<p class="verdict">{esc(s.verdict)}</p>')
+        out.append(f'<p class="verdict">{text(s.verdict)}</p>')
         if s.headline:
             out.append('<ol class="headline">')
             for item in s.headline:
@@ -274,7 +268,7 @@ def _summary(s: SectionView) -> list[str]:
     out = [
         f'<section aria-labelledby="{s.anchor}-h">',
         f'<h2 id="{s.anchor}-h"><span id="{s.anchor}"></span>Differences: {text(s.title)}</h2>',
-        f"<p>{esc(s.verdict)}</p>",
+        f"<p>{text(s.verdict)}</p>",
         *_scroll(table),
         f'<h3 id="{s.anchor}-keys">Key differences</h3>',
     ]
@@ -389,7 +383,7 @@ def _row(row: PairRow, s: SectionView) -> list[str]:
 def _clauses(s: SectionView) -> list[str]:
     out = [
         f'<section aria-labelledby="{s.anchor}-clauses">',
-        f'<h2 id="{s.anchor}-clauses">Clause by clause: {esc(s.title)}</h2>',
+        f'<h2 id="{s.anchor}-clauses">Clause by clause: {text(s.title)}</h2>',
         f'<p class="count">{s.shown} of {s.total} pairs shown. {LEGEND}</p>',
     ]
     for item in s.items:

@@ -86,6 +86,7 @@ def document_to_dict(
         "title": d.title,
         "language": d.language,
         "parse": {"structure": d.parse.structure, "note": d.parse.note},
+        "warnings": list(d.warnings),
         "header": [d.header.start, d.header.end],
         "clauses": [clause_to_dict(c, signals, d.text) for c in d.clauses],
         "footnotes": [clause_to_dict(c, signals, d.text) for c in d.footnotes],

@@ -23,7 +23,7 @@ from resdiff.present.segments import (
     Segment,
     by_op,
     cue_label,
-    edges,
+    marked_text,
     segment,
     shown_group,
     tidy_segments,
@@ -58,15 +58,7 @@ def _lines(text: str) -> str:
 
 def _body(pieces: tuple[Segment, ...]) -> str:
     """Escaped text of consecutive pieces, a cue phrase between ⟨ ⟩."""
-    out = []
-    for p in pieces:
-        if not p.cue:
-            out.append(_lines(p.text))
-            continue
-        lead, core, trail = edges(p.text)
-        mark = f"{CUE_OPEN}{_lines(core)}{CUE_CLOSE}" if core else ""
-        out.append(_lines(lead) + mark + _lines(trail))
-    return "".join(out)
+    return marked_text(pieces, _lines, lambda core, _: f"{CUE_OPEN}{core}{CUE_CLOSE}")
 
 
 def _marked(op: str, pieces: tuple[Segment, ...], *, emphasis: bool = True) -> str:

@@ -32,8 +32,9 @@ def render_outline(d: Document) -> str:
     lines += [
         f"  structure: {d.parse.structure} ({d.parse.note})",
         "  counts: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "-"),
-        "",
     ]
+    lines += [f"  warning: {w}" for w in d.warnings]
+    lines.append("")
 
     def walk(c: Clause, depth: int) -> None:
         lines.append(_line(c, depth))

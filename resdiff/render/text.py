@@ -188,7 +188,7 @@ def _brief(view: ReportView) -> RenderableType:
     return Group(*parts)
 
 
-def _summary(section: SectionView) -> RenderableType:
+def _summary(section: SectionView, width: int) -> RenderableType:
     parts: list[RenderableType] = [
         _heading(f"Differences: {section.title}"),
         Text(clean(section.verdict)),
@@ -211,15 +211,15 @@ def _summary(section: SectionView) -> RenderableType:
         line.append(f" {clean(item.address)}", style=STYLE_ADDRESS)
         # A summary quotes the draft: its own "[-...-]" must not pass for a change.
         line.append(f": {escape_markers(clean(item.title))}")
-        if not item.facets:
-            grid.add_row(f"{item.number}.", line)
-            continue
-        facets = Table.grid(padding=(0, 1, 0, 0))
-        facets.add_column(no_wrap=True)
-        facets.add_column(overflow="fold")
+        grid.add_row(f"{item.number}.", line)
+        # Facets as rows of the one grid, wrapped here under their text: a grid nested
+        # in each entry cost rich a measuring pass per entry.
+        inner = width - len(f"{len(section.keys)}.") - 1 - 2
         for facet in item.facets:
-            facets.add_row("-", Text(escape_markers(clean(facet))))
-        grid.add_row(f"{item.number}.", Group(line, facets))
+            plain = escape_markers(clean(facet))
+            bounds = [0, *break_offsets(plain, max(20, inner)), len(plain)]
+            lines = [plain[i:j].rstrip() for i, j in itertools.pairwise(bounds)]
+            grid.add_row("", Text("- " + "\n  ".join(lines)))
     if section.keys:
         parts.append(grid)
     parts.append(Text(""))
@@ -406,7 +406,7 @@ def render_view(view: ReportView, *, color: bool = False, width: int | None = No
     console.print(_brief(view))
     console.print(_documents(view))
     for section in view.sections:
-        console.print(_summary(section))
+        console.print(_summary(section, console.width))
     if view.matrix is not None:
         console.print(_matrix(view, view.matrix))
     for section in view.sections:

@@ -639,9 +639,12 @@ def build_view(comparison: Comparison, options: ReportOptions) -> ReportView:
     )
 
 
-def document_facts(doc: Document, *, title: bool = False) -> tuple[tuple[str, str], ...]:
+def document_facts(
+    doc: Document, *, title: bool = False, warnings: bool = False
+) -> tuple[tuple[str, str], ...]:
     """What a report says about one draft, as (field, value) rows; ``title`` adds a
-    Title row (asked for when any of the drafts compared has one)."""
+    Title row and ``warnings`` a Warnings row (asked for when any of the drafts compared
+    has one)."""
     clauses = sum(1 for _ in doc.walk())
     rows = [
         ("Symbol", doc.symbol or "-"),
@@ -656,10 +659,13 @@ def document_facts(doc: Document, *, title: bool = False) -> tuple[tuple[str, st
         ("Structure", f"{doc.parse.structure}: {doc.parse.note}"),
         ("Clauses", str(clauses)),
     ]
+    if warnings:
+        rows.append(("Warnings", "; ".join(doc.warnings) or "-"))
     return tuple(rows)
 
 
 def documents_facts(docs: Sequence[Document]) -> list[tuple[tuple[str, str], ...]]:
     """``document_facts`` for every draft, with the same rows for all."""
     title = any(d.title for d in docs)
-    return [document_facts(d, title=title) for d in docs]
+    warnings = any(d.warnings for d in docs)
+    return [document_facts(d, title=title, warnings=warnings) for d in docs]

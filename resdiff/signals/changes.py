@@ -3,9 +3,11 @@ qualifiers, topics, actors, references, numbers, whole clauses.
 
 Each aligned pair (sub-paragraph pairs included) compares the union of the signals of
 its clauses on each side (``sides.union``), so a split or merge is read as one
-provision. The detectors, one per change kind, are in ``detectors``; topics and actors
-that vanish from (or appear in) the whole document are reported once more at document
-level. Weights come from the lens (``[ranking]``); ties keep document order.
+provision; links are compared once per top-level pair, over each side's whole provision
+(chapeau and sub-paragraphs). The detectors, one per change kind, are in ``detectors``;
+topics and actors that vanish from (or appear in) the whole document are reported once
+more at document level, and the organs that wrote the drafts are never actors. Weights
+come from the lens (``[ranking]``); ties keep document order.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from resdiff.signals.detectors import (
     Pair,
 )
 from resdiff.signals.lens import CHANGE_KINDS, Lens
-from resdiff.signals.sides import union
+from resdiff.signals.sides import Side, union
 
 
 def find_changes(
@@ -40,7 +42,7 @@ def find_changes(
     header blocks' pair: when it changed, the header fields are compared too."""
     clauses_a = {c.id: c for c in a.walk()}
     clauses_b = {c.id: c for c in b.walk()}
-    drafts = _drafts(lens, b.label or b.id, clauses_a, clauses_b, signals_a, signals_b)
+    drafts = _drafts(lens, b.label or b.id, clauses_a, clauses_b, signals_a, signals_b, (a, b))
     found = _detect(drafts, pairs, clauses_a, clauses_b, drafts.one_sided_actors)
     for find in DOCUMENT.values():
         found.extend(find(drafts))
@@ -75,7 +77,18 @@ def _drafts(
     clauses_b: Mapping[str, Clause],
     signals_a: Mapping[str, ClauseSignals],
     signals_b: Mapping[str, ClauseSignals],
+    docs: tuple[Document, Document] | None = None,
 ) -> Drafts:
+    """``docs`` are the two whole drafts, when there are drafts: their author organs are
+    never actors, and an actor moved to a neighbouring paragraph has not gone."""
+    if docs is None:
+        organs: frozenset[str] = frozenset()
+        near_a: dict[str, frozenset[str]] = {}
+        near_b: dict[str, frozenset[str]] = {}
+    else:
+        organs = _organs(docs[0], docs[1], signals_a, signals_b)
+        near_a = _near_actors(docs[0], signals_a)
+        near_b = _near_actors(docs[1], signals_b)
     return Drafts(
         lens=lens,
         label_b=label_b,
@@ -85,6 +98,11 @@ def _drafts(
         topics_b=_mentions(clauses_b, signals_b, "topics"),
         actors_a=_mentions(clauses_a, signals_a, "actors"),
         actors_b=_mentions(clauses_b, signals_b, "actors"),
+        links_a=_links(signals_a),
+        links_b=_links(signals_b),
+        organs=organs,
+        near_a=near_a,
+        near_b=near_b,
     )
 
 
@@ -99,9 +117,15 @@ def _detect(
     lens = drafts.lens
     found: list[Change] = []
     for top in pairs:
+        own, tree, extended = _whole_provisions(
+            top, clauses_a, clauses_b, drafts.signals_a, drafts.signals_b
+        )
         for clause_pair in top.walk():
-            sa = union(clause_pair.a, clauses_a, drafts.signals_a)
-            sb = union(clause_pair.b, clauses_b, drafts.signals_b)
+            if clause_pair is top:
+                sa, sb = own
+            else:
+                sa = union(clause_pair.a, clauses_a, drafts.signals_a)
+                sb = union(clause_pair.b, clauses_b, drafts.signals_b)
             topics = tuple(dict.fromkeys((*sa.topics, *sb.topics)))
             pair = Pair(
                 drafts=drafts,
@@ -114,6 +138,8 @@ def _detect(
                 # Changes inside preambular pairs weigh less.
                 factor=lens.preambular_factor if sa.role == sb.role == "preambular" else 1.0,
                 skip_actors=skip_actors,
+                tree=tree if clause_pair is top else None,
+                extended=extended if clause_pair is top else None,
             )
             for detect in (PAIRED if clause_pair.a and clause_pair.b else UNPAIRED).values():
                 found.extend(detect(pair))
@@ -140,6 +166,101 @@ def _ranked(
         return (-c.weight, position, kind_index[c.kind], c.topic or "", c.related or "", c.summary)
 
     return tuple(sorted(changes, key=key))
+
+
+def _whole_provisions(
+    top: ClausePair,
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+) -> tuple[tuple[Side, Side], tuple[Side, Side], tuple[Side, Side]]:
+    """A top-level pair's own sides, each side's whole provision (with every
+    sub-paragraph) and each side with the sub-paragraphs that have no counterpart; for a
+    pair with no sub-paragraphs (most), all three are the pair's own sides."""
+    own = (union(top.a, clauses_a, signals_a), union(top.b, clauses_b, signals_b))
+    if not top.children and not _has_children(top, clauses_a, clauses_b):
+        return own, own, own
+    tree = (
+        union(_subtree(top.a, clauses_a), clauses_a, signals_a),
+        union(_subtree(top.b, clauses_b), clauses_b, signals_b),
+    )
+    alone_a, alone_b = _unpaired_below(top)
+    extended = (
+        union([*top.a, *alone_a], clauses_a, signals_a),
+        union([*top.b, *alone_b], clauses_b, signals_b),
+    )
+    return own, tree, extended
+
+
+def _has_children(
+    top: ClausePair, clauses_a: Mapping[str, Clause], clauses_b: Mapping[str, Clause]
+) -> bool:
+    return any(clauses_a[c].children for c in top.a if c in clauses_a) or any(
+        clauses_b[c].children for c in top.b if c in clauses_b
+    )
+
+
+def _subtree(ids: Sequence[str], clauses: Mapping[str, Clause]) -> list[str]:
+    """The clauses and all their sub-paragraphs, in reading order."""
+    return [node.id for cid in ids if cid in clauses for node in clauses[cid].walk()]
+
+
+def _unpaired_below(top: ClausePair) -> tuple[list[str], list[str]]:
+    """The sub-paragraphs under a pair that have no counterpart, on each side: their
+    qualifiers are read with the paragraph's own (nothing else compares them)."""
+    alone_a: list[str] = []
+    alone_b: list[str] = []
+    for pair in top.walk():
+        if pair is top:
+            continue
+        if not pair.b:
+            alone_a.extend(pair.a)
+        elif not pair.a:
+            alone_b.extend(pair.b)
+    return alone_a, alone_b
+
+
+def _links(signals: Mapping[str, ClauseSignals]) -> dict[frozenset[str], frozenset[str]]:
+    """Every topic pair a draft links anywhere, with the relations it uses."""
+    found: dict[frozenset[str], set[str]] = {}
+    for s in signals.values():
+        for link in s.links:
+            found.setdefault(frozenset(link.topics), set()).add(link.relation)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _organs(
+    a: Document,
+    b: Document,
+    signals_a: Mapping[str, ClauseSignals],
+    signals_b: Mapping[str, ClauseSignals],
+) -> frozenset[str]:
+    """The actor names of the organs that wrote the drafts ("The Security Council," makes
+    "Security Council" an author, not an actor, in both)."""
+    authors = {
+        " ".join(d.author.split()[1:] if d.author.startswith("The ") else d.author.split()).lower()
+        for d in (a, b)
+        if d.author
+    }
+    names = {n for s in (*signals_a.values(), *signals_b.values()) for n in s.actors}
+    return frozenset(n for n in names if n.lower() in authors)
+
+
+def _near_actors(doc: Document, signals: Mapping[str, ClauseSignals]) -> dict[str, frozenset[str]]:
+    """For each clause id, the actors named in the top-level paragraphs around its own."""
+    named = [
+        frozenset(n for node in top.walk() if node.id in signals for n in signals[node.id].actors)
+        for top in doc.clauses
+    ]
+    out: dict[str, frozenset[str]] = {}
+    for i, top in enumerate(doc.clauses):
+        around = (named[i - 1] if i else frozenset()) | (
+            named[i + 1] if i + 1 < len(named) else frozenset()
+        )
+        for node in top.walk():
+            out[node.id] = around
+    return out
 
 
 def _mentions(

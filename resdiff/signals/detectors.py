@@ -10,9 +10,10 @@ one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
+from functools import cache, lru_cache, partial
 from typing import Literal, NamedTuple
 
 from resdiff.model import (
@@ -26,6 +27,7 @@ from resdiff.model import (
 )
 from resdiff.signals import summary
 from resdiff.signals.lens import Lens
+from resdiff.signals.references import same_reference
 from resdiff.signals.sides import Side
 from resdiff.signals.verbs import compare_verbs
 from resdiff.typography import fold
@@ -47,11 +49,21 @@ class Drafts:
     topics_b: Mapping[str, list[str]]
     actors_a: Mapping[str, list[str]]
     actors_b: Mapping[str, list[str]]
+    #: Topic pair -> the relations linking it anywhere in the draft.
+    links_a: Mapping[frozenset[str], frozenset[str]]
+    links_b: Mapping[frozenset[str], frozenset[str]]
+    #: The author organs of the two drafts ("Security Council"): authors, not actors.
+    organs: frozenset[str] = frozenset()
+    #: Clause id -> the actors named in the paragraphs just before and after its own
+    #: (top-level) paragraph, in each draft.
+    near_a: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    near_b: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def one_sided_actors(self) -> set[str]:
-        """Actors named in one draft only: reported once, at document level."""
-        return set(self.actors_a) ^ set(self.actors_b)
+        """Actors named in one draft only (reported once, at document level) and the
+        organs that wrote either draft (never reported)."""
+        return (set(self.actors_a) ^ set(self.actors_b)) | self.organs
 
     def kind_weight(self, kind: str) -> float:
         return self.lens.kind_weights.get(kind, DEFAULT_KIND_WEIGHT)
@@ -75,6 +87,14 @@ class Pair(NamedTuple):
     #: What the weights of the pair's changes are multiplied by (less in the preamble).
     factor: float
     skip_actors: set[str]
+    #: Each side's whole provision (chapeau and sub-paragraphs), for a top-level pair
+    #: only: links are compared over it, so a condition moved into a sub-paragraph is
+    #: still the same provision's condition.
+    tree: tuple[Side, Side] | None = None
+    #: For a top-level pair, each side with its sub-paragraphs that have no counterpart
+    #: (a condition or a qualifier spelt out in a new sub-paragraph is still the
+    #: paragraph's); None for a sub-paragraph pair.
+    extended: tuple[Side, Side] | None = None
 
 
 class Headers(NamedTuple):
@@ -115,41 +135,55 @@ def _change(
 # --- pairs with both sides -------------------------------------------------------------
 
 
+def _linkage_weight(d: Drafts, x: str, y: str, rel_a: str | None, rel_b: str | None) -> float:
+    """How much a change of the relation between topics ``x`` and ``y`` weighs; 0 when it
+    is no news: two topics standing side by side (or no longer) matters only between
+    topics traded in deals (a ceasefire, hostages), not beside a standing obligation."""
+    lens = d.lens
+    if {rel_a, rel_b} == {None, "parallel"} and not (lens.traded(x) and lens.traded(y)):
+        return 0.0
+    if "conditional" in (rel_a, rel_b):
+        severity = lens.linkage_weights.get("conditional", 1.0)
+    elif "sequence" in (rel_a, rel_b):
+        severity = lens.linkage_weights.get("sequence", 1.0)
+    else:
+        severity = lens.linkage_weights.get("parallel", 1.0)
+    return d.kind_weight("linkage") * severity * ((lens.topic_weight(x) + lens.topic_weight(y)) / 2)
+
+
+def _by_topic_order(lens: Lens, keys: Iterable[frozenset[str]]) -> list[frozenset[str]]:
+    return sorted(keys, key=lambda k: sorted(lens.topic_order(t) for t in k))
+
+
 def _linkage(p: Pair) -> list[Change]:
-    """Every topic pair linked on either side whose relation differs."""
-    sa, sb = p.a, p.b
+    """Every topic pair linked on either side whose relation differs (None: not linked),
+    over each side's whole provision."""
+    if p.tree is None:
+        return []
+    sa, sb = p.tree
     if not (sa.links or sb.links):
         return []
-    lens = p.drafts.lens
     out = []
-    for key in sorted(
-        set(sa.links) | set(sb.links), key=lambda k: sorted(lens.topic_order(t) for t in k)
-    ):
+    for key in _by_topic_order(p.drafts.lens, set(sa.links) | set(sb.links)):
         la, lb = sa.links.get(key), sb.links.get(key)
-        rel_a = la.relation if la else "none"
-        rel_b = lb.relation if lb else "none"
+        rel_a = la.relation if la else None
+        rel_b = lb.relation if lb else None
         if rel_a == rel_b:
             continue
         first = la if la is not None and (rel_a == "conditional" or lb is None) else lb
         assert first is not None
         x, y = first.topics
-        if "conditional" in (rel_a, rel_b):
-            severity = lens.linkage_weights.get("conditional", 1.0)
-        elif "sequence" in (rel_a, rel_b):
-            severity = lens.linkage_weights.get("sequence", 1.0)
-        else:
-            severity = lens.linkage_weights.get("parallel", 1.0)
-        weight = (
-            p.drafts.kind_weight("linkage")
-            * severity
-            * ((lens.topic_weight(x) + lens.topic_weight(y)) / 2)
-        )
-        unlinking = sa if rel_a == "none" else sb
-        mentions = p.drafts.topics_a if rel_a == "none" else p.drafts.topics_b
+        weight = _linkage_weight(p.drafts, x, y, rel_a, rel_b)
+        if not weight:
+            continue
+        unlinking = sa if rel_a is None else sb
+        mentions = p.drafts.topics_a if rel_a is None else p.drafts.topics_b
         elsewhere = () if y in unlinking.topics else tuple(mentions.get(y, ()))
         cue_a, cue_b = la.cue if la else None, lb.cue if lb else None
+        lens = p.drafts.lens
         text = summary.linkage(p.address, x, y, rel_a, rel_b, cue_a, cue_b, lens, elsewhere)
-        out.append(_change("linkage", sa.ids, sb.ids, weight * p.factor, text, x, y, rel_a, rel_b))
+        weight *= p.factor
+        out.append(_change("linkage", p.a.ids, p.b.ids, weight, text, x, y, rel_a, rel_b))
     return out
 
 
@@ -208,24 +242,75 @@ def _kind_change(p: Pair) -> list[Change]:
 
 
 def _qualifiers(p: Pair, *, added: bool) -> list[Change]:
-    """Qualifiers of a topic mentioned on both sides, gone (or new) on one."""
+    """Qualifiers of a topic mentioned on both sides, gone (or new) on one.
+
+    One edit is one change: "all remaining" becoming "all" is "'remaining' dropped", not
+    "'all remaining' dropped" and "'all' added". A qualifier still there on the other
+    side, broken by a line break inside a word ("in accordanc e with"), has not changed.
+    """
     kind: ChangeKind = "qualifier-added" if added else "qualifier-removed"
     lens = p.drafts.lens
+    sa, sb = p.extended or (p.a, p.b)
     out = []
-    for topic in p.a.topics:
-        if topic not in p.b.topics:
+    for topic in sa.topics:
+        if topic not in sb.topics:
             continue
-        qa, qb = p.a.qualifiers.get(topic, ()), p.b.qualifiers.get(topic, ())
-        mine, other = (qb, qa) if added else (qa, qb)
+        qa, qb = sa.qualifiers.get(topic, ()), sb.qualifiers.get(topic, ())
+        gone = [q for q in qa if q not in qb]
+        came = [q for q in qb if q not in qa]
+        mine, theirs, other_text = (came, gone, sa.text) if added else (gone, came, sb.text)
         for q in mine:
-            if q not in other:
-                weight = p.drafts.kind_weight(kind) * lens.topic_weight(topic)
-                text = summary.qualifier(p.address, topic, q, added, lens)
-                old, new = (None, q) if added else (q, None)
-                out.append(
-                    _change(kind, p.a.ids, p.b.ids, weight * p.factor, text, topic, None, old, new)
-                )
+            if broken_phrase(q, other_text):
+                continue
+            if any(_words_within(q, t) for t in theirs):
+                continue  # part of the other side's qualifier: said there, once
+            kept = next((t for t in theirs if _words_within(t, q)), None)
+            say = q if kept is None else _extra_words(q, kept)
+            edit = None if kept is None else ((kept, q) if added else (q, kept))
+            weight = p.drafts.kind_weight(kind) * lens.topic_weight(topic)
+            text = summary.qualifier(p.address, topic, say, added, lens, edit)
+            old, new = (None, say) if added else (say, None)
+            out.append(
+                _change(kind, p.a.ids, p.b.ids, weight * p.factor, text, topic, None, old, new)
+            )
     return out
+
+
+def _words_within(small: str, big: str) -> bool:
+    """Every word of ``small`` is in ``big``, which has more ("all" in "all remaining")."""
+    words = big.lower().split()
+    return len(words) > len(small.split()) and all(w in words for w in small.lower().split())
+
+
+def _extra_words(big: str, small: str) -> str:
+    """The words of ``big`` that ``small`` lacks ("remaining")."""
+    have = small.lower().split()
+    return " ".join(w for w in big.split() if w.lower() not in have)
+
+
+def broken_phrase(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` is in ``text`` only broken inside a word, as a PDF line break
+    leaves it ("accordanc e"): the phrase is there, not changed."""
+    loose, squashed, words = _loose_phrase(phrase)
+    low, flat = _squashed(text)
+    if squashed not in flat:
+        return False  # not there in any form (most of the time: one substring test)
+    return any(len(m.group().split()) > words for m in loose.finditer(low))
+
+
+@cache
+def _loose_phrase(phrase: str) -> tuple[re.Pattern[str], str, int]:
+    """The phrase with an optional space between any two letters, squashed, its length."""
+    words = phrase.lower().split()
+    loose = r"\s+".join(r"\s?".join(map(re.escape, w)) for w in words)
+    return re.compile(loose), "".join(words), len(words)
+
+
+@lru_cache(maxsize=64)
+def _squashed(text: str) -> tuple[str, str]:
+    """A side's text lower-cased, and without any space (one side asks many times)."""
+    low = text.lower()
+    return low, "".join(low.split())
 
 
 def _listed(
@@ -235,14 +320,16 @@ def _listed(
     after: Sequence[str],
     say: Callable[[str, str, bool], str],
     skip: set[str],
+    same: Callable[[str], str] = str,
 ) -> list[Change]:
     """Names on one side of the pair only: ``before`` gone, or ``after`` new (``kind``
-    says which)."""
+    says which); ``same`` gives what two ways of writing one name share."""
     added = kind.endswith("-added")
     mine, other = (after, before) if added else (before, after)
+    others = {same(y) for y in other}
     out = []
     for x in mine:
-        if x not in other and x not in skip:
+        if same(x) not in others and x not in skip:
             weight = p.drafts.kind_weight(kind) * p.clause_weight
             old, new = (None, x) if added else (x, None)
             text = say(p.address, x, added)
@@ -253,11 +340,20 @@ def _listed(
 
 
 def _actors(p: Pair, *, kind: ChangeKind) -> list[Change]:
-    return _listed(p, kind, p.a.actors, p.b.actors, summary.actor, p.skip_actors)
+    """Actors named on one side of the pair only. An actor that the other draft names in
+    the next paragraph (or the one before), where this draft does not, has moved next
+    door: not reported."""
+    sa, sb = p.a, p.b
+    d = p.drafts
+    there_a = {n for cid in sa.ids for n in d.near_a.get(cid, ())}
+    there_b = {n for cid in sb.ids for n in d.near_b.get(cid, ())}
+    moved = there_a - there_b if kind == "actor-added" else there_b - there_a
+    return _listed(p, kind, sa.actors, sb.actors, summary.actor, p.skip_actors | moved)
 
 
 def _references(p: Pair, *, kind: ChangeKind) -> list[Change]:
-    return _listed(p, kind, p.a.references, p.b.references, summary.reference, set())
+    refs_a, refs_b = p.a.references, p.b.references
+    return _listed(p, kind, refs_a, refs_b, summary.reference, set(), same_reference)
 
 
 def _numbers(p: Pair) -> list[Change]:
@@ -292,6 +388,33 @@ def _clause(p: Pair, *, added: bool) -> list[Change]:
     return [_change(kind, p.a.ids, p.b.ids, weight * p.factor, text, topic, None, old, new)]
 
 
+def _linkage_alone(p: Pair) -> list[Change]:
+    """The links of a provision with no counterpart that the other draft does not make
+    anywhere: a condition that comes (or goes) with a whole paragraph is a linkage change
+    too, as an actor named in a new paragraph is."""
+    if p.tree is None:
+        return []
+    added = not p.a.ids
+    side = p.tree[1] if added else p.tree[0]
+    other = p.drafts.links_a if added else p.drafts.links_b
+    out = []
+    for key in _by_topic_order(p.drafts.lens, side.links):
+        link = side.links[key]
+        if link.relation in other.get(key, ()):
+            continue
+        x, y = link.topics
+        rel_a, rel_b = (None, link.relation) if added else (link.relation, None)
+        weight = _linkage_weight(p.drafts, x, y, rel_a, rel_b)
+        if not weight:
+            continue
+        cue_a, cue_b = (None, link.cue) if added else (link.cue, None)
+        addr = f"new {p.address}" if added else f"{p.address} (removed)"
+        text = summary.linkage(addr, x, y, rel_a, rel_b, cue_a, cue_b, p.drafts.lens)
+        weight *= p.factor
+        out.append(_change("linkage", p.a.ids, p.b.ids, weight, text, x, y, rel_a, rel_b))
+    return out
+
+
 # --- the whole drafts ------------------------------------------------------------------
 
 
@@ -316,7 +439,7 @@ def _actors_everywhere(d: Drafts, *, added: bool) -> list[Change]:
     mine, other = (d.actors_b, d.actors_a) if added else (d.actors_a, d.actors_b)
     signals = d.signals_b if added else d.signals_a
     out = []
-    for name in (n for n in mine if n not in other):
+    for name in (n for n in mine if n not in other and n not in d.organs):
         where = tuple(mine[name])
         weights = [d.topics_weight(signals[cid].topic_ids) for cid in where]
         weight = d.kind_weight(kind) * max(weights)
@@ -386,6 +509,7 @@ PAIRED: dict[ChangeKind, PairDetector] = {
 }
 #: Detectors for a clause with no counterpart (``a`` or ``b`` empty).
 UNPAIRED: dict[ChangeKind, PairDetector] = {
+    "linkage": _linkage_alone,
     "clause-removed": partial(_clause, added=False),
     "clause-added": partial(_clause, added=True),
 }

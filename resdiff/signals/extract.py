@@ -15,6 +15,8 @@ from resdiff.signals.references import find_numbers, find_references
 from resdiff.signals.topics import attach_qualifiers, find_mentions
 from resdiff.signals.verbs import opener_verb
 
+_FLAT = str.maketrans("\n\t\r", "   ")
+
 
 def clause_signals(clause: Clause, lens: Lens) -> ClauseSignals:
     return text_signals(clause.text, lens, clause=clause)
@@ -22,8 +24,9 @@ def clause_signals(clause: Clause, lens: Lens) -> ClauseSignals:
 
 def text_signals(text: str, lens: Lens, clause: Clause | None = None) -> ClauseSignals:
     """Signals of a bare text (the opener is read from its first words)."""
-    folded = fold(text)
-    low = lower(text)
+    # Line breaks read as spaces: a hard-wrapped "7\nOctober 2000" is the date it says.
+    folded = fold(text).translate(_FLAT)
+    low = lower(text).translate(_FLAT)
     hits = lens.compiled.scan(folded, low)
     mentions = find_mentions(text, hits.terms)
     verb = opener_verb(clause, lens) if clause is not None else opener_verb(_bare(text), lens)

@@ -43,6 +43,9 @@ class Topic:
     """A subject readers track, the terms that mention it, and the qualifiers that matter.
 
     ``qualifiers`` maps group (timing, duration...) -> canonical qualifier -> phrases.
+    ``traded``: whether the subject is traded in deals (a ceasefire for hostages); a
+    standing obligation (international law) is not, and two provisions merely standing
+    side by side with it is no news.
     """
 
     id: str
@@ -51,6 +54,7 @@ class Topic:
     weight: float
     terms: tuple[str, ...]
     qualifiers: Mapping[str, Mapping[str, tuple[str, ...]]]
+    traded: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,10 @@ class Lens:
     def topic_phrase(self, topic_id: str) -> str:
         t = self.topic(topic_id)
         return t.phrase if t else topic_id
+
+    def traded(self, topic_id: str) -> bool:
+        t = self.topic(topic_id)
+        return t.traded if t else True
 
     def topic_order(self, topic_id: str) -> int:
         for i, t in enumerate(self.topics):
@@ -277,6 +285,7 @@ def _build_checked(data: Mapping[str, Any], sources: tuple[str, ...]) -> Lens:
                 weight=float(t.get("weight", ranking.get("default_topic_weight", 0.3))),
                 terms=terms,
                 qualifiers=quals,
+                traded=bool(t.get("traded", True)),
             )
         )
     cues = data.get("cues", {})

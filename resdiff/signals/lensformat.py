@@ -200,6 +200,7 @@ def lens_schema() -> Table:
             "terms": Phrases(),
             "qualifiers": MapOf(qualifier_group),
             "enabled": Flag(),
+            "traded": Flag(),
         }
     )
     cue = Table({"phrases": Phrases()})

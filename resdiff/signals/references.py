@@ -9,6 +9,17 @@ from bisect import bisect_left, bisect_right
 from resdiff.signals.lens import Lens
 from resdiff.signals.prefilter import may_match
 
+#: One item of a list a ``{*}`` label expands: a number, with or without its year.
+_LIST_ITEM = re.compile(r"\d+(?: \(\d{4}\))?")
+#: A trailing year in a label ("resolution 2712 (2023)").
+_YEAR = re.compile(r" \(\d{4}\)$")
+
+
+def same_reference(label: str) -> str:
+    """What two labels share when they name one reference: "resolution 2712" and
+    "resolution 2712 (2023)" are the same resolution."""
+    return _YEAR.sub("", label)
+
 
 def fill(template: str, m: re.Match[str]) -> str:
     """A pattern's label with ``{1}``, ``{2}``... replaced by its groups."""
@@ -26,6 +37,10 @@ def find_references(folded: str, lens: Lens) -> tuple[tuple[str, ...], list[tupl
             continue
         label = pattern.entry.label
         for m in pattern.regex.finditer(folded):
+            if "{*}" in label:  # one reference per item of a list ("2712 and 2720")
+                for item in _LIST_ITEM.findall(m.group(1) or ""):
+                    hits.append((m.start(), m.end(), label.replace("{*}", item)))
+                continue
             hits.append((m.start(), m.end(), fill(label, m) if label else m.group(0)))
     hits.sort()
     return tuple(dict.fromkeys(h[2] for h in hits)), [(s, e) for s, e, _ in hits]

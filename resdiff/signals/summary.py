@@ -33,21 +33,22 @@ def linkage(
     addr: str,
     x: str,
     y: str,
-    rel_a: str,
-    rel_b: str,
+    rel_a: str | None,
+    rel_b: str | None,
     cue_a: str | None,
     cue_b: str | None,
     lens: Lens,
     elsewhere: Sequence[str] = (),
 ) -> str:
     """``x`` and ``y`` are topic ids, ``x`` being the provision that is (or was) the
-    conditional one. ``elsewhere``: where ``y`` stands on its own in the draft that does
-    not link them (linked in one draft, separate in the other)."""
+    conditional one; a relation is None where the two are not linked. ``elsewhere``:
+    where ``y`` stands on its own in the draft that does not link them (linked in one
+    draft, separate in the other)."""
     px, py = lens.topic_phrase(x), lens.topic_phrase(y)
     cues = _cues(cue_a, cue_b)
     if elsewhere and "conditional" in (rel_a, rel_b):
         # A condition made or lifted, the other provision standing alone: say where.
-        verb = "was" if rel_a == "none" else "is now"
+        verb = "was" if rel_a is None else "is now"
         where = ", ".join(elsewhere[:3]) + (", ..." if len(elsewhere) > 3 else "")
         note = f"{py} {verb} separate, in {where}"
         cues = f"{cues[:-1]}; {note})" if cues else f" ({note})"
@@ -55,9 +56,9 @@ def linkage(
         return f"{addr}: {px} is no longer conditional on {py}{cues}"
     if rel_b == "conditional":
         return f"{addr}: {px} is now conditional on {py}{cues}"
-    if rel_a == "none" and rel_b == "parallel":
+    if rel_a is None and rel_b == "parallel":
         return f"{addr}: {px} and {py} now stand side by side{cues}"
-    if rel_a == "parallel" and rel_b == "none":
+    if rel_a == "parallel" and rel_b is None:
         return f"{addr}: {px} and {py} no longer stand side by side{cues}"
     if rel_b == "sequence":
         return f"{addr}: {px} now leads to {py}{cues}"
@@ -92,11 +93,21 @@ def kind_change(addr: str, kind_a: str, kind_b: str) -> str:
     return f"{addr}: changed from {kind_a} to {kind_b}"
 
 
-def qualifier(addr: str, topic: str, qual: str, added: bool, lens: Lens) -> str:
+def qualifier(
+    addr: str,
+    topic: str,
+    qual: str,
+    added: bool,
+    lens: Lens,
+    edit: tuple[str, str] | None = None,
+) -> str:
+    """``edit``: the whole qualifier before and after, when only some of its words went
+    or came ("'remaining' dropped from hostage release ('all remaining' -> 'all')")."""
     what = lens.topic_phrase(topic)
+    how = f" ('{edit[0]}' -> '{edit[1]}')" if edit else ""
     if added:
-        return f"{addr}: '{qual}' added to {what}"
-    return f"{addr}: '{qual}' dropped from {what}"
+        return f"{addr}: '{qual}' added to {what}{how}"
+    return f"{addr}: '{qual}' dropped from {what}{how}"
 
 
 def topic(topic_id: str, ids: Sequence[str], added: bool, doc: str, lens: Lens) -> str:

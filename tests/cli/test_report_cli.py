@@ -79,6 +79,34 @@ def test_fail_on_means_a_change_of_that_kind(
     assert _run(capsys, "report", a, b, "--fail-on", fail_on)[0] == 0
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # B's OP1 is new and ties the ceasefire to the hostages: a linkage that comes
+        # with a clause (issue 10 item 8)
+        ("seeds/s-2024-9000-earlier.txt", "seeds/s-2024-9001-tied.txt", 1),
+        (
+            "tests/fixtures/phenomena/8b-linkage-with-removed-clause/a.txt",
+            "tests/fixtures/phenomena/8b-linkage-with-removed-clause/b.txt",
+            1,
+        ),
+        # a new paragraph repeating a condition the draft already made: no linkage change
+        (
+            "tests/fixtures/phenomena/8d-link-already-there/a.txt",
+            "tests/fixtures/phenomena/8d-link-already-there/b.txt",
+            0,
+        ),
+    ],
+)
+def test_fail_on_linkage_catches_a_link_that_comes_or_goes_with_a_clause(
+    capsys: pytest.CaptureFixture[str], a: str, b: str, code: int
+) -> None:
+    assert _run(capsys, "report", str(ROOT / a), str(ROOT / b), "--fail-on", "linkage")[0] == code
+
+
 @pytest.mark.parametrize(
     ("name", "check"),
     [
@@ -425,7 +453,7 @@ def test_demo_names_the_bundled_drafts_not_where_they_are_installed(
     from resdiff.seeds import seed_dir
 
     code, out, err = _run(capsys, "demo", "--report")
-    assert code == 0 and err == ""
+    assert code == 1 and err == ""  # 1: the sample drafts differ, as `resdiff A B`
     assert "s-2024-9001-tied.txt (bundled sample)" in out
     assert "s-2024-9002-demands.txt (bundled sample)" in out
     assert str(seed_dir()) not in out and "site-packages" not in out

@@ -7,6 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -416,3 +417,14 @@ def test_same_drafts_give_the_same_report_whatever_their_formats(tmp_path: Path)
     for a, b, out in (("a.txt", "b.txt", "1.docx"), ("a.docx", "b.pdf", "2.docx")):
         main(["report", str(tmp_path / a), str(tmp_path / b), "-o", str(tmp_path / out)])
     assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
+
+
+def test_a_drafts_warnings_are_in_the_word_files_comments() -> None:
+    """The body is B exactly, so a warning (a copy cut short) goes in the properties."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "phenomena" / "4c-cut-mid-list"
+    comparison = compare(load(str(fixtures / "a.txt")), load(str(fixtures / "b.txt")))
+    props = docx.Document(io.BytesIO(render_docx(comparison))).core_properties
+    b = comparison.documents[1]
+    assert b.warnings and not comparison.documents[0].warnings
+    assert f"Warnings on {b.label}: {b.warnings[0]}" in props.comments
+    assert "Warnings on a.txt" not in props.comments

@@ -132,7 +132,7 @@ def test_demo_headline_comes_first_linkage_first_at_most_five(fmt: str) -> None:
         assert headline.count("<li") == 5
         brief = brief.replace("⇄ linkage OP1", "1. ⇄ linkage OP1")
     else:
-        entries = re.findall(r"(?:^|\s)(\d)\. [⇄▲▼⤓⤒✕+•]", brief)
+        entries = re.findall(r"(?:^|\s)(\d)\. [⇄▲▼⤓⤒✕+•☰]", brief)
         assert entries == ["1", "2", "3", "4", "5"]
     assert re.search(r"1\. ⇄ linkage:? OP1: the ceasefire is no longer conditional", brief)
 

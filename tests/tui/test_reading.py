@@ -49,7 +49,7 @@ async def test_without_the_key_panel_the_key_difference_is_said() -> None:
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert _address(app) == "OP1"
-        assert any(t.startswith("Key difference 2 of 42: ▲ OP1: verb") for t in toasts(app))
+        assert any(t.startswith("Key difference 2 of 40: ▲ OP1: verb") for t in toasts(app))
     async with make_app([], comparison=seed_comparison()).run_test(
         size=(100, 30), notifications=True
     ) as pilot:

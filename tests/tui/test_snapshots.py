@@ -104,6 +104,6 @@ def test_main_screen_at_80x24(snap_compare: SnapCompare) -> None:
     """A small terminal on the series: the header is one line naming all three drafts;
     one status line; the clause list is stacked above the pair view; the key-differences
     panel is hidden. After ``]`` the pair view shows OP1's summaries first, then its two
-    columns."""
+    columns, and a notice says which key difference ``]`` went to (the panel would)."""
     app = make_app([], comparison=series_comparison())
     assert snap_compare(app, press=["right_square_bracket"], terminal_size=(80, 24))

@@ -294,3 +294,20 @@ def test_counts_line_leaves_out_zeros() -> None:
         "sub-paragraphs: 1 modified · 15 key differences"
     )
     assert vm.counts_line(pc, short=True) == "~header | ~5 +1 <1 >1 ↷2 | sub ~1 · 15 key"
+
+
+def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None:
+    from dataclasses import replace
+
+    doc = escaped_comparison().documents[0]
+    warned = replace(
+        doc, warnings=("OP1 opens with no known operative phrase ('\x1b[31mX ...')", "b")
+    )
+    line = vm.warnings_line(warned)
+    assert "\x1b" not in line
+    assert line.startswith("OP1 opens with no known operative phrase") and line.endswith("; b")
+    # the drafts line carries them: in full after the draft, as '!' when compact
+    full = vm.header_lines([warned], warned.id, "", 200, compact=False)
+    assert ("  ! " + line, "warning") in full[0]
+    (compact,) = vm.header_lines([warned], warned.id, "", 80, compact=True)
+    assert compact[0][0].endswith(" base !")

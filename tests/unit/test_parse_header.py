@@ -21,6 +21,7 @@ LEX = load_lexicon("en")
         ("A/C.3/78/L.12/Rev.2", "A/C.3/78/L.12/Rev.2"),
         ("S/RES/2728 (2024)", "S/RES/2728 (2024)"),
         ("See S/2024/239.", "S/2024/239"),
+        ("United Nations A/RES/ES–10/21", "A/RES/ES-10/21"),  # en dash as pasted
         ("TCP/IP and N/A", None),
         ("Original: English", None),
     ],
@@ -91,3 +92,52 @@ def test_title_without_sponsors() -> None:
     info = parse_header(["Protection of civilians", "in armed conflict", ""], LEX)
     assert info.title == "Protection of civilians in armed conflict"
     assert (info.symbol, info.date, info.sponsors) == (None, None, ())
+
+
+def test_sponsors_broken_over_blank_lines_keep_every_name() -> None:
+    lines = [
+        "United Nations S/2033/77",
+        "",
+        "Arcadia, Borduria, Carpathia, Republic",
+        "",
+        "",
+        "of Sylvania and Westmark: draft resolution",
+    ]
+    assert parse_header(lines, LEX).sponsors == (
+        "Arcadia",
+        "Borduria",
+        "Carpathia",
+        "Republic of Sylvania",
+        "Westmark",
+    )
+
+
+def test_agenda_title_above_the_sponsors_is_not_a_sponsor() -> None:
+    lines = [
+        "Agenda item 5",
+        "The situation in the Middle East, including the Palestinian question",
+        "Norland and Sylvania: draft resolution",
+    ]
+    assert parse_header(lines, LEX).sponsors == ("Norland", "Sylvania")
+    lines = [
+        "Letter dated 3 April 2029 from the Permanent Representative",
+        "Westmark*: draft resolution",
+    ]
+    info = parse_header(lines, LEX)
+    assert info.sponsors == ("Westmark",)
+    assert info.date is None  # the letter's date is not the draft's
+
+
+def test_a_date_in_a_header_item_is_found() -> None:
+    assert parse_header(["Distr.: General 22 March 2024"], LEX).date == "2024-03-22"
+
+
+def test_an_adoption_date_outside_the_header_items_is_the_drafts() -> None:
+    lines = [
+        "Human Rights Council. Forty-ninth session",
+        "Resolution adopted by the Human Rights Council on 13 July 2031",
+        "49/12. Peaceful assembly",
+    ]
+    assert parse_header(lines, LEX).date == "2031-07-13"
+    lines[1] = "Note verbale dated 13 July 2031 from the Permanent Mission of Norland"
+    assert parse_header(lines, LEX).date is None

@@ -17,6 +17,12 @@ SEED_TEXTS = sorted(p.read_text(encoding="utf-8") for p in seed_dir().glob("*.tx
 FRAGMENTS = [
     "\nThe Security Council,\n",
     "\nThe General Assembly,\n",
+    "\nThe Security Council, Recalling its resolution, Noting ",
+    "\nThe Security Council:\n",
+    "\nPP1. ",
+    "\nOP2 : ",
+    "\n3 . ",
+    "; and\n",
     "\n1. Decides ",
     "\n2) Calls upon ",
     "\n4. ",

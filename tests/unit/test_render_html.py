@@ -134,6 +134,30 @@ def test_the_first_block_is_the_headline(rich_html: str) -> None:
     assert "linkage" in first_entry.all_text() and "ties the ceasefire" in first_entry.all_text()
 
 
+def test_narrow_screens_scroll_tables_in_their_box_and_keep_arrows_whole(
+    rich_html: str,
+) -> None:
+    """At 390 px a wide table scrolls inside its own box, not the page; an arrow in our
+    own text ("A OP1 -> B OP1") never breaks across lines."""
+    tree = Tree(rich_html)
+    for table in tree.find("table"):
+        boxes = []
+        up = table.parent
+        while up is not None:
+            boxes.append(up.attrs.get("class") or "")
+            up = up.parent
+        side_by_side = any("sbs" in c.split() for c in boxes)  # fixed layout, 50% each
+        assert side_by_side or boxes[0] == "scroll", table.attrs
+    arrows = [e for e in tree.order if e.tag in ("h1", "h2", "h3", "h4", "a", "li")]
+    for el in arrows:
+        for part in el.parts:
+            assert not (isinstance(part, str) and "->" in part), el.all_text()
+    css = rich_html[rich_html.index("<style>") : rich_html.index("</style>")]
+    assert ".nb { white-space: nowrap; }" in css
+    narrow = css[css.index("@media (max-width: 40rem)") :]
+    assert ".matrix td { overflow-wrap: anywhere; }" in narrow.split("\n}")[0]
+
+
 def test_headings_do_not_skip_levels(rich_html: str) -> None:
     levels = [int(e.tag[1]) for e in Tree(rich_html).order if re.fullmatch(r"h[1-6]", e.tag)]
     assert levels[0] == 1 and levels.count(1) == 1

@@ -210,3 +210,22 @@ def test_reflow_turns_wraps_into_spaces_and_keeps_clause_joins() -> None:
     ]
     # the clauses of a split cannot be found: shown as written
     assert reflow(pair, texts_a, {}) == pair.diff
+
+
+def test_a_warnings_row_only_when_a_draft_has_warnings() -> None:
+    from dataclasses import replace
+
+    from resdiff import load
+    from resdiff.render.view import documents_facts
+    from resdiff.seeds import DEMO_PAIR, seed_path
+
+    a, b = (
+        load(str(seed_path(name)), doc_id) for name, doc_id in zip(DEMO_PAIR, "AB", strict=True)
+    )
+    assert all("Warnings" not in dict(rows) for rows in documents_facts([a, b]))
+    cut = replace(
+        b, warnings=("no operative paragraph: the copy may stop before the operative part",)
+    )
+    facts = [dict(rows) for rows in documents_facts([a, cut])]
+    assert facts[0]["Warnings"] == "-"
+    assert facts[1]["Warnings"].startswith("no operative paragraph")

@@ -275,7 +275,7 @@ class MainScreen(Screen[None]):
         docs = self.comparison.documents
         width, height = self.size.width - 2, self.size.height  # the header's padding
         compact = self.has_class("-narrow") or len(docs) > max(2, height // 10)
-        styles = {"base": "bold", "shown": "bold", "other": "dim", "note": "dim"}
+        styles = {"base": "bold", "shown": "bold", "other": "dim", "note": "dim", "warning": "bold"}
         text = Text(no_wrap=True, overflow="ellipsis")
         for n, line in enumerate(vm.header_lines(docs, pc.a, pc.b, width, compact)):
             if n:

@@ -26,6 +26,7 @@ from resdiff.tui.viewmodel.header import (
     document_label,
     header_lines,
     status_line,
+    warnings_line,
 )
 from resdiff.tui.viewmodel.pair import (
     MAX_NOTES,
@@ -126,5 +127,6 @@ __all__ = [
     "status_marker",
     "status_symbol",
     "step",
+    "warnings_line",
     "with_markers",
 ]

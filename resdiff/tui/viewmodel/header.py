@@ -29,6 +29,11 @@ def describe_document(doc: Document) -> str:
     return clean_terminal(" · ".join(parts))
 
 
+def warnings_line(doc: Document) -> str:
+    """The document's warnings on one line, safe for a terminal (they quote its text)."""
+    return clean_terminal("; ".join(doc.warnings))
+
+
 _COUNT_MARKS: dict[str, str] = {"moved": MOVED_MARKER}
 _COUNT_MARKS.update((status, mark) for status, mark in STATUS_MARKERS.items())
 
@@ -84,14 +89,16 @@ def status_line(
 
 
 HeaderLine = list[tuple[str, str]]
-"""``(text, role)`` chunks; role is ``base``, ``shown``, ``other`` or ``note``."""
+"""``(text, role)`` chunks; role is ``base``, ``shown``, ``other``, ``note`` or
+``warning``."""
 
 
 def header_lines(
     docs: Sequence[Document], base: str, shown: str, width: int, compact: bool
 ) -> list[HeaderLine]:
     """The drafts, every one of them. Full: a line per draft with what is known of it;
-    ``compact``: one line, each draft by number, id and label, labels shortened to fit."""
+    ``compact``: one line, each draft by number, id and label, labels shortened to fit,
+    ``!`` after a draft the reader warned about (the full form says what)."""
     roles = {base: "base", shown: "shown"}
     if compact:
         return [_compact_header(docs, roles, width)]
@@ -103,6 +110,8 @@ def header_lines(
         if doc.parse.structure != "un":
             note = f"  [{doc.parse.structure}: {doc.parse.note}]"
             line.append((clean_terminal(note), "note"))
+        if doc.warnings:
+            line.append((f"  ! {warnings_line(doc)}", "warning"))
         lines.append(line)
     return lines
 
@@ -111,7 +120,7 @@ def _compact_header(docs: Sequence[Document], roles: Mapping[str, str], width: i
     entries = []
     for n, doc in enumerate(docs, 1):
         role = roles.get(doc.id, "other")
-        suffix = f" {role}" if role != "other" else ""
+        suffix = (f" {role}" if role != "other" else "") + (" !" if doc.warnings else "")
         entries.append((f"{n} {doc.id} ", document_label(doc), suffix, role))
     sep = "  "
     fixed = sum(len(head) + len(tail) for head, _, tail, _ in entries) + len(sep) * (len(docs) - 1)

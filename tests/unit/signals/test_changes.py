@@ -189,7 +189,7 @@ def test_linked_in_one_draft_separate_in_the_other(lens: Lens) -> None:
         [clause("OP1", "Demands a ceasefire;"), clause("OP2", "Demands the release of hostages;")],
     )
     forward = run(a, b, [pair(["OP1"], ["OP1"]), pair([], ["OP2"], "added")], lens)
-    assert (forward[0].kind, forward[0].from_, forward[0].to) == ("linkage", "conditional", "none")
+    assert (forward[0].kind, forward[0].from_, forward[0].to) == ("linkage", "conditional", None)
     assert forward[0].summary == (
         "OP1: the ceasefire is no longer conditional on hostage release "
         "('in connection with' dropped; hostage release is now separate, in OP2)"

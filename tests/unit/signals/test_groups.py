@@ -69,6 +69,8 @@ def test_the_header_title_counts_one_sponsor_in_the_singular() -> None:
     date = _change("date-changed", ("header",), ("header",), 0.5)
     group = ChangeGroup(("header",), ("header",), (gone, date), (0, 1))
     assert keydiffs.title(group) == "1 sponsor removed; date changed"
+    alone = ChangeGroup(("header",), ("header",), (gone,), (0,))
+    assert keydiffs.title(alone) == gone.summary and keydiffs.facets(alone) == ()
 
 
 def test_a_change_over_several_pairs_stays_on_its_own() -> None:

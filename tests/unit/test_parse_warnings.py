@@ -1,0 +1,71 @@
+"""Warnings a parsed copy carries (Document.warnings): what a reader should doubt."""
+
+from __future__ import annotations
+
+from resdiff.ingest import SourceText
+from resdiff.parse.structure import parse_source
+
+HEAD = "The Security Council,\n\nRecalling its resolution 4012 (2031),\n\n"
+
+
+def warnings(text: str) -> tuple[str, ...]:
+    return parse_source(SourceText("x.txt", "txt", text), "A").warnings
+
+
+def test_complete_text_has_none() -> None:
+    assert warnings(HEAD + "1. Demands a ceasefire;\n\n2. Decides to remain seized.\n") == ()
+
+
+def test_un_text_without_operative_part() -> None:
+    found = warnings(HEAD + "Noting the report of the Panel,\n")
+    assert found == ("no operative paragraph: the copy may stop before the operative part",)
+
+
+def test_a_copy_that_ends_mid_list() -> None:
+    found = warnings(HEAD + "1. Requests the Mission to give priority to:\n\n(a) civilians; and\n")
+    assert found == ("OP1(a) ends with '; and': the copy may be cut after it",)
+
+
+def test_numbers_that_jump_or_repeat() -> None:
+    text = HEAD + "1. Demands a ceasefire;\n\n1. Urges restraint;\n\n4. Decides to remain seized.\n"
+    found = warnings(text)
+    assert "operative number 1 repeated (OP1-2)" in found
+    assert "operative paragraph 2-3 missing" in found
+
+
+def test_operative_paragraph_with_no_known_opener() -> None:
+    found = warnings(HEAD + "1. Herewith extends the mandate for one year.\n")
+    assert found == ("OP1 opens with no known operative phrase ('Herewith extends the ...')",)
+
+
+def test_plain_text_is_not_warned_about() -> None:
+    assert warnings("Some notes.\n\nMore notes,\n") == ()
+
+
+def test_negotiation_labels_and_spaced_numbers_are_labels() -> None:
+    text = (
+        "The Security Council,\n\nPP1. Recalling its resolution,\n\n"
+        "OP1 : Demands a truce;\n\n2 . Decides to remain seized.\n"
+    )
+    doc = parse_source(SourceText("x.txt", "txt", text), "A")
+    assert [(c.id, c.label, c.opener) for c in doc.clauses] == [
+        ("PP1", "PP1.", "Recalling"),
+        ("OP1", "OP1 :", "Demands"),
+        ("OP2", "2 .", "Decides to remain seized"),
+    ]
+    assert doc.warnings == ()
+
+
+def test_author_line_run_on_with_its_paragraphs() -> None:
+    text = (
+        "The Security Council, Reaffirming its support, Recalling its resolution 1 (2030),\n"
+        "1. Demands a truce.\n"
+    )
+    doc = parse_source(SourceText("x.txt", "txt", text), "A")
+    assert doc.author == "The Security Council"
+    assert [(c.id, c.text) for c in doc.clauses] == [
+        ("PP1", "Reaffirming its support,"),
+        ("PP2", "Recalling its resolution 1 (2030),"),
+        ("OP1", "Demands a truce."),
+    ]
+    assert text[: doc.header.end] == "The Security Council, "
