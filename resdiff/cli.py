@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NoReturn
 
+from resdiff.corpus.commands import add_corpus_options, corpus_path, look_up_precedents
 from resdiff.corpus.commands import add_parsers as add_corpus_commands
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
@@ -177,6 +178,7 @@ def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         choices=("weaker", "linkage", "removed"),
         help="exit 1 only when a change of this kind is found",
     )
+    add_corpus_options(p_report)
     p_report.add_argument(
         "--color",
         choices=("auto", "always", "never"),
@@ -266,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(p_open)
     _add_compare_options(p_open)
     _add_app_options(p_open)
+    add_corpus_options(p_open)
 
     p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
     p_demo.add_argument(
@@ -360,6 +363,8 @@ class _Report:
     view: ReportOptions
     output: str | None = None
     fail_on: str | None = None
+    #: The corpus database to search for agreed language (``--corpus``/``--db``).
+    corpus: str | None = None
     #: Through the pager when it is longer than the terminal (standard output only).
     page: bool = False
     #: What the reports call the drafts instead of their paths (the bundled samples).
@@ -414,6 +419,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         view=_view(args, to_terminal),
         output=args.output,
         fail_on=args.fail_on,
+        corpus=corpus_path(args),
         page=to_terminal and not args.no_pager,
     )
     return _make_report(report)
@@ -426,7 +432,11 @@ def _make_report(report: _Report) -> int:
     from resdiff.write import check_not_input, write_atomic, write_stdout
 
     if report.output:
-        check_not_input(report.output, report.files)
+        check_not_input(report.output, [*report.files, *([report.corpus] if report.corpus else [])])
+    if report.fmt == "docx" and report.corpus:
+        raise ResdiffError(
+            "a .docx report does not show agreed language; use md, html, txt or json"
+        )
     if report.fmt == "docx" and not report.output:
         raise ResdiffError("a .docx report needs -o FILE")
     if report.fmt == "docx" and len(report.files) > 2:
@@ -439,6 +449,8 @@ def _make_report(report: _Report) -> int:
     if report.names:
         docs = [replace(d, source=n) for d, n in zip(docs, report.names, strict=True)]
     comparison = compare(*docs, options=report.compare)
+    if report.corpus:
+        comparison = look_up_precedents(comparison, report.corpus)
     data = render_report(comparison, report.fmt, report.view)
     if report.output:
         write_atomic(report.output, data)
@@ -501,6 +513,7 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
         load=_load_options(args),
         series=args.series,
         config=not args.no_config,
+        corpus=corpus_path(args),
     )
     return run_app(app)
 
@@ -524,6 +537,7 @@ def _text_report(
         ),
         page=to_terminal and not getattr(args, "no_pager", False),
         names=names,
+        corpus=corpus_path(args),
     )
     return _make_report(report)
 

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from resdiff.corpus.model import Precedents
 
 SCHEMA = "resdiff/1"
 
@@ -346,6 +349,9 @@ class PairwiseComparison:
     the footnotes aligned like clauses, counted in ``footnote_counts``. With them, the
     comparison holds every character of both drafts. ``header`` is ``None`` only in
     values built by hand.
+
+    ``precedents`` says where the language of each clause of ``b`` comes from, when a
+    corpus of earlier texts was searched (``resdiff.corpus.agreed``; otherwise ``None``).
     """
 
     a: str
@@ -357,6 +363,7 @@ class PairwiseComparison:
     header: ClausePair | None = None
     footnotes: tuple[ClausePair, ...] = ()
     footnote_counts: Counts = Counts()
+    precedents: Precedents | None = None
 
     @property
     def differs(self) -> bool:

@@ -186,6 +186,10 @@ def _toc(view: ReportView) -> list[str]:
         if s.amendments is not None:
             label = "Amendments" + (f": {s.b.id}" if len(view.sections) > 1 else "")
             out.append(f'<li><a href="#{s.anchor}-amendments">{esc(label)}</a></li>')
+    for s in view.sections:
+        if s.comparison.precedents is not None:
+            label = "Agreed language" + (f": {s.b.id}" if len(view.sections) > 1 else "")
+            out.append(f'<li><a href="#{s.anchor}-agreed">{esc(label)}</a></li>')
     out.append('<li><a href="#compared">What was compared</a></li>')
     out += ["</ul>", "</nav>"]
     return out
@@ -453,6 +457,15 @@ def page_start(
 PAGE_END = ["</main>", "</body>", "</html>"]
 
 
+def _agreed(s: SectionView) -> list[str]:
+    """Where the later draft's language comes from, when a corpus was searched."""
+    if s.comparison.precedents is None:
+        return []
+    from resdiff.render.precedents.html import agreed_section  # only with --corpus
+
+    return agreed_section(s.comparison.precedents, f"{s.anchor}-agreed")
+
+
 def render_view(view: ReportView) -> str:
     title = view.title
     out = page_start(
@@ -473,6 +486,7 @@ def render_view(view: ReportView) -> str:
         out += _clauses(s)
     for s in view.sections:
         out += _amendments(s)
+        out += _agreed(s)
     out += PAGE_END
     return "\n".join(out) + "\n"
 

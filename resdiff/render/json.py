@@ -139,7 +139,7 @@ def counts_to_dict(counts: Counts) -> dict[str, int]:
 
 
 def pairwise_to_dict(pc: PairwiseComparison) -> dict[str, Any]:
-    return {
+    out = {
         "a": pc.a,
         "b": pc.b,
         "differs": pc.differs,
@@ -155,6 +155,14 @@ def pairwise_to_dict(pc: PairwiseComparison) -> dict[str, Any]:
         "footnotes": [pair_to_dict(p) for p in pc.footnotes],
         "footnote_counts": counts_to_dict(pc.footnote_counts),
     }
+    if pc.precedents is not None:  # only when a corpus was searched (--corpus)
+        from resdiff.render.precedents.json import clauses_to_list, search_to_dict
+
+        out["precedents"] = {
+            "search": search_to_dict(pc.precedents),
+            "clauses": clauses_to_list(pc.precedents),
+        }
+    return out
 
 
 def history_to_dict(h: ClauseHistory) -> dict[str, Any]:

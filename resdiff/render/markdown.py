@@ -284,6 +284,15 @@ def _amendments(section: SectionView) -> list[str]:
     return out
 
 
+def _agreed(section: SectionView) -> list[str]:
+    """Where the later draft's language comes from, when a corpus was searched."""
+    if section.comparison.precedents is None:
+        return []
+    from resdiff.render.precedents.markdown import agreed_section  # only with --corpus
+
+    return agreed_section(section.comparison.precedents)
+
+
 def render_view(view: ReportView) -> str:
     slugs = _slugs(view)
     out = [f"# resdiff report: {escape(view.title)}", ""]
@@ -297,6 +306,7 @@ def render_view(view: ReportView) -> str:
         out += _clauses(section)
     for section in view.sections:
         out += _amendments(section)
+        out += _agreed(section)
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"

@@ -377,6 +377,15 @@ def _amendments(section: SectionView, width: int, color: bool) -> list[str | Tex
     return lines
 
 
+def _agreed(section: SectionView, width: int, color: bool) -> list[str | Text]:
+    """Where the later draft's language comes from, when a corpus was searched."""
+    if section.comparison.precedents is None:
+        return []
+    from resdiff.render.precedents.text import agreed_section  # only with --corpus
+
+    return ["", *agreed_section(section.comparison.precedents, width, color)]
+
+
 def render_view(view: ReportView, *, color: bool = False, width: int | None = None) -> str:
     buffer = io.StringIO()
     console = Console(
@@ -404,6 +413,7 @@ def render_view(view: ReportView, *, color: bool = False, width: int | None = No
         lines = _clauses(section, console.width, color)
         if section.amendments is not None:
             lines += _amendments(section, console.width, color)
+        lines += _agreed(section, console.width, color)
         if color:
             joined = Text("\n").join(x if isinstance(x, Text) else Text(x) for x in lines)
             console.print(joined, soft_wrap=True)
