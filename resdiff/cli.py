@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NoReturn
 
 from resdiff.errors import ResdiffError
@@ -104,6 +105,32 @@ def _count(value: str) -> int:
     return n
 
 
+#: The narrowest text report ``--width`` accepts.
+MIN_WIDTH = 40
+
+
+def _width(value: str) -> int:
+    """A text width option value: a number of columns, at least ``MIN_WIDTH``."""
+    n = _count(value)
+    if n < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_WIDTH}: {n}")
+    return n
+
+
+def _add_terminal_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--width",
+        type=_width,
+        metavar="N",
+        help="text report width in columns (default: $COLUMNS, else the terminal's, else 100)",
+    )
+    p.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="on a terminal, print a long report directly instead of through $PAGER (less)",
+    )
+
+
 def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     """``resdiff report``: which drafts, which format and file, what to show."""
     from resdiff.render import REPORT_FORMATS
@@ -140,16 +167,25 @@ def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="focus on clauses mentioning this topic; repeatable (md, html, txt)",
     )
     p_report.add_argument(
+        "--amendments",
+        action="store_true",
+        help="add the amendments turning A into each other draft, in UN form (md, html, txt, json)",
+    )
+    p_report.add_argument(
         "--fail-on",
         choices=("weaker", "linkage", "removed"),
         help="exit 1 only when a change of this kind is found",
     )
+    from resdiff.corpus.commands import add_corpus_options
+
+    add_corpus_options(p_report)
     p_report.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour in text reports (auto: only on a terminal)",
+        help="colour in text reports (auto: only on a terminal, not with NO_COLOR or TERM=dumb)",
     )
+    _add_terminal_options(p_report)
     _add_compare_options(p_report)
 
 
@@ -235,17 +271,21 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     if wanted("open"):
+        from resdiff.corpus.commands import add_corpus_options
+
         p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
         p_open.add_argument("files", nargs="*", metavar="FILE")
         _add_input_options(p_open)
         _add_compare_options(p_open)
         _add_app_options(p_open)
+        add_corpus_options(p_open)
 
     if wanted("demo"):
         p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
         p_demo.add_argument(
             "--report", action="store_true", help="print a text report instead of opening the app"
         )
+        _add_terminal_options(p_demo)
         _add_compare_options(p_demo)
         _add_app_options(p_demo)
 
@@ -343,29 +383,55 @@ class _Report:
     view: ReportOptions
     output: str | None = None
     fail_on: str | None = None
+    #: The corpus database to search for agreed language (``--corpus``/``--db``).
+    corpus: str | None = None
+    #: Through the pager when it is longer than the terminal (standard output only).
+    page: bool = False
+    #: What the reports call the drafts instead of their paths (the bundled samples).
+    names: Sequence[str] | None = None
+
+
+def _colour(asked: str, to_terminal: bool) -> bool:
+    """``always``, ``never``, or on a terminal that shows colour and was not told not to
+    (``NO_COLOR``, ``TERM=dumb``)."""
+    if asked != "auto":
+        return asked == "always"
+    return to_terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _columns(asked: int | None, to_terminal: bool) -> int | None:
+    """``--width``, else ``$COLUMNS`` (a whole number, at least ``MIN_WIDTH``), else the
+    terminal's width, else None (the report's default, so files and pipes are
+    reproducible)."""
+    if asked:
+        return asked
+    value = os.environ.get("COLUMNS", "")
+    if value.isdigit() and int(value) >= MIN_WIDTH:
+        return int(value)
+    return shutil.get_terminal_size().columns if to_terminal else None
+
+
+def _corpus(args: argparse.Namespace) -> str | None:
+    """The corpus asked for (``--corpus``/``--db``), if any; the corpus package is
+    imported only by the commands that take it (start-up)."""
+    from resdiff.corpus.commands import corpus_path
+
+    return corpus_path(args)
 
 
 def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
     """The report options asked for; colour and width follow the terminal, if any."""
     from resdiff.render import ReportOptions
 
-    color = args.color == "always" or (
-        args.color == "auto" and to_terminal and not os.environ.get("NO_COLOR")
-    )
     return ReportOptions(
         context=args.context,
         show_all=args.all,
         only=args.only,
         topics=tuple(args.topic),
-        color=color,
-        width=_terminal_columns() if to_terminal else None,
+        color=_colour(args.color, to_terminal),
+        width=_columns(args.width, to_terminal),
+        amendments=args.amendments,
     )
-
-
-def _terminal_columns() -> int:
-    import shutil  # only a terminal needs it (it imports the compression modules)
-
-    return shutil.get_terminal_size().columns
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -381,6 +447,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         view=_view(args, to_terminal),
         output=args.output,
         fail_on=args.fail_on,
+        corpus=_corpus(args),
+        page=to_terminal and not args.no_pager,
     )
     return _make_report(report)
 
@@ -392,7 +460,11 @@ def _make_report(report: _Report) -> int:
     from resdiff.write import check_not_input, write_atomic, write_stdout
 
     if report.output:
-        check_not_input(report.output, report.files)
+        check_not_input(report.output, [*report.files, *([report.corpus] if report.corpus else [])])
+    if report.fmt == "docx" and report.corpus:
+        raise ResdiffError(
+            "a .docx report does not show agreed language; use md, html, txt or json"
+        )
     if report.fmt == "docx" and not report.output:
         raise ResdiffError("a .docx report needs -o FILE")
     if report.fmt == "docx" and len(report.files) > 2:
@@ -402,13 +474,25 @@ def _make_report(report: _Report) -> int:
         )
     check_format_options(report.fmt, report.view)
     docs = load_all(report.files, report.load)
+    if report.names:
+        docs = [replace(d, source=n) for d, n in zip(docs, report.names, strict=True)]
     comparison = compare(*docs, options=report.compare)
+    if report.corpus:
+        from resdiff.corpus.commands import look_up_precedents
+
+        comparison = look_up_precedents(comparison, report.corpus)
     data = render_report(comparison, report.fmt, report.view)
     if report.output:
         write_atomic(report.output, data)
-    else:
+    elif not (report.page and isinstance(data, str) and _paged(data)):
         write_stdout(data)
     return exit_code_for(comparison, report.fail_on)
+
+
+def _paged(text: str) -> bool:
+    from resdiff.pager import page
+
+    return page(text, os.environ, shutil.get_terminal_size().lines)
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
@@ -459,30 +543,43 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
         load=_load_options(args),
         series=args.series,
         config=not args.no_config,
+        corpus=_corpus(args),
     )
     return run_app(app)
 
 
-def _text_report(args: argparse.Namespace, files: Sequence[str]) -> int:
-    """The plain text report, for when there is no terminal to run the app in."""
+def _text_report(
+    args: argparse.Namespace, files: Sequence[str], names: Sequence[str] | None = None
+) -> int:
+    """The text report, for when there is no terminal to run the app in (or the demo's
+    report was asked for): on a terminal, in its width and colours, through the pager."""
     from resdiff.render import ReportOptions
 
+    to_terminal = sys.stdout.isatty()
     report = _Report(
         files=files,
         load=_load_options(args),
         compare=_compare_options(args, len(files)),
         fmt="txt",
-        view=ReportOptions(),
+        view=ReportOptions(
+            color=_colour("auto", to_terminal),
+            width=_columns(getattr(args, "width", None), to_terminal),
+        ),
+        page=to_terminal and not getattr(args, "no_pager", False),
+        names=names,
+        corpus=_corpus(args),
     )
     return _make_report(report)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from resdiff.seeds import demo_paths
+    from resdiff.seeds import DEMO_PAIR, demo_paths
 
     files = demo_paths()
     if args.report or not sys.stdout.isatty():
-        return _text_report(args, files)  # 1: the sample drafts differ, as `resdiff A B`
+        # The drafts by their bundled names, not where the package is installed; 1: the
+        # sample drafts differ, as `resdiff A B`.
+        return _text_report(args, files, names=[f"{n} (bundled sample)" for n in DEMO_PAIR])
     return _run_tui(files, args)
 
 

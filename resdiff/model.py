@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from resdiff.corpus.model import Precedents
 
 SCHEMA = "resdiff/1"
 
@@ -248,6 +251,9 @@ class Link:
     topics: tuple[str, str]
     relation: Relation
     cue: str
+    #: Where the cue's words sit in the clause text (a cue can come in pieces: "also
+    #: demands ... unconditional"); left out of equality, which the relation decides.
+    spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +297,26 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeGroup:
+    """The ranked changes about one clause pair, as one key difference.
+
+    ``a``/``b`` are the pair's clause ids (a change about clauses of one draft only, such
+    as a topic newly mentioned, joins the pair holding them). ``changes`` lead with the
+    change that names the group (a demotion before the verb change it brings), then
+    follow their rank; ``positions`` are their indexes in the ranked list.
+    """
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    changes: tuple[Change, ...]
+    positions: tuple[int, ...]
+
+    @property
+    def lead(self) -> Change:
+        return self.changes[0]
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
     """Pairs by status at one level (paragraphs, or sub-paragraphs); ``moved`` counts the
     pairs marked moved, whatever their status."""
@@ -323,6 +349,9 @@ class PairwiseComparison:
     the footnotes aligned like clauses, counted in ``footnote_counts``. With them, the
     comparison holds every character of both drafts. ``header`` is ``None`` only in
     values built by hand.
+
+    ``precedents`` says where the language of each clause of ``b`` comes from, when a
+    corpus of earlier texts was searched (``resdiff.corpus.agreed``; otherwise ``None``).
     """
 
     a: str
@@ -334,6 +363,7 @@ class PairwiseComparison:
     header: ClausePair | None = None
     footnotes: tuple[ClausePair, ...] = ()
     footnote_counts: Counts = Counts()
+    precedents: Precedents | None = None
 
     @property
     def differs(self) -> bool:

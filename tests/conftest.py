@@ -21,6 +21,13 @@ SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True)
+def _report_width_from_no_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text reports take their width from ``$COLUMNS``: tests (and the commands they start)
+    see none, whatever the shell that runs them exports."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def private_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Every test has a config folder of its own: the app's preferences file is never the
     reader's (``$XDG_CONFIG_HOME/resdiff/app.toml``)."""

@@ -21,6 +21,7 @@ from resdiff.exit_codes import ExitCode
 if TYPE_CHECKING:
     from resdiff.corpus.sqlite import SqliteCorpus
     from resdiff.corpus.store import StoredDocument
+    from resdiff.model import Comparison
     from resdiff.pipeline import LoadOptions
 
 #: The bundled draft ``precedents --demo`` looks up, in the bundled corpus (seeds/corpus).
@@ -86,6 +87,43 @@ def add_parsers(
         default="auto",
         help="colour in the text report (auto: only on a terminal)",
     )
+
+
+def add_corpus_options(p: argparse.ArgumentParser) -> None:
+    """``--corpus`` and ``--db`` for the commands that compare drafts (report, the app)."""
+    p.add_argument(
+        "--corpus",
+        action="store_true",
+        help="also say where each clause of the later drafts comes from (agreed language), "
+        "searching the corpus database (see --db and 'resdiff corpus')",
+    )
+    _db_option(p)
+
+
+def corpus_path(args: argparse.Namespace) -> str | None:
+    """The database to search for agreed language, or ``None`` when not asked
+    (``--db FILE`` alone asks, as ``--corpus`` does)."""
+    if not (getattr(args, "corpus", False) or getattr(args, "db", None)):
+        return None
+    return _db_path(args)
+
+
+def look_up_precedents(comparison: Comparison, db: str) -> Comparison:
+    """``comparison`` with the precedents of its later drafts, from the database ``db``
+    (a missing or damaged one is a one-line error naming it)."""
+    from resdiff.corpus.agreed import with_precedents
+    from resdiff.corpus.sqlite import open_sqlite
+    from resdiff.corpus.store import MissingCorpus
+
+    try:
+        store = open_sqlite(db)
+    except MissingCorpus as exc:
+        hint = "; build one with 'resdiff corpus add FOLDER', or name one with --db FILE"
+        raise MissingCorpus(exc.problem + hint, exc.path) from None
+    try:
+        return with_precedents(comparison, store)
+    finally:
+        store.close()
 
 
 @contextmanager

@@ -76,3 +76,7 @@ class Precedents:
 
     def count(self, status: PrecedentStatus) -> int:
         return sum(1 for c in self.clauses if c.status == status)
+
+    def of(self, clause_id: str) -> ClausePrecedents | None:
+        """The precedents of one clause (``None`` for a clause without words)."""
+        return next((c for c in self.clauses if c.clause == clause_id), None)

@@ -29,10 +29,18 @@ def clean_text(text: str) -> str:
     return clean_terminal(text).replace("\t", " ")
 
 
-# The document's own "[-", "-]", "{+", "+}" (and backslashes) are escaped with a
-# backslash inside the diff, so text of a draft can never pass for a change marker.
-_MARKER_LIKE = re.compile(r"\\|\[-|-\]|\{\+|\+\}")
-_MARKER_ESCAPES = {"\\": "\\\\", "[-": "[\\-", "-]": "\\-]", "{+": "{\\+", "+}": "\\+}"}
+# The document's own "[-", "-]", "{+", "+}", "⟨", "⟩" (and backslashes) are escaped with
+# a backslash inside the diff, so text of a draft can never pass for a change or cue mark.
+_MARKER_LIKE = re.compile("\\\\|\\[-|-\\]|\\{\\+|\\+\\}|\u27e8|\u27e9")
+_MARKER_ESCAPES = {
+    "\\": "\\\\",
+    "[-": "[\\-",
+    "-]": "\\-]",
+    "{+": "{\\+",
+    "+}": "\\+}",
+    "\u27e8": "\\\u27e8",
+    "\u27e9": "\\\u27e9",
+}
 
 
 def escape_markers(text: str) -> str:
@@ -41,8 +49,8 @@ def escape_markers(text: str) -> str:
     return _MARKER_LIKE.sub(lambda m: _MARKER_ESCAPES[m.group()], text)
 
 
-# Characters that mean something inline anywhere in a Markdown line.
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<|~&#${}])")
+# Characters that mean something inline anywhere in a Markdown line (and our cue marks).
+_MARKDOWN_INLINE = re.compile("([\\\\`*_\\[\\]<|~&#${}\u27e8\u27e9])")
 
 
 # What GitHub autolinks in Markdown (and linkify-style renderers with it): a scheme's

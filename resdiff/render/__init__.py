@@ -31,6 +31,11 @@ SELECTING_FORMATS = ("md", "html", "txt")
 def check_format_options(fmt: str, options: ReportOptions) -> None:
     """A format that holds the whole comparison refuses options that would select part
     of it, instead of silently ignoring them."""
+    if options.amendments and fmt == "docx":
+        raise ResdiffError(
+            "--amendments cannot apply to a docx report, which holds B's text with tracked "
+            "changes; use 'resdiff amendments -o FILE.docx' for the amendments in Word"
+        )
     if fmt in SELECTING_FORMATS or not options.selects:
         return
     given = [
@@ -60,7 +65,7 @@ def render_report(
     if fmt == "json":
         from resdiff.render import json
 
-        return json.render_comparison(comparison)
+        return json.render_comparison(comparison, amendments=options.amendments)
     if fmt == "txt":
         from resdiff.render import text
 

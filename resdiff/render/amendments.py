@@ -56,17 +56,21 @@ def render_text(al: AmendmentList) -> str:
     return clean("\n\n".join(out) + "\n")
 
 
-def render_markdown(al: AmendmentList) -> str:
-    out = [f"# {escape(title(al))}"]
-    if note(al):
-        out.append(escape(str(note(al))))
+def markdown_blocks(al: AmendmentList) -> list[str]:
+    """The note and the numbered instructions as Markdown blocks (quoted paragraphs as
+    block quotes); the reports put them under their own heading."""
+    out = [escape(str(note(al)))] if note(al) else []
     for number, lines in instructions(al):
         out.append(f"**{number}.** {escape(lines[0])}")
         if lines[1:]:
             out.append("\n>\n".join("> " + safe_line_start(escape(ln)) for ln in lines[1:]))
     if not al.amendments:
         out.append(escape(NONE_WRITTEN))
-    return "\n\n".join(out) + "\n"
+    return out
+
+
+def render_markdown(al: AmendmentList) -> str:
+    return "\n\n".join([f"# {escape(title(al))}", *markdown_blocks(al)]) + "\n"
 
 
 def _target(t: Target | None) -> dict[str, Any] | None:

@@ -23,6 +23,7 @@ from resdiff.model import (
 )
 from resdiff.parse.invariants import clause_frame
 from resdiff.present.sanitize import BIDI_CHARACTERS
+from resdiff.signals.groups import group_changes
 
 
 def signals_to_dict(s: ClauseSignals) -> dict[str, Any]:
@@ -37,7 +38,12 @@ def signals_to_dict(s: ClauseSignals) -> dict[str, Any]:
         ],
         "qualifiers": {k: list(v) for k, v in s.qualifiers.items()},
         "links": [
-            {"topics": list(link.topics), "relation": link.relation, "cue": link.cue}
+            {
+                "topics": list(link.topics),
+                "relation": link.relation,
+                "cue": link.cue,
+                "spans": [[x.start, x.end] for x in link.spans],
+            }
             for link in s.links
         ],
         "actors": list(s.actors),
@@ -134,18 +140,30 @@ def counts_to_dict(counts: Counts) -> dict[str, int]:
 
 
 def pairwise_to_dict(pc: PairwiseComparison) -> dict[str, Any]:
-    return {
+    out = {
         "a": pc.a,
         "b": pc.b,
         "differs": pc.differs,
         "counts": counts_to_dict(pc.counts),
         "sub_counts": counts_to_dict(pc.sub_counts),
         "changes": [change_to_dict(c) for c in pc.changes],
+        "groups": [
+            {"a": list(g.a), "b": list(g.b), "changes": list(g.positions)}
+            for g in group_changes(pc.changes)
+        ],
         "pairs": [pair_to_dict(p) for p in pc.pairs],
         "header": pair_to_dict(pc.header) if pc.header is not None else None,
         "footnotes": [pair_to_dict(p) for p in pc.footnotes],
         "footnote_counts": counts_to_dict(pc.footnote_counts),
     }
+    if pc.precedents is not None:  # only when a corpus was searched (--corpus)
+        from resdiff.render.precedents.json import clauses_to_list, search_to_dict
+
+        out["precedents"] = {
+            "search": search_to_dict(pc.precedents),
+            "clauses": clauses_to_list(pc.precedents),
+        }
+    return out
 
 
 def history_to_dict(h: ClauseHistory) -> dict[str, Any]:
@@ -190,7 +208,20 @@ def matrix_to_dict(m: PositionsMatrix) -> dict[str, Any]:
     return {"documents": list(m.documents), "rows": rows}
 
 
-def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+def comparison_to_dict(c: Comparison, *, amendments: bool = False) -> dict[str, Any]:
+    """The comparison as JSON; ``amendments`` adds each pairwise comparison's amendment
+    list (``comparisons[].amendments``)."""
+    out = _comparison_dict(c)
+    if amendments:
+        from resdiff.amend.write import amendments as write
+        from resdiff.render.amendments import amendment_to_dict
+
+        for pc, item in zip(c.comparisons, out["comparisons"], strict=True):
+            item["amendments"] = [amendment_to_dict(a) for a in write(c, pc).amendments]
+    return out
+
+
+def _comparison_dict(c: Comparison) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "options": {
@@ -279,8 +310,8 @@ def _layout(piece: str, depth: int) -> tuple[str, int]:
     return "".join(out), depth
 
 
-def render_comparison(c: Comparison) -> str:
-    return dumps(comparison_to_dict(c))
+def render_comparison(c: Comparison, *, amendments: bool = False) -> str:
+    return dumps(comparison_to_dict(c, amendments=amendments))
 
 
 def render_documents(docs: list[Document]) -> str:

@@ -29,10 +29,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from resdiff.align.rewrite import is_rewritten
 from resdiff.diff import diff_texts
 from resdiff.model import Clause, ClausePair, CompareOptions, Document, PairwiseComparison, Run
 from resdiff.present.sanitize import clean_terminal
-from resdiff.present.segments import clause_texts, reflow
+from resdiff.present.segments import before_after, clause_texts, reflow
 from resdiff.render.wordlists import DraftList, draft_lists
 from resdiff.subsequence import increasing_subsequence
 
@@ -359,8 +360,9 @@ def _group_runs(
     options: CompareOptions,
 ) -> list[Run]:
     """The runs of an in-place group over its paragraphs' own text (labels apart): the
-    pair's own diff when the group is one aligned pair, else the same word diff (with
-    the comparison's options) over the group's paragraphs."""
+    pair's own diff when the group is one aligned pair (a rewritten pair, as every face
+    shows it: its whole old text deleted, then its whole new text inserted), else the
+    same word diff (with the comparison's options) over the group's paragraphs."""
     joined_a = "\n".join(sa.units[i].text for i in group.a)
     joined_b = "\n".join(sb.units[j].text for j in group.b)
     runs: Sequence[Run] | None = None
@@ -371,6 +373,9 @@ def _group_runs(
             and "".join(r.text for r in shown if r.op != "-") == joined_b
         ):
             runs = shown
+            if is_rewritten(group.pair):
+                old, new = before_after(group.pair, shown)
+                runs = [Run(seg.op, seg.text) for seg in (*old, *new)]
     if runs is None:
         runs = diff_texts(joined_a, joined_b, options)
     return list(runs)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from resdiff.errors import ResdiffError
 from resdiff.model import (
     HEADER_ID,
     Change,
+    ChangeGroup,
     ClausePair,
     ClauseSignals,
     Comparison,
@@ -26,17 +27,23 @@ from resdiff.model import (
     PositionsMatrix,
     Run,
 )
-from resdiff.present import address, counts
+from resdiff.present import address, counts, keydiffs
 from resdiff.present.changes import own_change, pair_notes
+from resdiff.present.cues import pair_cues
 from resdiff.present.segments import (
     Segment,
     Side,
+    before_after,
     clause_texts,
     inline_segments,
     reflow,
     side_segments,
+    split_at_cues,
     squeeze,
 )
+
+if TYPE_CHECKING:
+    from resdiff.amend.model import AmendmentList
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,8 @@ class ReportOptions:
     topics: tuple[str, ...] = ()
     color: bool = False
     width: int | None = None
+    #: Add each comparison's amendment list (issue 14), in UN form, as a last section.
+    amendments: bool = False
 
     @property
     def selects(self) -> bool:
@@ -62,25 +71,84 @@ class ReportOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyRef:
+    """A key difference a pair is named by: its number, kind and anchor."""
+
+    number: int
+    kind: keydiffs.Kind
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
 class PairRow:
-    """One aligned pair as a report line: address, status, notes and its diff."""
+    """One aligned pair as a report line: address, status, notes and its diff.
+
+    ``anchors`` are the stable ids of its clauses ("A-OP1", "B-OP1", see
+    ``clause_anchor``), the first one being ``anchor``; ``keys`` the key differences
+    that name it."""
 
     pair: ClausePair
     depth: int
-    anchor: str
     address: str
     status: str
     notes: tuple[str, ...]
     changed: bool
 
     runs: tuple[Run, ...] = ()
+    keys: tuple[KeyRef, ...] = ()
+    #: Each run's cue note ("" for none): the runs are cut where a cue phrase starts/ends.
+    cues: tuple[str, ...] = ()
+    #: The two drafts' ids (base first), and what the base's anchors end with ("-C" in a
+    #: second comparison, see ``clause_anchor``).
+    docs: tuple[str, str, str] = ("A", "B", "")
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        a, b, suffix = self.docs
+        return tuple(
+            [f"{a}-{cid}{suffix}" for cid in self.pair.a] + [f"{b}-{cid}" for cid in self.pair.b]
+        )
+
+    @property
+    def anchor(self) -> str:
+        return self.anchors[0]
+
+    @property
+    def rewritten(self) -> bool:
+        """Shown as the whole old text then the whole new one (``align.rewrite``)."""
+        from resdiff.align.rewrite import is_rewritten  # `resdiff parse` needs no aligner
+
+        return is_rewritten(self.pair)
+
+    @property
+    def side_labels(self) -> tuple[str, str]:
+        """'A OP1', 'B OP1 + OP2': each side's clauses, for before/after and side by side."""
+        a, b, _ = self.docs
+        return f"{a} {address.ids(self.pair.a)}", f"{b} {address.ids(self.pair.b)}"
 
     @property
     def segments(self) -> tuple[Segment, ...]:
-        return inline_segments(self.pair, self.runs)
+        return inline_segments(self.pair, self.runs, self.cues or None)
 
     def side(self, side: Side) -> tuple[Segment, ...]:
-        return side_segments(self.pair, side, self.runs)
+        return side_segments(self.pair, side, self.runs, self.cues or None)
+
+    @property
+    def before_after(self) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+        """A's whole text, then B's (for a rewritten pair)."""
+        return before_after(self.pair, self.runs, self.cues or None)
+
+    @property
+    def marked_cues(self) -> tuple[tuple[str, str, str], ...]:
+        """(side, cue text, note) of each marked cue phrase, once each, A's first."""
+        if not any(self.cues):
+            return ()
+        seen: dict[tuple[str, str, str], None] = {}
+        for side, segs in zip("ab", self.before_after, strict=True):
+            for seg in segs:
+                if seg.cue:
+                    seen.setdefault((side, " ".join(seg.text.split()), seg.cue), None)
+        return tuple(seen)
 
     @property
     def one_sided(self) -> bool:
@@ -104,12 +172,46 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeItem:
-    """A ranked change, where it is ("A OP1 -> B OP1") and the shown pair it links to."""
+class ClauseRef:
+    """A clause a key difference names, and its anchor when its pair is shown."""
 
-    change: Change
+    doc: str
+    clause: str
     anchor: str | None
-    address: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyItem:
+    """A key difference: one clause pair's group of changes as the reports show it.
+
+    ``title`` is what its lead change says (without the address), ``facets`` the rest,
+    ``a``/``b`` the clauses it names on each side (each linked when shown)."""
+
+    group: ChangeGroup
+    number: int
+    anchor: str
+    kind: keydiffs.Kind
+    address: str
+    title: str
+    facets: tuple[str, ...]
+    a: tuple[ClauseRef, ...]
+    b: tuple[ClauseRef, ...]
+    #: False for clauses of one draft named by a change across it (not one pair).
+    pair: bool = True
+
+    @property
+    def summary(self) -> str:
+        """The lead change's own sentence (with its address, as in the JSON)."""
+        return self.group.lead.summary
+
+    @property
+    def target(self) -> str | None:
+        """Where the entry links: the first shown clause it names."""
+        return next((r.anchor for r in (*self.a, *self.b) if r.anchor), None)
+
+    @property
+    def headline(self) -> str:
+        return keydiffs.headline(self.group, self.facets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +222,19 @@ class SectionView:
     comparison: PairwiseComparison
     a: Document
     b: Document
-    changes: tuple[ChangeItem, ...]
+    keys: tuple[KeyItem, ...]
     items: tuple[PairRow | Gap, ...]
     shown: int
     total: int
+    #: How many ranked changes the key differences hold (after any --topic).
+    changes: int = 0
+    #: The amendments turning A into B, when asked for (``ReportOptions.amendments``).
+    amendments: AmendmentList | None = None
+
+    @property
+    def headline(self) -> tuple[KeyItem, ...]:
+        """The first key differences, for "In brief"."""
+        return self.keys[: keydiffs.HEADLINE_SIZE]
 
     @property
     def title(self) -> str:
@@ -162,15 +273,41 @@ class ReportView:
         return {d.id: f"{d.id} {d.label}" for d in self.documents}
 
     def clause_anchors(self) -> dict[tuple[str, str], str]:
-        """(document id, clause id) -> anchor of the first shown pair holding that clause."""
+        """(document id, clause id) -> its anchor in the first section showing it."""
         found: dict[tuple[str, str], str] = {}
-        for s in self.sections:
+        for ci, s in enumerate(self.sections):
             for row in s.rows():
-                for cid in row.pair.a:
-                    found.setdefault((s.a.id, cid), row.anchor)
-                for cid in row.pair.b:
-                    found.setdefault((s.b.id, cid), row.anchor)
+                for side, doc, ids in ((0, s.a.id, row.pair.a), (1, s.b.id, row.pair.b)):
+                    for cid in ids:
+                        found.setdefault((doc, cid), clause_anchor(ci, s.comparison, side, cid))
         return found
+
+    @property
+    def kinds(self) -> tuple[keydiffs.Kind, ...]:
+        """The kinds of the key differences shown, for the legend."""
+        return keydiffs.legend([k.kind for s in self.sections for k in s.keys])
+
+
+def count_keys(section: SectionView) -> str:
+    """'12 key differences, one per clause pair, for 29 ranked changes.'"""
+    n, changes = len(section.keys), section.changes
+    return (
+        f"{n} key difference{'s' if n != 1 else ''}, one per clause pair, for "
+        f"{changes} ranked change{'s' if changes != 1 else ''}."
+    )
+
+
+def clause_anchor(ci: int, pc: PairwiseComparison, side: int, clause_id: str) -> str:
+    """A stable id by clause: "B-OP7" (side b), "A-OP7" (the base, side a); in the
+    second and later comparisons the base's clauses say which: "A-OP7-C"."""
+    if side:
+        return f"{pc.b}-{clause_id}"
+    return f"{pc.a}-{clause_id}{anchor_suffix(ci, pc)}"
+
+
+def anchor_suffix(ci: int, pc: PairwiseComparison) -> str:
+    """What the base's anchors end with in comparison ``ci``: "" in the first, "-C"."""
+    return f"-{pc.b}" if ci else ""
 
 
 # --- selection ---------------------------------------------------------------------------
@@ -296,10 +433,28 @@ def _items(
     flat: Sequence[tuple[ClausePair, int]],
     show: Sequence[bool],
     texts: tuple[Mapping[str, str], Mapping[str, str]],
+    keys: Sequence[KeyItem],
+    signals: tuple[Mapping[str, ClauseSignals], Mapping[str, ClauseSignals]],
 ) -> list[PairRow | Gap]:
-    """Shown pairs as rows, the pairs between them as gaps."""
+    """Shown pairs as rows (with the key differences naming them), the pairs between
+    them as gaps."""
+    from resdiff.align.rewrite import is_rewritten  # `resdiff parse` needs no aligner
+
+    named: dict[tuple[int, str], list[KeyRef]] = {}
+    signals_of: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[Change, str]]] = {}
+    for item in keys:
+        ref = KeyRef(item.number, item.kind, item.anchor)
+        for side, ids in ((0, item.group.a), (1, item.group.b)):
+            for cid in ids:
+                named.setdefault((side, cid), []).append(ref)
+        for change in item.group.changes:
+            if change.kind in ("linkage", "verb-strength"):
+                what = "linkage" if change.kind == "linkage" else "verb"
+                note = f"{what}, key difference {item.number}: {keydiffs.detail(change)}"
+                signals_of.setdefault((change.a, change.b), []).append((change, note))
     items: list[PairRow | Gap] = []
     hidden = hidden_changed = hidden_depth = 0
+    docs = (pc.a, pc.b, anchor_suffix(ci, pc))
     for i, (pair, depth) in enumerate(flat):
         if not show[i]:
             if not hidden:
@@ -310,16 +465,28 @@ def _items(
         if hidden:
             items.append(Gap(hidden, hidden_changed, hidden_depth))
             hidden = hidden_changed = 0
+        refs: dict[int, KeyRef] = {}
+        for side, ids in ((0, pair.a), (1, pair.b)):
+            for cid in ids:
+                for ref in named.get((side, cid), ()):
+                    refs[ref.number] = ref
+        named_signals = signals_of.get((pair.a, pair.b))
+        found = pair_cues(pair, named_signals, signals, texts) if named_signals else ()
+        pieces, cues = split_at_cues(pair.diff, found) if found else (None, ())
         items.append(
             PairRow(
                 pair=pair,
                 depth=depth,
-                anchor=f"c{ci + 1}-p{i + 1}",
                 address=address.between(pc.a, pair.a, pc.b, pair.b),
                 status=pair.status,
-                notes=pair_notes(pair),
+                notes=pair_notes(pair) + (("rewritten",) if is_rewritten(pair) else ()),
                 changed=own_change(pair),
-                runs=squeeze(pair.diff) if pair.a == (HEADER_ID,) else reflow(pair, *texts),
+                runs=squeeze(pieces or pair.diff)
+                if pair.a == (HEADER_ID,)
+                else reflow(pair, *texts, runs=pieces),
+                keys=tuple(refs[n] for n in sorted(refs)) if refs else (),
+                cues=cues,
+                docs=docs,
             )
         )
     if hidden:
@@ -327,25 +494,58 @@ def _items(
     return items
 
 
-def _change_items(
-    pc: PairwiseComparison, changes: Sequence[Change], items: Sequence[PairRow | Gap]
-) -> tuple[ChangeItem, ...]:
-    """Each change with its address and the first shown pair naming one of its clauses."""
-    by_id: dict[tuple[int, str], tuple[int, str]] = {}
-    for n, row in enumerate(i for i in items if isinstance(i, PairRow)):
-        for cid in row.pair.a:
-            by_id.setdefault((0, cid), (n, row.anchor))
-        for cid in row.pair.b:
-            by_id.setdefault((1, cid), (n, row.anchor))
+def _key_items(
+    ci: int,
+    pc: PairwiseComparison,
+    changes: Sequence[Change],
+    shown: tuple[set[str], set[str]],
+    labels: Mapping[str, str],
+) -> tuple[KeyItem, ...]:
+    """The key differences: the core's groups, worded, each clause linked when shown
+    (``shown``: the clause ids of each side in the pairs shown)."""
+    from resdiff.signals.groups import group_changes
 
-    def anchor_for(change: Change) -> str | None:
-        found = [by_id[(0, c)] for c in change.a if (0, c) in by_id]
-        found += [by_id[(1, c)] for c in change.b if (1, c) in by_id]
-        return min(found)[1] if found else None
+    def refs(side: int, ids: Sequence[str]) -> tuple[ClauseRef, ...]:
+        doc = pc.b if side else pc.a
+        return tuple(
+            ClauseRef(doc, c, clause_anchor(ci, pc, side, c) if c in shown[side] else None)
+            for c in ids
+        )
 
-    return tuple(
-        ChangeItem(ch, anchor_for(ch), address.between(pc.a, ch.a, pc.b, ch.b)) for ch in changes
-    )
+    items = []
+    for n, group in enumerate(group_changes(changes), 1):
+        items.append(
+            KeyItem(
+                group=group,
+                number=n,
+                anchor=f"c{ci + 1}-k{n}",
+                kind=keydiffs.kind(group),
+                address=_key_address(pc, group),
+                pair=not _across(group),
+                title=keydiffs.title(group),
+                facets=keydiffs.facets(group, labels),
+                a=refs(0, group.a),
+                b=refs(1, group.b),
+            )
+        )
+    return tuple(items)
+
+
+def _across(group: ChangeGroup) -> bool:
+    """A change across one draft alone (an actor no longer named anywhere): its clauses
+    are not one pair."""
+    from resdiff.signals.groups import document_level
+
+    return document_level(group.lead) and not (group.a and group.b)
+
+
+def _key_address(pc: PairwiseComparison, group: ChangeGroup) -> str:
+    """'A OP1 -> B OP1' for a pair; 'A PP10, OP7, OP10' for clauses of one draft named
+    by a change across it."""
+    if _across(group):
+        doc, ids = (pc.a, group.a) if group.a else (pc.b, group.b)
+        return f"{doc} {address.ids(ids, ', ')}"
+    return address.between(pc.a, group.a, pc.b, group.b)
 
 
 def _section(
@@ -363,17 +563,37 @@ def _section(
     )
     flat = _all_pairs(pc)
     show = _shown(flat, focus)
-    items = _items(ci, pc, flat, show, (clause_texts(a), clause_texts(b)))
+    on = [pair for (pair, _), kept in zip(flat, show, strict=True) if kept]
+    shown = (set().union(*(p.a for p in on)), set().union(*(p.b for p in on)))
+    labels = comparison.matrix.labels if comparison.matrix else {}
+    keys = _key_items(ci, pc, changes, shown, labels)
+    items = _items(
+        ci,
+        pc,
+        flat,
+        show,
+        (clause_texts(a), clause_texts(b)),
+        keys,
+        (focus.signals_a, focus.signals_b),
+    )
     return SectionView(
         anchor=f"c{ci + 1}",
         comparison=pc,
         a=a,
         b=b,
-        changes=_change_items(pc, changes, items),
+        keys=keys,
         items=tuple(items),
         shown=sum(show),
         total=len(flat),
+        changes=len(changes),
+        amendments=_amendments(comparison, pc) if options.amendments else None,
     )
+
+
+def _amendments(comparison: Comparison, pc: PairwiseComparison) -> AmendmentList:
+    from resdiff.amend.write import amendments  # only when asked: it loads the grammar
+
+    return amendments(comparison, pc)
 
 
 def _filters(options: ReportOptions) -> str:

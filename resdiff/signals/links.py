@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from resdiff.model import Link, Mention, Relation
+from resdiff.model import Link, Mention, Relation, Span
 from resdiff.signals.clausetext import boundaries
 from resdiff.signals.compiled import CueHit
 from resdiff.signals.lens import Lens
@@ -68,13 +68,13 @@ class _Finder:
         self.others = [(cs, ce) for cs, ce, (kind, _) in cues if kind != "cancel"]
         self.other_starts = [cs for cs, _ in self.others]
 
-    def cancel_between(self, start: int, end: int) -> str | None:
+    def cancel_between(self, start: int, end: int) -> tuple[int, int, str] | None:
         for k in range(bisect_left(self.cancel_starts, start), len(self.cancels)):
             cs, ce, text = self.cancels[k]
             if cs > end:
                 break
             if ce <= end:
-                return text
+                return cs, ce, text
         return None
 
     def cue_between(self, start: int, end: int) -> bool:
@@ -103,12 +103,14 @@ class _Finder:
         )
         return li, ri
 
-    def add(self, li: int, ri: int, relation: Relation, cue: str, pos: int) -> None:
+    def add(
+        self, li: int, ri: int, relation: Relation, cue: str, pos: int, spans: list[Span]
+    ) -> None:
         a, b = self.mentions[li].topic, self.mentions[ri].topic
         if a == b:
             return
         key = frozenset((a, b))
-        link = Link(topics=(a, b), relation=relation, cue=cue)
+        link = Link(topics=(a, b), relation=relation, cue=cue, spans=tuple(spans))
         old = self.found.get(key)
         if old is None or (PRIORITY[relation], pos) < (old[0], old[1]):
             self.found[key] = (PRIORITY[relation], pos, link)
@@ -117,12 +119,14 @@ class _Finder:
         """A cue relates the mention before it to the mention after it."""
         mentions = self.mentions
         cue_text = " ".join(self.original[cs:ce].split())
+        spans = [Span(cs, ce)]
         li, ri = self.neighbours(cs, ce)
         if relation == "conditional":
             neg = self.negation.search(self.low, max(0, cs - 30), cs)
             if neg:
                 relation = "parallel"
                 cue_text = " ".join(self.original[neg.start() : ce].split())
+                spans = [Span(neg.start(), ce)]
         if li is None and ri is not None and relation == "conditional":
             # "Provided that all hostages are released, ... a ceasefire": the condition
             # comes first; link it to the next mention of another topic.
@@ -135,7 +139,7 @@ class _Finder:
                 None,
             )
             if nxt is not None and self.sentence(mentions[nxt].span.start) == self.sentence(cs):
-                self.add(nxt, ri, relation, cue_text, cs)
+                self.add(nxt, ri, relation, cue_text, cs, spans)
             return
         if li is None or ri is None:
             return
@@ -146,8 +150,9 @@ class _Finder:
         if relation == "parallel":
             extra = self.cancel_between(mentions[li].span.end, mentions[ri].span.start)
             if extra:
-                cue_text = f"{cue_text} ... {extra}"
-        self.add(li, ri, relation, cue_text, cs)
+                cue_text = f"{cue_text} ... {extra[2]}"
+                spans.append(Span(extra[0], extra[1]))
+        self.add(li, ri, relation, cue_text, cs, spans)
 
     def cancel(self, cs: int, ce: int, cue_text: str) -> None:
         """A cancelling marker alone between two mentions says "no condition"."""
@@ -159,7 +164,7 @@ class _Finder:
             return
         if self.cue_between(self.mentions[li].span.end, self.mentions[ri].span.start):
             return
-        self.add(li, ri, "parallel", cue_text, cs)
+        self.add(li, ri, "parallel", cue_text, cs, [Span(cs, ce)])
 
 
 def _seen_before(mentions: list[Mention], last: int, topic: str, bounds: list[int]) -> bool:

@@ -109,6 +109,7 @@ def make_app(
     load: LoadOptions | None = None,
     series: bool | None = None,
     config: bool = True,
+    corpus: str | None = None,
 ) -> ResdiffApp:
     """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
 
@@ -116,7 +117,8 @@ def make_app(
     ``load`` is how drafts are read (tracked changes in Word inputs accepted or
     rejected); ``series`` whether they are a series when asked (``--series`` or
     ``--no-series``), else the pipeline's rule decides (``pipeline.is_series``);
-    ``config`` whether the preferences file is read and written (``--no-config``).
+    ``config`` whether the preferences file is read and written (``--no-config``);
+    ``corpus`` the database searched for agreed language (``--corpus``/``--db``).
     Standard input (``-``) is refused: the app needs the terminal for the keyboard.
     """
     if "-" in files:
@@ -125,7 +127,9 @@ def make_app(
             "save it to a file, or use 'resdiff report'"
         )
     where = prefs.default_path() if config else None
-    request = Request(tuple(files), options or CompareOptions(), load, series, comparison, where)
+    request = Request(
+        tuple(files), options or CompareOptions(), load, series, comparison, where, corpus
+    )
     return ResdiffApp(request)
 
 

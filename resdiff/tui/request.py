@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Request:
     """The drafts to compare (or a comparison already made), how to read them (``load``)
-    and compare them (``options``), whether they are a series when the reader said so
+    and compare them (``options``), which corpus database to search for agreed language
+    (``corpus``; ``None``: none), whether they are a series when the reader said so
     (``series``; ``None``: the pipeline's rule, ``pipeline.is_series``), and where the
     preferences live (``config``; ``None``: none read or written)."""
 
@@ -25,3 +26,4 @@ class Request:
     series: bool | None = None
     comparison: Comparison | None = None
     config: Path | None = None
+    corpus: str | None = None

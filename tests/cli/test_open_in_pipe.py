@@ -25,7 +25,7 @@ def test_open_in_a_pipe_prints_the_text_report(
     b.write_text(DRAFT_B, encoding="utf-8")
     assert cli.main([str(a), str(b)]) == 1
     out, err = capsys.readouterr()
-    assert "[-Demands-]{+Calls for+}" in out and "\x1b" not in out and err == ""
+    assert "[-⟨Demands⟩-]{+⟨Calls for⟩+}" in out and "\x1b" not in out and err == ""
     assert cli.main([str(a), str(a)]) == 0
     capsys.readouterr()
     # A missing file is the usual one-line error, not an app stuck waiting for keys.

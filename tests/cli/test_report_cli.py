@@ -46,7 +46,8 @@ def test_exit_codes_follow_diff(
     a, b = drafts
     assert _run(capsys, "report", a, a)[0] == 0
     code, out, err = _run(capsys, "report", a, b)
-    assert code == 1 and "[-Demands-]{+Calls for+}" in out and err == ""
+    # the verb change, its words marked as the cue of a key difference
+    assert code == 1 and "[-⟨Demands⟩-]{+⟨Calls for⟩+}" in out and err == ""
     code, out, err = _run(capsys, "report", a, str(Path(a).parent / "missing.txt"))
     assert code == 2 and out == ""
     assert err.startswith("resdiff: ") and err.count("\n") == 1 and "missing.txt" in err
@@ -242,10 +243,40 @@ def test_colour_only_on_a_terminal_without_no_color(
     assert "\x1b[" in _run(capsys, "report", a, b, "--color", "always")[1]
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("PAGER", "")  # a terminal's report would go through the pager
     assert "\x1b[" in _run(capsys, "report", a, b)[1]
     assert "\x1b" not in _run(capsys, "report", a, b, "--color", "never")[1]
+    monkeypatch.setenv("TERM", "dumb")
+    assert "\x1b" not in _run(capsys, "report", a, b)[1]
+    assert "\x1b[" in _run(capsys, "report", a, b, "--color", "always")[1]
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b" not in _run(capsys, "report", a, b)[1]
+
+
+def _widest(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max(cell_len(line) for line in text.splitlines())
+
+
+def test_width_follows_the_option_then_columns_then_100(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    drafts: tuple[str, str],
+) -> None:
+    a, b = drafts
+    _fake_compare(monkeypatch, rich_comparison())
+    assert _widest(_run(capsys, "report", a, b, "--all")[1]) == 100
+    monkeypatch.setenv("COLUMNS", "64")
+    assert _widest(_run(capsys, "report", a, b, "--all")[1]) == 64
+    assert 100 < _widest(_run(capsys, "report", a, b, "--all", "--width", "150")[1]) <= 150
+    monkeypatch.setenv("COLUMNS", "junk")
+    assert _widest(_run(capsys, "report", a, b, "--all")[1]) == 100
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["report", a, b, "--width", "12"])
+    assert exit_.value.code == 2 and "at least 40" in capsys.readouterr().err
 
 
 def test_topic_errors_and_bad_context(
@@ -359,7 +390,7 @@ def test_as_a_script_reading_stdin_into_a_pipe(drafts: tuple[str, str]) -> None:
     )
     assert done.returncode == 1 and done.stderr == b""
     out = done.stdout.decode("utf-8")
-    assert b"\x1b" not in done.stdout and "[-Demands-]{+Calls for+}" in out
+    assert b"\x1b" not in done.stdout and "[-⟨Demands⟩-]{+⟨Calls for⟩+}" in out
 
 
 def test_topic_focus_with_the_real_lens(
@@ -413,3 +444,73 @@ def test_three_drafts_are_a_series_unless_told_otherwise(
     assert json.loads(out)["options"]["series"] is True
     out = _run(capsys, "report", a, b, "--format", "json")[1]
     assert json.loads(out)["options"]["series"] is False
+
+
+def test_demo_names_the_bundled_drafts_not_where_they_are_installed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """In a pipe, ``resdiff demo`` prints the text report of the bundled pair."""
+    from resdiff.seeds import seed_dir
+
+    code, out, err = _run(capsys, "demo", "--report")
+    assert code == 1 and err == ""  # 1: the sample drafts differ, as `resdiff A B`
+    assert "s-2024-9001-tied.txt (bundled sample)" in out
+    assert "s-2024-9002-demands.txt (bundled sample)" in out
+    assert str(seed_dir()) not in out and "site-packages" not in out
+
+
+def _flat(text: str) -> str:
+    import html
+    import re
+
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\\", "")
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_amendments_section_says_what_resdiff_amendments_says(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    from resdiff.amend.write import amendments
+    from resdiff.pipeline import compare, load_all
+    from resdiff.render.amendments import instructions
+
+    seeds = [str(Path(__file__).resolve().parents[2] / "seeds" / n) for n in DEMO_NAMES]
+    plain = _run(capsys, "report", *seeds, "--format", fmt)[1]
+    assert "Amendments:" not in plain
+    code, out, err = _run(capsys, "report", *seeds, "--format", fmt, "--amendments")
+    assert code == 1 and err == ""
+    flat = _flat(out)
+    section = flat[flat.index("Amendments: A S/2024/9001 -> B S/2024/9002") :]
+    listed = list(instructions(amendments(compare(*load_all(seeds)))))
+    assert len(listed) >= 10
+    at = 0
+    for number, lines in listed:
+        sentence = _flat(lines[0])
+        at = section.index(sentence, at)  # every instruction, in order
+        assert f"{number}." in section[max(0, at - 8) : at] or fmt == "html"
+
+
+def test_amendments_in_json_and_refused_for_word(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import jsonschema  # type: ignore[import-untyped]
+
+    from resdiff.render.schema import load_schema
+
+    seeds = [str(Path(__file__).resolve().parents[2] / "seeds" / n) for n in DEMO_NAMES]
+    data = json.loads(_run(capsys, "report", *seeds, "--format", "json", "--amendments")[1])
+    jsonschema.validate(data, load_schema())
+    alone = json.loads(_run(capsys, "amendments", *seeds, "--format", "json")[1])
+    assert data["comparisons"][0]["amendments"] == alone["amendments"]
+    assert (
+        "amendments"
+        not in json.loads(_run(capsys, "report", *seeds, "--format", "json")[1])["comparisons"][0]
+    )
+    out = tmp_path / "r.docx"
+    code, _, err = _run(capsys, "report", *seeds, "-o", str(out), "--amendments")
+    assert code == 2 and "--amendments cannot apply to a docx report" in err
+    assert not out.exists()
+
+
+DEMO_NAMES = ("s-2024-9001-tied.txt", "s-2024-9002-demands.txt")

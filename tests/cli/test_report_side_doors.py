@@ -68,7 +68,7 @@ def test_text_summaries_escape_a_drafts_change_markers(
     a, b = _files(tmp_path, FAKE)
     out = _report(capsys, a, b, "--format", "txt")
     key = out[out.index("Key differences") : out.index("Clause by clause")]
-    assert "new OP2: 'Notes [\\-the\\-]{\\+a\\+} report;'" in key
+    assert "B OP2: 'Notes [\\-the\\-]{\\+a\\+} report;'" in key
     assert "[-the-]" not in key and "{+a+}" not in key
 
 
@@ -87,7 +87,8 @@ def test_markdown_urls_are_no_links_under_autolinking(
     md = MarkdownIt("gfm-like")
     md.linkify.set({"fuzzy_link": fuzzy, "fuzzy_email": True})
     tokens = _flat(md.parse(out))
-    assert [t.attrs.get("href") for t in tokens if t.type == "link_open"] == []
+    links = [str(t.attrs.get("href")) for t in tokens if t.type == "link_open"]
+    assert [h for h in links if not h.startswith("#")] == []  # only our own clause links
     code = [t.content for t in tokens if t.type == "code_inline"]
     for url in ("https://un.org/report_a", "www.un.org/b", "mailto:press@un.org", "info@un.org"):
         assert url in code, url

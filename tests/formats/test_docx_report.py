@@ -13,11 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from resdiff.align.rewrite import is_rewritten
 from resdiff.cli import main
 from resdiff.diff import diff_texts
 from resdiff.ingest.docx import read_docx
 from resdiff.ingest.wordnumbering import w
-from resdiff.model import ClausePair, CompareOptions, Counts, Document, PairwiseComparison
+from resdiff.model import ClausePair, CompareOptions, Counts, Document, PairwiseComparison, Run
 from resdiff.pipeline import compare, load
 from resdiff.render.docx import render_docx, write_docx
 from resdiff.render.redline import Side, accepted, expected, plan, rejected
@@ -268,7 +269,7 @@ def test_revisions_are_the_comparisons_own_runs() -> None:
         for p in redline.paragraphs
         if any(x.op != "=" for x in p.pieces)
     }
-    checked = 0
+    checked = rewritten = 0
     for pair in (p for top in pc.pairs for p in top.walk()):
         if pair.moved or len(pair.a) != 1 or len(pair.b) != 1 or pair.status != "modified":
             continue
@@ -276,11 +277,40 @@ def test_revisions_are_the_comparisons_own_runs() -> None:
         if not any(r.op != "=" for r in runs):
             continue
         paragraph = by_text[pair.text_b()]
+        if is_rewritten(pair):  # as every face shows it: A's whole text, then B's
+            runs = [Run("-", pair.text_a()), Run("+", pair.text_b())]
+            rewritten += 1
         assert [(x.op, x.text) for x in paragraph.pieces if x.op != "="] == [
             (r.op, r.text) for r in runs if r.op != "="
         ]
         checked += 1
-    assert checked >= 4
+    assert checked >= 4 and rewritten == 1
+
+
+def test_a_rewritten_paragraph_is_deleted_whole_then_inserted_whole() -> None:
+    """Below the one rewrite threshold (align.rewrite), Word shows the old paragraph
+    deleted and the new one inserted, not a word-by-word interleave."""
+    old = (
+        "Determines the imperative of an immediate and sustained ceasefire to protect "
+        "civilians, in connection with the release of all remaining hostages;"
+    )
+    new = (
+        "Demands an immediate ceasefire for the month of Ramadan and also demands the "
+        "immediate and unconditional release of all hostages;"
+    )
+    a = paragraphs("A", [old, "Decides to remain seized of the matter."])
+    b = paragraphs("B", [new, "Decides to remain seized of the matter."])
+    comparison = compare(a, b)
+    assert is_rewritten(comparison.comparisons[0].pairs[0])
+    data = render_docx(comparison)
+    root = xml_root(data)
+    assert _revised_texts(root, "del") == [old]
+    assert _revised_texts(root, "ins") == [new]
+    assert read_back(data, "accept")[-2:] == [
+        f"1. {new}",
+        "2. Decides to remain seized of the matter.",
+    ]
+    assert read_back(data, "reject")[-2][-len(old) :] == old
 
 
 def test_renumbered_unchanged_paragraph_carries_no_revision() -> None:

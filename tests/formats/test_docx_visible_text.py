@@ -55,7 +55,8 @@ def test_added_words_behind_an_xml_comment_are_a_difference(
     assert main(["report", str(a), str(b), "--format", "txt", "--color", "never"]) == 1
     out = capsys.readouterr().out
     assert "does not differ" not in out
-    assert "{+, conditional on the prior release of all hostages+}" in out
+    # (the linkage's cue phrase is marked between ⟨ ⟩)
+    assert "{+, ⟨conditional on⟩ the prior release of all hostages+}" in out
 
 
 def test_internal_entities_read_with_their_declared_text_and_said() -> None:

@@ -27,13 +27,17 @@ FORMATS = ("json", "md", "html", "txt")
 
 @contextlib.contextmanager
 def _at_root() -> Iterator[None]:
-    """Run from the repository root, so sources read as the relative paths given."""
+    """Run from the repository root, so sources read as the relative paths given, and
+    without ``$COLUMNS`` (the text report's width would follow it)."""
     before = Path.cwd()
+    columns = os.environ.pop("COLUMNS", None)
     os.chdir(ROOT)
     try:
         yield
     finally:
         os.chdir(before)
+        if columns is not None:
+            os.environ["COLUMNS"] = columns
 
 
 def cli_report(files: tuple[str, ...], fmt: str) -> str:

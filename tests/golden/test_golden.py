@@ -60,21 +60,55 @@ def test_demo_json_is_valid_and_leads_with_the_linkage() -> None:
     assert pc["differs"] is True
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
-def test_demo_reports_list_every_change_in_the_json_order(fmt: str) -> None:
-    """Each text face shows every ranked change, in rank order, with the same counts."""
+def test_demo_json_groups_one_entry_per_clause_pair() -> None:
+    """The key differences by clause: OP1's linkage first, every change in one group."""
     pc = _demo_json()["comparisons"][0]
-    text = produced(f"demo.{fmt}")
+    groups = pc["groups"]
+    keys = [(tuple(g["a"]), tuple(g["b"])) for g in groups]
+    assert len(keys) == len(set(keys))
+    assert sorted(i for g in groups for i in g["changes"]) == list(range(len(pc["changes"])))
+    assert keys[0] == (("OP1",), ("OP1",)) and groups[0]["changes"][0] == 0
+
+
+def _flat(fmt: str, text: str) -> str:
     if fmt == "html":
         text = re.sub(r"<[^>]+>", "", text).replace("&#x27;", "'").replace("&gt;", ">")
-    flat = " ".join(text.split())
+    if fmt == "md":
+        text = re.sub(r"\\([\\`*_\[\]<|~&#${}])", r"\1", text)
+        text = re.sub(r"\]\(#[^)]*\)", "", text).replace("[", "").replace("**", "")
+    return " ".join(text.split())
+
+
+def _said(change: dict) -> str:  # type: ignore[type-arg]
+    """What a key difference says of a change: its sentence after the address, or for a
+    qualifier, actor or sponsor, the word or name itself."""
+    if change["kind"].startswith(("qualifier-", "actor-")) and change["a"] and change["b"]:
+        return change["to"] or change["from"]
+    if change["kind"].startswith("sponsor-"):  # the header's entry names each sponsor
+        return change["to"] or change["from"]
+    summary: str = change["summary"]
+    if change["kind"].startswith("clause-"):
+        return summary.split(": ", 1)[1]
+    return summary.split(": ", 1)[1] if summary.startswith(("OP", "PP")) else summary
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_demo_reports_list_every_change_by_clause_in_the_json_order(fmt: str) -> None:
+    """Each text face shows the key differences grouped as the JSON groups them, in
+    order, every ranked change said in its group, with the same counts."""
+    pc = _demo_json()["comparisons"][0]
+    flat = _flat(fmt, produced(f"demo.{fmt}"))
+    keys = flat.split("Key differences", 2)[-1].split("Positions", 1)[0]
     positions = []
-    for change in pc["changes"]:
-        summary = " ".join(change["summary"].split())
-        if fmt == "md":
-            summary = re.sub(r"([\\`*_\[\]<|~&#${}])", r"\\\1", summary)
-        assert summary in flat, summary
-        positions.append(flat.index(summary))
+    for group in pc["groups"]:
+        changes = [pc["changes"][i] for i in group["changes"]]
+        lead = " ".join(_said(changes[0]).split())
+        assert lead in keys, lead
+        at = keys.index(lead)
+        positions.append(at)
+        entry = keys[at:]
+        for change in changes[1:]:
+            assert " ".join(_said(change).split()) in entry[:1500], change["summary"]
     assert positions == sorted(positions)
     levels = []
     if pc["header"]["status"] == "modified":  # the seeds' headers: new sponsors, symbol, date
@@ -85,6 +119,22 @@ def test_demo_reports_list_every_change_in_the_json_order(fmt: str) -> None:
         said = ", ".join(f"{n} {k}" for k, n in counts.items() if n and k != "unchanged")
         levels.append(f"{name}: {said or 'none changed'}")
     assert f"B differs from A in {'; '.join(levels)}." in flat
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
+def test_demo_headline_comes_first_linkage_first_at_most_five(fmt: str) -> None:
+    """'In brief' opens every text report: at most five entries, the linkage first."""
+    flat = _flat(fmt, produced(f"demo.{fmt}"))
+    brief = flat.split("In brief", 1)[1].split("What was compared", 1)[0]
+    assert flat.index("In brief") < flat.index("What was compared")
+    if fmt == "html":
+        (headline,) = re.findall(r'<ol class="headline">(.*?)</ol>', produced("demo.html"), re.S)
+        assert headline.count("<li") == 5
+        brief = brief.replace("⇄ linkage OP1", "1. ⇄ linkage OP1")
+    else:
+        entries = re.findall(r"(?:^|\s)(\d)\. [⇄▲▼⤓⤒✕+•☰]", brief)
+        assert entries == ["1", "2", "3", "4", "5"]
+    assert re.search(r"1\. ⇄ linkage:? OP1: the ceasefire is no longer conditional", brief)
 
 
 def test_demo_reports_name_every_changed_pair() -> None:

@@ -32,7 +32,11 @@ def test_colour_adds_escapes_but_never_from_document_text() -> None:
 
 def test_changes_are_marked_in_text_wdiff_style() -> None:
     out = render_text(rich_comparison(), ReportOptions(width=200))
-    assert "[-Supports efforts to secure a sustained-]{+Demands an immediate+} ceasefire" in out
+    # OP1 is rewritten: A's whole text, then B's, its verb cue marked in both
+    assert "A OP1 -> B OP1  modified · rewritten  ⇄ linkage #1" in out
+    assert "    A OP1: [-⟨Supports⟩ efforts to secure a sustained ceasefire" in out
+    assert "    B OP1: {+⟨Demands⟩ an immediate ceasefire" in out
+    assert "    ⟨Supports⟩ (A), ⟨Demands⟩ (B): verb, key difference 1" in out
     assert "Report within [-30-]{+15+} days;" in out
     assert "A OP4 -> B PP4  modified · moved · kind: operative -> preambular (demoted)" in out
     assert "… 3 unchanged clauses …" in out

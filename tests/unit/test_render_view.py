@@ -84,7 +84,8 @@ def test_topic_focus_keeps_mentions_changes_and_matrix_row() -> None:
     view = build_view(rich_comparison(), ReportOptions(topics=("shields",)))
     section = view.sections[0]
     assert _addresses(section) == ["A PP6 -> B (none)"]
-    assert [c.change.kind for c in section.changes] == ["clause-removed"]
+    assert [ch.kind for k in section.keys for ch in k.group.changes] == ["clause-removed"]
+    assert section.changes == 1
     assert view.matrix is not None and view.matrix.topics == ("shields",)
 
 
@@ -120,11 +121,33 @@ def test_whitespace_moves_out_of_changes_only_at_word_boundaries() -> None:
     assert shown(("=", "a"), ("+", "\n"), ("=", "b")) == [("=", "a"), ("+", "\n"), ("=", "b")]
 
 
-def test_changes_link_to_the_shown_pair() -> None:
+def test_key_differences_link_every_clause_to_its_shown_pair() -> None:
     section = _section(ReportOptions())
-    anchors = {r.anchor: r.address for r in _rows(section)}
-    linkage = section.changes[0]
-    assert linkage.anchor is not None and anchors[linkage.anchor] == "A OP1 -> B OP1"
+    anchors = {a: r.address for r in _rows(section) for a in r.anchors}
+    linkage = section.keys[0]
+    assert linkage.target == "A-OP1" and anchors["A-OP1"] == "A OP1 -> B OP1"
+    assert [r.anchor for r in (*linkage.a, *linkage.b)] == ["A-OP1", "B-OP1"]
+    assert anchors["B-OP1"] == "A OP1 -> B OP1"
+
+
+def test_anchors_are_stable_clause_ids_and_unique() -> None:
+    view = build_view(rich_comparison(), ReportOptions(show_all=True))
+    anchors = [a for s in view.sections for r in s.rows() for a in r.anchors]
+    assert len(anchors) == len(set(anchors))
+    rows = {r.address: r for r in view.sections[0].rows()}
+    assert rows["A OP2 -> B OP2 + OP3"].anchors == ("A-OP2", "B-OP2", "B-OP3")
+    assert rows["A (none) -> B PP5"].anchor == "B-PP5"
+    # the base's clauses in the second comparison name it
+    assert next(view.sections[1].rows()).anchor.endswith("-C")
+
+
+def test_headline_is_the_first_five_key_differences_one_per_pair() -> None:
+    section = _section(ReportOptions())
+    assert len(section.headline) <= 5 and section.headline == section.keys[:5]
+    keys = [(k.group.a, k.group.b) for k in section.keys]
+    assert len(keys) == len(set(keys))
+    rows = {r.address: r for r in _rows(section)}
+    assert [k.number for k in rows["A OP1 -> B OP1"].keys] == [1]
 
 
 def test_minor_runs_show_as_b_text_not_as_changes() -> None:

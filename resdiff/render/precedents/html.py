@@ -11,7 +11,9 @@ from resdiff.render.html import LEGEND, PAGE_END, diff_html, page_start
 from resdiff.render.precedents import view
 
 
-def _overview(views: list[view.ClauseView]) -> list[str]:
+def _overview(views: list[view.ClauseView], only_adapted: bool = False) -> list[str]:
+    """The table of clauses; each links to its block (``only_adapted``: the report's
+    section has blocks for adapted clauses only)."""
     out = [
         '<table class="counts"><caption>Each clause of the draft and its closest precedent'
         "</caption>",
@@ -21,7 +23,7 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
     ]
     for v in views:
         out.append(
-            f'<tr><th scope="row"><a href="#{v.anchor}">{esc(v.item.clause)}</a></th>'
+            f'<tr><th scope="row">{_link(v, only_adapted)}</th>'
             f'<td><span class="badge">{esc(v.item.status)}</span></td><td>{esc(v.closest)}</td>'
             f'<td class="num">{v.similarity}</td></tr>'
         )
@@ -29,12 +31,18 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
     return out
 
 
-def _clause(v: view.ClauseView) -> list[str]:
+def _link(v: view.ClauseView, only_adapted: bool) -> str:
+    if only_adapted and v.item.status != "adapted":
+        return esc(v.item.clause)
+    return f'<a href="#{v.anchor}">{esc(v.item.clause)}</a>'
+
+
+def _clause(v: view.ClauseView, level: int = 3) -> list[str]:
     status = v.item.status
     changed = " changed" if status != "identical" else ""
     out = [
         f'<article class="pair status-{status}{changed}" id="{v.anchor}">',
-        f'<h3>{esc(v.item.clause)} <span class="badge">{esc(status)}</span></h3>',
+        f'<h{level}>{esc(v.item.clause)} <span class="badge">{esc(status)}</span></h{level}>',
         f'<p class="text">{esc(view.flat(v.clause.text))}</p>',
     ]
     if v.identical:
@@ -43,8 +51,8 @@ def _clause(v: view.ClauseView) -> list[str]:
         out.append("</ul>")
     for m in v.adapted:
         out += [
-            f"<h4>Adapted from {esc(view.source(m))} "
-            f'<span class="addr">· {esc(view.details(m))}</span></h4>',
+            f"<h{level + 1}>Adapted from {esc(view.source(m))} "
+            f'<span class="addr">· {esc(view.details(m))}</span></h{level + 1}>',
             f'<p class="text">{diff_html(view.segments(m, v.clause))}</p>',
         ]
         if m.changes:
@@ -56,6 +64,25 @@ def _clause(v: view.ClauseView) -> list[str]:
             ]
             out.append("</ol>")
     out.append("</article>")
+    return out
+
+
+def agreed_section(result: Precedents, anchor: str) -> list[str]:
+    """A comparison report's last section (``anchor`` names it): each clause of the later
+    draft with its status and closest precedent, then the diff from each precedent a
+    clause was adapted from."""
+    views = view.clause_views(result, f"{anchor}-p")
+    out = [
+        f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">'
+        f"{esc(view.agreed_title(result))}</h2>",
+        f"<p>{esc(view.summary(result))}</p>",
+        f'<p class="count">{esc(view.LEGEND)}</p>',
+        *_overview(views, only_adapted=True),
+    ]
+    for v in views:
+        if v.item.status == "adapted":
+            out += _clause(v, 3)
+    out.append("</section>")
     return out
 
 

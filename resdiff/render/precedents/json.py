@@ -37,27 +37,35 @@ def match_to_dict(m: Precedent) -> dict[str, Any]:
     }
 
 
-def precedents_to_dict(result: Precedents) -> dict[str, Any]:
+def search_to_dict(result: Precedents) -> dict[str, Any]:
     p = result.params
+    return {
+        "corpus_documents": result.corpus_documents,
+        "corpus_paragraphs": result.corpus_paragraphs,
+        "top": p.top,
+        "adapted_min_similarity": p.adapted_min_similarity,
+        "identical_limit": p.identical_limit,
+    }
+
+
+def clauses_to_list(result: Precedents) -> list[dict[str, Any]]:
+    return [
+        {
+            "clause": c.clause,
+            "status": c.status,
+            "identical": c.identical,
+            "matches": [match_to_dict(m) for m in c.matches],
+        }
+        for c in result.clauses
+    ]
+
+
+def precedents_to_dict(result: Precedents) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "documents": [document_to_dict(result.document)],
-        "search": {
-            "corpus_documents": result.corpus_documents,
-            "corpus_paragraphs": result.corpus_paragraphs,
-            "top": p.top,
-            "adapted_min_similarity": p.adapted_min_similarity,
-            "identical_limit": p.identical_limit,
-        },
-        "precedents": [
-            {
-                "clause": c.clause,
-                "status": c.status,
-                "identical": c.identical,
-                "matches": [match_to_dict(m) for m in c.matches],
-            }
-            for c in result.clauses
-        ],
+        "search": search_to_dict(result),
+        "precedents": clauses_to_list(result),
     }
 
 

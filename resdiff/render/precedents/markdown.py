@@ -20,19 +20,35 @@ def _overview(views: list[view.ClauseView]) -> list[str]:
     return out
 
 
-def _clause(v: view.ClauseView) -> list[str]:
-    out = [f"## {escape(v.item.clause)}: {v.item.status}", ""]
+def _clause(v: view.ClauseView, level: int = 2) -> list[str]:
+    out = [f"{'#' * level} {escape(v.item.clause)}: {v.item.status}", ""]
     out += [f"> {escape(view.flat(v.clause.text))}", ""]
     if v.identical:
         out += [f"*{escape(view.identical_note(v))}:*", ""]
         out += [f"- {escape(view.source(m))} · {escape(view.details(m))}" for m in v.identical]
         out.append("")
     for m in v.adapted:
-        out += [f"### Adapted from {escape(view.source(m))} · {escape(view.details(m))}", ""]
+        out += [
+            f"{'#' * (level + 1)} Adapted from "
+            f"{escape(view.source(m))} · {escape(view.details(m))}",
+            "",
+        ]
         out += [diff_paragraph(view.segments(m, v.clause)), ""]
         out += [f"- **{escape(change_tag(ch))}**: {escape(ch.summary)}" for ch in m.changes]
         if m.changes:
             out.append("")
+    return out
+
+
+def agreed_section(result: Precedents) -> list[str]:
+    """A comparison report's last section: each clause of the later draft with its status
+    and closest precedent, then the diff from each precedent a clause was adapted from."""
+    views = view.clause_views(result)
+    out = [f"## {escape(view.agreed_title(result))}", "", escape(view.summary(result)), ""]
+    out += [f"*{escape(view.LEGEND)}*", "", *_overview(views), ""]
+    for v in views:
+        if v.item.status == "adapted":
+            out += _clause(v, 3)
     return out
 
 

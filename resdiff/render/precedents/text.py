@@ -4,6 +4,8 @@ marks them) and the changes in substance. Colour only when asked (a terminal).""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from resdiff.corpus.model import Precedents
@@ -48,14 +50,52 @@ def _clause(v: view.ClauseView, width: int, color: bool) -> list[str | Text]:
     return lines
 
 
-def render_text(result: Precedents, *, color: bool = False, width: int | None = None) -> str:
-    width = width or DEFAULT_WIDTH
-    lines: list[str | Text] = [
-        Text(clean(view.title(result)), style=STYLE_HEADING),
+def _opening(heading: str, result: Precedents, width: int, color: bool) -> list[str | Text]:
+    return [
+        Text(clean(heading), style=STYLE_HEADING),
         *_wrapped([(clean(view.summary(result)), "")], 0, width, color),
         *_wrapped([(view.LEGEND, STYLE_DIM)], 0, width, color),
         "",
     ]
+
+
+def agreed_section(result: Precedents, width: int, color: bool) -> list[str | Text]:
+    """A comparison report's last section: one line per clause of the later draft (its
+    status and closest precedent), then the diff from each precedent a clause was adapted
+    from."""
+    lines = _opening(view.agreed_title(result), result, width, color)
+    views = view.clause_views(result)
+    for v in views:
+        line: Spans = [(clean(v.item.clause), STYLE_ADDRESS), ("  ", "")]
+        line.append((v.item.status, _STATUS_STYLE[v.item.status]))
+        if v.closest:
+            line.append((f" · {clean(v.closest)} ({v.similarity})", STYLE_DIM))
+        lines += _wrapped(line, 2, width, color)
+    lines.append("")
+    for v in views:
+        if v.item.status == "adapted":
+            lines += _clause(v, width, color)
+    return lines
+
+
+def clause_text(result: Precedents, clause_ids: Sequence[str], width: int) -> str:
+    """The blocks of some clauses, as plain text (the app shows the selected clause's)."""
+    lines: list[str | Text] = []
+    for v in view.clause_views(result):
+        if v.item.clause in clause_ids:
+            lines += _clause(v, width, False)
+    return "\n".join(x if isinstance(x, str) else x.plain for x in lines).rstrip("\n")
+
+
+def section_text(result: Precedents, width: int) -> str:
+    """``agreed_section`` as plain text."""
+    lines = agreed_section(result, width, False)
+    return "\n".join(x if isinstance(x, str) else x.plain for x in lines).rstrip("\n")
+
+
+def render_text(result: Precedents, *, color: bool = False, width: int | None = None) -> str:
+    width = width or DEFAULT_WIDTH
+    lines = _opening(view.title(result), result, width, color)
     for v in view.clause_views(result):
         lines += _clause(v, width, color)
     if color:

@@ -63,13 +63,21 @@ def summary(result: Precedents) -> str:
     return f"{counted(len(result.clauses), 'clause')}: {counts}. Searched {searched} {until}."
 
 
-def clause_views(result: Precedents) -> list[ClauseView]:
+def clause_views(result: Precedents, prefix: str = "p") -> list[ClauseView]:
+    """Every clause looked up; anchors are ``prefix`` and the clause's number (a comparison
+    report holds one such list per comparison, each with its own prefix)."""
     clauses: dict[str, Clause] = {}
     for c in result.document.walk():
         clauses.setdefault(c.id, c)
     return [
-        ClauseView(item, clauses[item.clause], f"p{k + 1}") for k, item in enumerate(result.clauses)
+        ClauseView(item, clauses[item.clause], f"{prefix}{k + 1}")
+        for k, item in enumerate(result.clauses)
     ]
+
+
+def agreed_title(result: Precedents) -> str:
+    """The heading of a comparison report's section on agreed language."""
+    return f"Agreed language in {result.document.id} {result.document.label}"
 
 
 def source(match: Precedent) -> str:

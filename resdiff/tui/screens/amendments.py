@@ -1,4 +1,5 @@
-"""The amendments turning the base draft into the shown one, in UN form, to read and copy."""
+"""A text to read and copy: the amendments turning the base draft into the shown one (in
+UN form), or where the shown draft's language comes from (agreed language)."""
 
 from __future__ import annotations
 
@@ -12,18 +13,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 
-class AmendmentsScreen(Screen[None]):
-    """``text`` is the amendment list as ``resdiff amendments`` writes it; ``y`` copies it."""
+class TextScreen(Screen[None]):
+    """``text`` under ``title``; ``y`` copies it (``what`` names it in the notice)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back"),
-        Binding("y", "copy", "Copy all", tooltip="Copy the amendments to the clipboard"),
+        Binding("y", "copy", "Copy all", tooltip="Copy the text to the clipboard"),
     ]
 
-    def __init__(self, title: str, text: str) -> None:
+    def __init__(self, title: str, text: str, what: str = "the text") -> None:
         super().__init__(classes="table-screen")
         self._title = title
         self.text = text
+        self.what = what
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._title, style="bold"), classes="screen-title")
@@ -37,4 +39,18 @@ class AmendmentsScreen(Screen[None]):
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.text)
         count = self.text.count("\n")
-        self.app.notify(f"Copied the amendments ({count} lines) to the clipboard.", timeout=3)
+        self.app.notify(f"Copied {self.what} ({count} lines) to the clipboard.", timeout=3)
+
+
+class AmendmentsScreen(TextScreen):
+    """The amendment list as ``resdiff amendments`` writes it."""
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__(title, text, "the amendments")
+
+
+class AgreedScreen(TextScreen):
+    """The precedents of the selected clause, then every clause's status."""
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__(title, text, "the precedents")

@@ -102,6 +102,13 @@ BINDINGS: list[BindingType] = [
         show=False,
         tooltip="The amendments turning the base into the shown draft (UN form)",
     ),
+    Binding(
+        "L",
+        "agreed",
+        "Agreed",
+        show=False,
+        tooltip="Agreed language: where the clause's words come from (with --corpus)",
+    ),
     Binding("e", "export", "Export", tooltip="Export the comparison as a report"),
     Binding("m", "matrix", "Matrix", tooltip="Positions matrix: each topic in each draft"),
     Binding("h", "history", "History", tooltip="History of a series of drafts"),

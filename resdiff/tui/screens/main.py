@@ -43,7 +43,7 @@ from resdiff.tui.messages import (
 from resdiff.tui.pager import page
 from resdiff.tui.request import Request
 from resdiff.tui.screens import bindings
-from resdiff.tui.screens.amendments import AmendmentsScreen
+from resdiff.tui.screens.amendments import AgreedScreen, AmendmentsScreen
 from resdiff.tui.screens.dialogs import ChoiceDialog, ErrorDialog, FilterDialog
 from resdiff.tui.screens.export import ExportDialog
 from resdiff.tui.screens.help import HelpScreen
@@ -73,6 +73,7 @@ class MainScreen(Screen[None]):
         self.options = request.options
         self.load = request.load
         self.series = request.series
+        self.corpus = request.corpus
         self.docs: list[Document] = []
         self.order: list[int] = []
         self.comparison: Comparison | None = None
@@ -167,7 +168,7 @@ class MainScreen(Screen[None]):
             in_order = order == sorted(order)
             chosen = [docs[i] for i in order]
             asked = self.series if in_order else False
-            job = partial(_compare, chosen, self.options, asked)
+            job = partial(_compare, chosen, self.options, asked, self.corpus)
             comparison = await in_daemon_thread(job)
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
@@ -643,6 +644,23 @@ class MainScreen(Screen[None]):
         title = f"Amendments turning {label_a} into {label_b} (numbered as in {pc.a})"
         self.app.push_screen(AmendmentsScreen(title, text))
 
+    def action_agreed(self) -> None:
+        row = self._selected_row()
+        pc = self.pairwise
+        if row is None or pc is None:
+            return
+        text = vm.agreed_text(pc, row, max(40, self.app.size.width - 4))
+        if text is None:
+            self.app.notify(
+                "No corpus was searched: start resdiff with --corpus (or --db FILE) "
+                "to see where each clause's language comes from.",
+                title="Agreed language",
+                timeout=5,
+            )
+            return
+        _, label_b = self._labels()
+        self.app.push_screen(AgreedScreen(f"Agreed language in {label_b}: {row.address}", text))
+
     def action_zoom(self) -> None:
         self.toggle_class("-zoom")
         self._app.remember(zoom=self.has_class("-zoom"))
@@ -729,8 +747,16 @@ def _load(files: list[str], load: LoadOptions | None) -> list[Document]:
     return load_all(files, load)
 
 
-def _compare(docs: list[Document], options: CompareOptions, series: bool | None) -> Comparison:
-    """The comparison of ``docs`` (the first is the base), a series by the pipeline's rule."""
+def _compare(
+    docs: list[Document], options: CompareOptions, series: bool | None, corpus: str | None
+) -> Comparison:
+    """The comparison of ``docs`` (the first is the base), a series by the pipeline's rule,
+    with the later drafts' precedents when a corpus database was given."""
     from resdiff.pipeline import compare, is_series
 
-    return compare(*docs, options=replace(options, series=is_series(len(docs), series)))
+    comparison = compare(*docs, options=replace(options, series=is_series(len(docs), series)))
+    if corpus is None:
+        return comparison
+    from resdiff.corpus.commands import look_up_precedents
+
+    return look_up_precedents(comparison, corpus)

@@ -175,6 +175,23 @@ def amendment_text(comparison: Comparison, pc: PairwiseComparison) -> str:
     return clean_terminal(render_text(amendments(comparison, pc)))
 
 
+def agreed_text(pc: PairwiseComparison, row: Row, width: int) -> str | None:
+    """Where the language of the row's clauses in the shown draft comes from: their
+    precedents (``resdiff precedents``'s blocks), then every clause's status, as the
+    reports' "Agreed language" section words it; ``None`` when no corpus was searched."""
+    if pc.precedents is None:
+        return None
+    from resdiff.render.precedents.text import clause_text, section_text
+
+    if row.pair.b:
+        own = clause_text(pc.precedents, row.pair.b, width) or (
+            f"{' + '.join(row.pair.b)}: no words to look up."
+        )
+    else:
+        own = f"{row.address}: not in {pc.b}; agreed language is looked up for {pc.b}'s clauses."
+    return clean_terminal(own + "\n\n" + section_text(pc.precedents, width))
+
+
 def side_text(row: Row, side: Side) -> str:
     """One draft's text of a row as shown (a line break inside a clause as a space, the
     clauses of a split or a merge on lines of their own), safe for a terminal: what
