@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resdiff import cli
 from resdiff.present.sanitize import clean_terminal
@@ -39,3 +41,15 @@ def test_reports_carry_no_bidi_override_from_a_draft(
 def test_unterminated_string_sequence_does_not_hide_the_next_lines() -> None:
     assert clean_terminal("a\x1b]8;;http://x\nsecond line") == "a\nsecond line"
     assert clean_terminal("a\x1bPq\nsecond line") == "a\nsecond line"
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\x1b[]0;m\x07\x9b\x85\x00\u202e\u2066é")))
+def test_the_fast_path_changes_nothing(text: str) -> None:
+    """Text without any character the passes act on is returned as it is; the passes
+    themselves give the same result on every text."""
+    from resdiff.present import sanitize
+
+    slow = sanitize._BIDI_CONTROLS.sub(
+        sanitize._visible, sanitize._CONTROLS.sub("", sanitize._ESCAPES.sub("", text))
+    )
+    assert clean_terminal(text) == slow
