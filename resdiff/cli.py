@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NoReturn
 
-from resdiff.corpus.commands import add_corpus_options, corpus_path, look_up_precedents
-from resdiff.corpus.commands import add_parsers as add_corpus_commands
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
 from resdiff.present.sanitize import clean_terminal
@@ -178,6 +176,8 @@ def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         choices=("weaker", "linkage", "removed"),
         help="exit 1 only when a change of this kind is found",
     )
+    from resdiff.corpus.commands import add_corpus_options
+
     add_corpus_options(p_report)
     p_report.add_argument(
         "--color",
@@ -248,7 +248,14 @@ def _add_app_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``command`` given) one with only that command's parser:
+    argparse spends more time adding arguments than reading them, so a run builds only
+    the command it runs."""
+
+    def wanted(*names: str) -> bool:
+        return command is None or command in names
+
     parser = _Parser(
         prog="resdiff",
         description=(
@@ -263,34 +270,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"resdiff {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
-    p_open.add_argument("files", nargs="*", metavar="FILE")
-    _add_input_options(p_open)
-    _add_compare_options(p_open)
-    _add_app_options(p_open)
-    add_corpus_options(p_open)
+    if wanted("open"):
+        from resdiff.corpus.commands import add_corpus_options
 
-    p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
-    p_demo.add_argument(
-        "--report", action="store_true", help="print a text report instead of opening the app"
-    )
-    _add_terminal_options(p_demo)
-    _add_compare_options(p_demo)
-    _add_app_options(p_demo)
+        p_open = sub.add_parser("open", help="open drafts in the interactive app (the default)")
+        p_open.add_argument("files", nargs="*", metavar="FILE")
+        _add_input_options(p_open)
+        _add_compare_options(p_open)
+        _add_app_options(p_open)
+        add_corpus_options(p_open)
 
-    p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
-    p_parse.add_argument("files", nargs="+", metavar="FILE")
-    p_parse.add_argument("--format", choices=("text", "json"), default="text")
-    _add_input_options(p_parse)
+    if wanted("demo"):
+        p_demo = sub.add_parser("demo", help="compare the bundled sample drafts")
+        p_demo.add_argument(
+            "--report", action="store_true", help="print a text report instead of opening the app"
+        )
+        _add_terminal_options(p_demo)
+        _add_compare_options(p_demo)
+        _add_app_options(p_demo)
 
-    _add_report_parser(sub)
-    _add_amendment_commands(sub)
-    p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
-    p_matrix.add_argument("files", nargs="+", metavar="FILE")
-    p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
-    p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
-    _add_input_options(p_matrix)
-    add_corpus_commands(sub, _add_input_options)
+    if wanted("parse"):
+        p_parse = sub.add_parser("parse", help="print what the parser saw in a draft")
+        p_parse.add_argument("files", nargs="+", metavar="FILE")
+        p_parse.add_argument("--format", choices=("text", "json"), default="text")
+        _add_input_options(p_parse)
+
+    if wanted("report"):
+        _add_report_parser(sub)
+    if wanted("amendments", "apply"):
+        _add_amendment_commands(sub)
+    if wanted("matrix"):
+        p_matrix = sub.add_parser("matrix", help="positions matrix: topics x drafts")
+        p_matrix.add_argument("files", nargs="+", metavar="FILE")
+        p_matrix.add_argument("--format", choices=("txt", "md", "json"), default="txt")
+        p_matrix.add_argument("--lens", action="append", default=[], metavar="FILE")
+        _add_input_options(p_matrix)
+    if wanted("corpus", "precedents"):
+        from resdiff.corpus.commands import add_parsers as add_corpus_commands
+
+        add_corpus_commands(sub, _add_input_options)
     return parser
 
 
@@ -318,14 +336,16 @@ def _load_options(args: argparse.Namespace) -> LoadOptions:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from resdiff.pipeline import load_all
-    from resdiff.render import json as render_json
-    from resdiff.render import outline
     from resdiff.write import write_stdout
 
     docs = load_all(args.files, _load_options(args))
     if args.format == "json":
+        from resdiff.render import json as render_json
+
         write_stdout(render_json.render_documents(docs))
     else:
+        from resdiff.render import outline
+
         write_stdout("\n".join(outline.render_outline(d) for d in docs))
     return ExitCode.SAME
 
@@ -391,6 +411,14 @@ def _columns(asked: int | None, to_terminal: bool) -> int | None:
     return shutil.get_terminal_size().columns if to_terminal else None
 
 
+def _corpus(args: argparse.Namespace) -> str | None:
+    """The corpus asked for (``--corpus``/``--db``), if any; the corpus package is
+    imported only by the commands that take it (start-up)."""
+    from resdiff.corpus.commands import corpus_path
+
+    return corpus_path(args)
+
+
 def _view(args: argparse.Namespace, to_terminal: bool) -> ReportOptions:
     """The report options asked for; colour and width follow the terminal, if any."""
     from resdiff.render import ReportOptions
@@ -419,7 +447,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         view=_view(args, to_terminal),
         output=args.output,
         fail_on=args.fail_on,
-        corpus=corpus_path(args),
+        corpus=_corpus(args),
         page=to_terminal and not args.no_pager,
     )
     return _make_report(report)
@@ -450,6 +478,8 @@ def _make_report(report: _Report) -> int:
         docs = [replace(d, source=n) for d, n in zip(docs, report.names, strict=True)]
     comparison = compare(*docs, options=report.compare)
     if report.corpus:
+        from resdiff.corpus.commands import look_up_precedents
+
         comparison = look_up_precedents(comparison, report.corpus)
     data = render_report(comparison, report.fmt, report.view)
     if report.output:
@@ -467,14 +497,14 @@ def _paged(text: str) -> bool:
 
 def cmd_matrix(args: argparse.Namespace) -> int:
     from resdiff.model import CompareOptions
-    from resdiff.pipeline import compare, load_all
+    from resdiff.pipeline import load_all, positions
     from resdiff.render import render_matrix
     from resdiff.write import write_stdout
 
     if len(args.files) < 2:
         raise ResdiffError("matrix needs at least two drafts")
     docs = load_all(args.files, _load_options(args))
-    comparison = compare(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
+    comparison = positions(*docs, options=CompareOptions(lens_paths=tuple(args.lens)))
     write_stdout(render_matrix(comparison, args.format))
     return ExitCode.SAME
 
@@ -513,7 +543,7 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
         load=_load_options(args),
         series=args.series,
         config=not args.no_config,
-        corpus=corpus_path(args),
+        corpus=_corpus(args),
     )
     return run_app(app)
 
@@ -537,7 +567,7 @@ def _text_report(
         ),
         page=to_terminal and not getattr(args, "no_pager", False),
         names=names,
-        corpus=corpus_path(args),
+        corpus=_corpus(args),
     )
     return _make_report(report)
 
@@ -599,7 +629,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = next((a for a in argv if a != "--debug"), None)
     if first is None or (first not in SUBCOMMANDS and not first.startswith("-")) or first == "-":
         argv.insert(argv.index(first) if first is not None else len(argv), "open")
-    parser = build_parser()
+    command = next((a for a in argv if a != "--debug"), None)
+    parser = build_parser(command if command in SUBCOMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -14,8 +14,9 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import NamedTuple
+
+from resdiff.datalists import read_text
 
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
@@ -110,7 +111,7 @@ class Label(NamedTuple):
 @cache
 def forms() -> dict[str, Form]:
     """The grammar, by name, in file order."""
-    data = tomllib.loads(files("resdiff").joinpath("data/labels.toml").read_text("utf-8"))
+    data = tomllib.loads(read_text("resdiff", "data/labels.toml"))
     return {
         f["name"]: Form(f["name"], f["pattern"], f["value"], f.get("follow", "space-or-end"))
         for f in data["form"]

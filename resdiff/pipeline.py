@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import string
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from resdiff.align import align, align_footnotes, align_header
 from resdiff.errors import ResdiffError
-from resdiff.history import build_history
 from resdiff.ingest.reader import read_source
 from resdiff.model import (
     ClausePair,
@@ -26,13 +24,12 @@ from resdiff.model import (
     PairwiseComparison,
 )
 from resdiff.parse.structure import parse_source
-from resdiff.signals.changes import find_changes
-from resdiff.signals.extract import clause_signals
-from resdiff.signals.lens import Lens, load_lens
-from resdiff.signals.matrix import build_matrix
 
+# The stages after parsing are imported by the functions that run them, so that loading
+# drafts (``resdiff parse``) imports the readers and the parser only.
 if TYPE_CHECKING:
     from resdiff.ingest.docx import Changes
+    from resdiff.signals.lens import Lens
 
 DOC_IDS = string.ascii_uppercase
 
@@ -97,17 +94,29 @@ def count_subparagraphs(pairs: Sequence[ClausePair]) -> Counts:
     return count_pairs([sub for p in pairs for child in p.children for sub in child.walk()])
 
 
-def document_signals(document: Document, lens: Lens) -> dict[str, ClauseSignals]:
-    return {c.id: clause_signals(c, lens) for c in document.walk()}
+SignalsMemo = dict[tuple[str, str | None], ClauseSignals]
 
 
-def compare(*documents: Document, options: CompareOptions | None = None) -> Comparison:
-    """Compare each document after the first with the first (the base).
+def document_signals(
+    document: Document, lens: Lens, memo: SignalsMemo | None = None
+) -> dict[str, ClauseSignals]:
+    """Signals of every clause. A clause's signals depend only on its text and opener
+    (and the lens), so ``memo`` shares them between drafts that repeat a clause."""
+    from resdiff.signals.extract import clause_signals
 
-    Documents are given ids A, B, C... in the order passed. With ``options.series``
-    the documents are an ordered series (draft -> rev.1 -> ... -> adopted) and the
-    comparison also carries each final clause's history.
-    """
+    if memo is None:
+        return {c.id: clause_signals(c, lens) for c in document.walk()}
+    out: dict[str, ClauseSignals] = {}
+    for c in document.walk():
+        key = (c.text, c.opener)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = clause_signals(c, lens)
+        out[c.id] = found
+    return out
+
+
+def _checked(documents: Sequence[Document], options: CompareOptions | None) -> CompareOptions:
     if len(documents) < 2:
         raise ValueError("compare needs at least two documents")
     if len(documents) > len(DOC_IDS):
@@ -117,14 +126,54 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
             raise TypeError(f"compare takes Document values (from load(path)), not {d!r}")
     if options is not None and not isinstance(options, CompareOptions):
         raise TypeError(f"options must be a CompareOptions, not {type(options).__name__}")
-    options = options or CompareOptions()
+    return options or CompareOptions()
+
+
+def positions(*documents: Document, options: CompareOptions | None = None) -> Comparison:
+    """What the positions matrix needs and nothing more: the documents, their signals
+    and the matrix, as ``compare`` has them, without aligning the drafts (its
+    ``comparisons`` and ``history`` are empty)."""
+    from resdiff.signals.lens import load_lens
+    from resdiff.signals.matrix import build_matrix
+
+    options = _checked(documents, options)
     docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
     lens = load_lens(options.lens_paths)
-    signals = {d.id: document_signals(d, lens) for d in docs}
+    memo: SignalsMemo = {}
+    signals = {d.id: document_signals(d, lens, memo) for d in docs}
+    return Comparison(
+        documents=docs,
+        comparisons=(),
+        signals=signals,
+        history=(),
+        matrix=build_matrix(docs, signals, lens),
+        options=options,
+    )
+
+
+def compare(*documents: Document, options: CompareOptions | None = None) -> Comparison:
+    """Compare each document after the first with the first (the base).
+
+    Documents are given ids A, B, C... in the order passed. With ``options.series``
+    the documents are an ordered series (draft -> rev.1 -> ... -> adopted) and the
+    comparison also carries each final clause's history.
+    """
+    from resdiff.align import align, align_footnotes, align_header
+    from resdiff.history import build_history
+    from resdiff.signals.changes import find_changes
+    from resdiff.signals.lens import load_lens
+    from resdiff.signals.matrix import build_matrix
+
+    options = _checked(documents, options)
+    docs = tuple(replace(d, id=DOC_IDS[i]) for i, d in enumerate(documents))
+    lens = load_lens(options.lens_paths)
+    memo: SignalsMemo = {}  # drafts of one text repeat most clauses word for word
+    signals = {d.id: document_signals(d, lens, memo) for d in docs}
     base = docs[0]
     comparisons = []
+    aligned: dict[tuple[str, str], tuple[ClausePair, ...]] = {}
     for other in docs[1:]:
-        pairs = align(base, other, options)
+        pairs = aligned[(base.id, other.id)] = align(base, other, options)
         notes = align_footnotes(base, other, options)
         header = align_header(base, other, options)
         changes = find_changes(
@@ -143,7 +192,7 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
                 footnote_counts=count_pairs(notes),
             )
         )
-    history = build_history(docs, options) if options.series else ()
+    history = build_history(docs, options, _reusing(aligned)) if options.series else ()
     return Comparison(
         documents=docs,
         comparisons=tuple(comparisons),
@@ -152,3 +201,18 @@ def compare(*documents: Document, options: CompareOptions | None = None) -> Comp
         matrix=build_matrix(docs, signals, lens),
         options=options,
     )
+
+
+def _reusing(
+    aligned: Mapping[tuple[str, str], tuple[ClausePair, ...]],
+) -> Callable[[Document, Document, CompareOptions], tuple[ClausePair, ...]]:
+    """An aligner for the history that reuses the alignments already made (the series'
+    first step, A to B, is also the first comparison)."""
+
+    from resdiff.align import align
+
+    def aligner(a: Document, b: Document, options: CompareOptions) -> tuple[ClausePair, ...]:
+        found = aligned.get((a.id, b.id))
+        return found if found is not None else align(a, b, options)
+
+    return aligner

@@ -10,13 +10,10 @@ is ours and stale - same host, our user, a process that no longer runs - and rem
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import socket
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -80,6 +77,8 @@ def write_atomic(out: str, data: str | bytes) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     remove_stale_temporaries(target)
     try:
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(exc.strerror or "cannot write", out) from exc
@@ -99,6 +98,9 @@ def write_atomic(out: str, data: str | bytes) -> None:
 
 
 def _host_tag() -> str:
+    import hashlib  # these three only when writing a file (stdout needs none)
+    import socket
+
     return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
 

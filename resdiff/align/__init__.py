@@ -168,7 +168,7 @@ class _Aligner:
     def _diff(self, x: str, y: str) -> tuple[Run, ...]:
         if x == y:
             return (Run("=", x),) if x else ()
-        return diff_texts(x, y, self.options)
+        return diff_texts(x, y, self.options, self.params)
 
 
 def _kind_change(x: ClauseKind, y: ClauseKind) -> tuple[ClauseKind, ClauseKind] | None:

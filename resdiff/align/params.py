@@ -77,5 +77,12 @@ class AlignParams:
     by one "replace the paragraph" instruction. The one rewrite threshold of every face.
     """
 
+    guard_tokens: int = 4000
+    """The rewrite guard (``resdiff.diff.guard``): a pair whose stretch to word-diff holds
+    more tokens than this on its longer side (a word, a space and a mark are a token each:
+    about 2,000 words, several times the longest real paragraph) is first estimated, and
+    below ``rewrite_below`` reported as rewritten instead of diffed word by word (whose
+    cost grows with length times differences)."""
+
 
 DEFAULT = AlignParams()

@@ -63,10 +63,17 @@ def function_words() -> frozenset[str]:
 def terms(text: str) -> list[str]:
     """The stems of the words and numbers of ``text``, in order (after folding soft
     hyphens, ligatures and other typographic variants, so "ﬁnancing" is "financing")."""
+    return list(_terms(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _terms(text: str) -> tuple[str, ...]:
+    """``terms``, kept for the clauses seen last: N drafts of one text are aligned N - 1
+    times (and again for a series), with most clauses the same in every draft."""
     get = _STEMS.get
     low = normalize_for_matching(text).lower()
     words = (_WORD if _HAS_CJK.search(low) else _PLAIN_WORD).findall(low)
-    return [get(w) or stem(w) for w in words]
+    return tuple([get(w) or stem(w) for w in words])
 
 
 class ClauseTerms:

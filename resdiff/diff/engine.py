@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
@@ -21,12 +22,55 @@ from resdiff.diff.segments import Block, Equal, Segment, coalesce
 from resdiff.diff.tokens import WORD_CHAR, function_words, token_key
 from resdiff.model import CompareOptions
 
+try:  # the C++ port of the same algorithm, where a wheel exists (docs/dependencies.md)
+    from fast_diff_match_patch import diff as _fast_diff
+except ImportError:  # pragma: no cover - the pure-Python original gives the same diffs
+    _fast_diff = None
+
 # Why no timeout: diff_match_patch stops searching when Diff_Timeout expires and returns
 # a valid but coarse diff (in the worst case "delete everything, insert everything"),
 # silently. We only ever diff one aligned clause pair at a time (hundreds of tokens), for
-# which the exact diff costs well under a millisecond, so we let it always finish.
+# which the exact diff costs well under a millisecond, so we let it always finish (the
+# rewrite guard, ``resdiff.diff.guard``, keeps long unrelated pairs away from it).
 DMP = diff_match_patch()
 DMP.Diff_Timeout = 0
+
+Engine = Literal["fast", "pure"]
+#: The engines this installation has, fastest first; both give the same diffs.
+ENGINES: tuple[Engine, ...] = ("fast", "pure") if _fast_diff is not None else ("pure",)
+_engine: list[Engine] = [ENGINES[0]]
+_OPS = {"=": 0, "-": -1, "+": 1}
+
+
+def use_engine(name: Engine) -> None:
+    """Diff with ``name`` from now on (tests and benchmarks compare the two)."""
+    if name not in ENGINES:
+        raise ValueError(f"diff engine {name!r} is not installed")
+    _engine[0] = name
+
+
+def engine_in_use() -> Engine:
+    return _engine[0]
+
+
+def _diff_main(a: str, b: str, semantic: bool = False) -> list[tuple[int, str]]:
+    """diff_match_patch's ``diff_main`` (no time limit), then its semantic clean-up if
+    asked, by the engine in use."""
+    if _engine[0] == "fast" and _fast_diff is not None:
+        found = _fast_diff(
+            a,
+            b,
+            timelimit=0,
+            checklines=False,
+            cleanup="Semantic" if semantic else "No",
+            counts_only=False,
+        )
+        return [(_OPS[op], text) for op, text in found]
+    diffs: list[tuple[int, str]] = DMP.diff_main(a, b, False)
+    if semantic:
+        DMP.diff_cleanupSemantic(diffs)
+    return diffs
+
 
 # Keys of tokens seen before, per option set: a document repeats its vocabulary.
 _KEY_CACHE_LIMIT = 200_000
@@ -162,8 +206,7 @@ def _best_diff(
     """The plain diff after semantic clean-up, unless lining up content words first
     keeps more of them (see ``_anchored_diff``); the second diff is only tried when the
     first dropped a content word both texts share."""
-    diffs: list[tuple[int, str]] = DMP.diff_main(enc_a, enc_b, False)
-    DMP.diff_cleanupSemantic(diffs)
+    diffs = _diff_main(enc_a, enc_b, semantic=True)
     kept = _kept_content(diffs, content_a)
     if kept == min(len(content_a), len(content_b)):
         return diffs
@@ -203,7 +246,7 @@ def _anchored_diff(
     seq_b = "".join(enc_b[i] for i in content_b)
     anchors: list[tuple[int, int]] = []
     pa = pb = 0
-    for op, chunk in DMP.diff_main(seq_a, seq_b, False):
+    for op, chunk in _diff_main(seq_a, seq_b):
         n = len(chunk)
         if op == 0:
             anchors.extend(zip(content_a[pa : pa + n], content_b[pb : pb + n], strict=True))
@@ -217,7 +260,7 @@ def _anchored_diff(
     prev_a = prev_b = 0
     for ia, ib in [*anchors, (len(enc_a), len(enc_b))]:
         if ia > prev_a or ib > prev_b:
-            diffs.extend(DMP.diff_main(enc_a[prev_a:ia], enc_b[prev_b:ib], False))
+            diffs.extend(_diff_main(enc_a[prev_a:ia], enc_b[prev_b:ib]))
         if ia < len(enc_a):
             diffs.append((0, enc_a[ia]))
         prev_a, prev_b = ia + 1, ib + 1

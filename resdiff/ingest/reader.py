@@ -21,7 +21,6 @@ import io
 import os
 import re
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -141,6 +140,8 @@ _HTML_START = re.compile(r"(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)
 
 
 def _zip_format(data: bytes, source: str | None) -> str:
+    import zipfile  # only a zip (a Word file) needs it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

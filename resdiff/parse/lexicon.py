@@ -6,14 +6,14 @@ module only loads them and matches an opening phrase at the start of a paragraph
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Literal
 
-from resdiff.datalists import read_list
+from resdiff.datalists import data_path, read_list, read_text
 
 OpenerKind = Literal["preambular", "operative"]
 
@@ -204,10 +204,9 @@ def _read_list(lang: str, name: str) -> list[str]:
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str = "en") -> Lexicon:
     """The lexicon for ``lang`` (an ISO 639-1 code with a folder under lexicons/)."""
-    root = resources.files("resdiff.parse.lexicons").joinpath(lang)
-    if not root.joinpath("structure.toml").is_file():
+    if not os.path.isfile(data_path("resdiff.parse.lexicons", f"{lang}/structure.toml")):
         raise ValueError(f"no parser lexicon for language {lang!r}")
-    structure = tomllib.loads(root.joinpath("structure.toml").read_text("utf-8"))
+    structure = tomllib.loads(read_text("resdiff.parse.lexicons", f"{lang}/structure.toml"))
     return Lexicon(
         language=lang,
         preambular=_phrases(_read_list(lang, "preambular.txt")),

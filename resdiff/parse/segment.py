@@ -8,7 +8,8 @@ by construction. Three readings share the pass and differ only in which labels c
 - ``un``: "1." / "1)" operative numbers, "(a)" / "(i)" sub-paragraphs, openers from the
   lexicon, section headings, footnotes;
 - ``numbered``: "Article 3", "§ 2", "2.1", "1." provisions and "(a)" sub-paragraphs;
-- ``paragraphs``: blank-line-separated blocks only.
+- ``paragraphs``: blank-line-separated blocks only; in a text with no blank line between
+  its lines, one paragraph a line (a line that ends one and starts like one).
 """
 
 from __future__ import annotations
@@ -186,6 +187,7 @@ class _Walk:
     pending_start: int | None = None  # a separator line joins the unit after it
     in_operative: bool = False
     after_artefact: bool = False
+    one_per_line: bool = False  # plain paragraphs with no blank line: a line each
 
 
 class _Seen(NamedTuple):
@@ -213,6 +215,9 @@ def segment(
     """Units from ``lines[first_line:]`` in document order (see the module docstring)."""
     walk = _Walk()
     units = walk.units
+    if mode == "paragraphs":
+        filled = [k for k in range(first_line, len(lines)) if not lines[k].blank]
+        walk.one_per_line = bool(filled) and len(filled) == filled[-1] - filled[0] + 1
     for line in lines[first_line:]:
         if line.blank:
             walk.blank_before = True
@@ -311,7 +316,7 @@ def _starts(walk: _Walk, seen: _Seen, lines: list[Line], mode: Mode) -> bool:
     if walk.blank_before:
         return bool(seen.label or seen.opener or seen.ended or not seen.content[0].islower())
     if mode == "paragraphs":
-        return False
+        return walk.one_per_line and seen.ended and not seen.content[0].islower()
     if seen.label is not None:
         return seen.ended or (current is not None and current.kind in ("heading", "article"))
     return (seen.opener is not None and seen.ended) or seen.bare is not None

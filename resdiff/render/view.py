@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from resdiff.align.rewrite import is_rewritten
 from resdiff.errors import ResdiffError
 from resdiff.model import (
     HEADER_ID,
@@ -42,7 +41,6 @@ from resdiff.present.segments import (
     split_at_cues,
     squeeze,
 )
-from resdiff.signals.groups import document_level, group_changes
 
 if TYPE_CHECKING:
     from resdiff.amend.model import AmendmentList
@@ -118,6 +116,8 @@ class PairRow:
     @property
     def rewritten(self) -> bool:
         """Shown as the whole old text then the whole new one (``align.rewrite``)."""
+        from resdiff.align.rewrite import is_rewritten  # `resdiff parse` needs no aligner
+
         return is_rewritten(self.pair)
 
     @property
@@ -438,6 +438,8 @@ def _items(
 ) -> list[PairRow | Gap]:
     """Shown pairs as rows (with the key differences naming them), the pairs between
     them as gaps."""
+    from resdiff.align.rewrite import is_rewritten  # `resdiff parse` needs no aligner
+
     named: dict[tuple[int, str], list[KeyRef]] = {}
     signals_of: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[Change, str]]] = {}
     for item in keys:
@@ -501,6 +503,7 @@ def _key_items(
 ) -> tuple[KeyItem, ...]:
     """The key differences: the core's groups, worded, each clause linked when shown
     (``shown``: the clause ids of each side in the pairs shown)."""
+    from resdiff.signals.groups import group_changes
 
     def refs(side: int, ids: Sequence[str]) -> tuple[ClauseRef, ...]:
         doc = pc.b if side else pc.a
@@ -531,6 +534,8 @@ def _key_items(
 def _across(group: ChangeGroup) -> bool:
     """A change across one draft alone (an actor no longer named anywhere): its clauses
     are not one pair."""
+    from resdiff.signals.groups import document_level
+
     return document_level(group.lead) and not (group.a and group.b)
 
 

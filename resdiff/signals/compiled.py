@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from resdiff.signals.literal import SPECIAL, PhraseList, plain_words
 from resdiff.signals.prefilter import Hint, literal_hint
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ def phrase_regex(phrase: str) -> str:
             word = word[:-3]
         body = r"[-\s]?".join(re.escape(piece) for piece in word.split("-"))
         parts.append(body + ("s?" if plural else ""))
-    return r"(?<![\w])" + "".join(parts) + r"(?![\w])"
+    # "\w" rather than "[\w]": the same test, but a one-member set costs as much to
+    # compile (case-insensitively) as the rest of a short phrase.
+    return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
 
 
 def _literal_weight(phrase: str) -> tuple[int, int]:
@@ -121,12 +124,21 @@ class Hits:
 
 
 Bucket = tuple[tuple[int, re.Pattern[str], list[int]], ...]
+LiteralBucket = tuple[tuple[int, PhraseList, list[int]], ...]
+
+#: Clauses holding a word whose phrases are all plain are matched without a regex this
+#: many times; the regex is compiled when the word comes again (then it pays for itself).
+LITERAL_USES = 24
 
 
 class _Pending(list[tuple[int, str, int, list[int]]]):
-    """The phrases starting with one word, as ``(slot, source, flags, order)``: compiled
-    the first time a clause holds that word (most words of a lens never occur in a given
-    pair of drafts, and compiling them all took longer than comparing the drafts)."""
+    """The phrases starting with one word, as ``(slot, source, flags, order)``, not yet
+    compiled (most words of a lens never occur in a given pair of drafts, and compiling
+    them all took longer than comparing the drafts). Until compiled, plain phrases are
+    matched by ``literal`` (``signals.literal``: the same answers)."""
+
+    literal: LiteralBucket | None = None
+    uses = 0
 
     def compiled(self) -> Bucket:
         return tuple((slot, re.compile(src, flags), order) for slot, src, flags, order in self)
@@ -156,13 +168,24 @@ class Scanner:
         texts = (low, folded)
         cased = self.cased
         dispatch = self.dispatch
+        plain = not any(ch in low for ch in SPECIAL)
         for tok in _TOKEN.finditer(low):
             entries = dispatch.get(tok.group())
             if entries is None:
                 continue
-            if isinstance(entries, _Pending):
-                entries = dispatch[tok.group()] = entries.compiled()
             start = tok.start()
+            if isinstance(entries, _Pending):
+                if plain and entries.literal is not None and entries.uses < LITERAL_USES:
+                    entries.uses += 1
+                    for slot, phrases, order in entries.literal:
+                        if start < ends[slot]:
+                            continue
+                        found = phrases.match(texts[cased[slot]], start)
+                        if found is not None:
+                            hits[slot].append((start, found[0], order[found[1]]))
+                            ends[slot] = found[0]
+                    continue
+                entries = dispatch[tok.group()] = entries.compiled()
             for slot, regex, order in entries:
                 if start < ends[slot]:
                     continue
@@ -179,6 +202,16 @@ class Scanner:
             if extra:
                 hits[slot] = _no_overlap(hits[slot] + extra)
         return hits
+
+
+def _add_literal(pending: _Pending, slot: int, phrases: list[str], ignore_case: bool) -> None:
+    """Add ``phrases`` (in alternation order) to the word's literal matchers, if plain."""
+    words = [plain_words(p, ignore_case) for p in phrases]
+    if any(w is None for w in words) or (pending.literal is None and len(pending) > 1):
+        pending.literal = None
+        return
+    matcher = PhraseList([w for w in words if w is not None])
+    pending.literal = (*(pending.literal or ()), (slot, matcher, pending[-1][3]))
 
 
 def _no_overlap(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -210,9 +243,14 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
             pending = dispatch.setdefault(key, _Pending())
             assert isinstance(pending, _Pending)
             pending.append((slot, source, flags, [idxs[k] for k in order]))
+            _add_literal(pending, slot, [phrases[idxs[k]] for k in order], not cased)
         if rest:
             regex, order = alternation([phrases[i] for i in rest], flags)
             fallbacks.append((slot, regex, [rest[k] for k in order]))
+    for entries in dispatch.values():
+        assert isinstance(entries, _Pending)
+        if entries.literal is not None and len(entries.literal) < len(entries):
+            entries.literal = None  # one slot's phrases need the regex: so does the word
     return Scanner(
         dispatch=dispatch,
         fallbacks=tuple(fallbacks),

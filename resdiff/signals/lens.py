@@ -12,18 +12,24 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
+from resdiff.datalists import data_path, read_text
 from resdiff.errors import InputError
 from resdiff.model import ChangeKind, Relation
-from resdiff.signals.lensformat import Invalid, lens_schema
 
 if TYPE_CHECKING:
     from resdiff.signals.compiled import CompiledLens
 
 # The JSON contract's vocabularies, spelled once in the model.
+
+
+class Invalid(Exception):
+    """What is wrong with a lens, as one line (``lensformat`` finds most problems; it is
+    imported only to check a user lens, the bundled one being checked by the tests)."""
+
+
 RELATIONS: tuple[Relation, ...] = get_args(Relation)
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
@@ -90,10 +96,17 @@ class Lens:
     preambular_factor: float = 1.0
 
     def topic(self, topic_id: str) -> Topic | None:
-        for t in self.topics:
-            if t.id == topic_id:
-                return t
-        return None
+        found = self._by_id.get(topic_id)
+        return found[1] if found else None
+
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[int, Topic]]:
+        """Topic id -> (place in the lens, topic): ranking asks for topics by id often.
+        The first topic of an id wins, as a search in order would find it."""
+        out: dict[str, tuple[int, Topic]] = {}
+        for i, t in enumerate(self.topics):
+            out.setdefault(t.id, (i, t))
+        return out
 
     def topic_weight(self, topic_id: str | None) -> float:
         t = self.topic(topic_id) if topic_id else None
@@ -112,10 +125,8 @@ class Lens:
         return t.traded if t else True
 
     def topic_order(self, topic_id: str) -> int:
-        for i, t in enumerate(self.topics):
-            if t.id == topic_id:
-                return i
-        return len(self.topics)
+        found = self._by_id.get(topic_id)
+        return found[0] if found else len(self.topics)
 
     @cached_property
     def compiled(self) -> CompiledLens:
@@ -135,8 +146,8 @@ def load_lens(paths: Sequence[str] = ()) -> Lens:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    default = resources.files("resdiff.signals").joinpath("lenses/default.toml")
-    layers = [(_parse_toml(default.read_text(encoding="utf-8"), "default lens"), "default")]
+    default = read_text("resdiff.signals", "lenses/default.toml")
+    layers = [(_parse_toml(default, "default lens"), "default")]
     for p in paths:
         layers.append((_read_file(p), p))
     # The bundled lens is checked by the tests (test_lens.py), not on every run.
@@ -147,7 +158,7 @@ def load_lens(paths: Sequence[str] = ()) -> Lens:
 
 def bundled_lens_path(name: str) -> str:
     """Path of a lens shipped in the package (e.g. ``climate``), for ``--lens``."""
-    return str(resources.files("resdiff.signals").joinpath(f"lenses/{name}.toml"))
+    return data_path("resdiff.signals", f"lenses/{name}.toml")
 
 
 def build_lens(layers: Sequence[tuple[dict[str, Any], str]], checked: Sequence[str] = ()) -> Lens:
@@ -228,6 +239,8 @@ def _merge_by_kind(base: list[Any], over: list[Any]) -> list[Any]:
 
 
 def _validate(data: Mapping[str, Any], path: str) -> None:
+    from resdiff.signals.lensformat import lens_schema
+
     try:
         lens_schema().check(data, "")
     except Invalid as exc:

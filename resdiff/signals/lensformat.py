@@ -16,12 +16,9 @@ from functools import cache
 from typing import Any, Protocol, get_args
 
 from resdiff.model import ChangeKind, Relation
+from resdiff.signals.lens import Invalid as Invalid  # raised here, defined with the lens
 
 TOPIC_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-
-
-class Invalid(Exception):
-    """What is wrong with a lens, as one line."""
 
 
 class Spec(Protocol):

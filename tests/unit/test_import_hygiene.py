@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-DRAFTS = Path(__file__).resolve().parents[1] / "tui" / "drafts"
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh_imports import imported_by
 
-PROBE = """
-import contextlib, io, sys
-{setup}
-loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
-print("TEXTUAL:" + ",".join(loaded))
-"""
+DRAFTS = Path(__file__).resolve().parents[1] / "tui" / "drafts"
 
 
 def _loaded_textual(setup: str) -> str:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE.format(setup=setup)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    ).stdout
-    line = next(x for x in out.splitlines() if x.startswith("TEXTUAL:"))
-    return line.removeprefix("TEXTUAL:")
+    return ",".join(m for m in imported_by(setup) if m == "textual" or m.startswith("textual."))
 
 
 A = str(DRAFTS / "draft-one.txt")

@@ -1,0 +1,37 @@
+"""The JSON report's text is exactly ``json.dumps(indent=2)``'s with the invisible controls
+escaped (``escape_invisible``), written faster."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resdiff.render.json import dumps, escape_invisible
+
+_LEAF = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+    st.sampled_from(['"', "\\", '",', "[", "]{", "}:", '\\"', "\n", "\u2028", "\x85", "\u202e"]),
+)
+_TREE = st.recursive(
+    _LEAF, lambda c: st.one_of(st.lists(c), st.dictionaries(st.text(), c)), max_leaves=30
+)
+
+
+@settings(max_examples=400)
+@given(_TREE)
+def test_same_text_as_the_pure_python_encoder(data: Any) -> None:
+    expected = escape_invisible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    assert dumps(data) == expected
+    assert json.loads(dumps(data)) == data
+
+
+def test_nesting_and_empty_containers() -> None:
+    data = {"a": [], "b": {}, "c": [[[]], {"d": [1, {"e": "x,y:[z]"}]}], "f": -0.5}
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
