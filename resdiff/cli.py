@@ -625,9 +625,10 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # `resdiff A B` means `resdiff open A B`: the files come first, no subcommand.
+    # `resdiff A B` means `resdiff open A B`: the files (or the app's options) come first,
+    # no subcommand; only help and the version belong to resdiff itself.
     first = next((a for a in argv if a != "--debug"), None)
-    if first is None or (first not in SUBCOMMANDS and not first.startswith("-")) or first == "-":
+    if first is None or (first not in SUBCOMMANDS and first not in ("-h", "--help", "--version")):
         argv.insert(argv.index(first) if first is not None else len(argv), "open")
     command = next((a for a in argv if a != "--debug"), None)
     parser = build_parser(command if command in SUBCOMMANDS else None)

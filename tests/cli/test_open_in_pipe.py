@@ -43,3 +43,20 @@ def test_open_one_draft_in_a_pipe_says_why(
     assert cli.main([str(a)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "needs a terminal" in err
+
+
+def test_the_apps_options_may_come_before_the_drafts(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`resdiff --no-config A B` is `resdiff open --no-config A B`, as `resdiff A B
+    --no-config` is; only help and the version are resdiff's own."""
+    monkeypatch.setattr(cli, "_run_tui", _fail_if_app_starts)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(DRAFT_A, encoding="utf-8")
+    b.write_text(DRAFT_B, encoding="utf-8")
+    assert cli.main(["--no-config", "--ignore-case", str(a), str(b)]) == 1
+    out, err = capsys.readouterr()
+    assert "Calls for" in out and err == ""
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("resdiff ")
