@@ -429,10 +429,11 @@ def _note(reading: _Reading, builder: _TreeBuilder) -> str:
             if reading.author
             else "no author line, but operative paragraphs open with operative verbs"
         )
+        subs = counts.get("subparagraph", 0)
         note = (
             f"UN structure ({why}): {counts.get('preambular', 0)} preambular, "
             f"{counts.get('operative', 0)} operative, "
-            f"{counts.get('subparagraph', 0)} sub-paragraphs"
+            f"{subs} sub-paragraph{'' if subs == 1 else 's'}"
         )
     elif reading.mode == "numbered":
         note = "no author line or operative paragraphs found; read as numbered provisions"

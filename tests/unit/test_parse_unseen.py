@@ -458,3 +458,12 @@ def test_pdf_page_artefacts_neither_split_nor_start_paragraphs() -> None:
     assert doc.clause("OP2").text == "Decides to remain seized of the matter."
     # A page footer after a paragraph's last line is not part of its text.
     assert doc.clause("OP1").text == "Demands that all parties protect civilians;"
+
+
+def test_the_structure_note_counts_one_sub_paragraph_in_the_singular() -> None:
+    doc = parse(
+        "The Security Council,\n\nRecalling its resolutions,\n\n"
+        "1. Requests the Secretary-General to:\n(a) report;\n\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert doc.parse.note.endswith("2 operative, 1 sub-paragraph"), doc.parse.note
