@@ -44,10 +44,17 @@ def main_screen(app: ResdiffApp) -> MainScreen:
 
 
 async def settle(pilot: Pilot[int]) -> None:
-    """Wait for the compare worker and the messages it posts."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    """Wait for the workers and the messages they post. A worker's end is a message too
+    (the export dialog closes on it), handled in a later turn: on a loaded machine two
+    pauses were not always enough, so wait until a round changes nothing."""
+    app = pilot.app
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        await pilot.pause()
+        await pilot.pause()
+        if app.screen is screen and not any(w.is_running for w in app.workers):
+            return
 
 
 def screen_lines(app: ResdiffApp) -> list[str]:
