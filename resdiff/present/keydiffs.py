@@ -52,10 +52,14 @@ KINDS: Mapping[str, Kind] = {
 
 def kind(group: ChangeGroup) -> Kind:
     """The kind of a group, from the change that leads it."""
-    lead = group.lead
+    return change_kind(group.lead)
+
+
+def change_kind(lead: Change) -> Kind:
+    """The kind of one change (the app lists changes one by one, with the reports' marks)."""
     if lead.kind == "linkage":
         return KINDS["linkage"]
-    if is_header(group):
+    if lead.kind in HEADER_CHANGE_KINDS:
         return KINDS["header"]
     if lead.kind == "kind-change":
         return KINDS["demoted" if lead.direction == "weaker" else "promoted"]

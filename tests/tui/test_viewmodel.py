@@ -146,7 +146,7 @@ def test_key_changes_ranked_and_mapped_to_rows() -> None:
     keys = vm.key_changes(c.comparisons[0], rows)
     assert [k.change.kind for k in keys[:2]] == ["linkage", "verb-strength"]
     assert keys[0].row is not None and rows[keys[0].row].address == "OP1"
-    assert keys[0].label.startswith("1. • OP1: the ceasefire is no longer conditional on")
+    assert keys[0].label.startswith("1. ⇄ OP1: the ceasefire is no longer conditional on")
     assert (
         keys[1].label
         == "2. ▲ OP1: verb strengthened from 'Determines the imperative of' to 'Demands'"
@@ -155,7 +155,7 @@ def test_key_changes_ranked_and_mapped_to_rows() -> None:
         k for k in keys if k.change.kind == "kind-change" and k.change.direction == "weaker"
     )
     assert demotion.row is not None and rows[demotion.row].address == "OP6→PP3"
-    assert demotion.label.endswith("▼ OP6 -> PP3: demoted from the operative part to the preamble")
+    assert demotion.label.endswith("⤓ OP6 -> PP3: demoted from the operative part to the preamble")
 
 
 def test_pair_display_columns_reconstruct_each_side() -> None:

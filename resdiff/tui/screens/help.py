@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from resdiff.present.keydiffs import KINDS
 from resdiff.tui.viewmodel import KIND_MARKER, MOVED_MARKER, STATUS_MARKERS
 
 
@@ -37,6 +38,9 @@ def _markers_table() -> Table:
     table.add_row(Text("verb▼ verb▲"), Text("operative verb weaker / stronger"))
     table.add_row(Text("link qual topic"), Text("linkage, qualifier, topic changed"))
     table.add_row(Text("actor ref num"), Text("actor, reference, number changed"))
+    kinds = dict.fromkeys(k.mark for k in KINDS.values())  # '•' stands for two
+    words = ", ".join(k.word for k in KINDS.values())
+    table.add_row(Text(" ".join(kinds)), Text(f"key differences, as in the reports: {words}"))
     return table
 
 

@@ -14,8 +14,9 @@ from resdiff.model import (
     Run,
 )
 from resdiff.present import address as addresses
-from resdiff.present.changes import direction_mark, kind_note
+from resdiff.present.changes import kind_note
 from resdiff.present.escape import clean_terminal
+from resdiff.present.keydiffs import change_kind
 from resdiff.present.segments import Segment as ShownSegment
 from resdiff.present.segments import (
     before_after,
@@ -84,7 +85,7 @@ def _pair_notes(
         )
     ranked = sorted(changes, key=lambda c: -c.weight)
     for ch in ranked[:max_notes]:
-        notes.append(f"{direction_mark(ch.direction)} {ch.summary}")
+        notes.append(f"{change_kind(ch).mark} {ch.summary}")
     if len(ranked) > max_notes:
         more = len(ranked) - max_notes
         notes.append(f"… and {more} more key difference{'s' if more > 1 else ''} here")

@@ -9,8 +9,8 @@ from resdiff.model import (
     Change,
     PairwiseComparison,
 )
-from resdiff.present.changes import direction_mark
 from resdiff.present.escape import clean_terminal
+from resdiff.present.keydiffs import change_kind
 from resdiff.tui.viewmodel.rows import Filter, Row, differences, step
 
 
@@ -29,8 +29,9 @@ class KeyChange:
 
     @property
     def text(self) -> str:
-        """The direction mark and the summary, safe for a terminal."""
-        return clean_terminal(f"{direction_mark(self.change.direction)} {self.change.summary}")
+        """The kind's mark (the reports' legend: ⇄ linkage, ▼ weaker...) and the summary,
+        safe for a terminal."""
+        return clean_terminal(f"{change_kind(self.change).mark} {self.change.summary}")
 
 
 def key_changes(pc: PairwiseComparison, rows: Sequence[Row]) -> tuple[KeyChange, ...]:
