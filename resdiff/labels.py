@@ -141,13 +141,15 @@ class Labels:
 
     def __init__(self, *names: str, alone: bool = False) -> None:
         grammar = forms()
-        self._forms: list[tuple[str, re.Pattern[str], Callable[[str], bool] | None]] = []
+        #: Per form: its name, its regex source (compiled only if a value fails its check,
+        #: which few texts ever make happen) and that check.
+        self._forms: list[tuple[str, str, Callable[[str], bool] | None]] = []
         branches = []
         for i, name in enumerate(names):
             form = grammar[name]
             follow = r"(?=\s|$)" if alone and form.follow != "space" else r"(?=\s)"
             source = form.pattern + follow
-            self._forms.append((name, re.compile(source), _CHECKS[form.value]))
+            self._forms.append((name, source, _CHECKS[form.value]))
             branches.append(f"(?P<f{i}>{source.replace('(?P<value>', f'(?P<v{i}>')})")
         self._any = re.compile("|".join(branches))
         #: Outer group name -> (form index, name of its value group).
@@ -164,8 +166,8 @@ class Labels:
         if check is None or check(value):
             return Label(name, m.group(), value, m.end())
         # The first form to match has no valid value ("(ab)"): try the later ones.
-        for name, regex, check in self._forms[i + 1 :]:
-            found = regex.match(text, pos)
+        for name, source, check in self._forms[i + 1 :]:
+            found = re.compile(source).match(text, pos)
             if found and (check is None or check(found.group("value"))):
                 return Label(name, found.group(), found.group("value"), found.end())
         return None

@@ -16,14 +16,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from resdiff.datalists import read_list
 from resdiff.diff import CJK
+from resdiff.diff.tokens import below_cjk
 from resdiff.ingest.normalize import normalize_for_matching
 from resdiff.model import Clause
 
-# Words, and each Chinese/Japanese character on its own (those scripts use no spaces).
-_WORD = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")
-# The same for text without those characters (most text): twice as fast.
+# The words of text without Chinese or Japanese characters (most text).
 _PLAIN_WORD = re.compile(r"[^\W_]+")
-_HAS_CJK = re.compile(rf"[{CJK}]")
 _STEMS: dict[str, str] = {}
 _STEMS_MAX = 1 << 15
 
@@ -72,8 +70,22 @@ def _terms(text: str) -> tuple[str, ...]:
     times (and again for a series), with most clauses the same in every draft."""
     get = _STEMS.get
     low = normalize_for_matching(text).lower()
-    words = (_WORD if _HAS_CJK.search(low) else _PLAIN_WORD).findall(low)
+    plain = below_cjk(low) or not _has_cjk().search(low)
+    words = (_PLAIN_WORD if plain else _cjk_words()).findall(low)
     return tuple([get(w) or stem(w) for w in words])
+
+
+@functools.cache
+def _has_cjk() -> re.Pattern[str]:
+    """Compiled on first need (text with a character from U+3040 up): the CJK ranges
+    take milliseconds to compile."""
+    return re.compile(rf"[{CJK}]")
+
+
+@functools.cache
+def _cjk_words() -> re.Pattern[str]:
+    """Words, and each Chinese/Japanese character on its own (those scripts use no spaces)."""
+    return re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W_])+")
 
 
 class ClauseTerms:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from resdiff.diff.segments import Block, Equal, Segment, coalesce
-from resdiff.diff.tokens import GROUP, function_words, words
+from resdiff.diff.tokens import below_cjk, function_words, group_pattern, words
 
 # absorb_islands: an unchanged stretch of at most ISLAND_MAX_WORDS function words between
 # two edits is shown as part of one rewrite when the edits around it change at least
@@ -29,7 +29,8 @@ def group_around(text: str, pos: int) -> tuple[int, int] | None:
     end = pos + 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    for m in GROUP.finditer(text, start, end):
+    groups = group_pattern(below_cjk(text[start:end]))
+    for m in groups.finditer(text, start, end):
         if m.start() >= pos:
             break
         if pos < m.end():

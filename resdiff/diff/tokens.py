@@ -19,24 +19,26 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Chinese and Japanese are written without spaces: each ideograph (or kana) is a token
 # of its own, otherwise a whole clause would be one "word" and change as a block.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Every character of ``CJK`` is at least this: text below it needs no CJK test.
+CJK_FIRST = "\u3040"
 _W = rf"(?:(?![{CJK}])[\w{_MARKS}])"
+# The same on text with no character from CJK_FIRST up (nearly all text): compiling the
+# CJK ranges costs milliseconds each time they occur in a pattern.
+_W_PLAIN = rf"[\w{_MARKS}]"
 # Joiners inside a word: hyphens (ASCII, U+2010, U+2011), soft hyphen, apostrophes; and a
 # "." or "," between digits ("35,000,000", "2.5").
 _JOINER = r"(?:[-\u2010\u2011\u00ad'\u2019]|(?<=\d)[.,](?=\d))"
-_WORD = rf"{_W}+(?:{_JOINER}{_W}+)*"
 # "2720 (2023)": a resolution number with its year changes as one unit.
 _NUMBER_WITH_YEAR = r"\d+(?:[.,]\d+)*[ \u00a0]\(\d{4}\)"
-# "S/2024/239", "A/ES-10/L.27": document symbols change as one unit.
-_SYMBOL = rf"[A-Z]{{1,4}}(?:/(?:[\w.\-]*\w))+(?!{_W})"
 
 _WORD_JOINERS = re.compile(r"[-\u2010\u2011\u00ad'\u2019]")
 _SPACES = re.compile(r"\s+")
-WORD_CHAR = re.compile(rf"{_W}|[{CJK}]")
+# A word character or a CJK one: the union of the two, with the CJK ranges once.
+WORD_CHAR = re.compile(rf"[\w{_MARKS}{CJK}]")
 
 # A word group: word characters joined by single inner marks ("U.N", "e.g", "2/4"), or a
 # short bracketed label ("(a)", "(iv)"). Edits are snapped to these.
 _INNER_MARK = r"[./:\-\u2010\u2011'\u2019&+@_\u00b7]"
-GROUP = re.compile(rf"\({_W}{{1,5}}\)|{_W}+(?:{_INNER_MARK}{_W}+)*")
 
 
 @cache
@@ -50,18 +52,35 @@ def function_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in read_list("resdiff", "data/function_words.txt"))
 
 
+def below_cjk(text: str) -> bool:
+    """Whether ``text`` has no character that could be Chinese or Japanese (a C-speed
+    test that lets the cheaper build of a pattern serve)."""
+    return not text or max(text) < CJK_FIRST
+
+
 @cache
-def _token_pattern() -> re.Pattern[str]:
+def group_pattern(plain: bool) -> re.Pattern[str]:
+    """Word groups; ``plain`` builds it for text that is ``below_cjk`` (same matches)."""
+    w = _W_PLAIN if plain else _W
+    return re.compile(rf"\({w}{{1,5}}\)|{w}+(?:{_INNER_MARK}{w}+)*")
+
+
+@cache
+def _token_pattern(plain: bool) -> re.Pattern[str]:
+    """The tokenizer; ``plain`` builds it for text that is ``below_cjk`` (same tokens)."""
+    w = _W_PLAIN if plain else _W
     nw = "|".join(_number_words())
-    number_word = rf"(?i:{nw})(?!{_W})"
+    # "S/2024/239", "A/ES-10/L.27": document symbols change as one unit.
+    symbol = rf"[A-Z]{{1,4}}(?:/(?:[\w.\-]*\w))+(?!{w})"
+    number_word = rf"(?i:{nw})(?!{w})"
     spelled = rf"{number_word}(?:(?:[-\u2010 ]|\s+and\s+){number_word})*\s*\(\d+(?:[.,]\d+)*\)"
     # Whitespace first (the commonest token); lookaheads skip alternatives that cannot start.
     alternatives = (
         r"\s+",
         rf"(?=[A-Za-z]){spelled}",
         rf"(?=\d){_NUMBER_WITH_YEAR}",
-        rf"(?=[A-Z]){_SYMBOL}",
-        _WORD,
+        rf"(?=[A-Z]){symbol}",
+        rf"{w}+(?:{_JOINER}{w}+)*",
         r"(?s:.)",
     )
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
@@ -69,7 +88,7 @@ def _token_pattern() -> re.Pattern[str]:
 
 def tokenize(text: str) -> list[str]:
     """Split ``text`` into tokens that join back to it exactly."""
-    return _token_pattern().findall(text)
+    return _token_pattern(below_cjk(text)).findall(text)
 
 
 def words(text: str) -> list[str]:

@@ -96,6 +96,64 @@ def first_word_keys(phrase: str) -> set[str] | None:
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class AnchoredPhrases:
+    """Which phrase matches at one position: the answer of ``alternation(phrases)
+    .match(text, pos)``, but only the phrases starting with the word found there are
+    compiled, when that word first comes (the default lens's verbs made one regex that
+    took longer to compile than comparing two short drafts)."""
+
+    #: First word -> (regex source, rank per group) not yet compiled; moved to ``ready``.
+    pending: dict[str, tuple[str, list[int]]]
+    ready: dict[str, tuple[re.Pattern[str], list[int]]]
+    #: Phrase index per rank (the order ``alternation`` tries them in).
+    order: list[int]
+
+    def match(self, text: str, pos: int) -> tuple[int, int] | None:
+        """``(end, phrase index)`` of the first phrase in order that matches at ``pos``."""
+        best: tuple[int, int] | None = None
+        tok = _TOKEN.match(text, pos)
+        for key in (tok.group().lower(), None) if tok else (None,):
+            regex, ranks = self._bucket(key)
+            m = regex.match(text, pos) if regex is not None else None
+            if m is not None:
+                rank = ranks[int(str(m.lastgroup)[1:])]
+                if best is None or rank < best[1]:
+                    best = (m.end(), rank)
+        return None if best is None else (best[0], self.order[best[1]])
+
+    def _bucket(self, key: str | None) -> tuple[re.Pattern[str] | None, list[int]]:
+        """The compiled regex of the phrases under ``key`` (None: phrases with no first
+        word to key on, such as raw regexes)."""
+        name = "" if key is None else key
+        found = self.ready.get(name)
+        if found is None:
+            source = self.pending.pop(name, None)
+            if source is None:
+                return None, []
+            found = self.ready[name] = (re.compile(source[0], re.IGNORECASE), source[1])
+        return found
+
+
+def anchored_phrases(phrases: Sequence[str]) -> AnchoredPhrases:
+    """``phrases`` (matched case-insensitively) bucketed by first word; see
+    ``AnchoredPhrases``."""
+    _source, order = alternation_source(phrases)
+    buckets: dict[str, list[int]] = {}
+    for rank, i in enumerate(order):
+        keys = first_word_keys(phrases[i])
+        for key in sorted(keys) if keys is not None else [""]:
+            buckets.setdefault(key, []).append(rank)
+    pending = {
+        key: (
+            "|".join(f"(?P<_{k}>{phrase_regex(phrases[order[r]])})" for k, r in enumerate(ranks)),
+            ranks,
+        )
+        for key, ranks in buckets.items()
+    }
+    return AnchoredPhrases(pending=pending, ready={}, order=order)
+
+
 #: What the scanner looks for; each is one "slot" of ``Scanner.scan``'s result.
 TERMS, QUALIFIERS, CUES, ACTORS_CASED, ACTORS_ANY = range(5)
 
@@ -262,14 +320,13 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
 class CompiledLens:
     """Every matcher a lens needs. Values carried by each alternation:
 
-    - ``verbs``: VerbEntry (anchored at the start of the opener text)
+    - ``verbs``: VerbEntry (matched at the start of the opener text)
     - ``skips``: None (opener words to step over)
     - ``scan``: the scanner's hits with their values (see ``Hits``)
     - ``negation``: regex matching a negation right before a cue
     """
 
-    verbs: re.Pattern[str]
-    verb_order: list[int]
+    verbs: AnchoredPhrases
     verb_entries: tuple[VerbEntry, ...]
     skips: re.Pattern[str]
     scanner: Scanner
@@ -299,7 +356,7 @@ class CompiledLens:
 
 
 def compile_lens(lens: Lens) -> CompiledLens:
-    verbs, verb_order = alternation([v.phrase for v in lens.verbs])
+    verbs = anchored_phrases([v.phrase for v in lens.verbs])
 
     skip_src = "|".join(phrase_regex(s) for s in sorted(lens.opener_skips, key=len, reverse=True))
     skips = re.compile(r"(?:(?:" + skip_src + r")\s+)+" if skip_src else r"(?!x)x", re.IGNORECASE)
@@ -352,7 +409,6 @@ def compile_lens(lens: Lens) -> CompiledLens:
 
     return CompiledLens(
         verbs=verbs,
-        verb_order=verb_order,
         verb_entries=lens.verbs,
         skips=skips,
         scanner=make_scanner(

@@ -37,17 +37,16 @@ def match_opener(text: str, lens: Lens) -> tuple[tuple[int, int], Verb] | None:
     skip = c.skips.match(head, start)
     if skip:
         start = skip.end()
-    m = c.verbs.match(head, start)
-    if not m:
+    found = c.verbs.match(head, start)
+    if found is None:
         return None
-    name = m.lastgroup
-    assert name is not None
-    entry = c.verb_entries[c.verb_order[int(name[1:])]]
+    end, index = found
+    entry = c.verb_entries[index]
     words = len([w for w in entry.phrase.split() if w != "*"])
     # As written, with any skipped words ("Further demands"): they do not change strength.
-    written = " ".join(text[begin : m.end()].split())
+    written = " ".join(text[begin:end].split())
     verb = Verb(text=written, scale=entry.scale, strength=entry.strength)
-    return (words, m.end() - m.start()), verb
+    return (words, end - start), verb
 
 
 def verb_from_text(text: str, lens: Lens) -> Verb | None:
