@@ -112,18 +112,14 @@ def look_up_precedents(comparison: Comparison, db: str) -> Comparison:
     """``comparison`` with the precedents of its later drafts, from the database ``db``
     (a missing or damaged one is a one-line error naming it)."""
     from resdiff.corpus.agreed import with_precedents
-    from resdiff.corpus.sqlite import open_sqlite
     from resdiff.corpus.store import MissingCorpus
 
     try:
-        store = open_sqlite(db)
+        with _opened(db) as store:
+            return with_precedents(comparison, store)
     except MissingCorpus as exc:
         hint = "; build one with 'resdiff corpus add FOLDER', or name one with --db FILE"
         raise MissingCorpus(exc.problem + hint, exc.path) from None
-    try:
-        return with_precedents(comparison, store)
-    finally:
-        store.close()
 
 
 @contextmanager
