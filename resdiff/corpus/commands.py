@@ -118,7 +118,7 @@ def look_up_precedents(comparison: Comparison, db: str) -> Comparison:
         with _opened(db) as store:
             return with_precedents(comparison, store)
     except MissingCorpus as exc:
-        hint = "; build one with 'resdiff corpus add FOLDER', or name one with --db FILE"
+        hint = "; or name one with --db FILE"
         raise MissingCorpus(exc.problem + hint, exc.path) from None
 
 
