@@ -102,12 +102,12 @@ class _Matcher:
         free_b = [j for j, i in enumerate(self.b_to_a) if i < 0]
         if len(free_a) * len(free_b) <= p.all_pairs_limit:
             return {(i, j) for i in free_a for j in free_b}
-        partial = _rare_term_scores(
+        rows = _rare_term_scores(
             [(i, self.ta[i].vector) for i in free_a],
             [(j, self.tb[j].vector) for j in free_b],
             p.rare_posting_max,
         )
-        cands = _best_pairs(partial, p.candidates_per_clause)
+        cands = _best_pairs(rows, p.candidates_per_clause)
         nb, w = len(self.tb), p.position_window
         for i in free_a:
             centre = round(self.expected[i])
@@ -248,9 +248,11 @@ class _Matcher:
 
 
 Indexed = Sequence[tuple[int, Vector]]
+Scores = dict[int, dict[int, float]]
+"""Rare-term scores: ``rows[i][j]`` for clause ``i`` of ``a`` and ``j`` of ``b``."""
 
 
-def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> dict[tuple[int, int], float]:
+def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> Scores:
     """The dot product of each pair of clauses over the terms they share that are rare
     (in at most ``limit`` clauses of each side): clauses sharing a rare term are the
     likely partners. Postings are built for the rare terms only; terms are visited in
@@ -260,13 +262,14 @@ def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> dict[tupl
     rare = [t for t, n in count_a.items() if n <= limit and 0 < count_b[t] <= limit]
     post_a = _postings(free_a, rare)
     post_b = _postings(free_b, rare)
-    partial: dict[tuple[int, int], float] = defaultdict(float)
+    rows: Scores = defaultdict(dict)
     for t in rare:
         pb = post_b[t]
         for i, wa in post_a[t]:
+            row = rows[i]
             for j, wb in pb:
-                partial[i, j] += wa * wb
-    return partial
+                row[j] = row.get(j, 0.0) + wa * wb
+    return rows
 
 
 def _postings(clauses: Indexed, terms: Sequence[str]) -> dict[str, list[tuple[int, float]]]:
@@ -279,20 +282,19 @@ def _postings(clauses: Indexed, terms: Sequence[str]) -> dict[str, list[tuple[in
     return post
 
 
-def _best_pairs(partial: dict[tuple[int, int], float], k: int) -> set[tuple[int, int]]:
-    """The ``k`` best-scored pairs of each clause, on either side."""
-    best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), s in partial.items():
-        best_a[i].append((s, j))
-        best_b[j].append((s, i))
+def _best_pairs(rows: Scores, k: int) -> set[tuple[int, int]]:
+    """The ``k`` best-scored pairs of each clause, on either side (ties: the higher
+    index first)."""
     cands: set[tuple[int, int]] = set()
-    for i, lst in best_a.items():
-        lst.sort(reverse=True)
-        cands.update((i, j) for _, j in lst[:k])
-    for j, lst in best_b.items():
-        lst.sort(reverse=True)
-        cands.update((i, j) for _, i in lst[:k])
+    columns: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, row in rows.items():
+        best = sorted(zip(row.values(), row, strict=True), reverse=True)[:k]
+        cands.update((i, j) for _, j in best)
+        for j, s in row.items():
+            columns[j].append((s, i))
+    for j, column in columns.items():
+        column.sort(reverse=True)
+        cands.update((i, j) for _, i in column[:k])
     return cands
 
 
