@@ -102,12 +102,12 @@ class _Matcher:
         free_b = [j for j, i in enumerate(self.b_to_a) if i < 0]
         if len(free_a) * len(free_b) <= p.all_pairs_limit:
             return {(i, j) for i in free_a for j in free_b}
-        rows = _rare_term_scores(
+        scores = _rare_term_scores(
             [(i, self.ta[i].vector) for i in free_a],
             [(j, self.tb[j].vector) for j in free_b],
             p.rare_posting_max,
         )
-        cands = _best_pairs(rows, p.candidates_per_clause)
+        cands = _best_pairs(scores, p.candidates_per_clause)
         nb, w = len(self.tb), p.position_window
         for i in free_a:
             centre = round(self.expected[i])
@@ -248,11 +248,18 @@ class _Matcher:
 
 
 Indexed = Sequence[tuple[int, Vector]]
-Scores = dict[int, dict[int, float]]
-"""Rare-term scores: ``rows[i][j]`` for clause ``i`` of ``a`` and ``j`` of ``b``."""
 
 
-def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> Scores:
+@dataclass(frozen=True, slots=True)
+class _RareScores:
+    """Rare-term scores: ``rows[i][j]`` for clause ``i`` of ``a`` and ``j`` of ``b``,
+    and the clauses of ``b`` in the order the term-by-term pass first met them."""
+
+    rows: dict[int, dict[int, float]]
+    b_order: tuple[int, ...]
+
+
+def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> _RareScores:
     """The dot product of each pair of clauses over the terms they share that are rare
     (in at most ``limit`` clauses of each side): clauses sharing a rare term are the
     likely partners. Postings are built for the rare terms only; terms are visited in
@@ -262,14 +269,15 @@ def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> Scores:
     rare = [t for t, n in count_a.items() if n <= limit and 0 < count_b[t] <= limit]
     post_a = _postings(free_a, rare)
     post_b = _postings(free_b, rare)
-    rows: Scores = defaultdict(dict)
+    rows: dict[int, dict[int, float]] = defaultdict(dict)
     for t in rare:
         pb = post_b[t]
         for i, wa in post_a[t]:
             row = rows[i]
             for j, wb in pb:
                 row[j] = row.get(j, 0.0) + wa * wb
-    return rows
+    b_order = tuple(dict.fromkeys(j for t in rare for j, _ in post_b[t]))
+    return _RareScores(rows, b_order)
 
 
 def _postings(clauses: Indexed, terms: Sequence[str]) -> dict[str, list[tuple[int, float]]]:
@@ -282,12 +290,15 @@ def _postings(clauses: Indexed, terms: Sequence[str]) -> dict[str, list[tuple[in
     return post
 
 
-def _best_pairs(rows: Scores, k: int) -> set[tuple[int, int]]:
+def _best_pairs(scores: _RareScores, k: int) -> set[tuple[int, int]]:
     """The ``k`` best-scored pairs of each clause, on either side (ties: the higher
-    index first)."""
+    index first). Pairs are added clause by clause in the order the scores were first
+    met, first ``a``'s then ``b``'s: the set, and so the order in which the pairs are
+    scored (which breaks ties when splits and merges are sought), is then always the
+    same for the same drafts."""
     cands: set[tuple[int, int]] = set()
-    columns: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, row in rows.items():
+    columns: dict[int, list[tuple[float, int]]] = {j: [] for j in scores.b_order}
+    for i, row in scores.rows.items():
         best = sorted(zip(row.values(), row, strict=True), reverse=True)[:k]
         cands.update((i, j) for _, j in best)
         for j, s in row.items():

@@ -11,9 +11,11 @@ clauses of no words).
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,7 +129,11 @@ def test_candidates_are_the_reference_ones(
     m = _Matcher(ta, tb, idf, params)
     m._exact()
     m._expected_positions()
-    assert m._candidates() == reference_candidates(m)
+    found, reference = m._candidates(), reference_candidates(m)
+    assert found == reference
+    # The same order too: pairs are scored in it, and a tie between two wholes holding
+    # one part goes to the one scored first.
+    assert list(found) == list(reference)
 
 
 @given(sequences, sequences, indexed)
@@ -135,10 +141,12 @@ def test_candidates_are_the_reference_ones(
 def test_matching_is_the_reference_matching(
     a: list[list[str]], b: list[list[str]], params: AlignParams
 ) -> None:
-    new: list[Pairing] = _Matcher(*matcher(a, b, params), params).run()
+    new = _Matcher(*matcher(a, b, params), params)
     ref_ta, ref_tb, ref_idf = matcher(a, b, params)
     reference = _ReferenceMatcher(ref_ta, ref_tb, ref_idf, params)
-    assert new == reference.run()
+    units: list[Pairing] = new.run()
+    assert units == reference.run()
+    assert list(new.sims.items()) == list(reference.sims.items())
 
 
 @given(sequences, sequences)
@@ -182,3 +190,37 @@ def test_idf_from_kept_sequence_counts_is_the_counted_idf(a: list[str], b: list[
             assert summed(t) == counted(t)
             assert summed.df(t) == counted.df(t)
         assert clause_terms(stems, summed).vector == _old_vector(stems, counted)
+
+
+def _random_drafts(seed: int, n: int) -> tuple[list[list[str]], list[list[str]]]:
+    """Two long sequences of random clauses over a skewed vocabulary, ``b`` made from
+    ``a`` by rewording, dropping and inserting clauses: big enough for the candidate
+    set to hold hundreds of pairs (small sets rarely show an order difference)."""
+    rng = random.Random(seed)
+    vocab = [f"t{k}" for k in range(400)]
+    weights = [1.0 / (k + 1) for k in range(400)]
+
+    def clause() -> list[str]:
+        return rng.choices(vocab, weights, k=rng.randint(4, 30))
+
+    a = [clause() for _ in range(n)]
+    b: list[list[str]] = []
+    for stems in a:
+        roll = rng.random()
+        if roll < 0.1:
+            continue
+        if roll < 0.5:
+            stems = [w if rng.random() < 0.7 else rng.choice(vocab) for w in stems]
+        b.append(stems)
+        if rng.random() < 0.1:
+            b.append(clause())
+    return a, b
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_long_drafts_score_the_reference_pairs_in_the_reference_order(seed: int) -> None:
+    a, b = _random_drafts(seed, 300)
+    new = _Matcher(*matcher(a, b, DEFAULT), DEFAULT)
+    reference = _ReferenceMatcher(*matcher(a, b, DEFAULT), DEFAULT)
+    assert new.run() == reference.run()
+    assert list(new.sims.items()) == list(reference.sims.items())
