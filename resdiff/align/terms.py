@@ -73,7 +73,8 @@ def _terms(text: str) -> tuple[str, ...]:
     times (and again for a series), with most clauses the same in every draft."""
     get = _STEMS.get
     low = normalize_for_matching(text).lower()
-    plain = below_cjk(low) or not _has_cjk().search(low)
+    # isascii is the cheapest test (most drafts are ASCII), max() the next.
+    plain = low.isascii() or below_cjk(low) or not _has_cjk().search(low)
     words = (_PLAIN_WORD if plain else _cjk_words()).findall(low)
     return tuple([get(w) or stem(w) for w in words])
 
