@@ -50,12 +50,22 @@ def _literal_weight(phrase: str) -> tuple[int, int]:
     return (len(words), len(phrase))
 
 
+def alternation_order(phrases: Sequence[str]) -> list[int]:
+    """The order an alternation over ``phrases`` tries them in (most specific first)."""
+    return sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
+
+
+def joined_source(ordered: Sequence[str]) -> str:
+    """The source of one regex over ``ordered`` phrases, group ``_k`` for the k-th."""
+    parts = [f"(?P<_{k}>{phrase_regex(p)})" for k, p in enumerate(ordered)]
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
 def alternation_source(phrases: Sequence[str]) -> tuple[str, list[int]]:
     """The source of one regex over ``phrases`` and, per group name ``_k``, the phrase
     index."""
-    order = sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
-    parts = [f"(?P<_{k}>{phrase_regex(phrases[i])})" for k, i in enumerate(order)]
-    return ("|".join(parts) if parts else r"(?!x)x"), order
+    order = alternation_order(phrases)
+    return joined_source([phrases[i] for i in order]), order
 
 
 def alternation(
@@ -103,8 +113,9 @@ class AnchoredPhrases:
     compiled, when that word first comes (the default lens's verbs made one regex that
     took longer to compile than comparing two short drafts)."""
 
-    #: First word -> (regex source, rank per group) not yet compiled; moved to ``ready``.
-    pending: dict[str, tuple[str, list[int]]]
+    #: First word -> (its phrases in rank order, rank per group) not yet compiled; moved
+    #: to ``ready`` (the regex source is built then too: most words never come).
+    pending: dict[str, tuple[tuple[str, ...], list[int]]]
     ready: dict[str, tuple[re.Pattern[str], list[int]]]
     #: Phrase index per rank (the order ``alternation`` tries them in).
     order: list[int]
@@ -131,25 +142,22 @@ class AnchoredPhrases:
             source = self.pending.pop(name, None)
             if source is None:
                 return None, []
-            found = self.ready[name] = (re.compile(source[0], re.IGNORECASE), source[1])
+            regex = re.compile(joined_source(source[0]), re.IGNORECASE)
+            found = self.ready[name] = (regex, source[1])
         return found
 
 
 def anchored_phrases(phrases: Sequence[str]) -> AnchoredPhrases:
     """``phrases`` (matched case-insensitively) bucketed by first word; see
     ``AnchoredPhrases``."""
-    _source, order = alternation_source(phrases)
+    order = alternation_order(phrases)
     buckets: dict[str, list[int]] = {}
     for rank, i in enumerate(order):
         keys = first_word_keys(phrases[i])
         for key in sorted(keys) if keys is not None else [""]:
             buckets.setdefault(key, []).append(rank)
     pending = {
-        key: (
-            "|".join(f"(?P<_{k}>{phrase_regex(phrases[order[r]])})" for k, r in enumerate(ranks)),
-            ranks,
-        )
-        for key, ranks in buckets.items()
+        key: (tuple(phrases[order[r]] for r in ranks), ranks) for key, ranks in buckets.items()
     }
     return AnchoredPhrases(pending=pending, ready={}, order=order)
 
@@ -189,17 +197,21 @@ LiteralBucket = tuple[tuple[int, PhraseList, list[int]], ...]
 LITERAL_USES = 24
 
 
-class _Pending(list[tuple[int, str, int, list[int]]]):
-    """The phrases starting with one word, as ``(slot, source, flags, order)``, not yet
-    compiled (most words of a lens never occur in a given pair of drafts, and compiling
-    them all took longer than comparing the drafts). Until compiled, plain phrases are
-    matched by ``literal`` (``signals.literal``: the same answers)."""
+class _Pending(list[tuple[int, tuple[str, ...], int, list[int]]]):
+    """The phrases starting with one word, as ``(slot, phrases in alternation order,
+    flags, order)``, not yet compiled (most words of a lens never occur in a given pair
+    of drafts, and compiling them all took longer than comparing the drafts; even
+    building every regex source took a fifth of the lens's set-up). Until compiled,
+    plain phrases are matched by ``literal`` (``signals.literal``: the same answers)."""
 
     literal: LiteralBucket | None = None
     uses = 0
 
     def compiled(self) -> Bucket:
-        return tuple((slot, re.compile(src, flags), order) for slot, src, flags, order in self)
+        return tuple(
+            (slot, re.compile(joined_source(ordered), flags), order)
+            for slot, ordered, flags, order in self
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,11 +309,12 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
             for key in keys:
                 grouped.setdefault(key, []).append(i)
         for key, idxs in grouped.items():
-            source, order = alternation_source([phrases[i] for i in idxs])
+            order = alternation_order([phrases[i] for i in idxs])
+            ordered = tuple(phrases[idxs[k]] for k in order)
             pending = dispatch.setdefault(key, _Pending())
             assert isinstance(pending, _Pending)
-            pending.append((slot, source, flags, [idxs[k] for k in order]))
-            _add_literal(pending, slot, [phrases[idxs[k]] for k in order], not cased)
+            pending.append((slot, ordered, flags, [idxs[k] for k in order]))
+            _add_literal(pending, slot, list(ordered), not cased)
         if rest:
             regex, order = alternation([phrases[i] for i in rest], flags)
             fallbacks.append((slot, regex, [rest[k] for k in order]))
