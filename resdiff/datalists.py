@@ -87,7 +87,7 @@ def _cached(cache: str, text: str) -> dict[str, Any] | None:
 def _keep(cache: str, text: str, data: dict[str, Any]) -> None:
     """Write the cache atomically (a reader never sees half a file); any failure - a
     read-only home, a value marshal cannot hold - leaves the file parsed every time."""
-    tmp = f"{cache}.{os.getpid()}.tmp"
+    tmp = f"{cache}.{os.getpid()}-{os.urandom(4).hex()}.tmp"  # two writers never share one
     try:
         payload = marshal.dumps((text, data))
         os.makedirs(os.path.dirname(cache), exist_ok=True)
