@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
@@ -106,12 +106,26 @@ def first_word_keys(phrase: str) -> set[str] | None:
     return keys
 
 
+class _PlainBucket:
+    """The plain phrases under one first word, matched without a regex (``literal``)
+    until they have been tried ``LITERAL_USES`` times."""
+
+    __slots__ = ("phrases", "ranks", "uses")
+
+    def __init__(self, phrases: PhraseList, ranks: list[int]) -> None:
+        self.phrases, self.ranks, self.uses = phrases, ranks, 0
+
+
 @dataclass(frozen=True, slots=True)
 class AnchoredPhrases:
     """Which phrase matches at one position: the answer of ``alternation(phrases)
     .match(text, pos)``, but only the phrases starting with the word found there are
-    compiled, when that word first comes (the default lens's verbs made one regex that
-    took longer to compile than comparing two short drafts)."""
+    tried, and their regex is compiled only when that word has come often (the default
+    lens's verbs made one regex that took longer to compile than comparing two short
+    drafts; then a regex per first word, 23 of them for the seed pair). Until then
+    plain phrases on ASCII text are matched by ``literal.PhraseList``: on ASCII text,
+    lower-casing moves no position and changes no word or space character, so matching
+    the lower-cased text is the case-insensitive regex's answer."""
 
     #: First word -> (its phrases in rank order, rank per group) not yet compiled; moved
     #: to ``ready`` (the regex source is built then too: most words never come).
@@ -119,19 +133,44 @@ class AnchoredPhrases:
     ready: dict[str, tuple[re.Pattern[str], list[int]]]
     #: Phrase index per rank (the order ``alternation`` tries them in).
     order: list[int]
+    #: First word -> its plain matcher (None: a phrase needs the regex), made on first use.
+    plain: dict[str, _PlainBucket | None] = field(default_factory=dict)
 
     def match(self, text: str, pos: int) -> tuple[int, int] | None:
         """``(end, phrase index)`` of the first phrase in order that matches at ``pos``."""
         best: tuple[int, int] | None = None
         tok = _TOKEN.match(text, pos)
+        low = text.lower() if text.isascii() else None
         for key in (tok.group().lower(), None) if tok else (None,):
-            regex, ranks = self._bucket(key)
-            m = regex.match(text, pos) if regex is not None else None
-            if m is not None:
-                rank = ranks[int(str(m.lastgroup)[1:])]
-                if best is None or rank < best[1]:
-                    best = (m.end(), rank)
+            found = self._match_at(key, text, low, pos)
+            if found is not None and (best is None or found[1] < best[1]):
+                best = found
         return None if best is None else (best[0], self.order[best[1]])
+
+    def _match_at(self, key: str | None, text: str, low: str | None, pos: int) -> Hit | None:
+        """``(end, rank)`` of the first phrase under ``key`` matching at ``pos``; ``low``
+        is ``text`` lower-cased when it is ASCII (else None: the regex decides)."""
+        name = "" if key is None else key
+        plain = self._plain(name) if low is not None and name not in self.ready else None
+        if plain is not None and plain.uses < LITERAL_USES:
+            plain.uses += 1
+            found = plain.phrases.match(low or "", pos)
+            return None if found is None else (found[0], plain.ranks[found[1]])
+        regex, ranks = self._bucket(key)
+        m = regex.match(text, pos) if regex is not None else None
+        return None if m is None else (m.end(), ranks[int(str(m.lastgroup)[1:])])
+
+    def _plain(self, name: str) -> _PlainBucket | None:
+        if name not in self.plain:
+            source = self.pending.get(name)
+            words = [plain_words(p, True) for p in source[0]] if source else [None]
+            plain = [w for w in words if w is not None]
+            self.plain[name] = (
+                _PlainBucket(PhraseList(plain), source[1])
+                if source and len(plain) == len(words)
+                else None
+            )
+        return self.plain[name]
 
     def _bucket(self, key: str | None) -> tuple[re.Pattern[str] | None, list[int]]:
         """The compiled regex of the phrases under ``key`` (None: phrases with no first
@@ -145,6 +184,10 @@ class AnchoredPhrases:
             regex = re.compile(joined_source(source[0]), re.IGNORECASE)
             found = self.ready[name] = (regex, source[1])
         return found
+
+
+#: ``(end, rank)`` of a phrase found by ``AnchoredPhrases``.
+Hit = tuple[int, int]
 
 
 def anchored_phrases(phrases: Sequence[str]) -> AnchoredPhrases:
