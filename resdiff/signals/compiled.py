@@ -106,6 +106,10 @@ def first_word_keys(phrase: str) -> set[str] | None:
     return keys
 
 
+#: ``(end, rank)`` of a phrase found by ``AnchoredPhrases``.
+Hit = tuple[int, int]
+
+
 class _PlainBucket:
     """The plain phrases under one first word, matched without a regex (``literal``)
     until they have been tried ``LITERAL_USES`` times."""
@@ -161,6 +165,8 @@ class AnchoredPhrases:
         return None if m is None else (m.end(), ranks[int(str(m.lastgroup)[1:])])
 
     def _plain(self, name: str) -> _PlainBucket | None:
+        """The plain matcher of the phrases under ``name``, made when the word first
+        comes; None when one of them needs the regex ("re:", "*") or none is left."""
         if name not in self.plain:
             source = self.pending.get(name)
             words = [plain_words(p, True) for p in source[0]] if source else [None]
@@ -184,10 +190,6 @@ class AnchoredPhrases:
             regex = re.compile(joined_source(source[0]), re.IGNORECASE)
             found = self.ready[name] = (regex, source[1])
         return found
-
-
-#: ``(end, rank)`` of a phrase found by ``AnchoredPhrases``.
-Hit = tuple[int, int]
 
 
 def anchored_phrases(phrases: Sequence[str]) -> AnchoredPhrases:
