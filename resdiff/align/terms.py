@@ -14,8 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import mul
 
 from resdiff.datalists import read_list
 from resdiff.diff import CJK
@@ -219,12 +217,11 @@ def clause_terms(stems: Sequence[str], idf: Idf) -> ClauseTerms:
 
 def cosine(x: Vector, y: Vector) -> float:
     """The dot product of two unit vectors, summed over the shorter one in its own order
-    (so the same two vectors always give the same bits). ``map`` keeps the loop in C:
-    the aligner takes thousands of these per pair of drafts."""
+    (so the same two vectors always give the same bits)."""
     if len(x) > len(y):
         x, y = y, x
-    dot: float = sum(map(mul, x.values(), map(y.get, x, repeat(0.0))))
-    return min(1.0, dot)
+    get = y.get
+    return min(1.0, sum(w * get(t, 0.0) for t, w in x.items()))
 
 
 def containment(part: ClauseTerms, whole: Counter[str], idf: Idf) -> float:
