@@ -250,13 +250,9 @@ class _Matcher:
 Indexed = Sequence[tuple[int, Vector]]
 
 
-@dataclass(frozen=True, slots=True)
-class _RareScores:
-    """Rare-term scores: ``rows[i][j]`` for clause ``i`` of ``a`` and ``j`` of ``b``,
-    and the clauses of ``b`` in the order the term-by-term pass first met them."""
-
-    rows: dict[int, dict[int, float]]
-    b_order: tuple[int, ...]
+_RareScores = tuple[dict[int, dict[int, float]], tuple[int, ...]]
+"""Rare-term scores: ``rows[i][j]`` for clause ``i`` of ``a`` and ``j`` of ``b``, and
+the clauses of ``b`` in the order the term-by-term pass first met them."""
 
 
 def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> _RareScores:
@@ -277,7 +273,7 @@ def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> _RareScor
             for j, wb in pb:
                 row[j] = row.get(j, 0.0) + wa * wb
     b_order = tuple(dict.fromkeys(j for t in rare for j, _ in post_b[t]))
-    return _RareScores(rows, b_order)
+    return rows, b_order
 
 
 def _postings(clauses: Indexed, terms: Sequence[str]) -> dict[str, list[tuple[int, float]]]:
@@ -296,9 +292,10 @@ def _best_pairs(scores: _RareScores, k: int) -> set[tuple[int, int]]:
     met, first ``a``'s then ``b``'s: the set, and so the order in which the pairs are
     scored (which breaks ties when splits and merges are sought), is then always the
     same for the same drafts."""
+    rows, b_order = scores
     cands: set[tuple[int, int]] = set()
-    columns: dict[int, list[tuple[float, int]]] = {j: [] for j in scores.b_order}
-    for i, row in scores.rows.items():
+    columns: dict[int, list[tuple[float, int]]] = {j: [] for j in b_order}
+    for i, row in rows.items():
         best = sorted(zip(row.values(), row, strict=True), reverse=True)[:k]
         cands.update((i, j) for _, j in best)
         for j, s in row.items():

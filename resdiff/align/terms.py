@@ -13,7 +13,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from resdiff.datalists import read_list
 from resdiff.diff import CJK
@@ -138,14 +137,17 @@ def full_terms(clause: Clause) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
 class SequenceTerms:
     """One clause sequence as the aligner counts it: each clause's stems (its
     sub-paragraphs' included) and, for each stem, how many of the clauses hold it.
-    Never mutated: it is shared by every alignment of the sequence."""
+    Never mutated: it is shared by every alignment of the sequence. (A plain class: a
+    dataclass costs milliseconds of start-up to create.)"""
 
-    stems: tuple[tuple[str, ...], ...]
-    df: Counter[str]
+    __slots__ = ("df", "stems")
+
+    def __init__(self, stems: tuple[tuple[str, ...], ...], df: Counter[str]) -> None:
+        self.stems = stems
+        self.df = df
 
 
 @functools.lru_cache(maxsize=32)
