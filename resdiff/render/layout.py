@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resdiff.render.styled import HEADER, Segment, Styled, cell_len, chop_cells, crop
+from resdiff.render.styled import HEADER, Piece, Styled, cell_len, chop_cells, crop
 
 _WORD = re.compile(r"\s*\S+\s*")
 
@@ -55,7 +55,11 @@ def divide_line(text: str, width: int, fold: bool) -> list[int]:
 
 
 def wrap(
-    text: Styled, width: int, justify: str = "default", overflow: str = "fold", no_wrap: bool = False
+    text: Styled,
+    width: int,
+    justify: str = "default",
+    overflow: str = "fold",
+    no_wrap: bool = False,
 ) -> list[Styled]:
     """``text`` in lines of at most ``width`` cells, justified (``default``: as it
     comes, ``left``: padded with spaces, ``right``)."""
@@ -79,7 +83,7 @@ def wrap(
     return out
 
 
-def paragraph(text: Styled, width: int) -> list[list[Segment]]:
+def paragraph(text: Styled, width: int) -> list[list[Piece]]:
     """A paragraph as a console prints it at ``width``."""
     if width < 1:
         return []
@@ -163,7 +167,9 @@ def _measure_column(table: Table, index: int, width: int) -> tuple[int, int]:
     return min(low, width), min(high, width)
 
 
-def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+def _ratio_reduce(
+    total: int, ratios: list[int], maximums: list[int], values: list[int]
+) -> list[int]:
     ratios = [ratio if cap else 0 for ratio, cap in zip(ratios, maximums, strict=True)]
     total_ratio = sum(ratios)
     if not total_ratio:
@@ -188,9 +194,10 @@ def _collapse(widths: list[int], wrappable: list[bool], width: int) -> list[int]
     if not any(wrappable):
         return widths
     while total and excess > 0:
-        widest = max(w for w, ok in zip(widths, wrappable, strict=True) if ok)
-        second = max(w if ok and w != widest else 0 for w, ok in zip(widths, wrappable, strict=True))
-        ratios = [1 if (w == widest and ok) else 0 for w, ok in zip(widths, wrappable, strict=True)]
+        pairs = list(zip(widths, wrappable, strict=True))
+        widest = max(w for w, ok in pairs if ok)
+        second = max(w if ok and w != widest else 0 for w, ok in pairs)
+        ratios = [1 if (w == widest and ok) else 0 for w, ok in pairs]
         if not any(ratios) or not widest - second:
             break
         widths = _ratio_reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
@@ -213,7 +220,9 @@ def column_widths(table: Table, width: int) -> list[int]:
     return widths
 
 
-def _cell_lines(text: Styled, column: Column, pads: tuple[int, int], width: int) -> list[list[Segment]]:
+def _cell_lines(
+    text: Styled, column: Column, pads: tuple[int, int], width: int
+) -> list[list[Piece]]:
     """A cell's lines, each exactly ``width`` cells; none when it has no room."""
     left, right = pads
     inner = width - left - right
@@ -232,7 +241,7 @@ def _cell_lines(text: Styled, column: Column, pads: tuple[int, int], width: int)
     return lines
 
 
-def table_lines(table: Table, width: int) -> list[list[Segment]]:
+def table_lines(table: Table, width: int) -> list[list[Piece]]:
     """The table as a console prints it at ``width``."""
     if width < 1:
         return []
@@ -240,7 +249,7 @@ def table_lines(table: Table, width: int) -> list[list[Segment]]:
     rows: list[tuple[bool, Sequence[Styled]]] = [(False, row) for row in table.rows]
     if table.ruled:
         rows.insert(0, (True, [Styled(c.header) for c in table.columns]))
-    out: list[list[Segment]] = []
+    out: list[list[Piece]] = []
     for header, row in rows:
         outer: tuple[str, ...] = (HEADER,) if header else ()
         cells = []
@@ -253,7 +262,7 @@ def table_lines(table: Table, width: int) -> list[list[Segment]]:
         height = max(len(lines) for lines, _ in cells)
         shaped = [_shape(lines, w, height, outer, header) for lines, w in cells]
         for n in range(max(1, height)):
-            line: list[Segment] = []
+            line: list[Piece] = []
             for k, cell in enumerate(shaped):
                 if k and table.ruled:
                     line.append((" ", ()))
@@ -265,8 +274,8 @@ def table_lines(table: Table, width: int) -> list[list[Segment]]:
 
 
 def _shape(
-    lines: list[list[Segment]], width: int, height: int, style: tuple[str, ...], bottom: bool
-) -> list[list[Segment]]:
+    lines: list[list[Piece]], width: int, height: int, style: tuple[str, ...], bottom: bool
+) -> list[list[Piece]]:
     """A cell's lines filled to the row's height with blank lines in the cell's style
     (at the top for a header: rich aligns headers at the bottom)."""
     missing = [[(" " * width, style)]] * (height - len(lines))

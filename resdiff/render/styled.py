@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -122,7 +123,7 @@ def sgr(styles: tuple[str, ...]) -> str:
 
 
 #: A piece of a written line: its text and the styles applied to it, outermost first.
-Segment = tuple[str, tuple[str, ...]]
+Piece = tuple[str, tuple[str, ...]]
 
 _TRAILING_SPACE = re.compile(r"\s+$")
 
@@ -227,7 +228,7 @@ class Styled:
         if not offsets:
             return [self.copy()]
         bounds = [0, *offsets, len(self.plain)]
-        ranges = list(zip(bounds, bounds[1:], strict=False))
+        ranges = list(itertools.pairwise(bounds))
         lines = [Styled(self.plain[a:b], self.style) for a, b in ranges]
         for start, end, style in self.spans:
             for k in range(max(0, bisect.bisect_right(bounds, start) - 2), len(ranges)):
@@ -248,22 +249,22 @@ class Styled:
             offsets += [m.start(), m.end()]
         return [line for line in self.divide(offsets) if line.plain != "\n"]
 
-    def segments(self, outer: tuple[str, ...] = ()) -> list[Segment]:
+    def segments(self, outer: tuple[str, ...] = ()) -> list[Piece]:
         """The pieces of a line with one style each, split where rich splits them: at
         every span's start and end. ``outer`` styles apply under the text's own."""
         styles = ([(0, len(self.plain), self.style)] if self.style else []) + self.spans
         if not styles:
             return [(self.plain, outer)] if self.plain else []
         cuts = sorted({0, len(self.plain), *(x for s, e, _ in styles for x in (s, e))})
-        out: list[Segment] = []
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        out: list[Piece] = []
+        for a, b in itertools.pairwise(cuts):
             if b > a:
                 active = tuple(st for s, e, st in styles if s <= a and e >= b)
                 out.append((self.plain[a:b], outer + active))
         return out
 
 
-def write(segments: Iterable[Segment], color: bool) -> str:
+def write(segments: Iterable[Piece], color: bool) -> str:
     """A line's segments as terminal text: each styled piece in its own SGR code and
     reset, as rich writes them; plain text without colour."""
     if not color:
@@ -275,12 +276,12 @@ def write(segments: Iterable[Segment], color: bool) -> str:
     return "".join(out)
 
 
-def crop(segments: list[Segment], width: int) -> list[Segment]:
+def crop(segments: list[Piece], width: int) -> list[Piece]:
     """A line cropped to ``width`` cells (rich's rule when a console prints a line)."""
     total = sum(cell_len(text) for text, _ in segments)
     if total <= width:
         return segments
-    out: list[Segment] = []
+    out: list[Piece] = []
     used = 0
     for text, styles in segments:
         size = cell_len(text)

@@ -29,8 +29,9 @@ from resdiff.present.segments import (
     shown_group,
     shown_text,
 )
-from resdiff.render.layout import Column, Table, paragraph, table_lines
-from resdiff.render.styled import Segment, Styled, cell_len, write
+from resdiff.render import layout
+from resdiff.render.layout import Column, Table
+from resdiff.render.styled import Piece, Styled, cell_len, write
 from resdiff.render.view import (
     Gap,
     PairRow,
@@ -130,14 +131,18 @@ def _heading(text: str) -> Styled:
 
 
 #: Lines of a block, each a list of styled segments.
-Block = list[list[Segment]]
+Block = list[list[Piece]]
 
 
 def _paragraphs(parts: Sequence[Styled | Table], width: int) -> Block:
     """Paragraphs and tables one after the other, as a console prints them."""
     out: Block = []
     for part in parts:
-        out += table_lines(part, width) if isinstance(part, Table) else paragraph(part, width)
+        out += (
+            layout.table_lines(part, width)
+            if isinstance(part, Table)
+            else layout.paragraph(part, width)
+        )
     return out
 
 
@@ -167,7 +172,11 @@ def _kind(kind: keydiffs.Kind) -> Styled:
 
 
 #: The in-brief grid: the number, the kind, the headline.
-_BRIEF_COLUMNS = (Column(justify="right", no_wrap=True), Column(no_wrap=True), Column(overflow="fold"))
+_BRIEF_COLUMNS = (
+    Column(justify="right", no_wrap=True),
+    Column(no_wrap=True),
+    Column(overflow="fold"),
+)
 #: The key differences' grid: the number, then the entry and its facets.
 _KEYS_COLUMNS = (Column(justify="right", no_wrap=True), Column(overflow="fold"))
 
@@ -179,7 +188,11 @@ def _brief(view: ReportView, width: int) -> Block:
     for section in view.sections:
         parts += [_heading(f"In brief: {section.title}"), Styled(clean(section.verdict))]
         rows = [
-            [Styled(f"{item.number}."), _kind(item.kind), Styled(escape_markers(clean(item.headline)))]
+            [
+                Styled(f"{item.number}."),
+                _kind(item.kind),
+                Styled(escape_markers(clean(item.headline))),
+            ]
             for item in section.headline
         ]
         if section.headline:
@@ -410,8 +423,8 @@ def _agreed(section: SectionView, width: int, color: bool) -> list[Line]:
 def render_view(view: ReportView, *, color: bool = False, width: int | None = None) -> str:
     width = width or DEFAULT_WIDTH
     blocks = [
-        paragraph(Styled(f"resdiff report: {clean(view.title)}", STYLE_HEADING), width),
-        paragraph(Styled(""), width),
+        layout.paragraph(Styled(f"resdiff report: {clean(view.title)}", STYLE_HEADING), width),
+        layout.paragraph(Styled(""), width),
         _brief(view, width),
         _documents(view, width),
         *(_summary(section, width) for section in view.sections),
