@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from resdiff.render.styled import HEADER, Piece, Styled, cell_len, chop_cells, crop
+from resdiff.render.styled import HEADER, Piece, Styled, cell_len, chop_cells, crop, is_narrow
 
 _WORD = re.compile(r"\s*\S+\s*")
 
@@ -29,11 +29,12 @@ def divide_line(text: str, width: int, fold: bool) -> list[int]:
     """Offsets to break ``text`` at so each line fits ``width`` cells."""
     breaks: list[int] = []
     offset = 0
+    measure = len if is_narrow(text) else cell_len
     for m in _WORD.finditer(text):
         start, word = m.start(), m.group()
-        size = cell_len(word.rstrip())
+        size = measure(word.rstrip())
         if width - offset >= size:
-            offset += cell_len(word)
+            offset += measure(word)
         elif size > width:
             if fold:
                 pieces = chop_cells(word, width)
@@ -41,16 +42,16 @@ def divide_line(text: str, width: int, fold: bool) -> list[int]:
                     if start:
                         breaks.append(start)
                     if k == len(pieces) - 1:
-                        offset = cell_len(piece)
+                        offset = measure(piece)
                     else:
                         start += len(piece)
             else:
                 if start:
                     breaks.append(start)
-                offset = cell_len(word)
+                offset = measure(word)
         elif offset and start:
             breaks.append(start)
-            offset = cell_len(word)
+            offset = measure(word)
     return breaks
 
 
@@ -87,7 +88,8 @@ def paragraph(text: Styled, width: int) -> list[list[Piece]]:
     """A paragraph as a console prints it at ``width``."""
     if width < 1:
         return []
-    return [crop(line.segments(), width) for line in wrap(text, width)]
+    # Wrapping leaves no line wider than the width: nothing to crop.
+    return [line.segments() for line in wrap(text, width)]
 
 
 # Tables -------------------------------------------------------------------------------
@@ -133,10 +135,11 @@ class Table:
 
 def _measure_text(text: str) -> tuple[int, int]:
     """The narrowest a text can be (its widest word) and its natural width."""
+    measure = len if is_narrow(text) else cell_len
     lines = text.splitlines()
-    widest = max(cell_len(line) for line in lines) if lines else 0
+    widest = max(map(measure, lines)) if lines else 0
     words = text.split()
-    return (max(cell_len(word) for word in words) if words else widest), widest
+    return (max(map(measure, words)) if words else widest), widest
 
 
 def _normalized(low: int, high: int, maximum: int) -> tuple[int, int]:
@@ -231,10 +234,11 @@ def _cell_lines(
     lines = []
     for line in wrap(text, inner, column.justify, column.overflow, column.no_wrap):
         segments = line.segments()
-        size = sum(cell_len(t) for t, _ in segments)
+        size = cell_len(line.plain)
         if size < inner:
             segments.append((" " * (inner - size), ()))
-        segments = crop(segments, inner)
+        elif size > inner:
+            segments = crop(segments, inner)
         lines.append([(" " * left, ()), *segments] if left else segments)
         if right:
             lines[-1].append((" " * right, ()))
@@ -267,10 +271,11 @@ def table_lines(table: Table, width: int) -> list[list[Piece]]:
                 if k and table.ruled:
                     line.append((" ", ()))
                 line += cell[n] if n < len(cell) else [(" " * widths[k], ())]
-            out.append(crop(line, width))
+            out.append(line)
         if header:
-            out.append(crop([("─" * (sum(widths) + table.extra), ())], width))
-    return out
+            out.append([("─" * (sum(widths) + table.extra), ())])
+    # Only a table with more columns than cells of room is wider than the console.
+    return out if sum(widths) + table.extra <= width else [crop(line, width) for line in out]
 
 
 def _shape(

@@ -35,7 +35,8 @@ _NARROW: Final = frozenset(
     + [chr(c) for c in range(0x2500, 0x25FD)]
     + list("‐‑‒–—―‘’‚“”„†‡•…‰′″‹›€™←↑→↓⇄⤓✕⟨⟩")
 )
-_is_narrow = _NARROW.issuperset
+#: Whether every character of a text is one cell wide (so its width is its length).
+is_narrow = _NARROW.issuperset
 
 #: What rich removes from any text it is given (bell, backspace, vertical tab, form
 #: feed, carriage return).
@@ -48,7 +49,7 @@ def strip_controls(text: str) -> str:
 
 def cell_len(text: str) -> int:
     """Cells ``text`` takes on a terminal, as rich counts them."""
-    if _is_narrow(text):
+    if (text.isascii() and text.isprintable()) or is_narrow(text):
         return len(text)
     from rich.cells import cell_len as rich_cell_len  # wide or combining text only
 
@@ -58,7 +59,7 @@ def cell_len(text: str) -> int:
 def set_cell_size(text: str, total: int) -> str:
     """``text`` cropped or space-padded to ``total`` cells (rich's rule: a wide character
     cut in half becomes a space)."""
-    if _is_narrow(text):
+    if is_narrow(text):
         size = len(text)
         return text + " " * (total - size) if size < total else text[:total]
     from rich.cells import set_cell_size as rich_set_cell_size
@@ -68,7 +69,7 @@ def set_cell_size(text: str, total: int) -> str:
 
 def chop_cells(text: str, width: int) -> list[str]:
     """``text`` in pieces of at most ``width`` cells."""
-    if _is_narrow(text):
+    if is_narrow(text):
         return [text[i : i + width] for i in range(0, len(text), width)]
     from rich.cells import chop_cells as rich_chop_cells
 

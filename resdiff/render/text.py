@@ -31,7 +31,7 @@ from resdiff.present.segments import (
 )
 from resdiff.render import layout
 from resdiff.render.layout import Column, Table
-from resdiff.render.styled import Piece, Styled, cell_len, write
+from resdiff.render.styled import Piece, Styled, cell_len, is_narrow, write
 from resdiff.render.view import (
     Gap,
     PairRow,
@@ -265,7 +265,8 @@ def _matrix(view: ReportView, matrix: PositionsMatrix, width: int) -> Block:
     return _paragraphs([_heading("Positions"), Table(columns, rows, ruled=True), Styled("")], width)
 
 
-_WORD = re.compile(r"[^ \n]+ *|\n| +")
+_WORD = re.compile(r"[^ \n]+ *| +")
+_NOT_SPACE = re.compile(r"[^ ]")
 
 
 def break_offsets(plain: str, width: int) -> list[int]:
@@ -273,16 +274,50 @@ def break_offsets(plain: str, width: int) -> list[int]:
     spaces, at newlines, and inside a word only when the word alone is too wide.
 
     rich's own wrapping is exact but costs ~0.3 ms a paragraph; this keeps a
-    2,000-clause ``--all`` report well under a second.
+    2,000-clause ``--all`` report well under a second. A line of one-cell characters
+    (nearly every line of a draft) is cut by searching for spaces, not word by word.
     """
     offsets: list[int] = []
-    col = 0
-    for m in _WORD.finditer(plain):
-        token = m.group()
-        if token == "\n":
-            offsets.append(m.end())
-            col = 0
+    start = 0
+    for line in plain.split("\n"):
+        cuts = _narrow_breaks(line, width) if is_narrow(line) else _word_breaks(line, width)
+        offsets += [start + cut for cut in cuts]
+        start += len(line) + 1
+        offsets.append(start)
+    return [o for o in offsets if 0 < o < len(plain)]
+
+
+def _narrow_breaks(line: str, width: int) -> list[int]:
+    """``break_offsets`` of a line without newlines whose characters are one cell wide:
+    a line from ``p`` ends before the first word that reaches past ``p + width``."""
+    out: list[int] = []
+    last = len(line.rstrip(" "))
+    p = 0
+    while last - p > width:
+        q = p + width
+        if line[q] == " ":
+            cut = _NOT_SPACE.search(line, q)
+            s = cut.start() if cut else last
+        else:
+            s = max(p, line.rfind(" ", p, q) + 1)
+        if s > p:
+            out.append(s)
+            p = s
             continue
+        end = line.find(" ", p)  # a word wider than the line: fold it
+        end = len(line) if end < 0 else end
+        while end - p > width:
+            p += width
+            out.append(p)
+    return out
+
+
+def _word_breaks(line: str, width: int) -> list[int]:
+    """``break_offsets`` of a line without newlines, word by word (any widths)."""
+    offsets: list[int] = []
+    col = 0
+    for m in _WORD.finditer(line):
+        token = m.group()
         word = token.rstrip(" ")
         trailing = len(token) - len(word)
         size = len(word) if word.isascii() else cell_len(word)
@@ -296,7 +331,7 @@ def break_offsets(plain: str, width: int) -> list[int]:
             word = word[width:]
             size = len(word) if word.isascii() else cell_len(word)
         col += size + trailing
-    return [o for o in offsets if 0 < o < len(plain)]
+    return offsets
 
 
 #: A line of the clause-by-clause sections: plain text, or styled text with colour.
