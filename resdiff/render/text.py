@@ -360,10 +360,18 @@ def _wrapped(spans: Spans, indent: int, width: int, color: bool) -> list[Line]:
 
 
 def joined_lines(lines: Sequence[Line], color: bool) -> str:
-    """Lines as written, unwrapped: each in its colours, or plain."""
+    """Lines as written, unwrapped: each in its colours, or plain. (A line can hold a
+    newline where ``break_offsets`` folded a word of wide characters; its colour codes
+    close before it, as rich closed them.)"""
     if not color:
         return "\n".join(x if isinstance(x, str) else x.plain for x in lines)
-    return "\n".join(x if isinstance(x, str) else write(x.segments(), True) for x in lines)
+    out = []
+    for x in lines:
+        if isinstance(x, str):
+            out.append(x)
+        else:
+            out += [write(part.segments(), True) for part in x.split_lines()]
+    return "\n".join(out)
 
 
 def _row(row: PairRow, width: int, color: bool) -> list[Line]:

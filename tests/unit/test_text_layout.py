@@ -16,7 +16,7 @@ from rich.text import Text
 
 from resdiff.render import text as report
 from resdiff.render.layout import Column, Table, paragraph, table_lines
-from resdiff.render.styled import _NARROW, Styled, write
+from resdiff.render.styled import NARROW_MARKS, NARROW_RANGES, Styled, is_narrow, write
 
 # Wide (中), zero-width (U+0301), non-breaking space, a mark that became wide (☰),
 # newlines and a carriage return (stripped), with ordinary letters and spaces.
@@ -53,9 +53,14 @@ def test_narrow_characters_are_one_cell_in_every_unicode_version() -> None:
     from rich._unicode_data._versions import VERSIONS
     from rich.cells import get_character_cell_size
 
+    narrow = [chr(c) for lo, hi in NARROW_RANGES for c in range(lo, hi + 1)]
+    narrow += list(NARROW_MARKS)
+    assert is_narrow("".join(narrow))
     for version in VERSIONS:
-        wide = [c for c in _NARROW if get_character_cell_size(c, version) != 1]
+        wide = [c for c in narrow if get_character_cell_size(c, version) != 1]
         assert not wide, (version, wide)
+    for other in ("\n", "\t", "\x1b", "\xad", "中", "\u0301", "☰", "\u200b"):
+        assert not is_narrow(f"a{other}b")
 
 
 @settings(max_examples=300, deadline=None)
