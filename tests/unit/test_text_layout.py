@@ -147,4 +147,3 @@ def test_a_narrow_line_breaks_where_the_word_by_word_search_breaks_it(
     """``break_offsets`` searches for spaces in a line of one-cell characters; the word by
     word search (kept for other lines, and what it was) is the reference."""
     assert report._narrow_breaks(line, width) == report._word_breaks(line, width)
-
