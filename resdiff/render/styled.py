@@ -19,10 +19,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from typing import Final
+from typing import Final
 
 #: Characters one cell wide in every Unicode version rich knows (a test checks them
 #: against all of rich's tables): Latin, Greek, Cyrillic, box drawing, and the
@@ -49,6 +46,7 @@ _CONTROL_STRIP: Final = dict.fromkeys((7, 8, 11, 12, 13))
 
 
 def strip_controls(text: str) -> str:
+    """``text`` as rich keeps it (its ``Text`` drops these on the way in)."""
     return text.translate(_CONTROL_STRIP)
 
 
