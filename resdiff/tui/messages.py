@@ -43,13 +43,14 @@ class ComparisonReady(Message):
 
 
 class DocumentsLoaded(Message):
-    """The drafts are read and parsed; comparing them is under way."""
+    """The drafts are read and parsed; comparing them is under way. ``drafts``: each
+    draft's id and description (``viewmodel.describe_document``), for the drafts line."""
 
     bubble = False
 
-    def __init__(self, docs: list[Document]) -> None:
+    def __init__(self, drafts: list[tuple[str, str]]) -> None:
         super().__init__()
-        self.docs = docs
+        self.drafts = drafts
 
 
 class LoadFailed(Message):
