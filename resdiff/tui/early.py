@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 
     from resdiff.pipeline import LoadOptions
 
-#: What the child sends: the drafts read (their ids and descriptions, for the drafts
-#: line), then the comparison, or the problem that stopped it.
-Loaded = tuple[Literal["loaded"], list[tuple[str, str]]]
+#: What the child sends: the drafts read (``particulars``, for the drafts line), then the
+#: comparison, or the problem that stopped it.
+Loaded = tuple[Literal["loaded"], list[Document]]
 Done = tuple[Literal["done"], Comparison]
 Failed = tuple[Literal["failed"], str]
 
@@ -61,11 +61,10 @@ def compare_drafts(
     return look_up_precedents(comparison, corpus)
 
 
-def described(docs: Sequence[Document]) -> list[tuple[str, str]]:
-    """Each draft's id and what is known of it, for the drafts line."""
-    from resdiff.tui.viewmodel.header import describe_document
-
-    return [(doc.id, describe_document(doc)) for doc in docs]
+def particulars(docs: Sequence[Document]) -> list[Document]:
+    """The drafts without their text: what the drafts line needs (symbol, sponsors,
+    date...), a few hundred bytes to send where the drafts are megabytes."""
+    return [replace(doc, text="", clauses=(), footnotes=()) for doc in docs]
 
 
 class EarlyComparison:
@@ -78,20 +77,22 @@ class EarlyComparison:
         self._conn = conn
 
     def receive(self) -> Loaded | Done | Failed:
-        """The child's next message (blocks: call it from a thread); a child that died
-        without a word is a failure said as one."""
+        """The child's next message (blocks: call it from a thread); after the last one
+        the child is waited for (it is ending). A child that died without a word is a
+        failure said as one."""
         try:
             message: Loaded | Done | Failed = self._conn.recv()
         except (EOFError, OSError):
-            return ("failed", "internal error: the comparison stopped without a result")
+            message = ("failed", "internal error: the comparison stopped without a result")
+        if message[0] != "loaded":
+            self._process.join()
         return message
 
     def stop(self) -> None:
-        """End the child if it still runs, and close the pipe."""
+        """End the child if it still runs (it is reaped when the app ends); never
+        blocks."""
         if self._process.is_alive():
             self._process.terminate()
-        self._process.join(timeout=1)
-        self._conn.close()
 
 
 def _child(conn: Connection, files: list[str], load: LoadOptions | None, job: _Job) -> None:
@@ -99,7 +100,7 @@ def _child(conn: Connection, files: list[str], load: LoadOptions | None, job: _J
     options, series, corpus = job
     try:
         docs = load_drafts(files, load)
-        conn.send(("loaded", described(docs)))
+        conn.send(("loaded", particulars(docs)))
         conn.send(("done", compare_drafts(docs, options, series, corpus)))
     except ResdiffError as exc:
         conn.send(("failed", str(exc)))

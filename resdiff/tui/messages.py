@@ -43,14 +43,14 @@ class ComparisonReady(Message):
 
 
 class DocumentsLoaded(Message):
-    """The drafts are read and parsed; comparing them is under way. ``drafts``: each
-    draft's id and description (``viewmodel.describe_document``), for the drafts line."""
+    """The drafts are read and parsed; comparing them is under way. ``docs`` may come
+    without their text (``tui.early.particulars``): only the drafts line uses them."""
 
     bubble = False
 
-    def __init__(self, drafts: list[tuple[str, str]]) -> None:
+    def __init__(self, docs: list[Document]) -> None:
         super().__init__()
-        self.drafts = drafts
+        self.docs = docs
 
 
 class LoadFailed(Message):

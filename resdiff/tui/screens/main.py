@@ -31,7 +31,7 @@ from resdiff.model import (
 from resdiff.tui import keys
 from resdiff.tui import viewmodel as vm
 from resdiff.tui.background import in_daemon_thread
-from resdiff.tui.early import compare_drafts, described, load_drafts
+from resdiff.tui.early import compare_drafts, load_drafts
 from resdiff.tui.messages import (
     ChangeChosen,
     ComparisonReady,
@@ -125,6 +125,8 @@ class MainScreen(Screen[None]):
             self._show(docs, list(range(len(docs))), self._initial, history_ok=True)
         elif len(self.files) >= 2:
             self._start(None, None)
+            if self._early is not None:  # idle until it arrives, once the window is up
+                self.call_after_refresh(self._prepare)
         else:
             self.action_open()
 
@@ -153,27 +155,19 @@ class MainScreen(Screen[None]):
     async def _compute(
         self, files: list[str], docs: list[Document] | None, order: list[int] | None
     ) -> None:
-        """Load and compare in a daemon thread (``in_daemon_thread``): the screen stays
-        responsive, and quitting never waits for a long comparison. The pipeline is
-        imported there too (a third of a second), not on the screen's event loop. The
-        comparison the CLI started before the app (``tui.early``) is received instead."""
+        """Load and compare ``files`` (or compare ``docs`` in ``order``) off the event
+        loop, so the screen stays responsive and quitting never waits for a long
+        comparison: the comparison the CLI started before the app (``tui.early``) is
+        received, any other one computed in a daemon thread (``_compare_here``)."""
         early, self._early = self._early, None
         try:
             if early is not None and docs is None and tuple(files) == early.files:
                 comparison = await self._receive(early)
-                docs = list(comparison.documents)
-                order = list(range(len(docs)))
+                docs, order = list(comparison.documents), list(range(len(comparison.documents)))
             else:
-                if early is not None:
+                if early is not None:  # another comparison was asked for meanwhile
                     early.stop()
-                if docs is None:
-                    docs = await in_daemon_thread(partial(load_drafts, files, self.load))
-                    self.post_message(DocumentsLoaded(described(docs)))
-                order = order if order is not None else list(range(len(docs)))
-                chosen = [docs[i] for i in order]
-                asked = self.series if order == sorted(order) else False
-                job = partial(compare_drafts, chosen, self.options, asked, self.corpus)
-                comparison = await in_daemon_thread(job)
+                docs, order, comparison = await self._compare_here(files, docs, order)
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
@@ -182,6 +176,26 @@ class MainScreen(Screen[None]):
             return
         in_order = order == sorted(order)
         self.post_message(ComparisonReady(docs, order, comparison, history_ok=in_order))
+
+    async def _compare_here(
+        self, files: list[str], docs: list[Document] | None, order: list[int] | None
+    ) -> tuple[list[Document], list[int], Comparison]:
+        """In a daemon thread (``in_daemon_thread``); the pipeline is imported there too
+        (a third of a second), not on the screen's event loop."""
+        if docs is None:
+            docs = await in_daemon_thread(partial(load_drafts, files, self.load))
+            self.post_message(DocumentsLoaded(docs))
+        order = order if order is not None else list(range(len(docs)))
+        chosen = [docs[i] for i in order]
+        asked = self.series if order == sorted(order) else False
+        job = partial(compare_drafts, chosen, self.options, asked, self.corpus)
+        return docs, order, await in_daemon_thread(job)
+
+    @work(group="prepare")
+    async def _prepare(self) -> None:
+        """While the comparison is computed in another process, import what showing it
+        needs (``vm.prepare``), which would otherwise delay its first paint."""
+        await in_daemon_thread(vm.prepare, name="resdiff-prepare")
 
     async def _receive(self, early: EarlyComparison) -> Comparison:
         """The early comparison's result, the drafts line said as soon as they are read;
@@ -205,14 +219,14 @@ class MainScreen(Screen[None]):
     @on(DocumentsLoaded)
     def _on_loaded(self, message: DocumentsLoaded) -> None:
         text = Text()
-        for n, (doc_id, description) in enumerate(message.drafts, 1):
+        for n, doc in enumerate(message.docs, 1):
             if n > 1:
                 text.append("\n")
-            text.append(f"{n} {doc_id}: ", style="bold")
-            text.append(description)
+            text.append(f"{n} {doc.id}: ", style="bold")
+            text.append(vm.describe_document(doc))
         self.query_one("#drafts", Static).update(text)
         self.query_one("#status-line", Static).update(
-            Text(f"Comparing {len(message.drafts)} drafts…")
+            Text(f"Comparing {len(message.docs)} drafts…")
         )
 
     @on(LoadFailed)

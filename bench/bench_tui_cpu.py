@@ -1,0 +1,110 @@
+"""The app's first paint in CPU seconds, for a machine too busy for wall times to mean much.
+
+    python bench/bench_tui_cpu.py A B [--runs 5] [--tree DIR --tree DIR2]
+
+Each run is a fresh process that starts the app as ``resdiff A B`` does (the comparison
+started early where the tree has ``tui.early``), headless at 120x40, and records the
+CPU time the app's process has used (all its threads) when its window is first drawn
+("window": the comparison under way) and when the comparison is shown ("paint": the
+outline, the pair and the key differences laid out and drawn), and the CPU time of the
+child process that compared (none in a tree that compares in a thread). On an idle
+machine with two cores, the first paint takes about ``max(window, child) + (paint -
+window)``: what is printed as "critical path". Trees take turns run by run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = textwrap.dedent(
+    """
+    import json, os, sys, time
+    wall0 = time.perf_counter()
+    from resdiff.model import CompareOptions
+    try:
+        from resdiff.tui.early import start_early
+    except ImportError:
+        start_early = None
+    files = sys.argv[1:3]
+    early = start_early(files, CompareOptions()) if start_early else None
+    from resdiff.tui.app import make_app
+    kwargs = {"early": early} if early is not None else {}
+    app = make_app(files, config=False, **kwargs)
+    seen = {}
+
+    def mark(name):
+        seen.setdefault(name, (time.process_time(), time.perf_counter() - wall0))
+
+    async def watch(pilot):
+        screen = app.screen
+        screen.call_after_refresh(mark, "window")
+        while screen.comparison is None:
+            await pilot.pause(0.005)
+        screen.call_after_refresh(mark, "paint")
+        await pilot.pause(0.05)
+        app.exit()
+
+    app.run(headless=True, size=(120, 40), auto_pilot=watch)
+    child = os.times().children_user + os.times().children_system
+    print(json.dumps({"window": seen["window"], "paint": seen["paint"], "child": child}))
+    """
+)
+
+
+def run(a: Path, b: Path, tree: Path) -> dict[str, float]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(a), str(b)],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    found = json.loads(out.strip().splitlines()[-1])
+    window, paint, child = found["window"][0], found["paint"][0], found["child"]
+    return {
+        "window": window,
+        "paint": paint,
+        "child": child,
+        "critical": max(window, child) + paint - window,
+        "wall": found["paint"][1],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("a", type=Path)
+    ap.add_argument("b", type=Path)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--tree", type=Path, action="append", help="source tree (repeat to pair)")
+    args = ap.parse_args()
+    trees: list[Path] = args.tree or [ROOT]
+    results: dict[Path, list[dict[str, float]]] = {tree: [] for tree in trees}
+    loads = []
+    for _ in range(args.runs):
+        for tree in trees:
+            results[tree].append(run(args.a.resolve(), args.b.resolve(), tree.resolve()))
+            loads.append(os.getloadavg()[0])
+    load = f"load {min(loads):.1f}-{max(loads):.1f}"
+    print(f"{args.a.name} / {args.b.name}, {args.runs} runs each, {load}")
+    print("  medians, s: app CPU at window / at paint, child CPU, critical path; headless wall")
+    for tree, runs in results.items():
+        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        print(
+            f"  {tree}: window {med['window']:.2f}, paint {med['paint']:.2f}, "
+            f"child {med['child']:.2f}, critical {med['critical']:.2f}; wall {med['wall']:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
