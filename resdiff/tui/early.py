@@ -17,9 +17,11 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
@@ -81,7 +83,9 @@ class EarlyComparison:
         the child is waited for (it is ending). A child that died without a word is a
         failure said as one."""
         try:
-            message: Loaded | Done | Failed = self._conn.recv()
+            self._conn.poll(None)  # waiting, then reading at once
+            with _collector_paused():
+                message: Loaded | Done | Failed = self._conn.recv()
         except (EOFError, OSError):
             message = ("failed", "internal error: the comparison stopped without a result")
         if message[0] != "loaded":
@@ -93,6 +97,21 @@ class EarlyComparison:
         blocks."""
         if self._process.is_alive():
             self._process.terminate()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Unpickling a comparison creates a hundred thousand objects, and the cyclic
+    garbage collector would go through the growing heap again and again meanwhile (half
+    the time of unpickling the 1,840-paragraph pair); none of them is garbage yet."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _child(conn: Connection, files: list[str], load: LoadOptions | None, job: _Job) -> None:
