@@ -6,7 +6,8 @@ shown in the order of the bindings, and redraws when the terminal is resized.
 
 Textual recomposes a footer (mounting every key anew) whenever the bindings change,
 which is whenever the focus moves; this one recomposes only when the keys it shows
-would differ, so moving the focus (and the app's first paint) does not rebuild it.
+would differ, so moving the focus does not rebuild it, and the first paint builds it
+once instead of three times.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collections.abc import Sequence
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -36,11 +36,13 @@ class KeysFooter(Footer):
             self._width = event.size.width
             self.refresh(recompose=True)
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
+    async def recompose(self) -> None:
+        """Compose again only if the keys would be drawn differently: Textual asks on
+        every change of the bindings (each move of the focus), and on start-up three
+        times over (the bindings ready, the first focus, the first width)."""
         if self._composed is not None and self._composed == _looks(self._keys()):
-            self._bindings_ready = True
-            return  # the same keys, enabled alike: nothing to redraw
-        super().bindings_changed(screen)
+            return
+        await super().recompose()
 
     def _keys(self) -> list[Shown]:
         """The keys to show, in the order of the bindings: by priority, those that fit."""
@@ -61,6 +63,7 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready or not self.size.width:
+            self._composed = None
             return
         keys = self._keys()
         self._composed = _looks(keys)
