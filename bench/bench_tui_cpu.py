@@ -16,7 +16,6 @@ path". Trees take turns run by run.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -26,6 +25,9 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_tui_terminal import arguments, paired  # noqa: E402
 
 PROBE = textwrap.dedent(
     """
@@ -96,21 +98,8 @@ def run(a: Path, b: Path, tree: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("a", type=Path)
-    ap.add_argument("b", type=Path)
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--tree", type=Path, action="append", help="source tree (repeat to pair)")
-    args = ap.parse_args()
-    trees: list[Path] = args.tree or [ROOT]
-    results: dict[Path, list[dict[str, float]]] = {tree: [] for tree in trees}
-    loads = []
-    for _ in range(args.runs):
-        for tree in trees:
-            results[tree].append(run(args.a.resolve(), args.b.resolve(), tree.resolve()))
-            loads.append(os.getloadavg()[0])
-    load = f"load {min(loads):.1f}-{max(loads):.1f}"
-    print(f"{args.a.name} / {args.b.name}, {args.runs} runs each, {load}")
+    args = arguments((__doc__ or "").splitlines()[0])
+    results = paired(args, run)
     print("  medians, s: app CPU at window / at paint, child CPU, critical path; headless wall")
     for tree, runs in results.items():
         med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}

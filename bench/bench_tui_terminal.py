@@ -25,10 +25,13 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 SESSION = "resdiff-bench-paint"
+T = TypeVar("T")
 
 
 def _tmux(*args: str) -> str:
@@ -78,23 +81,37 @@ def _summary(times: list[float]) -> str:
     return f"median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f})"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+def arguments(description: str) -> argparse.Namespace:
+    """The drafts, the runs, and the trees to pair (this one when none is given)."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("a", type=Path)
     ap.add_argument("b", type=Path)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--tree", type=Path, action="append", help="source tree (repeat to pair)")
     args = ap.parse_args()
-    trees: list[Path] = args.tree or [ROOT]
-    results: dict[Path, list[tuple[float, float]]] = {tree: [] for tree in trees}
+    args.tree = args.tree or [ROOT]
+    return args
+
+
+def paired(
+    args: argparse.Namespace, measure: Callable[[Path, Path, Path], T]
+) -> dict[Path, list[T]]:
+    """``measure(a, b, tree)`` for each tree in turn, run by run, so that every tree sees
+    the same load; prints the drafts, the runs and the load average over them."""
+    results: dict[Path, list[T]] = {tree: [] for tree in args.tree}
     loads = []
     for _ in range(args.runs):
-        for tree in trees:  # in turn, so that every tree sees the same load
-            results[tree].append(first_paint(args.a.resolve(), args.b.resolve(), tree.resolve()))
+        for tree in args.tree:
+            results[tree].append(measure(args.a.resolve(), args.b.resolve(), tree.resolve()))
             loads.append(os.getloadavg()[0])
     load = f"load {min(loads):.1f}-{max(loads):.1f}"
     print(f"{args.a.name} / {args.b.name}, {args.runs} runs each, {load}")
-    for tree, runs in results.items():
+    return results
+
+
+def main() -> None:
+    args = arguments((__doc__ or "").splitlines()[0])
+    for tree, runs in paired(args, first_paint).items():
         print(f"  {tree}")
         print(f"    first screen: {_summary([w for w, _ in runs])}")
         print(f"    first paint:  {_summary([p for _, p in runs])}")

@@ -1,6 +1,6 @@
 """The comparison started before the app (``tui.early``): the same result as the app's
-own worker, errors said, the child ended when the reader quits, started by the CLI
-before Textual is imported."""
+own worker, errors said, the child ended when asked (quitting: test_quit.py), started by
+the CLI before Textual is imported."""
 
 from __future__ import annotations
 
@@ -136,45 +136,6 @@ async def test_an_early_comparison_of_other_drafts_is_stopped_not_shown(
         assert [d.source for d in s.comparison.documents] == draft_paths
     early._process.join(timeout=10)
     assert not early._process.is_alive()
-
-
-QUIT = textwrap.dedent(
-    """
-    import time
-    import resdiff.pipeline
-    from resdiff.model import CompareOptions
-    from resdiff.tui import early
-
-    def endless(*args, **kwargs):
-        time.sleep(600)  # a comparison far longer than anyone waits
-
-    resdiff.pipeline.compare = endless  # before the fork: the child compares so
-    early._cores = lambda: 2
-    started = early.start_early([{a!r}, {b!r}], CompareOptions())
-    from resdiff.tui.app import make_app, run_app
-
-    app = make_app([{a!r}, {b!r}], early=started)
-
-    async def quit_while_comparing(pilot):
-        while not app.screen.computing:
-            await pilot.pause(0.05)
-        await pilot.pause(0.3)
-        await pilot.press("q")
-
-    code = run_app(app, headless=True, auto_pilot=quit_while_comparing)
-    print("exited", code, "child alive", started._process.is_alive())
-    """
-)
-
-
-def test_q_during_a_long_early_comparison_exits_and_ends_the_child() -> None:
-    code = QUIT.format(a=str(DRAFTS / "draft-one.txt"), b=str(DRAFTS / "draft-two.txt"))
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith("exited 0 child alive False")
-    assert done.stderr == ""
 
 
 CLI = textwrap.dedent(
