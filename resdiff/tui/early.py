@@ -4,9 +4,9 @@ Starting the app means importing Textual and building the window (0.4-0.7 s of C
 and none of it is needed to compare the drafts named on the command line. So the CLI
 starts their comparison in a child process before it imports the app
 (``start_early``), and the two run side by side on two cores; the app then only
-receives the result, pickled through a pipe (0.05 s on a 460-paragraph pair, against
-0.6-1 s to compute it). In one process both would share one interpreter lock, the
-window's first frames slowing the comparison down.
+receives the result, pickled through a pipe (about 0.1 s to pickle and unpickle for a
+460-paragraph pair, against 0.5-1 s to compute it). In one process both would share
+one interpreter lock, the window's first frames slowing the comparison down.
 
 The child is forked while the CLI has no other thread (so it inherits the modules
 already imported); where forking is not the platform's way, it is spawned. On a single
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 Loaded = tuple[Literal["loaded"], list[Document]]
 Done = tuple[Literal["done"], Comparison]
 Failed = tuple[Literal["failed"], str]
+
+#: How the child compares: the options, the series asked for, the corpus database.
+_Job = tuple[CompareOptions, bool | None, str | None]
 
 
 def load_drafts(files: Sequence[str], load: LoadOptions | None) -> list[Document]:
@@ -79,22 +82,19 @@ class EarlyComparison:
         self._conn = conn
 
     def receive(self) -> Loaded | Done | Failed:
-        """The child's next message (blocks: call it from a thread); after the last one
-        the child is waited for (it is ending). A child that died without a word is a
-        failure said as one."""
+        """The child's next message (blocks: call it from a thread). A child that died
+        without a word is a failure said as one."""
         try:
             self._conn.poll(None)  # waiting, then reading at once
             with _collector_paused():
                 message: Loaded | Done | Failed = self._conn.recv()
         except (EOFError, OSError):
             message = ("failed", "internal error: the comparison stopped without a result")
-        if message[0] != "loaded":
-            self._process.join()
         return message
 
     def stop(self) -> None:
-        """End the child if it still runs (it is reaped when the app ends); never
-        blocks."""
+        """End the child if it still runs (after its last message it is ending anyway);
+        never blocks: an ended child is reaped here or when the app ends."""
         if self._process.is_alive():
             self._process.terminate()
 
@@ -127,9 +127,6 @@ def _child(conn: Connection, files: list[str], load: LoadOptions | None, job: _J
         conn.send(("failed", f"internal error while comparing: {exc!r}"))
     finally:
         conn.close()
-
-
-_Job = tuple[CompareOptions, bool | None, str | None]
 
 
 def _cores() -> int:

@@ -54,7 +54,9 @@ def test_the_child_sends_the_drafts_then_the_comparison_made_here(
     ]
     assert all(d.clauses == () and d.text == "" for d in loaded[1])
     assert done[1] == compare_drafts(docs, options, None, None)
-    assert not early._process.is_alive()  # waited for after its last message
+    early.stop()
+    early._process.join(timeout=10)
+    assert early._process.exitcode is not None
 
 
 def test_a_problem_in_the_child_is_sent_as_one_line(draft_paths: list[str]) -> None:
