@@ -62,6 +62,7 @@ def first_paint(a: Path, b: Path, tree: Path = ROOT, timeout: float = 60.0) -> t
     start = time.perf_counter()
     _tmux("send-keys", "-t", SESSION, "Enter")
     window: float | None = None
+    screen = ""
     try:
         while time.perf_counter() - start < timeout:
             screen = _tmux("capture-pane", "-t", SESSION, "-p")
@@ -70,7 +71,7 @@ def first_paint(a: Path, b: Path, tree: Path = ROOT, timeout: float = 60.0) -> t
             if _painted(screen):
                 return window or 0.0, time.perf_counter() - start
             time.sleep(0.01)
-        raise TimeoutError(f"no first paint after {timeout} s")
+        raise TimeoutError(f"no first paint after {timeout} s ({tree}):\n{screen}")
     finally:
         _tmux("send-keys", "-t", SESSION, "q")
         time.sleep(0.3)
