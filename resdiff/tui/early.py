@@ -143,8 +143,10 @@ def start_early(
     corpus: str | None = None,
 ) -> EarlyComparison | None:
     """Start comparing ``files`` in a child process, or ``None`` where it would not help
-    (fewer than two drafts, standard input among them, a single core). Call it before
-    anything starts a thread (forking copies only the calling thread)."""
+    (fewer than two drafts, standard input among them, a single core) or cannot start
+    (no process to be had: the app then compares in its own thread, as for any later
+    comparison). Call it before anything starts a thread (forking copies only the
+    calling thread)."""
     if len(files) < 2 or "-" in files or _cores() < 2:
         return None
     import multiprocessing
@@ -159,6 +161,11 @@ def start_early(
     process = context.Process(
         target=_child, args=(sending, list(files), load, job), name="resdiff-compare", daemon=True
     )
-    process.start()
-    sending.close()  # the child's end: ours closed, so a dead child reads as EOF
+    try:
+        process.start()
+    except OSError:  # out of processes or memory: nothing is lost, only the head start
+        receiving.close()
+        return None
+    finally:
+        sending.close()  # the child's end: ours closed, so a dead child reads as EOF
     return EarlyComparison(files, process, receiving)

@@ -76,6 +76,16 @@ def test_nothing_is_started_where_it_would_not_help(
     assert start_early(draft_paths, CompareOptions()) is None
 
 
+def test_no_process_to_be_had_is_no_early_start(
+    draft_paths: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(self: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("multiprocessing.process.BaseProcess.start", refused)
+    assert start_early(draft_paths, CompareOptions()) is None
+
+
 def test_stop_ends_a_long_comparison(
     draft_paths: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
