@@ -9,8 +9,8 @@ first, with a named group per entry so one scan finds every entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
@@ -18,6 +18,7 @@ from resdiff.signals.literal import SPECIAL, PhraseList, plain_words
 from resdiff.signals.prefilter import Hint, literal_hint
 
 if TYPE_CHECKING:
+    from resdiff.model import Verb
     from resdiff.signals.lens import Lens, PatternEntry, VerbEntry
 
 _WILDCARD = r"(?:\s+[\w'-]+){0,3}\s+"
@@ -328,6 +329,8 @@ class CompiledLens:
 
     verbs: AnchoredPhrases
     verb_entries: tuple[VerbEntry, ...]
+    #: Per verb entry, its literal words (the "*" wildcards left out): ranks readings.
+    verb_words: tuple[int, ...]
     skips: re.Pattern[str]
     scanner: Scanner
     term_topics: tuple[str, ...]
@@ -336,9 +339,12 @@ class CompiledLens:
     actors_any: tuple[str, ...]
     qualifier_meanings: tuple[dict[str, tuple[str, str]], ...]
     negation: re.Pattern[str]
-    actor_patterns: tuple[LensPattern, ...]
-    references: tuple[LensPattern, ...]
-    numbers: tuple[LensPattern, ...]
+    actor_patterns: PatternList
+    references: PatternList
+    numbers: PatternList
+    #: Opener text (as the parser cut it: "Demands", "Calls upon") -> its reading by
+    #: ``verbs.match_opener``; a draft repeats a few dozen openers hundreds of times.
+    openers: dict[str, tuple[tuple[int, int], Verb] | None] = field(default_factory=dict)
 
     def scan(self, folded: str, low: str) -> Hits:
         """Terms, qualifiers, cues and actor names of a clause (``low`` is ``folded``
@@ -410,6 +416,7 @@ def compile_lens(lens: Lens) -> CompiledLens:
     return CompiledLens(
         verbs=verbs,
         verb_entries=lens.verbs,
+        verb_words=tuple(len([w for w in v.phrase.split() if w != "*"]) for v in lens.verbs),
         skips=skips,
         scanner=make_scanner(
             [
@@ -447,10 +454,54 @@ class LensPattern:
         return re.compile(self.source, self.flags)
 
 
-def _patterns(entries: Sequence[PatternEntry], *, ignore_case: bool) -> tuple[LensPattern, ...]:
+class PatternList:
+    """A lens's patterns of one kind, in order, with their literal hints checked together.
+
+    Each pattern's hint is a few strings of which one must occur for it to match
+    (``prefilter``); many patterns share them (the month names). Asking each distinct
+    string once per clause, then keeping the patterns one of whose strings occurred,
+    costs less than a pre-check per pattern.
+    """
+
+    __slots__ = ("_always", "_hints", "patterns")
+
+    def __init__(self, patterns: Sequence[LensPattern]) -> None:
+        self.patterns = tuple(patterns)
+        #: Bit ``i`` set: pattern ``i`` may match.
+        self._always = 0
+        masks: dict[str, int] = {}
+        for i, p in enumerate(self.patterns):
+            if p.hint is None:
+                self._always |= 1 << i
+                continue
+            for h in p.hint:
+                masks[h] = masks.get(h, 0) | 1 << i
+        self._hints = tuple(masks.items())
+
+    def __iter__(self) -> Iterator[LensPattern]:
+        return iter(self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def candidates(self, text: str) -> list[LensPattern]:
+        """The patterns that may match ``text``, in order (``prefilter.may_match`` of
+        each, asked once per distinct hint)."""
+        mask = self._always
+        for hint, bits in self._hints:
+            if hint in text:
+                mask |= bits
+        if not mask:
+            return []
+        return [p for i, p in enumerate(self.patterns) if mask >> i & 1]
+
+
+def _patterns(entries: Sequence[PatternEntry], *, ignore_case: bool) -> PatternList:
     flags = re.IGNORECASE if ignore_case else 0
-    return tuple(
-        LensPattern(e, src, flags, literal_hint(src, ignore_case))
-        for e in entries
-        for src in (phrase_regex(e.pattern),)
+    return PatternList(
+        [
+            LensPattern(e, src, flags, literal_hint(src, ignore_case))
+            for e in entries
+            for src in (phrase_regex(e.pattern),)
+        ]
     )

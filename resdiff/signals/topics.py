@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 from resdiff.model import Mention, Span
 from resdiff.signals.compiled import QualifierHit, TermHit
@@ -39,19 +40,12 @@ def _gap(low: str, start: int, end: int, comma: int) -> float:
     return len(_WORD.findall(between)) + comma * (between.count(",") - joins) + COMMA_AFTER * joins
 
 
-class _WordCounter:
-    """A lower bound on the words ``_gap`` counts between two offsets, in log time, so
-    that a long clause is not rescanned for every qualifier (that made signals quadratic
-    in the length of a paragraph)."""
-
-    def __init__(self, low: str) -> None:
-        found = list(_WORD.finditer(low))
-        self._starts = [m.start() for m in found]
-        self._ends = [m.end() for m in found]
-
-    def at_least(self, start: int, end: int) -> int:
-        """Words lying wholly inside ``low[start:end]`` (each is a word there too)."""
-        return max(0, bisect_right(self._ends, end) - bisect_left(self._starts, start))
+def _too_far(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` holds more than ``MAX_WORDS`` words as ``_gap`` counts
+    them, so that ``_gap`` is too; reads at most ``MAX_WORDS + 1`` of them (rescanning a
+    long clause for every qualifier made signals quadratic in its length, and indexing
+    every word of every clause cost more than the few look-ups most clauses need)."""
+    return next(islice(_WORD.finditer(low, start, end), MAX_WORDS, None), None) is not None
 
 
 def attach_qualifiers(
@@ -64,11 +58,10 @@ def attach_qualifiers(
     qualifier inside another topic's mention ("humanitarian" in "international
     humanitarian law") is part of that term, not a qualifier.
     """
-    if not mentions:
+    if not (mentions and hits):
         return {}
     c = lens.compiled
     starts = [m.span.start for m in mentions]
-    words = _WordCounter(low)
     found: dict[str, dict[str, None]] = {}
     for qs, qe, idx in hits:
         meanings = c.qualifier_meanings[idx]
@@ -86,7 +79,7 @@ def attach_qualifiers(
             k = bisect_left(starts, qe)
             for i in range(k, len(mentions)):  # mentions after: nearest of each topic
                 m = mentions[i]
-                if words.at_least(qe, m.span.start) > MAX_WORDS:
+                if _too_far(low, qe, m.span.start):
                     break  # this one and every later one are too far
                 if m.topic in meanings:
                     d = _gap(low, qe, m.span.start, COMMA_BEFORE)
@@ -97,7 +90,7 @@ def attach_qualifiers(
                 m = mentions[i]
                 if m.span.end > qs:
                     continue
-                if words.at_least(m.span.end, qs) > MAX_WORDS:
+                if _too_far(low, m.span.end, qs):
                     break  # this one and every earlier one are too far
                 if m.topic in meanings:
                     if _STARTS_NEW.match(low, m.span.end):
