@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
+from resdiff.signals.following import Following, SlotFollowing, slot_following, word_following
 from resdiff.signals.literal import SPECIAL, PhraseList, plain_words
 from resdiff.signals.prefilter import Hint, literal_hint
 
@@ -75,6 +77,8 @@ def group_index(m: re.Match[str], order: list[int]) -> int:
 
 
 _TOKEN = re.compile(r"\w+")
+#: Splits a text into separator, token, separator, ..., separator.
+_SPLIT = re.compile(r"(\w+)")
 
 
 def first_word_keys(phrase: str) -> set[str] | None:
@@ -218,6 +222,8 @@ class Scanner:
     dispatch: dict[str, Bucket | _Pending]
     fallbacks: Bucket
     cased: tuple[bool, ...]
+    #: Words whose next token decides their phrases without a matcher (``following``).
+    following: dict[str, Following]
 
     def scan(self, folded: str, low: str) -> RawHits:
         """Per slot, ``(start, end, phrase index)`` in text order. ``low`` is ``folded``
@@ -228,11 +234,26 @@ class Scanner:
         cased = self.cased
         dispatch = self.dispatch
         plain = not any(ch in low for ch in SPECIAL)
-        for tok in _TOKEN.finditer(low):
-            entries = dispatch.get(tok.group())
-            if entries is None:
+        following = self.following if plain else {}
+        # The text cut into separators and word tokens, and the offsets where the pieces
+        # end, all in C (no match object per token); only the tokens some phrase starts
+        # with are visited in Python (a third of them in a long draft).
+        pieces = _SPLIT.split(low)
+        words = pieces[1::2]
+        keyed = [i for i, word in enumerate(words) if word in dispatch]
+        ends_at = list(accumulate(map(len, pieces))) if keyed else []
+        last = len(words) - 1
+        for i in keyed:
+            word, start = words[i], ends_at[2 * i]
+            quick = following.get(word)
+            if quick is not None and (words[i + 1] if i < last else "") not in quick[0]:
+                end = start + len(word)  # no longer phrase can match: the word alone
+                for slot, index in quick[1]:
+                    if start >= ends[slot]:
+                        hits[slot].append((start, end, index))
+                        ends[slot] = end
                 continue
-            start = tok.start()
+            entries = dispatch[word]
             if isinstance(entries, _Pending):
                 if plain and entries.literal is not None and entries.uses < LITERAL_USES:
                     entries.uses += 1
@@ -244,7 +265,7 @@ class Scanner:
                             hits[slot].append((start, found[0], order[found[1]]))
                             ends[slot] = found[0]
                     continue
-                entries = dispatch[tok.group()] = entries.compiled()
+                entries = dispatch[word] = entries.compiled()
             for slot, regex, order in entries:
                 if start < ends[slot]:
                     continue
@@ -286,6 +307,7 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
     """``slots``: per slot, its phrases and whether it is case-sensitive."""
     dispatch: dict[str, Bucket | _Pending] = {}
     fallbacks = []
+    per_word: dict[str, list[tuple[int, SlotFollowing | None]]] = {}
     for slot, (phrases, cased) in enumerate(slots):
         flags = 0 if cased else re.IGNORECASE
         grouped: dict[str, list[int]] = {}
@@ -303,6 +325,8 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
             assert isinstance(pending, _Pending)
             pending.append((slot, source, flags, [idxs[k] for k in order]))
             _add_literal(pending, slot, [phrases[idxs[k]] for k in order], not cased)
+            ranked = [phrases[idxs[k]] for k in order], [idxs[k] for k in order]
+            per_word.setdefault(key, []).append((slot, slot_following(*ranked, cased)))
         if rest:
             regex, order = alternation([phrases[i] for i in rest], flags)
             fallbacks.append((slot, regex, [rest[k] for k in order]))
@@ -310,10 +334,12 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
         assert isinstance(entries, _Pending)
         if entries.literal is not None and len(entries.literal) < len(entries):
             entries.literal = None  # one slot's phrases need the regex: so does the word
+    following = {key: word_following(found) for key, found in per_word.items()}
     return Scanner(
         dispatch=dispatch,
         fallbacks=tuple(fallbacks),
         cased=tuple(cased for _p, cased in slots),
+        following={key: f for key, f in following.items() if f is not None},
     )
 
 
