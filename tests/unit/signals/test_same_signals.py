@@ -14,7 +14,7 @@ from resdiff.model import Clause, Span
 from resdiff.signals import compiled
 from resdiff.signals import lens as lens_module
 from resdiff.signals.extract import clause_signals, text_signals
-from resdiff.signals.lens import Lens, load_lens
+from resdiff.signals.lens import Lens, bundled_lens_path, load_lens
 from tests.unit.signals import legacy
 from tests.unit.test_diff_words_props import seed_paragraphs
 
@@ -53,14 +53,14 @@ NOISE = [
 
 
 @cache
-def _lens() -> Lens:
-    return load_lens(())
+def _lens(name: str = "default") -> Lens:
+    return load_lens(() if name == "default" else (bundled_lens_path(name),))
 
 
 @cache
-def _phrases() -> list[str]:
-    """Every plain phrase of the default lens, as a writer would type it."""
-    lens = _lens()
+def _phrases(name: str = "default") -> list[str]:
+    """Every plain phrase of a bundled lens, as a writer would type it."""
+    lens = _lens(name)
     out: set[str] = set()
     for t in lens.topics:
         out.update(t.terms)
@@ -97,9 +97,9 @@ def _variant(phrase: str, how: int) -> str:
 
 
 @st.composite
-def lens_texts(draw: st.DrawFn) -> str:
+def lens_texts(draw: st.DrawFn, name: str = "default") -> str:
     words = st.one_of(
-        st.builds(_variant, st.sampled_from(_phrases()), st.integers(0, 6)),
+        st.builds(_variant, st.sampled_from(_phrases(name)), st.integers(0, 6)),
         st.sampled_from(PATTERN_PIECES),
         st.sampled_from(NOISE),
     )
@@ -150,3 +150,9 @@ def test_same_signals_on_the_seed_paragraphs_both_matchers(
 @given(lens_texts(), st.sampled_from([None, "Demands", "Calls upon", "Recalling", "1."]))
 def test_same_signals_on_random_lens_texts(text: str, opener: str | None) -> None:
     _same(text, opener)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lens_texts("climate"))
+def test_same_signals_with_the_climate_lens(text: str) -> None:
+    _same(text, "Decides", _lens("climate"))
