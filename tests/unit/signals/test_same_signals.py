@@ -7,12 +7,13 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resdiff.model import Clause, Span
 from resdiff.signals import compiled
 from resdiff.signals import lens as lens_module
+from resdiff.signals.clausetext import flat_views
 from resdiff.signals.extract import clause_signals, text_signals
 from resdiff.signals.lens import Lens, bundled_lens_path, load_lens
 from tests.unit.signals import legacy
@@ -156,3 +157,50 @@ def test_same_signals_on_random_lens_texts(text: str, opener: str | None) -> Non
 @given(lens_texts("climate"))
 def test_same_signals_with_the_climate_lens(text: str) -> None:
     _same(text, "Decides", _lens("climate"))
+
+
+#: Phrases that the default lens does not have but a user's lens may: hyphenated and
+#: plural second words, three-piece words, a case-sensitive one-word name.
+ODD_PHRASES = [
+    "all cease-fire(s)",
+    "cease-fire",
+    "the hostage(s)",
+    "hostage(s)",
+    "all",
+    "full co-operation",
+    "a x-y-z",
+    "x-y-z",
+    "in * of",
+    "release of all",
+]
+ODD_CASED = ["Security Council", "Council", "the Council", "UN"]
+ODD_WORDS = [
+    "all", "cease", "fire", "fires", "ceasefire", "ceasefires", "the", "hostage", "hostages",
+    "full", "co", "operation", "cooperation", "a", "x", "y", "z", "xy", "xyz", "in", "of",
+    "release", "Council", "council", "Security", "security", "UN", "un", "-", " ", "  ",
+    ", ", "\n", "_", "\u0131", "\u017f", "s",
+]  # fmt: skip
+
+
+@st.composite
+def odd_texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(ODD_WORDS), max_size=16))
+    seps = draw(st.lists(st.sampled_from([" ", " ", "-", ", ", ""]), min_size=len(words)))
+    return "".join(w + s for w, s in zip(words, seps, strict=False))
+
+
+@settings(max_examples=500, deadline=None)
+@given(odd_texts())
+@example("all ceasefire")
+@example("all cease fires, the hostages")
+@example("full cooperation and a xy-z")
+@example("the Council, the council, Security  Council")
+def test_same_scan_with_odd_phrases(text: str) -> None:
+    scanner = _odd_scanner()
+    folded, low = flat_views(text)
+    assert scanner.scan(folded, low) == legacy.scan(scanner, folded, low)
+
+
+@cache
+def _odd_scanner() -> compiled.Scanner:
+    return compiled.make_scanner([(ODD_PHRASES, False), (ODD_CASED, True), (ODD_CASED, False)])
