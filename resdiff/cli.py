@@ -173,8 +173,11 @@ def _add_report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
     p_report.add_argument(
         "--fail-on",
-        choices=("weaker", "linkage", "removed"),
-        help="exit 1 only when a change of this kind is found",
+        metavar="KIND[,KIND]",
+        help=(
+            "exit 1 only when a change of these kinds is found: weaker, linkage, removed, "
+            "or a change kind such as sponsor-removed"
+        ),
     )
     from resdiff.corpus.commands import add_corpus_options
 
@@ -382,7 +385,8 @@ class _Report:
     fmt: str
     view: ReportOptions
     output: str | None = None
-    fail_on: str | None = None
+    #: Change kinds and groups that make the exit code 1 (``--fail-on``), checked.
+    fail_on: tuple[str, ...] | None = None
     #: The corpus database to search for agreed language (``--corpus``/``--db``).
     corpus: str | None = None
     #: Through the pager when it is longer than the terminal (standard output only).
@@ -446,11 +450,17 @@ def cmd_report(args: argparse.Namespace) -> int:
         fmt=_report_format(args.format, args.output),
         view=_view(args, to_terminal),
         output=args.output,
-        fail_on=args.fail_on,
+        fail_on=_fail_on(args.fail_on),
         corpus=_corpus(args),
         page=to_terminal and not args.no_pager,
     )
     return _make_report(report)
+
+
+def _fail_on(value: str | None) -> tuple[str, ...] | None:
+    from resdiff.render import fail_on_kinds
+
+    return None if value is None else fail_on_kinds(value)
 
 
 def _make_report(report: _Report) -> int:

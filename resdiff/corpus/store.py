@@ -45,8 +45,10 @@ class ParagraphEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentEntry:
-    """One document as indexed, keyed by its content (``keys.content_key``)."""
+class DocumentMeta:
+    """What the corpus knows of a document besides its paragraphs, keyed by its content
+    (``keys.content_key``): the same fields going in (``DocumentEntry``) and coming out
+    (``StoredDocument``)."""
 
     key: str
     source: str
@@ -55,22 +57,6 @@ class DocumentEntry:
     date: str | None
     author: str | None
     title: str | None
-    paragraphs: tuple[ParagraphEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoredDocument:
-    """A document in the corpus, as ``corpus list`` shows it."""
-
-    key: str
-    source: str
-    format: str
-    symbol: str | None
-    date: str | None
-    author: str | None
-    title: str | None
-    paragraphs: int
-    added: str
 
     @property
     def label(self) -> str:
@@ -78,6 +64,22 @@ class StoredDocument:
         if self.symbol:
             return self.symbol
         return self.source.replace("\\", "/").rsplit("/", 1)[-1] or self.key[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEntry(DocumentMeta):
+    """One document as indexed, with its paragraphs."""
+
+    paragraphs: tuple[ParagraphEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument(DocumentMeta):
+    """A document in the corpus, as ``corpus list`` shows it: how many paragraphs it has
+    and when it was added."""
+
+    paragraphs: int
+    added: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,17 +7,23 @@ cheap and never pulls in the TUI. ``ReportOptions`` lives beside the view builde
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import get_args
+
 from resdiff.errors import ResdiffError
 from resdiff.exit_codes import ExitCode
-from resdiff.model import Change, Comparison
+from resdiff.model import Change, ChangeKind, Comparison
 from resdiff.render.view import ReportOptions
 
 __all__ = [
+    "FAIL_ON_GROUPS",
+    "FAIL_ON_KINDS",
     "REPORT_FORMATS",
     "SELECTING_FORMATS",
     "ReportOptions",
     "check_format_options",
     "exit_code_for",
+    "fail_on_kinds",
     "render_matrix",
     "render_report",
 ]
@@ -91,20 +97,44 @@ def render_matrix(comparison: Comparison, fmt: str) -> str:
     return matrix.render_matrix(comparison, fmt)
 
 
-def exit_code_for(comparison: Comparison, fail_on: str | None = None) -> ExitCode:
+#: ``--fail-on`` groups, a reader's questions: was anything weakened (a verb, or a
+#: paragraph demoted), was a link between topics made, broken or changed, was anything
+#: removed (any ``*-removed`` kind). Any change kind may be named on its own as well.
+FAIL_ON_GROUPS = ("weaker", "linkage", "removed")
+FAIL_ON_KINDS: tuple[str, ...] = (*FAIL_ON_GROUPS, *get_args(ChangeKind))
+
+
+def fail_on_kinds(value: str) -> tuple[str, ...]:
+    """``--fail-on weaker,sponsor-removed`` as its names, checked: a misspelt kind would
+    otherwise make a CI gate that never fails."""
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    unknown = [n for n in names if n not in FAIL_ON_KINDS]
+    if unknown or not names:
+        problem = f"unknown kind {', '.join(map(repr, unknown))}" if unknown else "no kind given"
+        raise ResdiffError(
+            f"--fail-on: {problem}; use {', '.join(FAIL_ON_GROUPS)} "
+            "or a change kind such as sponsor-removed (docs/reports.md)"
+        )
+    return names
+
+
+def exit_code_for(comparison: Comparison, fail_on: Sequence[str] | str | None = None) -> ExitCode:
     """0 when nothing differs, 1 when something does (or, with ``fail_on``, when a change
-    of that kind was found)."""
+    of one of those kinds or groups was found)."""
     if fail_on is None:
         return ExitCode.DIFFERENT if comparison.differs else ExitCode.SAME
-    found = any(_matches(ch, fail_on) for pc in comparison.comparisons for ch in pc.changes)
+    names = fail_on_kinds(fail_on) if isinstance(fail_on, str) else tuple(fail_on)
+    found = any(
+        _matches(ch, name) for pc in comparison.comparisons for ch in pc.changes for name in names
+    )
     return ExitCode.DIFFERENT if found else ExitCode.SAME
 
 
 def _matches(change: Change, fail_on: str) -> bool:
     if fail_on == "weaker":
         return change.kind in ("verb-strength", "kind-change") and change.direction == "weaker"
-    if fail_on == "linkage":
-        return change.kind == "linkage"
     if fail_on == "removed":
-        return change.kind in ("clause-removed", "topic-removed")
+        return change.kind.endswith("-removed")
+    if fail_on in FAIL_ON_KINDS:
+        return change.kind == fail_on
     raise ValueError(f"unknown --fail-on kind {fail_on!r}")

@@ -28,6 +28,8 @@ from typing import Any
 from resdiff.errors import ResdiffError
 from resdiff.model import Comparison, Document
 from resdiff.render.redline import Layout, Paragraph, Redline, paragraph_text, plan
+from resdiff.render.view import key_section
+from resdiff.render.wordcomments import INITIALS, WordComment, plan_comments
 from resdiff.render.wordlists import MAX_LEVELS, DraftList
 
 AUTHOR = "resdiff"
@@ -51,10 +53,15 @@ def render_docx(comparison: Comparison, pairwise: int | None = None) -> bytes:
         pairwise = 0
     pc = comparison.comparisons[pairwise]
     a, b = comparison.document(pc.a), comparison.document(pc.b)
-    return write_docx(plan(a, b, pc, comparison.options), a, b)
+    redline = plan(a, b, pc, comparison.options)
+    section = key_section(comparison, pairwise)
+    return write_docx(redline, a, b, plan_comments(redline.paragraphs, section))
 
 
-def write_docx(redline: Redline, a: Document, b: Document) -> bytes:
+def write_docx(
+    redline: Redline, a: Document, b: Document, comments: Sequence[WordComment] = ()
+) -> bytes:
+    """The package of ``redline``, with ``comments`` anchored on its paragraphs."""
     import docx  # lazy: only Word output pays for python-docx
 
     document = docx.Document()
@@ -63,20 +70,23 @@ def write_docx(redline: Redline, a: Document, b: Document) -> bytes:
         if child.tag != _w("sectPr"):
             body.remove(child)
     sect = body.find(_w("sectPr"))
-    writer = _Writer(_add_lists(document, redline.a.lists, redline.b.lists))
-    for paragraph in redline.paragraphs:
-        element = writer.paragraph(paragraph)
+    # Comments take ids 0..n-1 (python-docx numbers them), revisions the ones after.
+    writer = _Writer(_add_lists(document, redline.a.lists, redline.b.lists), len(comments))
+    elements = [writer.paragraph(paragraph) for paragraph in redline.paragraphs]
+    for element in elements:
         if sect is not None:
             sect.addprevious(element)
         else:
             body.append(element)
+    for comment in comments:
+        _add_comment(document, elements[comment.index], comment.lines)
     title = f"{b.label}: changes against {a.label}"
-    comments = f"Tracked changes written by resdiff: {b.label} compared with {a.label}."
+    about = f"Tracked changes written by resdiff: {b.label} compared with {a.label}."
     # The body is B exactly (accept all), so a partial copy is said in the properties.
     for doc in (a, b):
         if doc.warnings:
-            comments += f" Warnings on {doc.label}: {'; '.join(doc.warnings)}."
-    return _save(document, title, comments)
+            about += f" Warnings on {doc.label}: {'; '.join(doc.warnings)}."
+    return _save(document, title, about)
 
 
 def write_plain_docx(paragraphs: Sequence[tuple[str, int]], title: str, comments: str) -> bytes:
@@ -106,6 +116,27 @@ def _save(document: Any, title: str, comments: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return _fixed_timestamps(out.getvalue())
+
+
+def _add_comment(document: Any, paragraph: Any, lines: Sequence[str]) -> None:
+    """A comment on the whole of ``paragraph``: its range from the start of the text to
+    the end, then the reference run Word shows the comment by (no text, no revision)."""
+    from lxml import etree
+
+    # One paragraph with line breaks: python-docx looks its comment style up again for
+    # each paragraph it adds (about 1 ms each).
+    comment = document.comments.add_comment(author=AUTHOR, initials=INITIALS)
+    comment.paragraphs[0].add_run("\n".join(lines))
+    cid = str(comment.comment_id)
+    start = etree.Element(_w("commentRangeStart"))
+    start.set(_w("id"), cid)
+    has_properties = len(paragraph) and paragraph[0].tag == _w("pPr")
+    paragraph.insert(1 if has_properties else 0, start)
+    end = etree.SubElement(paragraph, _w("commentRangeEnd"))
+    end.set(_w("id"), cid)
+    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("commentReference")).set(
+        _w("id"), cid
+    )
 
 
 def _w(tag: str) -> str:
@@ -173,9 +204,9 @@ def _indent(ppr: Any, depth: int) -> None:
 class _Writer:
     """Builds ``w:p`` elements, numbering revisions and naming move ranges as it goes."""
 
-    def __init__(self, num_id: str) -> None:
+    def __init__(self, num_id: str, ids_taken: int = 0) -> None:
         self._num_id = num_id
-        self._last_id = 0
+        self._last_id = ids_taken
         self._move_names: dict[int, str] = {}
         self._open_ranges: dict[tuple[int, str], str] = {}
 
@@ -279,5 +310,18 @@ def _fixed_timestamps(data: bytes) -> bytes:
             info = zipfile.ZipInfo(item.filename, date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item.filename))
+            data = src.read(item.filename)
+            if item.filename == "word/comments.xml":
+                data = _undated(data)
+            dst.writestr(info, data)
     return out.getvalue()
+
+
+def _undated(xml: bytes) -> bytes:
+    """Comments without the date python-docx gives them (now), like the revisions."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    for el in root.iter(_w("comment")):
+        el.attrib.pop(_w("date"), None)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

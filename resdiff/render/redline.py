@@ -83,6 +83,10 @@ class Paragraph:
     move_id: int = 0  # the moveFrom and moveTo blocks of one move share it
     layout_a: Layout | None = None  # in A ("reject all"); None: not part of A's text
     layout_b: Layout | None = None  # in B ("accept all")
+    #: The units (clause ids, "header:N") whose text starts here, on each side: where a
+    #: comment about those clauses is anchored.
+    a_keys: tuple[str, ...] = ()
+    b_keys: tuple[str, ...] = ()
 
     @property
     def segments(self) -> list[tuple[Op, str]]:
@@ -269,7 +273,10 @@ class _Emitter:
         labels_a = [self.sa.label(i) for i in group.a]
         labels_b = [self.sb.label(j) for j in group.b]
         pieces = _with_labels(_pieces(runs), labels_a, labels_b)
-        self.out.extend(_split_paragraphs(pieces))
+        paragraphs = _split_paragraphs(pieces)
+        paragraphs[0].a_keys = tuple(self.sa.units[i].key for i in group.a)
+        paragraphs[0].b_keys = tuple(self.sb.units[j].key for j in group.b)
+        self.out.extend(paragraphs)
 
 
 def _one_side(indices: list[int], side: Side, op: Op, move: Move, move_id: int) -> list[Paragraph]:
@@ -279,6 +286,8 @@ def _one_side(indices: list[int], side: Side, op: Op, move: Move, move_id: int) 
             op,
             move,
             move_id=move_id if move else 0,
+            a_keys=(side.units[i].key,) if op == "-" else (),
+            b_keys=(side.units[i].key,) if op == "+" else (),
         )
         for i in indices
     ]

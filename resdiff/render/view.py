@@ -548,6 +548,25 @@ def _key_address(pc: PairwiseComparison, group: ChangeGroup) -> str:
     return address.between(pc.a, group.a, pc.b, group.b)
 
 
+def key_section(comparison: Comparison, ci: int = 0) -> SectionView:
+    """Comparison ``ci`` with its key differences and verdict but no rows: what a face
+    that shows the whole text its own way (the Word file) takes from the reports."""
+    pc = comparison.comparisons[ci]
+    labels = comparison.matrix.labels if comparison.matrix else {}
+    keys = _key_items(ci, pc, pc.changes, (set(), set()), labels)
+    return SectionView(
+        anchor=f"c{ci + 1}",
+        comparison=pc,
+        a=comparison.document(pc.a),
+        b=comparison.document(pc.b),
+        keys=keys,
+        items=(),
+        shown=0,
+        total=len(_all_pairs(pc)),
+        changes=len(pc.changes),
+    )
+
+
 def _section(
     ci: int, comparison: Comparison, pc: PairwiseComparison, options: ReportOptions
 ) -> SectionView:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from resdiff import cli
-from resdiff.model import Comparison
+from resdiff.model import HEADER_ID, Change, ChangeKind, Comparison
 from tests.fixtures.comparisons import identical_comparison, rich_comparison
 
 DRAFT_A = "Recalling its resolutions,\n\n1. Demands a ceasefire;\n\n2. Decides to remain seized.\n"
@@ -77,6 +77,57 @@ def test_fail_on_means_a_change_of_that_kind(
     assert _run(capsys, "report", a, b)[0] == 1
     _fake_compare(monkeypatch, identical_comparison())
     assert _run(capsys, "report", a, b, "--fail-on", fail_on)[0] == 0
+
+
+def _only(kinds: set[ChangeKind]) -> Comparison:
+    """The rich comparison whose changes are one of each of ``kinds``."""
+    base = rich_comparison()
+    made = tuple(
+        Change(k, None, None, (HEADER_ID,), (HEADER_ID,), "x", None, None, 1.0, k)
+        for k in sorted(kinds)
+    )
+    return replace(base, comparisons=(replace(base.comparisons[0], changes=made),))
+
+
+@pytest.mark.parametrize(
+    ("kinds", "fail_on", "code"),
+    [
+        # "removed" is every removal, a sponsor's and a qualifier's included
+        ({"sponsor-removed"}, "removed", 1),
+        ({"qualifier-removed"}, "removed", 1),
+        ({"sponsor-removed"}, "weaker", 0),
+        # a change kind named on its own, alone or in a list
+        ({"sponsor-removed"}, "sponsor-removed", 1),
+        ({"sponsor-added"}, "sponsor-removed", 0),
+        ({"sponsor-added"}, "weaker, sponsor-added", 1),
+        ({"qualifier-added"}, "linkage,removed", 0),
+    ],
+)
+def test_fail_on_takes_groups_and_change_kinds(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    drafts: tuple[str, str],
+    kinds: set[ChangeKind],
+    fail_on: str,
+    code: int,
+) -> None:
+    _fake_compare(monkeypatch, _only(kinds))
+    assert _run(capsys, "report", *drafts, "--fail-on", fail_on)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "named"), [("weaker,sponsor-gone", "'sponsor-gone'"), (",", "no kind")]
+)
+def test_fail_on_refuses_an_unknown_kind_before_reading_anything(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fail_on: str, named: str
+) -> None:
+    out = tmp_path / "r.md"
+    code, stdout, err = _run(
+        capsys, "report", "missing-a.txt", "missing-b.txt", "--fail-on", fail_on, "-o", str(out)
+    )
+    assert code == 2 and stdout == "" and not out.exists()
+    assert err.startswith("resdiff: --fail-on: ") and named in err and err.count("\n") == 1
+    assert "missing-a" not in err  # the option is checked first
 
 
 ROOT = Path(__file__).resolve().parents[2]

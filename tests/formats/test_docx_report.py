@@ -193,11 +193,13 @@ def test_report_command_writes_tracked_changes(tmp_path: Path) -> None:
     revisions = [el for tag in ("ins", "del") for el in root.iter(w(tag))]
     assert revisions and all(el.get(w("author")) == "resdiff" for el in revisions)
     assert any(el.tag == w("del") for el in root.iter(w("del")))
-    # Revision ids are unique; a range's end repeats its start's id, as OOXML requires.
+    # Revision and comment ids are unique; a range's end repeats its start's id, as OOXML
+    # requires, and so does a comment's reference.
     ids = [
         el.get(w("id"))
         for el in root.iter()
-        if el.get(w("id")) is not None and not str(el.tag).endswith("RangeEnd")
+        if el.get(w("id")) is not None
+        and not str(el.tag).endswith(("RangeEnd", "commentReference"))
     ]
     assert len(ids) == len(set(ids))
 

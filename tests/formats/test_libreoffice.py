@@ -48,8 +48,10 @@ def test_libreoffice_accepts_to_b_and_rejects_to_a(tmp_path: Path) -> None:
     for n, (a_path, b_path) in enumerate(pairs):
         comparison = compare(load(a_path), load(b_path))
         out = tmp_path / f"case{n}.docx"
-        out.write_bytes(render_docx(comparison))
         redline = plan(*comparison.documents, comparison.comparisons[0], comparison.options)
+        # Without the comments: LibreOffice 7.4 loads no document with comments through
+        # UNO (headless), so they are checked by converting below.
+        out.write_bytes(write_docx(redline, *comparison.documents))
         cases[str(out)] = (full(redline.b), full(redline.a))
     a, b, pairwise = moved_case()
     out = tmp_path / "moved.docx"
@@ -63,6 +65,37 @@ def test_libreoffice_accepts_to_b_and_rejects_to_a(tmp_path: Path) -> None:
     for path, (b_text, a_text) in cases.items():
         assert seen[path]["accept"] == b_text, path
         assert seen[path]["reject"] == a_text, path
+
+
+def test_libreoffice_opens_the_report_with_its_comments(tmp_path: Path) -> None:
+    """LibreOffice reads every comment of the Word report as an annotation, on the
+    paragraphs resdiff anchored them to."""
+    import zipfile
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    comparison = compare(
+        load(str(seeds / "s-2024-9001-tied.txt")), load(str(seeds / "s-2024-9002-demands.txt"))
+    )
+    report = tmp_path / "report.docx"
+    report.write_bytes(render_docx(comparison))
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(report),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    content = zipfile.ZipFile(tmp_path / "report.odt").read("content.xml").decode()
+    assert content.count("<office:annotation ") + content.count("<office:annotation>") == 14
+    assert "resdiff, in brief" in content and "Key difference 13 of 13" in content
 
 
 @pytest.mark.parametrize("seed", ["s-2024-9001-tied", "s-2024-9002-demands", "s-2024-9000-earlier"])
