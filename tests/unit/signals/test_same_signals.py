@@ -204,3 +204,12 @@ def test_same_scan_with_odd_phrases(text: str) -> None:
 @cache
 def _odd_scanner() -> compiled.Scanner:
     return compiled.make_scanner([(ODD_PHRASES, False), (ODD_CASED, True), (ODD_CASED, False)])
+
+
+def test_same_signals_on_long_clauses() -> None:
+    """Long clauses with many qualifiers (where the word index is built) and dense ones."""
+    paras = seed_paragraphs()
+    for k in range(0, len(paras), 12):
+        _same(" ".join(paras[k : k + 12]))
+    dense = "immediate sustained ceasefire hostages unconditional release humanitarian access "
+    _same(dense * 40)
