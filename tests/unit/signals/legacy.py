@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from resdiff.model import Clause, ClauseSignals, Mention, Span, Verb
+from resdiff.model import Clause, ClauseSignals, Mention, Verb
 from resdiff.signals import compiled
 from resdiff.signals.clausetext import fold, label_end, lower
 from resdiff.signals.compiled import (
@@ -23,6 +23,7 @@ from resdiff.signals.compiled import (
     _Pending,
     group_index,
 )
+from resdiff.signals.extract import _bare
 from resdiff.signals.lens import Lens
 from resdiff.signals.links import find_links
 from resdiff.signals.literal import SPECIAL
@@ -294,16 +295,4 @@ def text_signals(text: str, lens: Lens, clause: Clause | None = None) -> ClauseS
         actors=find_actors(folded, hits.actors, lens),
         references=references,
         numbers=find_numbers(folded, low, lens, ref_spans),
-    )
-
-
-def _bare(text: str) -> Clause:
-    return Clause(
-        id="",
-        kind="other",
-        number=None,
-        label=None,
-        opener=None,
-        text=text,
-        span=Span(0, len(text)),
     )
