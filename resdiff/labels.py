@@ -10,13 +10,12 @@ parser and for the readers that write labels (Markdown lists, Word numbering).
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from resdiff.datalists import read_text
+from resdiff.datalists import read_toml
 
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
@@ -111,7 +110,7 @@ class Label(NamedTuple):
 @cache
 def forms() -> dict[str, Form]:
     """The grammar, by name, in file order."""
-    data = tomllib.loads(read_text("resdiff", "data/labels.toml"))
+    data = read_toml("resdiff", "data/labels.toml")
     return {
         f["name"]: Form(f["name"], f["pattern"], f["value"], f.get("follow", "space-or-end"))
         for f in data["form"]

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import string
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -31,7 +30,9 @@ if TYPE_CHECKING:
     from resdiff.ingest.docx import Changes
     from resdiff.signals.lens import Lens
 
-DOC_IDS = string.ascii_uppercase
+#: The drafts' ids, in the order given (``string.ascii_uppercase``, without importing
+#: ``string``, which compiles a regular expression on import).
+DOC_IDS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True, slots=True)

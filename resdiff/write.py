@@ -98,10 +98,23 @@ def write_atomic(out: str, data: str | bytes) -> None:
 
 
 def _host_tag() -> str:
-    import hashlib  # these three only when writing a file (stdout needs none)
-    import socket
+    """Eight hex digits naming this host in temporary names: a checksum of its name, not
+    a secure hash (telling hosts apart is all it does), read without importing hashlib
+    and socket (16 ms of start-up between them, for one short name)."""
+    import zlib
 
-    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    return f"{zlib.crc32(_host_name().encode('utf-8', 'replace')):08x}"
+
+
+def _host_name() -> str:
+    """The host's name, as ``socket.gethostname()`` gives it (on POSIX both read
+    ``uname``)."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket  # Windows has no os.uname
+
+    return socket.gethostname()
 
 
 def _stem(target: Path) -> str:

@@ -34,3 +34,16 @@ def private_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
     return folder
+
+
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def private_cache(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> Path:
+    """Parsed data files are cached under ``$XDG_CACHE_HOME/resdiff``: the tests (and the
+    commands they start) share one folder of their own, never the reader's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+    return _session_cache

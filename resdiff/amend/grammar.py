@@ -8,12 +8,11 @@ turns its templates into regular expressions and fills them in.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from resdiff.datalists import read_toml
 from resdiff.model import ClauseKind
 
 # Quote characters that open and close quoted text in an instruction.
@@ -24,8 +23,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 @cache
 def data() -> dict[str, Any]:
-    text = resources.files("resdiff.amend").joinpath("grammar.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return read_toml("resdiff.amend", "grammar.toml")
 
 
 # --- numbers ----------------------------------------------------------------------------

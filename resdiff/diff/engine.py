@@ -19,7 +19,7 @@ from typing import Literal
 from diff_match_patch import diff_match_patch
 
 from resdiff.diff.segments import Block, Equal, Segment, coalesce
-from resdiff.diff.tokens import WORD_CHAR, function_words, token_key
+from resdiff.diff.tokens import function_words, has_word_char, token_key
 from resdiff.model import CompareOptions
 
 try:  # the C++ port of the same algorithm, where a wheel exists (docs/dependencies.md)
@@ -195,9 +195,7 @@ def _content(units: list[_Keyed]) -> list[int]:
     """Indexes of the units that carry meaning: words other than function words, and
     numbers."""
     skip = function_words()
-    return [
-        i for i, u in enumerate(units) if WORD_CHAR.search(u.key) and u.key.casefold() not in skip
-    ]
+    return [i for i, u in enumerate(units) if has_word_char(u.key) and u.key.casefold() not in skip]
 
 
 def _best_diff(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import accumulate
 
-from resdiff.diff.tokens import WORD_CHAR, token_key
+from resdiff.diff.tokens import has_word_char, token_key
 from resdiff.model import CompareOptions
 
 #: The shortest and longest shingle (in words).
@@ -70,7 +70,7 @@ def _words(
         if tok in memo:
             key = memo[tok]
         else:
-            key = memo[tok] = token_key(tok, options) if WORD_CHAR.search(tok) else None
+            key = memo[tok] = token_key(tok, options) if has_word_char(tok) else None
         if key is not None:
             where.append(i)
             keys.append(key)

@@ -33,8 +33,8 @@ _NUMBER_WITH_YEAR = r"\d+(?:[.,]\d+)*[ \u00a0]\(\d{4}\)"
 
 _WORD_JOINERS = re.compile(r"[-\u2010\u2011\u00ad'\u2019]")
 _SPACES = re.compile(r"\s+")
-# A word character or a CJK one: the union of the two, with the CJK ranges once.
-WORD_CHAR = re.compile(rf"[\w{_MARKS}{CJK}]")
+# A word character (or a combining mark); ``has_word_char`` adds the CJK ones.
+_WORD_CHAR_PLAIN = re.compile(rf"[\w{_MARKS}]")
 
 # A word group: word characters joined by single inner marks ("U.N", "e.g", "2/4"), or a
 # short bracketed label ("(a)", "(iv)"). Edits are snapped to these.
@@ -56,6 +56,20 @@ def below_cjk(text: str) -> bool:
     """Whether ``text`` has no character that could be Chinese or Japanese (a C-speed
     test that lets the cheaper build of a pattern serve)."""
     return not text or max(text) < CJK_FIRST
+
+
+@cache
+def _cjk_char() -> re.Pattern[str]:
+    return re.compile(f"[{CJK}]")
+
+
+def has_word_char(text: str) -> bool:
+    """Whether ``text`` holds a word character, a combining mark or a Chinese or Japanese
+    one. The CJK class is compiled only for text that may hold one (it costs milliseconds
+    to compile, and nearly every draft has none)."""
+    if _WORD_CHAR_PLAIN.search(text) is not None:
+        return True
+    return not below_cjk(text) and _cjk_char().search(text) is not None
 
 
 @cache
@@ -93,7 +107,7 @@ def tokenize(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """The tokens of ``text`` that hold a word character."""
-    return [t for t in tokenize(text) if WORD_CHAR.search(t)]
+    return [t for t in tokenize(text) if has_word_char(t)]
 
 
 def token_key(token: str, options: CompareOptions) -> str:
@@ -108,7 +122,7 @@ def token_key(token: str, options: CompareOptions) -> str:
     if options.ignore_case:
         key = key.casefold()
     if options.ignore_punctuation:
-        if not WORD_CHAR.search(key):
+        if not has_word_char(key):
             return ""
         if not any(ch.isdigit() for ch in key):
             key = _WORD_JOINERS.sub("", key)

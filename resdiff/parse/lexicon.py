@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from resdiff.datalists import data_path, read_list, read_text
+from resdiff.datalists import data_path, read_list, read_toml
 
 OpenerKind = Literal["preambular", "operative"]
 
@@ -206,7 +205,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     """The lexicon for ``lang`` (an ISO 639-1 code with a folder under lexicons/)."""
     if not os.path.isfile(data_path("resdiff.parse.lexicons", f"{lang}/structure.toml")):
         raise ValueError(f"no parser lexicon for language {lang!r}")
-    structure = tomllib.loads(read_text("resdiff.parse.lexicons", f"{lang}/structure.toml"))
+    structure = read_toml("resdiff.parse.lexicons", f"{lang}/structure.toml")
     return Lexicon(
         language=lang,
         preambular=_phrases(_read_list(lang, "preambular.txt")),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from resdiff.datalists import read_text
 from resdiff.model import Comparison, PositionsMatrix
 from resdiff.present import address, cells, keydiffs
 from resdiff.present.escape import escape_html as esc
@@ -62,7 +62,7 @@ _TAG = {"-": "del", "+": "ins"}
 
 @cache
 def stylesheet() -> str:
-    return resources.files("resdiff.render").joinpath("report.css").read_text(encoding="utf-8")
+    return read_text("resdiff.render", "report.css")
 
 
 def _lines(text: str) -> str:

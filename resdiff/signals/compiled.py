@@ -53,12 +53,22 @@ def _literal_weight(phrase: str) -> tuple[int, int]:
     return (len(words), len(phrase))
 
 
+def alternation_order(phrases: Sequence[str]) -> list[int]:
+    """The order an alternation over ``phrases`` tries them in (most specific first)."""
+    return sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
+
+
+def joined_source(ordered: Sequence[str]) -> str:
+    """The source of one regex over ``ordered`` phrases, group ``_k`` for the k-th."""
+    parts = [f"(?P<_{k}>{phrase_regex(p)})" for k, p in enumerate(ordered)]
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
 def alternation_source(phrases: Sequence[str]) -> tuple[str, list[int]]:
     """The source of one regex over ``phrases`` and, per group name ``_k``, the phrase
     index."""
-    order = sorted(range(len(phrases)), key=lambda i: _literal_weight(phrases[i]), reverse=True)
-    parts = [f"(?P<_{k}>{phrase_regex(phrases[i])})" for k, i in enumerate(order)]
-    return ("|".join(parts) if parts else r"(?!x)x"), order
+    order = alternation_order(phrases)
+    return joined_source([phrases[i] for i in order]), order
 
 
 def alternation(
@@ -101,31 +111,77 @@ def first_word_keys(phrase: str) -> set[str] | None:
     return keys
 
 
+#: ``(end, rank)`` of a phrase found by ``AnchoredPhrases``.
+Hit = tuple[int, int]
+
+
+class _PlainBucket:
+    """The plain phrases under one first word, matched without a regex (``literal``)
+    until they have been tried ``LITERAL_USES`` times."""
+
+    __slots__ = ("phrases", "ranks", "uses")
+
+    def __init__(self, phrases: PhraseList, ranks: list[int]) -> None:
+        self.phrases, self.ranks, self.uses = phrases, ranks, 0
+
+
 @dataclass(frozen=True, slots=True)
 class AnchoredPhrases:
     """Which phrase matches at one position: the answer of ``alternation(phrases)
     .match(text, pos)``, but only the phrases starting with the word found there are
-    compiled, when that word first comes (the default lens's verbs made one regex that
-    took longer to compile than comparing two short drafts)."""
+    tried, and their regex is compiled only when that word has come often (the default
+    lens's verbs made one regex that took longer to compile than comparing two short
+    drafts; then a regex per first word, 23 of them for the seed pair). Until then
+    plain phrases on ASCII text are matched by ``literal.PhraseList``: on ASCII text,
+    lower-casing moves no position and changes no word or space character, so matching
+    the lower-cased text is the case-insensitive regex's answer."""
 
-    #: First word -> (regex source, rank per group) not yet compiled; moved to ``ready``.
-    pending: dict[str, tuple[str, list[int]]]
+    #: First word -> (its phrases in rank order, rank per group) not yet compiled; moved
+    #: to ``ready`` (the regex source is built then too: most words never come).
+    pending: dict[str, tuple[tuple[str, ...], list[int]]]
     ready: dict[str, tuple[re.Pattern[str], list[int]]]
     #: Phrase index per rank (the order ``alternation`` tries them in).
     order: list[int]
+    #: First word -> its plain matcher (None: a phrase needs the regex), made on first use.
+    plain: dict[str, _PlainBucket | None] = field(default_factory=dict)
 
     def match(self, text: str, pos: int) -> tuple[int, int] | None:
         """``(end, phrase index)`` of the first phrase in order that matches at ``pos``."""
         best: tuple[int, int] | None = None
         tok = _TOKEN.match(text, pos)
+        low = text.lower() if text.isascii() else None
         for key in (tok.group().lower(), None) if tok else (None,):
-            regex, ranks = self._bucket(key)
-            m = regex.match(text, pos) if regex is not None else None
-            if m is not None:
-                rank = ranks[int(str(m.lastgroup)[1:])]
-                if best is None or rank < best[1]:
-                    best = (m.end(), rank)
+            found = self._match_at(key, text, low, pos)
+            if found is not None and (best is None or found[1] < best[1]):
+                best = found
         return None if best is None else (best[0], self.order[best[1]])
+
+    def _match_at(self, key: str | None, text: str, low: str | None, pos: int) -> Hit | None:
+        """``(end, rank)`` of the first phrase under ``key`` matching at ``pos``; ``low``
+        is ``text`` lower-cased when it is ASCII (else None: the regex decides)."""
+        name = "" if key is None else key
+        plain = self._plain(name) if low is not None and name not in self.ready else None
+        if plain is not None and plain.uses < LITERAL_USES:
+            plain.uses += 1
+            found = plain.phrases.match(low or "", pos)
+            return None if found is None else (found[0], plain.ranks[found[1]])
+        regex, ranks = self._bucket(key)
+        m = regex.match(text, pos) if regex is not None else None
+        return None if m is None else (m.end(), ranks[int(str(m.lastgroup)[1:])])
+
+    def _plain(self, name: str) -> _PlainBucket | None:
+        """The plain matcher of the phrases under ``name``, made when the word first
+        comes; None when one of them needs the regex ("re:", "*") or none is left."""
+        if name not in self.plain:
+            source = self.pending.get(name)
+            words = [plain_words(p, True) for p in source[0]] if source else [None]
+            plain = [w for w in words if w is not None]
+            self.plain[name] = (
+                _PlainBucket(PhraseList(plain), source[1])
+                if source and len(plain) == len(words)
+                else None
+            )
+        return self.plain[name]
 
     def _bucket(self, key: str | None) -> tuple[re.Pattern[str] | None, list[int]]:
         """The compiled regex of the phrases under ``key`` (None: phrases with no first
@@ -136,25 +192,22 @@ class AnchoredPhrases:
             source = self.pending.pop(name, None)
             if source is None:
                 return None, []
-            found = self.ready[name] = (re.compile(source[0], re.IGNORECASE), source[1])
+            regex = re.compile(joined_source(source[0]), re.IGNORECASE)
+            found = self.ready[name] = (regex, source[1])
         return found
 
 
 def anchored_phrases(phrases: Sequence[str]) -> AnchoredPhrases:
     """``phrases`` (matched case-insensitively) bucketed by first word; see
     ``AnchoredPhrases``."""
-    _source, order = alternation_source(phrases)
+    order = alternation_order(phrases)
     buckets: dict[str, list[int]] = {}
     for rank, i in enumerate(order):
         keys = first_word_keys(phrases[i])
         for key in sorted(keys) if keys is not None else [""]:
             buckets.setdefault(key, []).append(rank)
     pending = {
-        key: (
-            "|".join(f"(?P<_{k}>{phrase_regex(phrases[order[r]])})" for k, r in enumerate(ranks)),
-            ranks,
-        )
-        for key, ranks in buckets.items()
+        key: (tuple(phrases[order[r]] for r in ranks), ranks) for key, ranks in buckets.items()
     }
     return AnchoredPhrases(pending=pending, ready={}, order=order)
 
@@ -194,17 +247,21 @@ LiteralBucket = tuple[tuple[int, PhraseList, list[int]], ...]
 LITERAL_USES = 24
 
 
-class _Pending(list[tuple[int, str, int, list[int]]]):
-    """The phrases starting with one word, as ``(slot, source, flags, order)``, not yet
-    compiled (most words of a lens never occur in a given pair of drafts, and compiling
-    them all took longer than comparing the drafts). Until compiled, plain phrases are
-    matched by ``literal`` (``signals.literal``: the same answers)."""
+class _Pending(list[tuple[int, tuple[str, ...], int, list[int]]]):
+    """The phrases starting with one word, as ``(slot, phrases in alternation order,
+    flags, order)``, not yet compiled (most words of a lens never occur in a given pair
+    of drafts, and compiling them all took longer than comparing the drafts; even
+    building every regex source took a fifth of the lens's set-up). Until compiled,
+    plain phrases are matched by ``literal`` (``signals.literal``: the same answers)."""
 
     literal: LiteralBucket | None = None
     uses = 0
 
     def compiled(self) -> Bucket:
-        return tuple((slot, re.compile(src, flags), order) for slot, src, flags, order in self)
+        return tuple(
+            (slot, re.compile(joined_source(ordered), flags), order)
+            for slot, ordered, flags, order in self
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,13 +377,14 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
             for key in keys:
                 grouped.setdefault(key, []).append(i)
         for key, idxs in grouped.items():
-            source, order = alternation_source([phrases[i] for i in idxs])
+            order = alternation_order([phrases[i] for i in idxs])
+            ordered = tuple(phrases[idxs[k]] for k in order)
             pending = dispatch.setdefault(key, _Pending())
             assert isinstance(pending, _Pending)
-            pending.append((slot, source, flags, [idxs[k] for k in order]))
-            _add_literal(pending, slot, [phrases[idxs[k]] for k in order], not cased)
-            ranked = [phrases[idxs[k]] for k in order], [idxs[k] for k in order]
-            per_word.setdefault(key, []).append((slot, slot_following(*ranked, cased)))
+            pending.append((slot, ordered, flags, [idxs[k] for k in order]))
+            _add_literal(pending, slot, list(ordered), not cased)
+            after = slot_following(ordered, [idxs[k] for k in order], cased)
+            per_word.setdefault(key, []).append((slot, after))
         if rest:
             regex, order = alternation([phrases[i] for i in rest], flags)
             fallbacks.append((slot, regex, [rest[k] for k in order]))

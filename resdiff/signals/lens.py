@@ -8,14 +8,13 @@ docs/lenses.md describes the format.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from resdiff.datalists import data_path, read_text
+from resdiff.datalists import data_path, read_toml
 from resdiff.errors import InputError
 from resdiff.model import ChangeKind, Relation
 
@@ -146,8 +145,7 @@ def load_lens(paths: Sequence[str] = ()) -> Lens:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    default = read_text("resdiff.signals", "lenses/default.toml")
-    layers = [(_parse_toml(default, "default lens"), "default")]
+    layers = [(read_toml("resdiff.signals", "lenses/default.toml"), "default")]
     for p in paths:
         layers.append((_read_file(p), p))
     # The bundled lens is checked by the tests (test_lens.py), not on every run.
@@ -195,6 +193,8 @@ def _read_file(path: str) -> dict[str, Any]:
 
 
 def _parse_toml(text: str, path: str) -> dict[str, Any]:
+    import tomllib  # only for a user's lens: the bundled one is read by read_toml
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

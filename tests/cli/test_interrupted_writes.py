@@ -106,3 +106,11 @@ def test_a_long_target_name_still_gets_a_temporary_file(
     target = tmp_path / ("r" * 240 + ".txt")
     assert main(["report", *drafts, "-o", str(target)]) == 1
     assert target.exists() and _leftovers(tmp_path) == []
+
+
+def test_the_host_is_named_as_the_socket_module_names_it() -> None:
+    # Read without importing socket (start-up); the same name, so the same tag.
+    import socket
+
+    assert write._host_name() == socket.gethostname()
+    assert len(write._host_tag()) == 8

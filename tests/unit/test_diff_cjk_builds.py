@@ -3,11 +3,13 @@ are slow to compile) find exactly what the full builds find on text they are use
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resdiff.align.terms import terms
-from resdiff.diff.tokens import _token_pattern, below_cjk, group_pattern
+from resdiff.diff.tokens import _MARKS, CJK, _token_pattern, below_cjk, group_pattern, has_word_char
 from tests.unit.test_diff_words_props import seed_paragraphs
 
 _PIECES = ["Calls", " ", "upon", "thirty", "(30)", "2720 (2023)", "S/2024/239", "e\u0301",
@@ -38,3 +40,24 @@ def test_cjk_text_uses_the_full_build() -> None:
     assert not below_cjk("决议 2720")
     assert below_cjk("") and below_cjk("r\u00e9solution \u2019\u303f")
     assert terms("安全理事会 decides") == ["安", "全", "理", "事", "会", "decid"]
+
+
+#: The one class ``has_word_char`` stands for (word characters, combining marks, CJK).
+_UNION = re.compile(rf"[\w{_MARKS}{CJK}]")
+
+
+@settings(max_examples=500, deadline=None)
+@example("\u30fb")  # katakana middle dot: CJK, not \w
+@example("\u0301")
+@given(
+    st.text(max_size=6)
+    | st.lists(st.sampled_from([*_PIECES, "\u30fb", "\u3099", "安"])).map("".join)
+)
+def test_has_word_char_is_the_union_class(text: str) -> None:
+    assert has_word_char(text) == (_UNION.search(text) is not None)
+
+
+def test_has_word_char_on_every_code_point_of_the_cjk_ranges_and_below() -> None:
+    for code in [*range(0x3040, 0x3100), 0x33FF, 0x3400, 0x9FFF, 0xFA6E, *range(0x300)]:
+        ch = chr(code)
+        assert has_word_char(ch) == (_UNION.search(ch) is not None), hex(code)
