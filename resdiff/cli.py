@@ -545,15 +545,20 @@ def _run_tui(files: Sequence[str], args: argparse.Namespace) -> int:
     for path in files:  # a mistyped path is one line, as for diff, not an app
         if path != "-":
             check_readable(path)
+    options, load, corpus = _compare_options(args, len(files)), _load_options(args), _corpus(args)
+    from resdiff.tui.early import start_early  # the comparison runs while Textual loads
+
+    early = start_early(files, options, load, args.series, corpus)
     from resdiff.tui.app import make_app, run_app
 
     app = make_app(
         list(files),
-        options=_compare_options(args, len(files)),
-        load=_load_options(args),
+        options=options,
+        load=load,
         series=args.series,
         config=not args.no_config,
-        corpus=_corpus(args),
+        corpus=corpus,
+        early=early,
     )
     return run_app(app)
 

@@ -1,25 +1,19 @@
-"""Terminal text report, laid out by rich.
+"""Terminal text report, laid out as rich would (``render.layout``) without importing it.
 
 Differences are marked in the text itself, wdiff-style (``[-old-]{+new+}``), so the
 report reads the same without colour, in a pipe, a file or a screen reader (a draft's own
 ``[-``, ``-]``, ``{+``, ``+}`` and backslashes are backslash-escaped there); colour
 (red/green) is added only when ``ReportOptions.color`` says so. Width is
 ``ReportOptions.width`` (the CLI passes the terminal's width on a terminal) or 100.
-All document text goes through ``clean_terminal`` and into rich ``Text`` objects
-(never markup), so a draft cannot emit escape sequences or rich markup.
+All document text goes through ``clean_terminal`` and into ``Styled`` text (never
+markup), so a draft cannot emit escape sequences.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
-
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from collections.abc import Sequence
 
 from resdiff.model import Comparison, PositionsMatrix
 from resdiff.present import cells, keydiffs
@@ -35,6 +29,9 @@ from resdiff.present.segments import (
     shown_group,
     shown_text,
 )
+from resdiff.render import layout
+from resdiff.render.layout import Column, Table
+from resdiff.render.styled import Piece, Styled, cell_len, is_narrow, write
 from resdiff.render.view import (
     Gap,
     PairRow,
@@ -129,121 +126,147 @@ def _plain_spans(segments: tuple[Segment, ...]) -> Spans:
     return out
 
 
-def diff_text(segments: tuple[Segment, ...]) -> Text:
-    """The inline diff as a rich ``Text``, coloured where the console allows."""
-    return Text.assemble(*diff_spans(segments))
+def _heading(text: str) -> Styled:
+    return Styled(clean(text), STYLE_HEADING)
 
 
-def _heading(text: str) -> Text:
-    return Text(clean(text), style=STYLE_HEADING)
+#: Lines of a block, each a list of styled segments.
+Block = list[list[Piece]]
 
 
-def _documents(view: ReportView) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-    table.add_column("")
-    for d in view.documents:
-        table.add_column(d.id, overflow="fold")
+def _paragraphs(parts: Sequence[Styled | Table], width: int) -> Block:
+    """Paragraphs and tables one after the other, as a console prints them."""
+    out: Block = []
+    for part in parts:
+        out += (
+            layout.table_lines(part, width)
+            if isinstance(part, Table)
+            else layout.paragraph(part, width)
+        )
+    return out
+
+
+def _documents(view: ReportView, width: int) -> Block:
     facts = documents_facts(view.documents)
-    for i, (name, _) in enumerate(facts[0]):
-        table.add_row(name, *(Text(clean(f[i][1])) for f in facts))
-    return Group(
-        _heading("What was compared"),
-        table,
-        Text(f"Shown: {view.filters}.", style=STYLE_DIM),
-        Text(""),
+    table = Table(
+        columns=[Column(""), *(Column(d.id, overflow="fold") for d in view.documents)],
+        rows=[
+            [Styled(name), *(Styled(clean(f[i][1])) for f in facts)]
+            for i, (name, _) in enumerate(facts[0])
+        ],
+        ruled=True,
+    )
+    return _paragraphs(
+        [
+            _heading("What was compared"),
+            table,
+            Styled(f"Shown: {view.filters}.", STYLE_DIM),
+            Styled(""),
+        ],
+        width,
     )
 
 
-def _kind(kind: keydiffs.Kind) -> Text:
-    return Text(kind.label, style=STYLE_KINDS.get(kind.id, STYLE_NOTE))
+def _kind(kind: keydiffs.Kind) -> Styled:
+    return Styled(kind.label, STYLE_KINDS.get(kind.id, STYLE_NOTE))
 
 
-def _brief(view: ReportView) -> RenderableType:
+#: The in-brief grid: the number, the kind, the headline.
+_BRIEF_COLUMNS = (
+    Column(justify="right", no_wrap=True),
+    Column(no_wrap=True),
+    Column(overflow="fold"),
+)
+#: The key differences' grid: the number, then the entry and its facets.
+_KEYS_COLUMNS = (Column(justify="right", no_wrap=True), Column(overflow="fold"))
+
+
+def _brief(view: ReportView, width: int) -> Block:
     """ "In brief": for each comparison its verdict and first key differences, then the
     legend of kinds."""
-    parts: list[RenderableType] = []
+    parts: list[Styled | Table] = []
     for section in view.sections:
-        parts += [_heading(f"In brief: {section.title}"), Text(clean(section.verdict))]
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for item in section.headline:
-            grid.add_row(
-                f"{item.number}.", _kind(item.kind), Text(escape_markers(clean(item.headline)))
-            )
+        parts += [_heading(f"In brief: {section.title}"), Styled(clean(section.verdict))]
+        rows = [
+            [
+                Styled(f"{item.number}."),
+                _kind(item.kind),
+                Styled(escape_markers(clean(item.headline))),
+            ]
+            for item in section.headline
+        ]
         if section.headline:
-            parts.append(grid)
+            parts.append(Table(_BRIEF_COLUMNS, rows))
         if len(section.keys) > len(section.headline):
             more = f"{len(section.headline)} of {len(section.keys)} key differences; all below."
-            parts.append(Text(more, style=STYLE_DIM))
-        parts.append(Text(""))
+            parts.append(Styled(more, STYLE_DIM))
+        parts.append(Styled(""))
     if view.kinds:
-        legend = Text("Key: ", style=STYLE_DIM)
+        legend = Styled("Key: ", STYLE_DIM)
         for n, kind in enumerate(view.kinds):
             legend.append("; " if n else "")
             legend.append_text(_kind(kind))
-            legend.append(f": {kind.meaning}", style=STYLE_DIM)
-        parts += [legend, Text("")]
-    return Group(*parts)
+            legend.append(f": {kind.meaning}", STYLE_DIM)
+        parts += [legend, Styled("")]
+    return _paragraphs(parts, width)
 
 
-def _summary(section: SectionView, width: int) -> RenderableType:
-    parts: list[RenderableType] = [
+def _summary(section: SectionView, width: int) -> Block:
+    parts: list[Styled | Table] = [
         _heading(f"Differences: {section.title}"),
-        Text(clean(section.verdict)),
+        Styled(clean(section.verdict)),
         *(
-            Text(f"{level.name.capitalize()}: " + ", ".join(f"{k} {v}" for k, v in level.rows))
+            Styled(f"{level.name.capitalize()}: " + ", ".join(f"{k} {v}" for k, v in level.rows))
             for level in section.counts
         ),
-        Text(""),
+        Styled(""),
         _heading("Key differences"),
     ]
     if not section.keys:
-        parts.append(Text("No changes in substance were found."))
+        parts.append(Styled("No changes in substance were found."))
     else:
-        parts.append(Text(count_keys(section), style=STYLE_DIM))
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column(overflow="fold")
+        parts.append(Styled(count_keys(section), STYLE_DIM))
+    rows: list[list[Styled]] = []
     for item in section.keys:
         line = _kind(item.kind)
-        line.append(f" {clean(item.address)}", style=STYLE_ADDRESS)
+        line.append(f" {clean(item.address)}", STYLE_ADDRESS)
         # A summary quotes the draft: its own "[-...-]" must not pass for a change.
         line.append(f": {escape_markers(clean(item.title))}")
-        grid.add_row(f"{item.number}.", line)
-        # Facets as rows of the one grid, wrapped here under their text: a grid nested
-        # in each entry cost rich a measuring pass per entry.
+        rows.append([Styled(f"{item.number}."), line])
+        # Facets as rows of the one grid, wrapped here under their text.
         inner = width - len(f"{len(section.keys)}.") - 1 - 2
         for facet in item.facets:
             plain = escape_markers(clean(facet))
             bounds = [0, *break_offsets(plain, max(20, inner)), len(plain)]
             lines = [plain[i:j].rstrip() for i, j in itertools.pairwise(bounds)]
-            grid.add_row("", Text("- " + "\n  ".join(lines)))
+            rows.append([Styled(""), Styled("- " + "\n  ".join(lines))])
     if section.keys:
-        parts.append(grid)
-    parts.append(Text(""))
-    return Group(*parts)
+        parts.append(Table(_KEYS_COLUMNS, rows))
+    parts.append(Styled(""))
+    return _paragraphs(parts, width)
 
 
-def _matrix(view: ReportView, matrix: PositionsMatrix) -> RenderableType:
+def _matrix(view: ReportView, matrix: PositionsMatrix, width: int) -> Block:
     labels = view.column_labels
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Topic", overflow="fold")
-    for doc in matrix.documents:
-        table.add_column(clean(labels.get(doc, doc)), overflow="fold")
-    for t in matrix.topics:
-        table.add_row(
-            Text(clean(matrix.labels.get(t, t))),
+    columns = [
+        Column("Topic", overflow="fold"),
+        *(Column(clean(labels.get(doc, doc)), overflow="fold") for doc in matrix.documents),
+    ]
+    rows = [
+        [
+            Styled(clean(matrix.labels.get(t, t))),
             *(
-                Text(clean(cells.report_text(cells.cell_view(matrix, t, doc))))
+                Styled(clean(cells.report_text(cells.cell_view(matrix, t, doc))))
                 for doc in matrix.documents
             ),
-        )
-    return Group(_heading("Positions"), table, Text(""))
+        ]
+        for t in matrix.topics
+    ]
+    return _paragraphs([_heading("Positions"), Table(columns, rows, ruled=True), Styled("")], width)
 
 
-_WORD = re.compile(r"[^ \n]+ *|\n| +")
+_WORD = re.compile(r"[^ \n]+ *| +")
+_NOT_SPACE = re.compile(r"[^ ]")
 
 
 def break_offsets(plain: str, width: int) -> list[int]:
@@ -251,16 +274,50 @@ def break_offsets(plain: str, width: int) -> list[int]:
     spaces, at newlines, and inside a word only when the word alone is too wide.
 
     rich's own wrapping is exact but costs ~0.3 ms a paragraph; this keeps a
-    2,000-clause ``--all`` report well under a second.
+    2,000-clause ``--all`` report well under a second. A line of one-cell characters
+    (nearly every line of a draft) is cut by searching for spaces, not word by word.
     """
     offsets: list[int] = []
-    col = 0
-    for m in _WORD.finditer(plain):
-        token = m.group()
-        if token == "\n":
-            offsets.append(m.end())
-            col = 0
+    start = 0
+    for line in plain.split("\n"):
+        cuts = _narrow_breaks(line, width) if is_narrow(line) else _word_breaks(line, width)
+        offsets += [start + cut for cut in cuts]
+        start += len(line) + 1
+        offsets.append(start)
+    return [o for o in offsets if 0 < o < len(plain)]
+
+
+def _narrow_breaks(line: str, width: int) -> list[int]:
+    """``break_offsets`` of a line without newlines whose characters are one cell wide:
+    a line from ``p`` ends before the first word that reaches past ``p + width``."""
+    out: list[int] = []
+    last = len(line.rstrip(" "))
+    p = 0
+    while last - p > width:
+        q = p + width
+        if line[q] == " ":
+            cut = _NOT_SPACE.search(line, q)
+            s = cut.start() if cut else last
+        else:
+            s = max(p, line.rfind(" ", p, q) + 1)
+        if s > p:
+            out.append(s)
+            p = s
             continue
+        end = line.find(" ", p)  # a word wider than the line: fold it
+        end = len(line) if end < 0 else end
+        while end - p > width:
+            p += width
+            out.append(p)
+    return out
+
+
+def _word_breaks(line: str, width: int) -> list[int]:
+    """``break_offsets`` of a line without newlines, word by word (any widths)."""
+    offsets: list[int] = []
+    col = 0
+    for m in _WORD.finditer(line):
+        token = m.group()
         word = token.rstrip(" ")
         trailing = len(token) - len(word)
         size = len(word) if word.isascii() else cell_len(word)
@@ -274,14 +331,17 @@ def break_offsets(plain: str, width: int) -> list[int]:
             word = word[width:]
             size = len(word) if word.isascii() else cell_len(word)
         col += size + trailing
-    return [o for o in offsets if 0 < o < len(plain)]
+    return offsets
 
 
-def _wrapped(spans: Spans, indent: int, width: int, color: bool) -> list[str | Text]:
-    """Wrap with a hanging ``indent``. Without colour, plain strings (no rich objects:
-    this is the fast path for files and pipes); with colour, ``Text`` lines whose
-    styles survive ``Text.divide``. rich's own Padding pads every line to the full
-    width and its wrapping costs ~0.3 ms a paragraph."""
+#: A line of the clause-by-clause sections: plain text, or styled text with colour.
+Line = str | Styled
+
+
+def _wrapped(spans: Spans, indent: int, width: int, color: bool) -> list[Line]:
+    """Wrap with a hanging ``indent``. Without colour, plain strings (the fast path for
+    files and pipes); with colour, ``Styled`` lines cut from the whole paragraph, so a
+    style runs on across a line break."""
     pad = " " * indent
     inner = max(20, width - indent)
     plain = "".join(text for text, _ in spans)
@@ -289,17 +349,32 @@ def _wrapped(spans: Spans, indent: int, width: int, color: bool) -> list[str | T
     if not color:
         bounds = [0, *offsets, len(plain)]
         return [pad + plain[i:j].rstrip() for i, j in itertools.pairwise(bounds)]
-    out: list[str | Text] = []
-    for line in Text.assemble(*spans).divide(offsets):
+    out: list[Line] = []
+    for line in Styled.assemble(spans).divide(offsets):
         line.rstrip()
         if line.plain.endswith("\n"):
             line.right_crop(1)
         line.rstrip()
-        out.append(Text(pad) + line if pad else line)
+        out.append(Styled(pad) + line if pad else line)
     return out
 
 
-def _row(row: PairRow, width: int, color: bool) -> list[str | Text]:
+def joined_lines(lines: Sequence[Line], color: bool) -> str:
+    """Lines as written, unwrapped: each in its colours, or plain. (A line can hold a
+    newline where ``break_offsets`` folded a word of wide characters; its colour codes
+    close before it, as rich closed them.)"""
+    if not color:
+        return "\n".join(x if isinstance(x, str) else x.plain for x in lines)
+    out = []
+    for x in lines:
+        if isinstance(x, str):
+            out.append(x)
+        else:
+            out += [write(part.segments(), True) for part in x.split_lines()]
+    return "\n".join(out)
+
+
+def _row(row: PairRow, width: int, color: bool) -> list[Line]:
     indent = 2 * row.depth
     head: Spans = [
         (clean(row.address), STYLE_ADDRESS),
@@ -335,10 +410,10 @@ def _cue_notes(row: PairRow) -> list[tuple[str, str]]:
     return [(", ".join(texts), note) for note, texts in by_note.items()]
 
 
-def _clauses(section: SectionView, width: int, color: bool) -> list[str | Text]:
-    lines: list[str | Text] = [
+def _clauses(section: SectionView, width: int, color: bool) -> list[Line]:
+    lines: list[Line] = [
         _heading(f"Clause by clause: {section.title}"),
-        Text(f"{section.shown} of {section.total} pairs shown.", style=STYLE_DIM),
+        Styled(f"{section.shown} of {section.total} pairs shown.", STYLE_DIM),
     ]
     for item in section.items:
         if isinstance(item, Gap):
@@ -349,15 +424,15 @@ def _clauses(section: SectionView, width: int, color: bool) -> list[str | Text]:
     return lines
 
 
-def _amendments(section: SectionView, width: int, color: bool) -> list[str | Text]:
+def _amendments(section: SectionView, width: int, color: bool) -> list[Line]:
     """The amendments turning A into B, in UN form, numbered with a hanging indent."""
     from resdiff.render import amendments as written  # only when asked for
 
     al = section.amendments
     assert al is not None
-    lines: list[str | Text] = [
+    lines: list[Line] = [
         _heading(f"Amendments: {section.title}"),
-        Text(clean(written.title(al)), style=STYLE_DIM),
+        Styled(clean(written.title(al)), STYLE_DIM),
     ]
     if written.note(al):
         lines += _wrapped([(clean(str(written.note(al))), STYLE_DIM)], 0, width, color)
@@ -366,7 +441,9 @@ def _amendments(section: SectionView, width: int, color: bool) -> list[str | Tex
         body = _wrapped([(clean(paragraph[0]), "")], len(lead), width, color)
         first = body[0]
         body[0] = (
-            lead + first[len(lead) :] if isinstance(first, str) else Text(lead) + first[len(lead) :]
+            lead + first[len(lead) :]
+            if isinstance(first, str)
+            else Styled(lead) + first.divide([len(lead), len(first.plain)])[1]
         )
         lines += ["", *body]
         for quoted in paragraph[1:]:
@@ -377,7 +454,7 @@ def _amendments(section: SectionView, width: int, color: bool) -> list[str | Tex
     return lines
 
 
-def _agreed(section: SectionView, width: int, color: bool) -> list[str | Text]:
+def _agreed(section: SectionView, width: int, color: bool) -> list[Line]:
     """Where the later draft's language comes from, when a corpus was searched."""
     if section.comparison.precedents is None:
         return []
@@ -387,39 +464,24 @@ def _agreed(section: SectionView, width: int, color: bool) -> list[str | Text]:
 
 
 def render_view(view: ReportView, *, color: bool = False, width: int | None = None) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width or DEFAULT_WIDTH,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        force_interactive=False,
-        no_color=not color,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-        _environ={},
-    )
-    console.print(Text(f"resdiff report: {clean(view.title)}", style=STYLE_HEADING))
-    console.print(Text(""))
-    console.print(_brief(view))
-    console.print(_documents(view))
-    for section in view.sections:
-        console.print(_summary(section, console.width))
+    width = width or DEFAULT_WIDTH
+    blocks = [
+        layout.paragraph(Styled(f"resdiff report: {clean(view.title)}", STYLE_HEADING), width),
+        layout.paragraph(Styled(""), width),
+        _brief(view, width),
+        _documents(view, width),
+        *(_summary(section, width) for section in view.sections),
+    ]
     if view.matrix is not None:
-        console.print(_matrix(view, view.matrix))
+        blocks.append(_matrix(view, view.matrix, width))
+    text = [write(line, color) for block in blocks for line in block]
     for section in view.sections:
-        lines = _clauses(section, console.width, color)
+        lines = _clauses(section, width, color)
         if section.amendments is not None:
-            lines += _amendments(section, console.width, color)
-        lines += _agreed(section, console.width, color)
-        if color:
-            joined = Text("\n").join(x if isinstance(x, Text) else Text(x) for x in lines)
-            console.print(joined, soft_wrap=True)
-        else:
-            buffer.write("\n".join(x if isinstance(x, str) else x.plain for x in lines) + "\n")
-    out = [line.rstrip() for line in buffer.getvalue().splitlines()]
+            lines += _amendments(section, width, color)
+        lines += _agreed(section, width, color)
+        text.append(joined_lines(lines, color))
+    out = [line.rstrip() for line in "\n".join(text).splitlines()]
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"

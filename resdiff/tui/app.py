@@ -22,6 +22,7 @@ from resdiff.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from resdiff.pipeline import LoadOptions
+    from resdiff.tui.early import EarlyComparison
 
 
 class ResdiffApp(App[int]):
@@ -110,6 +111,7 @@ def make_app(
     series: bool | None = None,
     config: bool = True,
     corpus: str | None = None,
+    early: EarlyComparison | None = None,
 ) -> ResdiffApp:
     """The app for ``files`` (two or more are compared at once; fewer opens a dialog).
 
@@ -118,7 +120,9 @@ def make_app(
     rejected); ``series`` whether they are a series when asked (``--series`` or
     ``--no-series``), else the pipeline's rule decides (``pipeline.is_series``);
     ``config`` whether the preferences file is read and written (``--no-config``);
-    ``corpus`` the database searched for agreed language (``--corpus``/``--db``).
+    ``corpus`` the database searched for agreed language (``--corpus``/``--db``);
+    ``early`` the comparison of ``files`` already started (``tui.early.start_early``,
+    with the same options), which the app receives instead of starting its own.
     Standard input (``-``) is refused: the app needs the terminal for the keyboard.
     """
     if "-" in files:
@@ -128,7 +132,7 @@ def make_app(
         )
     where = prefs.default_path() if config else None
     request = Request(
-        tuple(files), options or CompareOptions(), load, series, comparison, where, corpus
+        tuple(files), options or CompareOptions(), load, series, comparison, where, corpus, early
     )
     return ResdiffApp(request)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import ctypes
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -53,6 +52,8 @@ async def in_daemon_thread(fn: Callable[[], T], name: str = "resdiff-work") -> T
 def _stop(thread: threading.Thread) -> None:
     """Raise ``Abandoned`` in ``thread`` at its next Python instruction (CPython's
     ``PyThreadState_SetAsyncExc``; a long call into C finishes first)."""
+    import ctypes  # only when a thread is stopped: not on the way to the first paint
+
     if thread.ident is not None and thread.is_alive():
         ctypes.pythonapi.PyThreadState_SetAsyncExc(
             ctypes.c_ulong(thread.ident), ctypes.py_object(Abandoned)

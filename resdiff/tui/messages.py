@@ -43,7 +43,8 @@ class ComparisonReady(Message):
 
 
 class DocumentsLoaded(Message):
-    """The drafts are read and parsed; comparing them is under way."""
+    """The drafts are read and parsed; comparing them is under way. ``docs`` may come
+    without their text (``tui.early.particulars``): only the drafts line uses them."""
 
     bubble = False
 

@@ -80,14 +80,15 @@ def test_break_offsets_keep_every_line_within_width(text: str, width: int) -> No
 def test_a_drafts_own_marker_text_cannot_pass_for_a_change() -> None:
     """Text like '[-permanent-]' in a draft is escaped; only real changes carry bare markers."""
     from resdiff.present.segments import Segment
-    from resdiff.render.text import diff_text
+    from resdiff.render.text import diff_spans
 
-    shown = diff_text(
+    spans = diff_spans(
         (
             Segment("=", "Demands a "),
             Segment("+", "[-permanent-] truce {+now+} "),
             Segment("=", "ceasefire \\ today;"),
         )
-    ).plain
+    )
+    shown = "".join(text for text, _ in spans)
     assert shown == "Demands a {+[\\-permanent\\-] truce {\\+now\\+} +}ceasefire \\\\ today;"
     assert shown.count("{+") == 1 and shown.count("[-") == 0

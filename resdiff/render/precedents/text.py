@@ -6,27 +6,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
-
 from resdiff.corpus.model import Precedents
 from resdiff.present.changes import change_tag
 from resdiff.present.escape import clean_text as clean
 from resdiff.render.precedents import view
+from resdiff.render.styled import Styled
 from resdiff.render.text import (
     DEFAULT_WIDTH,
     STYLE_ADDRESS,
     STYLE_DIM,
     STYLE_HEADING,
     STYLE_NOTE,
+    Line,
     Spans,
     _wrapped,
     diff_spans,
+    joined_lines,
 )
 
 _STATUS_STYLE = {"identical": STYLE_DIM, "adapted": STYLE_NOTE, "new": STYLE_NOTE}
 
 
-def _clause(v: view.ClauseView, width: int, color: bool) -> list[str | Text]:
+def _clause(v: view.ClauseView, width: int, color: bool) -> list[Line]:
     status = v.item.status
     head: Spans = [(clean(v.item.clause), STYLE_ADDRESS), ("  ", "")]
     head.append((status, _STATUS_STYLE[status]))
@@ -50,16 +51,16 @@ def _clause(v: view.ClauseView, width: int, color: bool) -> list[str | Text]:
     return lines
 
 
-def _opening(heading: str, result: Precedents, width: int, color: bool) -> list[str | Text]:
+def _opening(heading: str, result: Precedents, width: int, color: bool) -> list[Line]:
     return [
-        Text(clean(heading), style=STYLE_HEADING),
+        Styled(clean(heading), STYLE_HEADING),
         *_wrapped([(clean(view.summary(result)), "")], 0, width, color),
         *_wrapped([(view.LEGEND, STYLE_DIM)], 0, width, color),
         "",
     ]
 
 
-def agreed_section(result: Precedents, width: int, color: bool) -> list[str | Text]:
+def agreed_section(result: Precedents, width: int, color: bool) -> list[Line]:
     """A comparison report's last section: one line per clause of the later draft (its
     status and closest precedent), then the diff from each precedent a clause was adapted
     from."""
@@ -80,7 +81,7 @@ def agreed_section(result: Precedents, width: int, color: bool) -> list[str | Te
 
 def clause_text(result: Precedents, clause_ids: Sequence[str], width: int) -> str:
     """The blocks of some clauses, as plain text (the app shows the selected clause's)."""
-    lines: list[str | Text] = []
+    lines: list[Line] = []
     for v in view.clause_views(result):
         if v.item.clause in clause_ids:
             lines += _clause(v, width, False)
@@ -98,32 +99,6 @@ def render_text(result: Precedents, *, color: bool = False, width: int | None = 
     lines = _opening(view.title(result), result, width, color)
     for v in view.clause_views(result):
         lines += _clause(v, width, color)
-    if color:
-        out = Text("\n").join(x if isinstance(x, Text) else Text(x) for x in lines)
-        rendered = _console_render(out, width)
-    else:
-        rendered = "\n".join(x if isinstance(x, str) else x.plain for x in lines)
+    rendered = joined_lines(lines, color)
     text = "\n".join(line.rstrip() for line in rendered.splitlines()).rstrip("\n")
     return text + "\n"
-
-
-def _console_render(text: Text, width: int) -> str:
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard",
-        force_terminal=True,
-        force_interactive=False,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-        _environ={},
-    )
-    console.print(text, soft_wrap=True)
-    return buffer.getvalue()

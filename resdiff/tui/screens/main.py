@@ -24,15 +24,14 @@ from textual.widgets import Input, Static
 from resdiff.errors import ResdiffError
 from resdiff.model import (
     ClauseHistory,
-    CompareOptions,
     Comparison,
     Document,
     PairwiseComparison,
 )
-from resdiff.render import ReportOptions, render_report
 from resdiff.tui import keys
 from resdiff.tui import viewmodel as vm
 from resdiff.tui.background import in_daemon_thread
+from resdiff.tui.early import compare_drafts, load_drafts
 from resdiff.tui.messages import (
     ChangeChosen,
     ComparisonReady,
@@ -40,23 +39,19 @@ from resdiff.tui.messages import (
     LoadFailed,
     PairSelected,
 )
-from resdiff.tui.pager import page
 from resdiff.tui.request import Request
 from resdiff.tui.screens import bindings
-from resdiff.tui.screens.amendments import AgreedScreen, AmendmentsScreen
-from resdiff.tui.screens.dialogs import ChoiceDialog, ErrorDialog, FilterDialog
-from resdiff.tui.screens.export import ExportDialog
-from resdiff.tui.screens.help import HelpScreen
-from resdiff.tui.screens.open_file import OpenFileDialog
-from resdiff.tui.screens.tables import HistoryScreen, MatrixScreen
 from resdiff.tui.widgets.footer import KeysFooter
 from resdiff.tui.widgets.key_changes import KeyChangesPanel
 from resdiff.tui.widgets.navigator import ClauseNavigator
 from resdiff.tui.widgets.pair_view import PairView
 
+# The dialogs and screens opened by a key, the pager and the report renderer are
+# imported when first used: none of them is needed for the first paint.
 if TYPE_CHECKING:
-    from resdiff.pipeline import LoadOptions
+    from resdiff.render import ReportOptions
     from resdiff.tui.app import ResdiffApp
+    from resdiff.tui.early import EarlyComparison
 
 NARROW = 100  # below this many columns the panels stack
 SHORT = 30  # below this many rows too
@@ -94,6 +89,7 @@ class MainScreen(Screen[None]):
         self.listed_keys: tuple[int, ...] = ()  # the key differences the panel lists
         self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = request.comparison
+        self._early = request.early  # the comparison of ``files`` the CLI started
 
     # ------------------------------------------------------------ layout
 
@@ -129,6 +125,8 @@ class MainScreen(Screen[None]):
             self._show(docs, list(range(len(docs))), self._initial, history_ok=True)
         elif len(self.files) >= 2:
             self._start(None, None)
+            if self._early is not None:  # idle until it arrives, once the window is up
+                self.call_after_refresh(self._prepare)
         else:
             self.action_open()
 
@@ -157,26 +155,62 @@ class MainScreen(Screen[None]):
     async def _compute(
         self, files: list[str], docs: list[Document] | None, order: list[int] | None
     ) -> None:
-        """Load and compare in a daemon thread (``in_daemon_thread``): the screen stays
-        responsive, and quitting never waits for a long comparison. The pipeline is
-        imported there too (a third of a second), not on the screen's event loop."""
+        """Load and compare ``files`` (or compare ``docs`` in ``order``) off the event
+        loop, so the screen stays responsive and quitting never waits for a long
+        comparison: the comparison the CLI started before the app (``tui.early``) is
+        received, any other one computed in a daemon thread (``_compare_here``)."""
+        early, self._early = self._early, None
         try:
-            if docs is None:
-                docs = await in_daemon_thread(partial(_load, files, self.load))
-                self.post_message(DocumentsLoaded(docs))
-            order = order if order is not None else list(range(len(docs)))
-            in_order = order == sorted(order)
-            chosen = [docs[i] for i in order]
-            asked = self.series if in_order else False
-            job = partial(_compare, chosen, self.options, asked, self.corpus)
-            comparison = await in_daemon_thread(job)
+            if early is not None and docs is None and tuple(files) == early.files:
+                comparison = await self._receive(early)
+                docs, order = list(comparison.documents), list(range(len(comparison.documents)))
+            else:
+                if early is not None:  # another comparison was asked for meanwhile
+                    early.stop()
+                docs, order, comparison = await self._compare_here(files, docs, order)
         except ResdiffError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
         except Exception as exc:  # a bug in a stage: say so instead of crashing the app
             self.post_message(LoadFailed(f"internal error while comparing: {exc!r}"))
             return
+        in_order = order == sorted(order)
         self.post_message(ComparisonReady(docs, order, comparison, history_ok=in_order))
+
+    async def _compare_here(
+        self, files: list[str], docs: list[Document] | None, order: list[int] | None
+    ) -> tuple[list[Document], list[int], Comparison]:
+        """In a daemon thread (``in_daemon_thread``); the pipeline is imported there too
+        (a third of a second), not on the screen's event loop."""
+        if docs is None:
+            docs = await in_daemon_thread(partial(load_drafts, files, self.load))
+            self.post_message(DocumentsLoaded(docs))
+        order = order if order is not None else list(range(len(docs)))
+        chosen = [docs[i] for i in order]
+        asked = self.series if order == sorted(order) else False
+        job = partial(compare_drafts, chosen, self.options, asked, self.corpus)
+        return docs, order, await in_daemon_thread(job)
+
+    @work(group="prepare")
+    async def _prepare(self) -> None:
+        """While the comparison is computed in another process, import what showing it
+        needs (``vm.prepare``), which would otherwise delay its first paint."""
+        await in_daemon_thread(vm.prepare, name="resdiff-prepare")
+
+    async def _receive(self, early: EarlyComparison) -> Comparison:
+        """The early comparison's result, the drafts line said as soon as they are read;
+        its problem raised as ``ResdiffError``; the child stopped however this ends."""
+        try:
+            while True:
+                message = await in_daemon_thread(early.receive, name="resdiff-receive")
+                if message[0] == "loaded":
+                    self.post_message(DocumentsLoaded(message[1]))
+                elif message[0] == "done":
+                    return message[1]
+                else:
+                    raise ResdiffError(message[1])
+        finally:
+            early.stop()
 
     @on(ComparisonReady)
     def _on_ready(self, message: ComparisonReady) -> None:
@@ -197,6 +231,8 @@ class MainScreen(Screen[None]):
 
     @on(LoadFailed)
     def _on_failed(self, message: LoadFailed) -> None:
+        from resdiff.tui.screens.dialogs import ErrorDialog
+
         self.computing = False
         self.query_one("#body").loading = False
         self.query_one("#status-line", Static).update(Text("Could not compare."))
@@ -509,6 +545,8 @@ class MainScreen(Screen[None]):
             self.query_one(ClauseNavigator).focus()
 
     def action_filter(self) -> None:
+        from resdiff.tui.screens.dialogs import FilterDialog
+
         if not self._need_comparison() or self.comparison is None:
             return
         labels = self.comparison.matrix.labels if self.comparison.matrix else {}
@@ -573,6 +611,8 @@ class MainScreen(Screen[None]):
         )
 
     def action_copy(self) -> None:
+        from resdiff.tui.screens.dialogs import ChoiceDialog
+
         row = self._selected_row()
         if row is None:
             return
@@ -600,12 +640,18 @@ class MainScreen(Screen[None]):
 
     def _report_view(self) -> ReportOptions:
         """The report options the navigator's filter stands for (export, pager)."""
+        from resdiff.render import ReportOptions
+
         return ReportOptions(
             only="changed" if self.flt.mode == "changed" else None,
             topics=(self.flt.value,) if self.flt.mode == "topic" and self.flt.value else (),
         )
 
     def action_pager(self) -> None:
+        from resdiff.render import render_report
+        from resdiff.tui.pager import page
+        from resdiff.tui.screens.dialogs import ChoiceDialog
+
         row = self._selected_row()
         if row is None or self.comparison is None:
             return
@@ -637,6 +683,8 @@ class MainScreen(Screen[None]):
 
     @work(exclusive=True, group="amendments")
     async def _write_amendments(self) -> None:
+        from resdiff.tui.screens.amendments import AmendmentsScreen
+
         comparison, pc = self.comparison, self.pairwise
         assert comparison is not None and pc is not None
         text = await in_daemon_thread(partial(vm.amendment_text, comparison, pc))
@@ -645,6 +693,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(AmendmentsScreen(title, text))
 
     def action_agreed(self) -> None:
+        from resdiff.tui.screens.amendments import AgreedScreen
+
         row = self._selected_row()
         pc = self.pairwise
         if row is None or pc is None:
@@ -695,12 +745,16 @@ class MainScreen(Screen[None]):
         self._load_pairwise()
 
     def action_matrix(self) -> None:
+        from resdiff.tui.screens.tables import MatrixScreen
+
         if not self._need_comparison() or self.comparison is None:
             return
         header, rows = vm.matrix_table(self.comparison)
         self.app.push_screen(MatrixScreen(header, rows))
 
     def action_history(self) -> None:
+        from resdiff.tui.screens.tables import HistoryScreen
+
         if not self._need_comparison() or self.comparison is None:
             return
         header, rows = vm.history_table(self.history_docs, self.history)
@@ -710,6 +764,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(screen)
 
     def action_export(self) -> None:
+        from resdiff.tui.screens.export import ExportDialog
+
         if not self._need_comparison() or self.comparison is None:
             return
         view = self._report_view()
@@ -723,6 +779,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(dialog, done)
 
     def action_open(self) -> None:
+        from resdiff.tui.screens.open_file import OpenFileDialog
+
         def done(files: list[str] | None) -> None:
             if files and len(files) >= 2:
                 self.files = files
@@ -738,25 +796,6 @@ class MainScreen(Screen[None]):
         self.app.push_screen(OpenFileDialog(self.files), done)
 
     def action_help(self) -> None:
+        from resdiff.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(keys.table(ClauseNavigator.BINDINGS, self.BINDINGS)))
-
-
-def _load(files: list[str], load: LoadOptions | None) -> list[Document]:
-    from resdiff.pipeline import load_all
-
-    return load_all(files, load)
-
-
-def _compare(
-    docs: list[Document], options: CompareOptions, series: bool | None, corpus: str | None
-) -> Comparison:
-    """The comparison of ``docs`` (the first is the base), a series by the pipeline's rule,
-    with the later drafts' precedents when a corpus database was given."""
-    from resdiff.pipeline import compare, is_series
-
-    comparison = compare(*docs, options=replace(options, series=is_series(len(docs), series)))
-    if corpus is None:
-        return comparison
-    from resdiff.corpus.commands import look_up_precedents
-
-    return look_up_precedents(comparison, corpus)

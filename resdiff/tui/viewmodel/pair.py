@@ -131,6 +131,13 @@ def pair_display(
     )
 
 
+def prepare() -> None:
+    """Import what :func:`pair_display` imports on its first call (the aligner's
+    package, 0.03-0.09 s), for a caller with time to spare before the first pair is
+    shown (the app waiting for a comparison computed in another process)."""
+    from resdiff.align import rewrite  # noqa: F401
+
+
 def separated(segments: Sequence[Segment]) -> tuple[Segment, ...]:
     """The inline view with a space between a deletion and an insertion that touch
     ("essential" struck, "Demands" underlined, not "essentialDemands"): display only."""
