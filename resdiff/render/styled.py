@@ -232,7 +232,7 @@ class Styled:
         if not offsets:
             return [self.copy()]
         if any(b < a for a, b in itertools.pairwise(offsets)):
-            return self._divide_unordered(offsets)
+            raise ValueError(f"offsets out of order: {list(offsets)}")
         bounds = [0, *offsets, len(self.plain)]
         ranges = list(itertools.pairwise(bounds))
         lines = [Styled(self.plain[a:b], self.style) for a, b in ranges]
@@ -245,18 +245,6 @@ class Styled:
                 if new_end > new_start:
                     lines[k].spans.append((new_start, new_end, style))
         return lines
-
-    def _divide_unordered(self, offsets: Sequence[int]) -> list[Styled]:
-        """``divide`` at offsets out of order, which ``text.break_offsets`` gives when it
-        folds a word of wide characters (its pieces overlap): rich's own ``Text.divide``
-        (imported only then), so the pieces and their styles stay what they were."""
-        from rich.text import Span, Text
-
-        text = Text(self.plain, style=self.style, spans=[Span(*span) for span in self.spans])
-        return [
-            Styled(p.plain, str(p.style), [(s.start, s.end, str(s.style)) for s in p.spans])
-            for p in text.divide(offsets)
-        ]
 
     def split_lines(self) -> list[Styled]:
         """The lines between newlines (blank ones kept)."""

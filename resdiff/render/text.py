@@ -324,14 +324,26 @@ def _word_breaks(line: str, width: int) -> list[int]:
         if col and col + size > width:
             offsets.append(m.start())
             col = 0
-        pos = m.start()
-        while size > width:  # fold a word wider than the line
-            pos += width
-            offsets.append(pos)
-            word = word[width:]
-            size = len(word) if word.isascii() else cell_len(word)
+        if size > width:  # fold a word wider than the line, by cells
+            cuts = _fold(word, width)
+            offsets += [m.start() + cut for cut in cuts]
+            size = cell_len(word[cuts[-1] :])
         col += size + trailing
     return offsets
+
+
+def _fold(word: str, width: int) -> list[int]:
+    """Where to cut ``word`` (wider than ``width`` cells) so each piece fits: a piece
+    holds at least one character, and a wide character is never cut in half."""
+    cuts: list[int] = []
+    col = 0
+    for i, char in enumerate(word):
+        size = cell_len(char)
+        if col and col + size > width:
+            cuts.append(i)
+            col = 0
+        col += size
+    return cuts
 
 
 #: A line of the clause-by-clause sections: plain text, or styled text with colour.
@@ -360,9 +372,7 @@ def _wrapped(spans: Spans, indent: int, width: int, color: bool) -> list[Line]:
 
 
 def joined_lines(lines: Sequence[Line], color: bool) -> str:
-    """Lines as written, unwrapped: each in its colours, or plain. (A line can hold a
-    newline where ``break_offsets`` folded a word of wide characters; its colour codes
-    close before it, as rich closed them.)"""
+    """Lines as written, unwrapped: each in its colours, or plain."""
     if not color:
         return "\n".join(x if isinstance(x, str) else x.plain for x in lines)
     out = []

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff.render import ReportOptions
+from resdiff.render.styled import cell_len
 from resdiff.render.text import break_offsets, render_text
 from tests.fixtures.comparisons import hostile_comparison, rich_comparison
 
@@ -58,19 +59,21 @@ def test_deterministic_and_free_of_trailing_spaces() -> None:
     assert all(line == line.rstrip() for line in one.splitlines())
 
 
-@settings(max_examples=150)
+@settings(max_examples=300)
 @given(
-    st.text(alphabet=st.sampled_from("ab cdé\n  x"), max_size=300),
+    st.text(alphabet=st.sampled_from("ab cdé\n  x中文한"), max_size=300),
     st.integers(min_value=5, max_value=40),
 )
 def test_break_offsets_keep_every_line_within_width(text: str, width: int) -> None:
+    """Within ``width`` terminal cells, wide (Chinese, Korean) characters included: a
+    word of them wider than the line is folded by cells, not by characters."""
     offsets = break_offsets(text, width)
     assert offsets == sorted(set(offsets))
     bounds = [0, *offsets, len(text)]
     lines = [text[i:j] for i, j in itertools.pairwise(bounds)]
     assert "".join(lines) == text  # nothing lost
     for line in lines:
-        assert len(line.rstrip(" \n")) <= width
+        assert cell_len(line.rstrip(" \n")) <= width
     # a line break in the text is always a break in the output
     for i, ch in enumerate(text[:-1]):
         if ch == "\n":
