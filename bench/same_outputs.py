@@ -5,6 +5,8 @@ change changed no result:
     python bench/same_outputs.py INPUTS OUT_AFTER      # on the change
     diff -r OUT_BEFORE OUT_AFTER
 
+``--only a,b`` keeps the named input sets (e.g. ``--only seeds,large,one-per-line-5000``).
+
 INPUTS is a folder of ``speed_inputs.py`` (written if missing). For each input set it runs
 the CLI (a fresh process each, as a user does) and keeps stdout, stderr and the exit code:
 reports in every text format, ``--all``, amendments, the positions matrix, and ``parse``
@@ -14,6 +16,7 @@ the rewrite guard some of them ran for hours, which is recorded as a time-out).
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -61,9 +64,17 @@ def _run(args: list[str], out: Path) -> float:
 
 
 def main() -> None:
-    inputs, dest = Path(sys.argv[1]), Path(sys.argv[2])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("inputs", type=Path)
+    parser.add_argument("dest", type=Path)
+    parser.add_argument("--only", help="comma-separated input set names (default: all)")
+    args = parser.parse_args()
+    inputs, dest = args.inputs, args.dest
+    only = set(args.only.split(",")) if args.only else None
     dest.mkdir(parents=True, exist_ok=True)
     for name, paths in input_sets(inputs).items():
+        if only is not None and name not in only:
+            continue
         files = [str(p) for p in paths]
         if len(paths) > 2:
             commands = SERIES_COMMANDS
