@@ -5,8 +5,9 @@ change changed no result:
     python bench/same_outputs.py INPUTS OUT_AFTER      # on the change
     diff -r OUT_BEFORE OUT_AFTER
 
-``--only seeds,large`` keeps the named input sets. The CLI run is the one Python imports
-(``PYTHONPATH=<tree>`` runs another tree's, e.g. main's exported by ``git archive``).
+``--only a,b`` keeps the named input sets (e.g. ``--only seeds,large,one-per-line-5000``).
+The CLI is ``python -m resdiff``, which imports from the current directory first: run
+the script from the tree to measure (e.g. main's, exported by ``git archive``).
 
 INPUTS is a folder of ``speed_inputs.py`` (written if missing). For each input set it runs
 the CLI (a fresh process each, as a user does) and keeps stdout, stderr and the exit code:
@@ -68,13 +69,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", type=Path)
     parser.add_argument("dest", type=Path)
-    parser.add_argument("--only", default="", help="comma-separated input sets (default: all)")
+    parser.add_argument("--only", help="comma-separated input set names (default: all)")
     args = parser.parse_args()
     inputs, dest = args.inputs, args.dest
-    only = set(filter(None, args.only.split(",")))
+    only = set(args.only.split(",")) if args.only else None
     dest.mkdir(parents=True, exist_ok=True)
     for name, paths in input_sets(inputs).items():
-        if only and name not in only:
+        if only is not None and name not in only:
             continue
         files = [str(p) for p in paths]
         if len(paths) > 2:

@@ -638,6 +638,25 @@ COMMANDS = {
 }
 
 
+#: Young objects allocated between two collections, and collections of one generation
+#: between two of the next (Python's defaults: 700, 10, 10).
+BATCH_GC_THRESHOLDS = (20_000, 100, 100)
+
+
+def _collect_less() -> tuple[int, ...]:
+    """A batch command builds millions of small objects that all live until it exits
+    (the drafts, their signals, the report's tree) and makes almost no cyclic garbage.
+    At the default thresholds the cycle collector walks them again and again: a fifth
+    of a 20,000-paragraph report (docs/performance.md, issue 16). The app keeps the
+    defaults (it runs long, and freezes what it keeps). Returns the thresholds before,
+    which ``main`` restores for a caller that goes on."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLDS)
+    return before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `resdiff A B` means `resdiff open A B`: the files (or the app's options) come first,
@@ -651,6 +670,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return ExitCode.TROUBLE
+    thresholds = _collect_less() if args.command != "open" else None
     try:
         return int(COMMANDS[args.command](args))
     except ResdiffError as exc:
@@ -671,6 +691,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"resdiff: internal error: {_one_line(repr(exc))} (rerun with --debug for details)\n"
         )
         return ExitCode.TROUBLE
+    finally:
+        if thresholds is not None:
+            import gc
+
+            gc.set_threshold(*thresholds)
 
 
 def _one_line(message: str) -> str:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -44,10 +45,14 @@ class LoadOptions:
     docx_changes: Changes = "accept"
 
 
-def load(path: str, doc_id: str = "A", options: LoadOptions | None = None) -> Document:
+def load(
+    path: str | os.PathLike[str], doc_id: str = "A", options: LoadOptions | None = None
+) -> Document:
     """Read and parse one draft (``-`` reads standard input). What the reader did that the
     user should know (changes accepted, a web page cut to the resolution) is added to
-    ``Document.parse.note``."""
+    ``Document.parse.note``. A ``pathlib.Path`` is taken as its string: the document's
+    ``source`` is the name the reports print."""
+    path = os.fspath(path)
     options = options or LoadOptions()
     source = read_source(path, options.docx_changes)
     document = parse_source(source, doc_id=doc_id)
@@ -57,9 +62,12 @@ def load(path: str, doc_id: str = "A", options: LoadOptions | None = None) -> Do
     return document
 
 
-def load_all(paths: Sequence[str], options: LoadOptions | None = None) -> list[Document]:
+def load_all(
+    paths: Sequence[str | os.PathLike[str]], options: LoadOptions | None = None
+) -> list[Document]:
     """Read and parse the drafts to compare, with ids A, B, C... in the order given; the
     one loader of the CLI and the app. Standard input ('-') can be read only once."""
+    paths = [os.fspath(p) for p in paths]
     if sum(1 for p in paths if p == "-") > 1:
         raise ResdiffError("standard input ('-') can be given only once")
     if len(paths) > len(DOC_IDS):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from resdiff.signals.compiled import ActorHit
 from resdiff.signals.lens import Lens
-from resdiff.signals.prefilter import may_match
 from resdiff.signals.references import fill
 
 
@@ -18,9 +17,7 @@ def find_actors(folded: str, names: list[ActorHit], lens: Lens) -> tuple[str, ..
         if kept and h[0] < kept[-1][1]:
             continue
         kept.append(h)
-    for pattern in c.actor_patterns:
-        if not may_match(pattern.hint, folded):
-            continue
+    for pattern in c.actor_patterns.candidates(folded):
         for m in pattern.regex.finditer(folded):
             s, e = m.span(1) if m.re.groups else m.span()
             if any(s < ke and ks < e for ks, ke, _ in kept):

@@ -117,6 +117,8 @@ def _detect(
     lens = drafts.lens
     found: list[Change] = []
     for top in pairs:
+        if _read_alike(top, clauses_a, clauses_b, drafts):
+            continue
         own, tree, extended = _whole_provisions(
             top, clauses_a, clauses_b, drafts.signals_a, drafts.signals_b
         )
@@ -144,6 +146,25 @@ def _detect(
             for detect in (PAIRED if clause_pair.a and clause_pair.b else UNPAIRED).values():
                 found.extend(detect(pair))
     return found
+
+
+def _read_alike(
+    top: ClausePair,
+    clauses_a: Mapping[str, Clause],
+    clauses_b: Mapping[str, Clause],
+    drafts: Drafts,
+) -> bool:
+    """Whether a pair of one clause a side, neither with sub-paragraphs, of one kind,
+    was read to the very same signals (``compare`` shares them between drafts that
+    repeat a clause): every pair detector would compare equal values and find nothing,
+    so none is asked. Most pairs of a revision are such."""
+    if len(top.a) != 1 or len(top.b) != 1 or top.children or top.kind_change:
+        return False
+    ca, cb = clauses_a.get(top.a[0]), clauses_b.get(top.b[0])
+    if ca is None or cb is None or ca.children or cb.children or ca.kind != cb.kind:
+        return False
+    signals = drafts.signals_a.get(ca.id)
+    return signals is not None and signals is drafts.signals_b.get(cb.id)
 
 
 def _ranked(

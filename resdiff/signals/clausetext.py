@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from resdiff.labels import Labels
-from resdiff.typography import fold
+from resdiff.typography import SAME_LENGTH, fold
 
-__all__ = ["BOUNDARY", "LABEL", "boundaries", "fold", "label_end", "lower"]
+__all__ = ["BOUNDARY", "LABEL", "boundaries", "flat_views", "fold", "label_end", "lower"]
 
 #: A paragraph label left at the start of a text ("1.", "12)", "(1)", "(a)", "(iv)", "a)"):
 #: clause texts come without one, but a text read on its own may carry it.
@@ -25,11 +25,26 @@ BOUNDARY = re.compile(r";|[.!?](?=\s+[A-Z0-9(\"'])|[.!?]\s*\Z|\n\s*\n")
 
 def lower(text: str) -> str:
     """``fold`` then lower-case, keeping the length."""
-    folded = fold(text)
+    return _lower_folded(fold(text))
+
+
+def _lower_folded(folded: str) -> str:
     low = folded.lower()
     if len(low) == len(folded):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+
+
+#: ``fold``'s table with line breaks and tabs read as spaces, so one ``translate`` does
+#: both: a hard-wrapped "7\nOctober 2000" is the date it says.
+_FOLD_FLAT = {**SAME_LENGTH, **{ord(c): " " for c in "\n\t\r"}}
+
+
+def flat_views(text: str) -> tuple[str, str]:
+    """The views signals read, both as long as ``text``: ``fold`` with line breaks as
+    spaces, and that lower-cased as ``lower`` does (the text is folded once, not twice)."""
+    folded = text.translate(_FOLD_FLAT)
+    return folded, _lower_folded(folded)
 
 
 def label_end(text: str) -> int:

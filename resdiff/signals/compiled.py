@@ -9,15 +9,18 @@ first, with a named group per entry so one scan finds every entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
+from resdiff.signals.following import Following, SlotFollowing, slot_following, word_following
 from resdiff.signals.literal import SPECIAL, PhraseList, plain_words
 from resdiff.signals.prefilter import Hint, literal_hint
 
 if TYPE_CHECKING:
+    from resdiff.model import Verb
     from resdiff.signals.lens import Lens, PatternEntry, VerbEntry
 
 _WILDCARD = r"(?:\s+[\w'-]+){0,3}\s+"
@@ -84,6 +87,8 @@ def group_index(m: re.Match[str], order: list[int]) -> int:
 
 
 _TOKEN = re.compile(r"\w+")
+#: Splits a text into separator, token, separator, ..., separator.
+_SPLIT = re.compile(r"(\w+)")
 
 
 def first_word_keys(phrase: str) -> set[str] | None:
@@ -274,6 +279,8 @@ class Scanner:
     dispatch: dict[str, Bucket | _Pending]
     fallbacks: Bucket
     cased: tuple[bool, ...]
+    #: Words whose next token decides their phrases without a matcher (``following``).
+    following: dict[str, Following]
 
     def scan(self, folded: str, low: str) -> RawHits:
         """Per slot, ``(start, end, phrase index)`` in text order. ``low`` is ``folded``
@@ -284,11 +291,26 @@ class Scanner:
         cased = self.cased
         dispatch = self.dispatch
         plain = not any(ch in low for ch in SPECIAL)
-        for tok in _TOKEN.finditer(low):
-            entries = dispatch.get(tok.group())
-            if entries is None:
+        following = self.following if plain else {}
+        # The text cut into separators and word tokens, and the offsets where the pieces
+        # end, all in C (no match object per token); only the tokens some phrase starts
+        # with are visited in Python (a third of them in a long draft).
+        pieces = _SPLIT.split(low)
+        words = pieces[1::2]
+        keyed = [i for i, word in enumerate(words) if word in dispatch]
+        ends_at = list(accumulate(map(len, pieces))) if keyed else []
+        last = len(words) - 1
+        for i in keyed:
+            word, start = words[i], ends_at[2 * i]
+            quick = following.get(word)
+            if quick is not None and (words[i + 1] if i < last else "") not in quick[0]:
+                end = start + len(word)  # no longer phrase can match: the word alone
+                for slot, index in quick[1]:
+                    if start >= ends[slot]:
+                        hits[slot].append((start, end, index))
+                        ends[slot] = end
                 continue
-            start = tok.start()
+            entries = dispatch[word]
             if isinstance(entries, _Pending):
                 if plain and entries.literal is not None and entries.uses < LITERAL_USES:
                     entries.uses += 1
@@ -300,7 +322,7 @@ class Scanner:
                             hits[slot].append((start, found[0], order[found[1]]))
                             ends[slot] = found[0]
                     continue
-                entries = dispatch[tok.group()] = entries.compiled()
+                entries = dispatch[word] = entries.compiled()
             for slot, regex, order in entries:
                 if start < ends[slot]:
                     continue
@@ -342,6 +364,7 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
     """``slots``: per slot, its phrases and whether it is case-sensitive."""
     dispatch: dict[str, Bucket | _Pending] = {}
     fallbacks = []
+    per_word: dict[str, list[tuple[int, SlotFollowing | None]]] = {}
     for slot, (phrases, cased) in enumerate(slots):
         flags = 0 if cased else re.IGNORECASE
         grouped: dict[str, list[int]] = {}
@@ -360,6 +383,8 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
             assert isinstance(pending, _Pending)
             pending.append((slot, ordered, flags, [idxs[k] for k in order]))
             _add_literal(pending, slot, list(ordered), not cased)
+            after = slot_following(ordered, [idxs[k] for k in order], cased)
+            per_word.setdefault(key, []).append((slot, after))
         if rest:
             regex, order = alternation([phrases[i] for i in rest], flags)
             fallbacks.append((slot, regex, [rest[k] for k in order]))
@@ -367,10 +392,12 @@ def make_scanner(slots: Sequence[tuple[Sequence[str], bool]]) -> Scanner:
         assert isinstance(entries, _Pending)
         if entries.literal is not None and len(entries.literal) < len(entries):
             entries.literal = None  # one slot's phrases need the regex: so does the word
+    following = {key: word_following(found) for key, found in per_word.items()}
     return Scanner(
         dispatch=dispatch,
         fallbacks=tuple(fallbacks),
         cased=tuple(cased for _p, cased in slots),
+        following={key: f for key, f in following.items() if f is not None},
     )
 
 
@@ -386,6 +413,8 @@ class CompiledLens:
 
     verbs: AnchoredPhrases
     verb_entries: tuple[VerbEntry, ...]
+    #: Per verb entry, its literal words (the "*" wildcards left out): ranks readings.
+    verb_words: tuple[int, ...]
     skips: re.Pattern[str]
     scanner: Scanner
     term_topics: tuple[str, ...]
@@ -394,9 +423,12 @@ class CompiledLens:
     actors_any: tuple[str, ...]
     qualifier_meanings: tuple[dict[str, tuple[str, str]], ...]
     negation: re.Pattern[str]
-    actor_patterns: tuple[LensPattern, ...]
-    references: tuple[LensPattern, ...]
-    numbers: tuple[LensPattern, ...]
+    actor_patterns: PatternList
+    references: PatternList
+    numbers: PatternList
+    #: Opener text (as the parser cut it: "Demands", "Calls upon") -> its reading by
+    #: ``verbs.match_opener``; a draft repeats a few dozen openers hundreds of times.
+    openers: dict[str, tuple[tuple[int, int], Verb] | None] = field(default_factory=dict)
 
     def scan(self, folded: str, low: str) -> Hits:
         """Terms, qualifiers, cues and actor names of a clause (``low`` is ``folded``
@@ -468,6 +500,7 @@ def compile_lens(lens: Lens) -> CompiledLens:
     return CompiledLens(
         verbs=verbs,
         verb_entries=lens.verbs,
+        verb_words=tuple(len([w for w in v.phrase.split() if w != "*"]) for v in lens.verbs),
         skips=skips,
         scanner=make_scanner(
             [
@@ -505,10 +538,54 @@ class LensPattern:
         return re.compile(self.source, self.flags)
 
 
-def _patterns(entries: Sequence[PatternEntry], *, ignore_case: bool) -> tuple[LensPattern, ...]:
+class PatternList:
+    """A lens's patterns of one kind, in order, with their literal hints checked together.
+
+    Each pattern's hint is a few strings of which one must occur for it to match
+    (``prefilter``); many patterns share them (the month names). Asking each distinct
+    string once per clause, then keeping the patterns one of whose strings occurred,
+    costs less than a pre-check per pattern.
+    """
+
+    __slots__ = ("_always", "_hints", "patterns")
+
+    def __init__(self, patterns: Sequence[LensPattern]) -> None:
+        self.patterns = tuple(patterns)
+        #: Bit ``i`` set: pattern ``i`` may match.
+        self._always = 0
+        masks: dict[str, int] = {}
+        for i, p in enumerate(self.patterns):
+            if p.hint is None:
+                self._always |= 1 << i
+                continue
+            for h in p.hint:
+                masks[h] = masks.get(h, 0) | 1 << i
+        self._hints = tuple(masks.items())
+
+    def __iter__(self) -> Iterator[LensPattern]:
+        return iter(self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def candidates(self, text: str) -> list[LensPattern]:
+        """The patterns that may match ``text``, in order (``prefilter.may_match`` of
+        each, asked once per distinct hint)."""
+        mask = self._always
+        for hint, bits in self._hints:
+            if hint in text:
+                mask |= bits
+        if not mask:
+            return []
+        return [p for i, p in enumerate(self.patterns) if mask >> i & 1]
+
+
+def _patterns(entries: Sequence[PatternEntry], *, ignore_case: bool) -> PatternList:
     flags = re.IGNORECASE if ignore_case else 0
-    return tuple(
-        LensPattern(e, src, flags, literal_hint(src, ignore_case))
-        for e in entries
-        for src in (phrase_regex(e.pattern),)
+    return PatternList(
+        [
+            LensPattern(e, src, flags, literal_hint(src, ignore_case))
+            for e in entries
+            for src in (phrase_regex(e.pattern),)
+        ]
     )

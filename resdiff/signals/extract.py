@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from resdiff.model import Clause, ClauseSignals
 from resdiff.signals.actors import find_actors
-from resdiff.signals.clausetext import fold, lower
+from resdiff.signals.clausetext import flat_views
 from resdiff.signals.lens import Lens
 from resdiff.signals.links import find_links
 from resdiff.signals.references import find_numbers, find_references
 from resdiff.signals.topics import attach_qualifiers, find_mentions
 from resdiff.signals.verbs import opener_verb
-
-_FLAT = str.maketrans("\n\t\r", "   ")
 
 
 def clause_signals(clause: Clause, lens: Lens) -> ClauseSignals:
@@ -24,9 +22,7 @@ def clause_signals(clause: Clause, lens: Lens) -> ClauseSignals:
 
 def text_signals(text: str, lens: Lens, clause: Clause | None = None) -> ClauseSignals:
     """Signals of a bare text (the opener is read from its first words)."""
-    # Line breaks read as spaces: a hard-wrapped "7\nOctober 2000" is the date it says.
-    folded = fold(text).translate(_FLAT)
-    low = lower(text).translate(_FLAT)
+    folded, low = flat_views(text)
     hits = lens.compiled.scan(folded, low)
     mentions = find_mentions(text, hits.terms)
     verb = opener_verb(clause, lens) if clause is not None else opener_verb(_bare(text), lens)

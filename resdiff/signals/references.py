@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left, bisect_right
 
 from resdiff.signals.lens import Lens
-from resdiff.signals.prefilter import may_match
 
 #: One item of a list a ``{*}`` label expands: a number, with or without its year.
 _LIST_ITEM = re.compile(r"\d+(?: \(\d{4}\))?")
@@ -32,9 +31,7 @@ def fill(template: str, m: re.Match[str]) -> str:
 def find_references(folded: str, lens: Lens) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
     """Reference labels in order of appearance, and the spans they cover."""
     hits: list[tuple[int, int, str]] = []
-    for pattern in lens.compiled.references:
-        if not may_match(pattern.hint, folded):
-            continue
+    for pattern in lens.compiled.references.candidates(folded):
         label = pattern.entry.label
         for m in pattern.regex.finditer(folded):
             if "{*}" in label:  # one reference per item of a list ("2712 and 2720")
@@ -78,9 +75,7 @@ def find_numbers(
     and nothing inside a reference (a resolution number) counts."""
     spans = _Spans(taken)
     hits: list[tuple[int, int, str]] = []
-    for pattern in lens.compiled.numbers:
-        if not may_match(pattern.hint, low):
-            continue
+    for pattern in lens.compiled.numbers.candidates(low):
         for m in pattern.regex.finditer(folded):
             s, e = m.span()
             if spans.overlaps(s, e):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 from resdiff.model import Mention, Span
 from resdiff.signals.compiled import QualifierHit, TermHit
@@ -19,6 +20,8 @@ COMMA_BEFORE = 1
 COMMA_AFTER = 3
 
 _WORD = re.compile(r"[\w'-]+")
+#: Long gaps of a clause counted word by word before its words are indexed.
+COUNTED = 4
 #: ", and" / ", or" starts a new coordinated phrase: it costs as much as a comma after.
 _JOIN = re.compile(r",\s+(?:and|or)\b")
 #: Right after a noun, "and"/"or" opens a new phrase: what follows does not qualify it.
@@ -40,18 +43,34 @@ def _gap(low: str, start: int, end: int, comma: int) -> float:
 
 
 class _WordCounter:
-    """A lower bound on the words ``_gap`` counts between two offsets, in log time, so
-    that a long clause is not rescanned for every qualifier (that made signals quadratic
-    in the length of a paragraph)."""
+    """Whether more than ``MAX_WORDS`` words lie between two offsets (then ``_gap``
+    counts more too, and every mention farther away is too far as well), in log time,
+    so that a long clause is not rescanned for every qualifier (that made signals
+    quadratic in the length of a paragraph). Most gaps are a few characters long and
+    need no count; the first few others are counted up to the limit, and the clause's
+    words are indexed only when more come (a dense clause asks hundreds of times, most
+    clauses twice or never)."""
 
     def __init__(self, low: str) -> None:
-        found = list(_WORD.finditer(low))
-        self._starts = [m.start() for m in found]
-        self._ends = [m.end() for m in found]
+        self._low = low
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._counted = 0
 
-    def at_least(self, start: int, end: int) -> int:
-        """Words lying wholly inside ``low[start:end]`` (each is a word there too)."""
-        return max(0, bisect_right(self._ends, end) - bisect_left(self._starts, start))
+    def too_far(self, start: int, end: int) -> bool:
+        if end - start <= 2 * MAX_WORDS:
+            return False  # n words need 2n - 1 characters
+        if self._starts is None and self._counted < COUNTED:
+            self._counted += 1
+            counted = _WORD.finditer(self._low, start, end)
+            return next(islice(counted, MAX_WORDS, None), None) is not None
+        if self._starts is None:
+            found = list(_WORD.finditer(self._low))
+            self._starts = [m.start() for m in found]
+            self._ends = [m.end() for m in found]
+        # Words lying wholly inside low[start:end] (each is a word there too).
+        inside = bisect_right(self._ends, end) - bisect_left(self._starts, start)
+        return inside > MAX_WORDS
 
 
 def attach_qualifiers(
@@ -64,7 +83,7 @@ def attach_qualifiers(
     qualifier inside another topic's mention ("humanitarian" in "international
     humanitarian law") is part of that term, not a qualifier.
     """
-    if not mentions:
+    if not (mentions and hits):
         return {}
     c = lens.compiled
     starts = [m.span.start for m in mentions]
@@ -86,7 +105,7 @@ def attach_qualifiers(
             k = bisect_left(starts, qe)
             for i in range(k, len(mentions)):  # mentions after: nearest of each topic
                 m = mentions[i]
-                if words.at_least(qe, m.span.start) > MAX_WORDS:
+                if words.too_far(qe, m.span.start):
                     break  # this one and every later one are too far
                 if m.topic in meanings:
                     d = _gap(low, qe, m.span.start, COMMA_BEFORE)
@@ -97,7 +116,7 @@ def attach_qualifiers(
                 m = mentions[i]
                 if m.span.end > qs:
                     continue
-                if words.at_least(m.span.end, qs) > MAX_WORDS:
+                if words.too_far(m.span.end, qs):
                     break  # this one and every earlier one are too far
                 if m.topic in meanings:
                     if _STARTS_NEW.match(low, m.span.end):

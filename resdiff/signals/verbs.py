@@ -10,20 +10,29 @@ from resdiff.signals.lens import Lens
 OPENER_WINDOW = 80
 
 
+Reading = tuple[tuple[int, int], Verb]
+
+
 def opener_verb(clause: Clause, lens: Lens) -> Verb | None:
     """Read the verb from the parser's opener and from the start of the text; the more
     specific reading wins ("Determines the imperative of" over "Determines")."""
-    best: tuple[tuple[int, int], Verb] | None = None
-    for source in (clause.opener, clause.text):
-        if not source:
-            continue
-        found = match_opener(source, lens)
+    best = _opener_reading(clause.opener, lens) if clause.opener else None
+    if clause.text:
+        found = match_opener(clause.text, lens)
         if found and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best else None
 
 
-def match_opener(text: str, lens: Lens) -> tuple[tuple[int, int], Verb] | None:
+def _opener_reading(opener: str, lens: Lens) -> Reading | None:
+    """``match_opener`` of a parser's opener, remembered per lens (openers repeat)."""
+    memo = lens.compiled.openers
+    if opener not in memo:
+        memo[opener] = match_opener(opener, lens)
+    return memo[opener]
+
+
+def match_opener(text: str, lens: Lens) -> Reading | None:
     """Match a verb phrase at the start of ``text`` (after any label and skip words).
 
     The key ranks readings: more literal words of the lens phrase, then a longer match.
@@ -42,7 +51,7 @@ def match_opener(text: str, lens: Lens) -> tuple[tuple[int, int], Verb] | None:
         return None
     end, index = found
     entry = c.verb_entries[index]
-    words = len([w for w in entry.phrase.split() if w != "*"])
+    words = c.verb_words[index]
     # As written, with any skipped words ("Further demands"): they do not change strength.
     written = " ".join(text[begin:end].split())
     verb = Verb(text=written, scale=entry.scale, strength=entry.strength)

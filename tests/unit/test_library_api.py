@@ -36,3 +36,13 @@ def test_three_drafts_pair_each_with_the_base_and_repeat_exactly() -> None:
     assert first.history
     again = compare(*_seeds(), options=CompareOptions(series=True))
     assert render_comparison(first) == render_comparison(again)
+
+
+def test_a_path_object_loads_as_its_name(tmp_path: Path) -> None:
+    """``load(Path(...))`` as ``load(str)``: the source is the printed name, so a draft
+    without a symbol is labelled by its file name and the JSON report can be written."""
+    draft = tmp_path / "no-symbol.txt"
+    draft.write_text("The General Assembly,\n\n1. Decides to remain seized.\n", "utf-8")
+    doc = load(draft)
+    assert doc.source == str(draft) and doc.label == "no-symbol.txt"
+    assert render_comparison(compare(doc, load(draft, doc_id="B")))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff.model import Change, ClausePair, Document
+from resdiff.model import Change, ClauseKind, ClausePair, Document
+from resdiff.pipeline import SignalsMemo, document_signals
 from resdiff.signals.changes import find_changes
 from resdiff.signals.extract import clause_signals
 from resdiff.signals.lens import Lens
@@ -108,3 +109,31 @@ def test_swapping_drafts_mirrors_changes(lens: Lens, pa: list[str], pb: list[str
     assert sorted(map(str, (key(c, False) for c in pair_level(forward)))) == sorted(
         map(str, (key(c, True) for c in pair_level(backward)))
     )
+
+
+KINDS: st.SearchStrategy[ClauseKind] = st.sampled_from(["operative", "preambular", "other"])
+Row = tuple[str, str, ClauseKind, ClauseKind, bool]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(texts, texts, KINDS, KINDS, st.booleans()), min_size=1, max_size=6))
+def test_pairs_read_alike_are_skipped_without_changing_the_answer(
+    lens: Lens, rows: list[Row]
+) -> None:
+    """Pairs whose clauses share one reading are not asked (``changes._read_alike``); the
+    changes are those found when every pair is asked (signals read separately, so no
+    two are the same object). Half the pairs of two kinds are marked demoted."""
+    a_clauses, b_clauses, pairs = [], [], []
+    for i, (ta, tb, ka, kb, same) in enumerate(rows):
+        cid = f"OP{i + 1}"
+        a_clauses.append(clause(cid, ta, kind=ka))
+        b_clauses.append(clause(cid, ta if same else tb, kind=kb))
+        kind_change = (ka, kb) if ka != kb and i % 2 else None
+        pairs.append(ClausePair((cid,), (cid,), "modified", False, 0.5, (), (), kind_change))
+    a, b = document("A", a_clauses), document("B", b_clauses)
+    memo: SignalsMemo = {}
+    shared = (document_signals(a, lens, memo), document_signals(b, lens, memo))
+    apart = (document_signals(a, lens), document_signals(b, lens))
+    if any(same for *_, same in rows):
+        assert any(shared[0][c.id] is shared[1][c.id] for c in a_clauses)
+    assert find_changes(a, b, pairs, *shared, lens) == find_changes(a, b, pairs, *apart, lens)
