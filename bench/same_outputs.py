@@ -6,6 +6,8 @@ change changed no result:
     diff -r OUT_BEFORE OUT_AFTER
 
 ``--only a,b`` keeps the named input sets (e.g. ``--only seeds,large,one-per-line-5000``).
+The CLI is ``python -m resdiff``, which imports from the current directory first: run
+the script from the tree to measure (e.g. main's, exported by ``git archive``).
 
 INPUTS is a folder of ``speed_inputs.py`` (written if missing). For each input set it runs
 the CLI (a fresh process each, as a user does) and keeps stdout, stderr and the exit code:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from resdiff.align.match import Pairing, match_sequences
 from resdiff.align.params import DEFAULT, AlignParams
-from resdiff.align.terms import ClauseTerms, Idf, clause_terms, full_terms
+from resdiff.align.terms import ClauseTerms, Idf, clause_terms, full_terms, sequence_terms
 from resdiff.diff import diff_texts
 from resdiff.model import (
     HEADER_ID,
@@ -85,12 +85,11 @@ class _Aligner:
     ) -> None:
         self.a, self.b = a, b
         self.options, self.params = options, params
-        stems_a = [full_terms(c) for c in a]
-        stems_b = [full_terms(c) for c in b]
-        self.idf = Idf([*stems_a, *stems_b])
+        seq_a, seq_b = sequence_terms(tuple(a)), sequence_terms(tuple(b))
+        self.idf = Idf.of_sequences(seq_a, seq_b)
         self._top = (
-            [clause_terms(s, self.idf) for s in stems_a],
-            [clause_terms(s, self.idf) for s in stems_b],
+            [clause_terms(s, self.idf) for s in seq_a.stems],
+            [clause_terms(s, self.idf) for s in seq_b.stems],
         )
 
     def pairs(self) -> tuple[ClausePair, ...]:

@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from resdiff.align.params import AlignParams
-from resdiff.align.terms import ClauseTerms, Idf, containment, cosine, function_words
+from resdiff.align.terms import ClauseTerms, Idf, Vector, containment, cosine, function_words
 from resdiff.subsequence import increasing_subsequence
 
 
@@ -101,36 +102,12 @@ class _Matcher:
         free_b = [j for j, i in enumerate(self.b_to_a) if i < 0]
         if len(free_a) * len(free_b) <= p.all_pairs_limit:
             return {(i, j) for i in free_a for j in free_b}
-        post_a: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        post_b: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i in free_a:
-            for t, w in self.ta[i].vector.items():
-                post_a[t].append((i, w))
-        for j in free_b:
-            for t, w in self.tb[j].vector.items():
-                post_b[t].append((j, w))
-        partial: dict[tuple[int, int], float] = defaultdict(float)
-        limit = p.rare_posting_max
-        for t, pa in post_a.items():
-            pb = post_b.get(t)
-            if not pb or len(pa) > limit or len(pb) > limit:
-                continue
-            for i, wa in pa:
-                for j, wb in pb:
-                    partial[i, j] += wa * wb
-        best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for (i, j), s in partial.items():
-            best_a[i].append((s, j))
-            best_b[j].append((s, i))
-        k = p.candidates_per_clause
-        cands: set[tuple[int, int]] = set()
-        for i, lst in best_a.items():
-            lst.sort(reverse=True)
-            cands.update((i, j) for _, j in lst[:k])
-        for j, lst in best_b.items():
-            lst.sort(reverse=True)
-            cands.update((i, j) for _, i in lst[:k])
+        scores = _rare_term_scores(
+            [(i, self.ta[i].vector) for i in free_a],
+            [(j, self.tb[j].vector) for j in free_b],
+            p.rare_posting_max,
+        )
+        cands = _best_pairs(scores, p.candidates_per_clause)
         nb, w = len(self.tb), p.position_window
         for i in free_a:
             centre = round(self.expected[i])
@@ -268,6 +245,65 @@ class _Matcher:
             if good and (best is None or cover > best[0]):
                 best = (cover, run)
         return best[1] if best else None
+
+
+Indexed = Sequence[tuple[int, Vector]]
+
+
+_RareScores = tuple[dict[int, dict[int, float]], tuple[int, ...]]
+"""Rare-term scores: ``rows[i][j]`` for clause ``i`` of ``a`` and ``j`` of ``b``, and
+the clauses of ``b`` in the order the term-by-term pass first met them."""
+
+
+def _rare_term_scores(free_a: Indexed, free_b: Indexed, limit: int) -> _RareScores:
+    """The dot product of each pair of clauses over the terms they share that are rare
+    (in at most ``limit`` clauses of each side): clauses sharing a rare term are the
+    likely partners. Postings are built for the rare terms only; terms are visited in
+    order of first use by ``a``, so each score adds its products in one fixed order."""
+    count_a = Counter(chain.from_iterable(vector for _, vector in free_a))
+    count_b = Counter(chain.from_iterable(vector for _, vector in free_b))
+    rare = [t for t, n in count_a.items() if n <= limit and 0 < count_b[t] <= limit]
+    post_a = _postings(free_a, rare)
+    post_b = _postings(free_b, rare)
+    rows: dict[int, dict[int, float]] = defaultdict(dict)
+    for t in rare:
+        pb = post_b[t]
+        for i, wa in post_a[t]:
+            row = rows[i]
+            for j, wb in pb:
+                row[j] = row.get(j, 0.0) + wa * wb
+    b_order = tuple(dict.fromkeys(j for t in rare for j, _ in post_b[t]))
+    return rows, b_order
+
+
+def _postings(clauses: Indexed, terms: Sequence[str]) -> dict[str, list[tuple[int, float]]]:
+    """For each of ``terms``, the clauses holding it (in order) with its weight there."""
+    post: dict[str, list[tuple[int, float]]] = {t: [] for t in terms}
+    wanted = post.keys()
+    for k, vector in clauses:
+        for t in wanted & vector.keys():
+            post[t].append((k, vector[t]))
+    return post
+
+
+def _best_pairs(scores: _RareScores, k: int) -> set[tuple[int, int]]:
+    """The ``k`` best-scored pairs of each clause, on either side (ties: the higher
+    index first). Pairs are added clause by clause in the order the scores were first
+    met, first ``a``'s then ``b``'s: the set, and so the order in which the pairs are
+    scored (which breaks ties when splits and merges are sought), is then always the
+    same for the same drafts."""
+    rows, b_order = scores
+    cands: set[tuple[int, int]] = set()
+    columns: dict[int, list[tuple[float, int]]] = {j: [] for j in b_order}
+    for i, row in rows.items():
+        best = sorted(zip(row.values(), row, strict=True), reverse=True)[:k]
+        cands.update((i, j) for _, j in best)
+        for j, s in row.items():
+            columns[j].append((s, i))
+    for j, column in columns.items():
+        column.sort(reverse=True)
+        cands.update((i, j) for _, i in column[:k])
+    return cands
 
 
 def match_sequences(

@@ -70,7 +70,8 @@ def _terms(text: str) -> tuple[str, ...]:
     times (and again for a series), with most clauses the same in every draft."""
     get = _STEMS.get
     low = normalize_for_matching(text).lower()
-    plain = below_cjk(low) or not _has_cjk().search(low)
+    # isascii is the cheapest test (most drafts are ASCII), max() the next.
+    plain = low.isascii() or below_cjk(low) or not _has_cjk().search(low)
     words = (_PLAIN_WORD if plain else _cjk_words()).findall(low)
     return tuple([get(w) or stem(w) for w in words])
 
@@ -115,15 +116,15 @@ class ClauseTerms:
     @property
     def mass(self) -> float:
         if self._mass is None:
-            idf = self._idf
-            self._mass = sum(c * idf(t) for t, c in self.counts.items())
+            weight = self._idf.weights
+            self._mass = sum(c * weight[t] for t, c in self.counts.items())
         return self._mass
 
     @property
     def vector(self) -> Vector:
         if self._vector is None:
-            idf = self._idf
-            vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in self.counts.items()}
+            weight, log = self._idf.weights, math.log
+            vec = {t: (1.0 + log(c)) * weight[t] for t, c in self.counts.items()}
             norm = math.sqrt(sum(w * w for w in vec.values()))
             self._vector = {t: w / norm for t, w in vec.items()} if norm > 0 else vec
         return self._vector
@@ -134,6 +135,30 @@ def full_terms(clause: Clause) -> list[str]:
     for child in clause.children:
         out.extend(full_terms(child))
     return out
+
+
+class SequenceTerms:
+    """One clause sequence as the aligner counts it: each clause's stems (its
+    sub-paragraphs' included) and, for each stem, how many of the clauses hold it.
+    Never mutated: it is shared by every alignment of the sequence. (A plain class: a
+    dataclass costs milliseconds of start-up to create.)"""
+
+    __slots__ = ("df", "stems")
+
+    def __init__(self, stems: tuple[tuple[str, ...], ...], df: Counter[str]) -> None:
+        self.stems = stems
+        self.df = df
+
+
+@functools.lru_cache(maxsize=32)
+def sequence_terms(clauses: tuple[Clause, ...]) -> SequenceTerms:
+    """``SequenceTerms`` of ``clauses``, kept for the sequences aligned last: N drafts
+    compared with a base (and again as a series) align each draft two or more times."""
+    stems = tuple(tuple(full_terms(c)) for c in clauses)
+    df: Counter[str] = Counter()
+    for clause_stems in stems:
+        df.update(set(clause_stems))
+    return SequenceTerms(stems, df)
 
 
 class Idf:
@@ -147,7 +172,7 @@ class Idf:
             df.update(set(doc_terms))
         self._n = n
         self._df = df
-        self._cache: dict[str, float] = {}
+        self.weights = _Weights(n, df)
 
     @classmethod
     def from_counts(cls, n: int, df: Mapping[str, int]) -> Idf:
@@ -156,16 +181,35 @@ class Idf:
         idf = cls(())
         idf._n = n
         idf._df = Counter(df)
+        idf.weights = _Weights(n, idf._df)
         return idf
+
+    @classmethod
+    def of_sequences(cls, *sequences: SequenceTerms) -> Idf:
+        """The IDF over the clauses of all ``sequences`` (the same as counting them)."""
+        df: Counter[str] = Counter()
+        for seq in sequences:
+            df.update(seq.df)
+        return cls.from_counts(sum(len(seq.stems) for seq in sequences), df)
 
     def df(self, term: str) -> int:
         return self._df.get(term, 0)
 
     def __call__(self, term: str) -> float:
-        w = self._cache.get(term)
-        if w is None:
-            w = math.log((1 + self._n) / (1 + self._df.get(term, 0))) + 1.0
-            self._cache[term] = w
+        return self.weights[term]
+
+
+class _Weights(dict[str, float]):
+    """Each term's IDF weight, computed on its first lookup. Vectors and containment
+    look weights up by the thousand: a plain subscript, not a method call, each time."""
+
+    def __init__(self, n: int, df: Mapping[str, int]) -> None:
+        super().__init__()
+        self._n = n
+        self._df = df
+
+    def __missing__(self, term: str) -> float:
+        w = self[term] = math.log((1 + self._n) / (1 + self._df.get(term, 0))) + 1.0
         return w
 
 
@@ -174,6 +218,8 @@ def clause_terms(stems: Sequence[str], idf: Idf) -> ClauseTerms:
 
 
 def cosine(x: Vector, y: Vector) -> float:
+    """The dot product of two unit vectors, summed over the shorter one in its own order
+    (so the same two vectors always give the same bits)."""
     if len(x) > len(y):
         x, y = y, x
     get = y.get
@@ -184,9 +230,10 @@ def containment(part: ClauseTerms, whole: Counter[str], idf: Idf) -> float:
     """Share of ``part``'s IDF-weighted words that also occur in ``whole``."""
     if part.mass <= 0:
         return 0.0
+    weight = idf.weights
     got = 0.0
     for t, c in part.counts.items():
         have = whole.get(t, 0)
         if have:
-            got += min(c, have) * idf(t)
+            got += min(c, have) * weight[t]
     return got / part.mass
