@@ -35,7 +35,7 @@ from resdiff.parse.header import HeaderInfo, parse_header
 from resdiff.parse.layout import Line, is_page_artefact, split_lines
 from resdiff.parse.lexicon import Lexicon, load_lexicon
 from resdiff.parse.segment import Mode, ParagraphStart, segment
-from resdiff.parse.warnings import document_warnings
+from resdiff.parse.warnings import bounded, document_warnings
 
 _KINDS: dict[str, ClauseKind] = {
     "heading": "heading",
@@ -443,5 +443,5 @@ def _note(reading: _Reading, builder: _TreeBuilder) -> str:
             "read as plain paragraphs"
         )
     if builder.anomalies:
-        note += "; " + "; ".join(builder.anomalies)
+        note += "; " + "; ".join(bounded(builder.anomalies, "numbering problems"))
     return note

@@ -19,6 +19,17 @@ _CLOSING = "\"'”’»)*]¹²³⁴⁵⁶⁷⁸⁹⁰ \t\n"
 _OPEN_ENDINGS = (",", ";", "; and", "; or", ", and", ", or")
 #: How many words of an unknown opener a warning quotes.
 _QUOTED_WORDS = 3
+#: How many problems of one sort are listed one by one; the rest are counted. A text
+#: read against its grain (numbers cycling, a list that is not a resolution) would
+#: otherwise fill the report with thousands of lines of warnings.
+LISTED = 10
+
+
+def bounded(problems: Sequence[str], what: str) -> list[str]:
+    """The first ``LISTED`` problems, then one line counting the rest."""
+    if len(problems) <= LISTED:
+        return list(problems)
+    return [*problems[:LISTED], f"and {len(problems) - LISTED:,} more {what}"]
 
 
 def document_warnings(
@@ -35,11 +46,14 @@ def document_warnings(
         ending = _open_ending(last.text)
         if ending:
             out.append(f"{last.id} ends with '{ending}': the copy may be cut after it")
-    out.extend(numbering)
-    for clause in clauses:
-        if clause.kind == "operative" and clause.opener is None and clause.text[:1].isupper():
-            words = " ".join(clause.text.split()[:_QUOTED_WORDS])
-            out.append(f"{clause.id} opens with no known operative phrase ('{words} ...')")
+    out += bounded(numbering, "numbering problems")
+    unknown = [
+        f"{clause.id} opens with no known operative phrase "
+        f"('{' '.join(clause.text.split()[:_QUOTED_WORDS])} ...')"
+        for clause in clauses
+        if clause.kind == "operative" and clause.opener is None and clause.text[:1].isupper()
+    ]
+    out += bounded(unknown, "operative paragraphs opening with no known phrase")
     return tuple(out)
 
 

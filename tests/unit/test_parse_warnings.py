@@ -69,3 +69,18 @@ def test_author_line_run_on_with_its_paragraphs() -> None:
         ("OP1", "Demands a truce."),
     ]
     assert text[: doc.header.end] == "The Security Council, "
+
+
+def test_many_problems_of_one_sort_are_counted_after_the_first_ten() -> None:
+    """A text read against its grain (numbers cycling 1, 2, 1, 2...) gets ten warnings of
+    a sort and a count, not one line per paragraph; the parse note too."""
+    body = "".join(f"{k % 2 + 1}. Demands measure {k};\n\n" for k in range(40))
+    body += "".join(f"{k + 3}. Zebras graze {k};\n\n" for k in range(15))
+    doc = parse_source(SourceText("x.txt", "txt", HEAD + body + "60. Decides.\n"), "A")
+    repeated = [w for w in doc.warnings if "repeated" in w]
+    assert len(repeated) == 10 and repeated[0] == "operative number 1 repeated (OP1-2)"
+    assert "and 29 more numbering problems" in doc.warnings
+    unknown = [w for w in doc.warnings if "no known operative phrase" in w]
+    assert len(unknown) == 10
+    assert "and 5 more operative paragraphs opening with no known phrase" in doc.warnings
+    assert doc.parse.note.endswith("; and 29 more numbering problems")
