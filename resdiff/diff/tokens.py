@@ -55,7 +55,7 @@ def function_words() -> frozenset[str]:
 def below_cjk(text: str) -> bool:
     """Whether ``text`` has no character that could be Chinese or Japanese (a C-speed
     test that lets the cheaper build of a pattern serve)."""
-    return not text or max(text) < CJK_FIRST
+    return not text or text.isascii() or max(text) < CJK_FIRST
 
 
 @cache
