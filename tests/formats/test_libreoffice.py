@@ -36,6 +36,26 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def _convert(path: Path, fmt: str, tmp_path: Path) -> Path:
+    """``path`` converted by headless LibreOffice into ``tmp_path`` (its own profile)."""
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    return tmp_path / f"{path.stem}.{fmt}"
+
+
 def test_libreoffice_accepts_to_b_and_rejects_to_a(tmp_path: Path) -> None:
     cases: dict[str, tuple[list[str], list[str]]] = {}
     seeds = Path(__file__).resolve().parents[2] / "seeds"
@@ -78,22 +98,7 @@ def test_libreoffice_opens_the_report_with_its_comments(tmp_path: Path) -> None:
     )
     report = tmp_path / "report.docx"
     report.write_bytes(render_docx(comparison))
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            str(tmp_path),
-            str(report),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
-    content = zipfile.ZipFile(tmp_path / "report.odt").read("content.xml").decode()
+    content = zipfile.ZipFile(_convert(report, "odt", tmp_path)).read("content.xml").decode()
     assert content.count("<office:annotation ") + content.count("<office:annotation>") == 14
     assert "resdiff, in brief" in content and "Key difference 13 of 13" in content
 
@@ -107,22 +112,7 @@ def test_pdf_printed_by_libreoffice_parses_like_the_text(seed: str, tmp_path: Pa
     txt = Path(__file__).resolve().parents[2] / "seeds" / f"{seed}.txt"
     docx_path = tmp_path / f"{seed}.docx"
     docx_path.write_bytes(make_docx(txt.read_text("utf-8")))
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx_path),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
-    pdf = tmp_path / f"{seed}.pdf"
+    pdf = _convert(docx_path, "pdf", tmp_path)
     assert clause_keys(load(str(pdf))) == clause_keys(load(str(txt)))
 
 
@@ -147,21 +137,7 @@ def test_footnotes_survive_word_to_pdf(tmp_path: Path) -> None:
     )
     docx_path = tmp_path / "notes.docx"
     docx_path.write_bytes(_with_footnotes(body_xml(xml)))
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx_path),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=120,
-    )
+    pdf = _convert(docx_path, "pdf", tmp_path)
     from_docx = load(str(docx_path))
     assert [c.id for c in from_docx.footnotes] == ["FN1"]
-    assert clause_keys(load(str(tmp_path / "notes.pdf"))) == clause_keys(from_docx)
+    assert clause_keys(load(str(pdf))) == clause_keys(from_docx)
