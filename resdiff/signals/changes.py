@@ -164,9 +164,7 @@ def _factor(lens: Lens, drafts: Drafts, sa: Side, sb: Side) -> float:
     return 1.0
 
 
-def _beyond_cut(
-    cut: Document, other: Document, paired: Sequence[Sequence[str]]
-) -> frozenset[str]:
+def _beyond_cut(cut: Document, other: Document, paired: Sequence[Sequence[str]]) -> frozenset[str]:
     """The clauses of ``other`` after the last top-level paragraph it shares with
     ``cut`` (``paired``: each aligned pair's ids on ``other``'s side), when ``cut`` looks
     cut short: the copy may end before them, so their absence from it says little.
