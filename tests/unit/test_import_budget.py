@@ -85,7 +85,7 @@ def test_a_warm_run_imports_almost_nothing() -> None:
     """What the ``resdiff`` command imports before it hands a command to a warm server
     (``resdiff serve``): the client, a socket and the wire format, nothing of the
     pipeline, no typing (a warm seed-pair report is mostly this). The probe itself has
-    loaded json, and with it re, so patterns are not counted here."""
+    loaded json, and with it re and enum, so those are not counted here."""
     setup = (
         "import os\n"
         "from resdiff.warm import place\n"
@@ -95,6 +95,6 @@ def test_a_warm_run_imports_almost_nothing() -> None:
     modules = imported_by(setup)
     ours = [m for m in modules if m.startswith("resdiff")]
     assert ours == ["resdiff", "resdiff.warm", "resdiff.warm.client", "resdiff.warm.place"]
-    heavy = {"typing", "dataclasses", "argparse", "pathlib", "enum", "resdiff.cli"}
+    heavy = {"typing", "dataclasses", "argparse", "pathlib", "resdiff.cli"}
     assert heavy.isdisjoint(modules), sorted(heavy & set(modules))
     assert len(modules) <= 20, modules
