@@ -7,6 +7,7 @@ says no. Imported only when a socket is there, before anything else of resdiff.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import signal
@@ -76,7 +77,8 @@ def send_request(sock: socket.socket, argv: list[str]) -> None:
 
 
 def await_exit(sock: socket.socket) -> int | None:
-    """Wait for the warm copy's exit code; Ctrl-C is passed on to it."""
+    """Wait for the warm copy's exit code. Ctrl-C is passed on to it (it stops as a cold
+    run would, and says so); a caller ended by SIGTERM or SIGHUP ends it too."""
     reader = sock.makefile("rb")
     worker: int | None = None
     while True:
@@ -90,6 +92,7 @@ def await_exit(sock: socket.socket) -> int | None:
             line = b""
         if line.startswith(b"P") and worker is None:
             worker = int(line[1:])
+            _pass_on_endings(worker)
         elif line.startswith(b"X"):
             return int(line[1:])
         elif worker is None:
@@ -97,6 +100,16 @@ def await_exit(sock: socket.socket) -> int | None:
         else:
             sys.stderr.write("resdiff: the warm server's worker stopped unexpectedly\n")
             return 2
+
+
+def _pass_on_endings(worker: int) -> None:
+    def end(signum: int, _frame: object) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(worker, signum)
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, end)
 
 
 def ask(path: str, what: str) -> list[bytes] | None:

@@ -63,7 +63,7 @@ def reachable(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> st
     terminal's size belong to the caller's session, not the server's), and a private
     folder holding a socket of ours."""
     command = next((a for a in argv if a != "--debug"), None)
-    if command == "serve" or not enabled(environ):
+    if command == "serve" or not enabled(environ) or not hasattr(os, "getuid"):
         return None
     try:
         if os.isatty(1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -222,3 +223,27 @@ def test_bad_idle_is_one_line(tmp_path: Path) -> None:
     done = resdiff("serve", "--idle", "soon", env=env)
     assert done.returncode == 2
     assert b"not a number of minutes" in done.stderr
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_stopping_the_caller_stops_its_worker(
+    signum: int, code: int, warm_env: dict[str, str]
+) -> None:
+    """A worker waiting on standard input that never ends: Ctrl-C (SIGINT) is passed on
+    and the command ends as a cold run does (130, nothing printed); SIGTERM ends both."""
+    before = served(warm_env)
+    caller = subprocess.Popen(
+        [sys.executable, "-m", "resdiff", "report", "-", B],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=warm_env,
+    )
+    deadline = time.monotonic() + 60
+    while served(warm_env) == before:
+        assert time.monotonic() < deadline, "the command did not reach the server"
+        time.sleep(0.05)
+    time.sleep(0.5)  # the worker has said who it is
+    caller.send_signal(signum)
+    out, err = caller.communicate(timeout=60)
+    assert (caller.returncode, out, err) == (code, b"", b"")
