@@ -64,11 +64,16 @@ def warm_up() -> None:
     from resdiff.seeds import demo_paths
 
     cli.build_parser()
-    documents = load_all(demo_paths(), LoadOptions())
-    comparison = compare(*documents)
-    for fmt in ("txt", "json", "md", "html"):
-        render_report(comparison, fmt, ReportOptions())
-    render_matrix(positions(*documents), "txt")
+    try:
+        paths = demo_paths()
+    except FileNotFoundError:
+        paths = []  # an installation without the samples: patterns compile in each child
+    if paths:
+        documents = load_all(paths, LoadOptions())
+        comparison = compare(*documents)
+        for fmt in ("txt", "json", "md", "html"):
+            render_report(comparison, fmt, ReportOptions())
+        render_matrix(positions(*documents), "txt")
     gc.collect()
     gc.freeze()  # what the server holds is shared with its children, never collected
 
@@ -188,11 +193,17 @@ def _handle(conn: socket.socket, listener: socket.socket, own: Fingerprint) -> b
         with contextlib.suppress(OSError):
             conn.sendall(b"S\n")
         return not same_install  # our files changed: stop, the next run starts cold
-    if os.fork() == 0:
+    try:
+        child = os.fork()
+    except OSError:  # no process to spare: the caller runs cold
+        child = -1
+        with contextlib.suppress(OSError):
+            conn.sendall(b"S\n")
+    if child == 0:
         listener.close()
         _work(conn, request, fds)
     _close(fds)
-    served[0] += 1
+    served[0] += child > 0
     return True
 
 
