@@ -29,6 +29,12 @@ B = str(SEEDS / "s-2024-9002-demands.txt")
 C = str(SEEDS / "s-2024-9000-earlier.txt")
 
 
+def this_tree(env: dict[str, str]) -> dict[str, str]:
+    """Server and callers import this checkout's resdiff from any folder: a server
+    declines a caller from another installation (an installed copy, say)."""
+    return {**env, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))}
+
+
 def resdiff(
     *args: str, env: dict[str, str], cwd: Path | None = None, stdin: bytes = b""
 ) -> subprocess.CompletedProcess[bytes]:
@@ -36,7 +42,7 @@ def resdiff(
         [sys.executable, "-m", "resdiff", *args],
         input=stdin,
         capture_output=True,
-        env=env,
+        env=this_tree(env),
         cwd=cwd,
         timeout=120,
         check=False,
@@ -60,7 +66,7 @@ def server(run_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "resdiff", "serve", "--idle", "30"],
-        env=env,
+        env=this_tree(env),
         stderr=subprocess.PIPE,
     )
     sock = Path(place.socket_path(env))
@@ -126,6 +132,7 @@ def test_folder_standard_input_and_output_file_are_the_callers(
     warm_env: dict[str, str], tmp_path: Path
 ) -> None:
     text = Path(A).read_bytes()
+    before = served(warm_env)
     for mode, folder in (("on", tmp_path / "warm"), ("off", tmp_path / "cold")):
         folder.mkdir()
         done = resdiff(
@@ -140,6 +147,7 @@ def test_folder_standard_input_and_output_file_are_the_callers(
         )
         assert done.returncode == 1, done.stderr
         assert done.stdout == b""
+    assert served(warm_env) == before + 1
     assert (tmp_path / "warm" / "out.json").read_bytes() == (
         tmp_path / "cold" / "out.json"
     ).read_bytes()
@@ -237,7 +245,7 @@ def test_stopping_the_caller_stops_its_worker(
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=warm_env,
+        env=this_tree(warm_env),
     )
     deadline = time.monotonic() + 60
     while served(warm_env) == before:
