@@ -140,22 +140,42 @@ def test_find_clause_by_address() -> None:
     assert found("OP99") is None and found("") is None and found("C OP1") is None
 
 
-def test_key_changes_ranked_and_mapped_to_rows() -> None:
+def test_key_differences_are_the_reports_groups_mapped_to_rows() -> None:
+    """One entry per clause pair, in the reports' order and words (their text report's
+    list says "N. <mark> <word> <address>: <title>" and a line per facet)."""
+    from resdiff.render.view import key_section
+
     c = series_comparison()
     rows = vm.build_rows(c, c.comparisons[0])
-    keys = vm.key_changes(c.comparisons[0], rows)
-    assert [k.change.kind for k in keys[:2]] == ["linkage", "verb-strength"]
-    assert keys[0].row is not None and rows[keys[0].row].address == "OP1"
-    assert keys[0].label.startswith("1. ⇄ OP1: the ceasefire is no longer conditional on")
-    assert (
-        keys[1].label
-        == "2. ▲ OP1: verb strengthened from 'Determines the imperative of' to 'Demands'"
+    keys = vm.key_groups(c, 0, rows)
+    reported = key_section(c, 0).keys
+    assert [k.item for k in keys] == list(reported)
+    assert len(keys) < len(c.comparisons[0].changes)  # grouped: 6 entries for 15 changes
+    first = keys[0]
+    assert first.row is not None and rows[first.row].address == "OP1"
+    assert first.label.startswith(
+        "1. ⇄ linkage A OP1 -> B OP1: the ceasefire is no longer conditional on"
     )
-    demotion = next(
-        k for k in keys if k.change.kind == "kind-change" and k.change.direction == "weaker"
-    )
+    assert first.facets[0] == "verb strengthened from 'Determines the imperative of' to 'Demands'"
+    demotion = next(k for k in keys if k.item.kind.id == "demoted")
     assert demotion.row is not None and rows[demotion.row].address == "OP6→PP3"
-    assert demotion.label.endswith("⤓ OP6 -> PP3: demoted from the operative part to the preamble")
+    assert demotion.text == (
+        "⤓ demoted A OP6 -> B PP3: demoted from the operative part to the preamble"
+    )
+    assert demotion.facets == ("verb weakened from 'Condemns' to 'Condemning'",)
+    # every change belongs to exactly one entry
+    owner = vm.group_of_change(keys)
+    assert sorted(owner) == list(range(len(c.comparisons[0].changes)))
+
+
+def test_listed_key_differences_follow_the_filter() -> None:
+    c = series_comparison()
+    rows = vm.build_rows(c, c.comparisons[0])
+    keys = vm.key_groups(c, 0, rows)
+    assert vm.listed_keys(keys, rows, vm.Filter()) == tuple(range(len(keys)))
+    only = vm.Filter("status", "added")
+    listed = vm.listed_keys(keys, vm.apply_filter(rows, only), only)
+    assert [keys[p].item.kind.id for p in listed] == ["added"]
 
 
 def test_pair_display_columns_reconstruct_each_side() -> None:
@@ -288,12 +308,12 @@ def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
 def test_counts_line_leaves_out_zeros() -> None:
     pc = series_comparison().comparisons[0]
     # the series' drafts differ in their headers too (sponsors, symbol, date: 5 changes)
-    assert vm.counts_line(pc) == (
+    assert vm.counts_line(pc, 6) == (
         "the header (sponsors, symbol, date); "
         "paragraphs: 5 modified, 1 added, 1 split, 1 merged, 2 moved; "
-        "sub-paragraphs: 1 modified · 15 key differences"
+        "sub-paragraphs: 1 modified · 6 key differences"
     )
-    assert vm.counts_line(pc, short=True) == "~header | ~5 +1 <1 >1 ↷2 | sub ~1 · 15 key"
+    assert vm.counts_line(pc, 6, short=True) == "~header | ~5 +1 <1 >1 ↷2 | sub ~1 · 6 key"
 
 
 def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None:

@@ -441,8 +441,9 @@ class MainScreen(Screen[None]):
         if not panel.display:  # a small terminal: say which one it is (the panel would)
             said = f"Key difference {key.number} of {len(self.keys)}: {key.text}"
             self.app.notify(said, timeout=3)
-        if key.row is not None:  # the panel keeps this one, not the clause's first
-            self._goto(key.row, follow=False)
+        row = key.row_among(self.shown)
+        if row is not None:  # the panel keeps this one, not the clause's first
+            self._goto(row, follow=False)
 
     def _step_key(self, forward: bool) -> None:
         """``]``/``[``: the next key difference (the reports' order) among those listed."""

@@ -20,11 +20,22 @@ from resdiff.tui.viewmodel.rows import Filter, Row, differences, step
 
 @dataclass(frozen=True, slots=True)
 class KeyGroup:
-    """A key difference (the reports' ``KeyItem``) and the navigator row it jumps to
-    (``None`` if no clause of it has a row)."""
+    """A key difference (the reports' ``KeyItem``) and the navigator rows of its changes
+    (``rows``, its lead's first)."""
 
     item: KeyItem
-    row: int | None
+    rows: tuple[int, ...]
+
+    @property
+    def row(self) -> int | None:
+        """The row it jumps to (``None`` if no clause of it has a row)."""
+        return self.rows[0] if self.rows else None
+
+    def row_among(self, shown: Sequence[Row]) -> int | None:
+        """The row it jumps to when the list shows ``shown``: its first row listed, so
+        walking the key differences a filter lists keeps the filter."""
+        listed = {r.index for r in shown}
+        return next((r for r in self.rows if r in listed), self.row)
 
     @property
     def number(self) -> int:
@@ -53,16 +64,16 @@ class KeyGroup:
 
 
 def key_groups(comparison: Comparison, ci: int, rows: Sequence[Row]) -> tuple[KeyGroup, ...]:
-    """Comparison ``ci``'s key differences in the reports' order, each with the row of
-    its first change that has one (the lead's, usually)."""
-    where: dict[int, int] = {}
+    """Comparison ``ci``'s key differences in the reports' order, each with the rows of
+    its changes."""
+    where: dict[int, list[int]] = {}
     for r in rows:
         for i in r.changes:
-            where.setdefault(i, r.index)
+            where.setdefault(i, []).append(r.index)
     groups = []
     for item in key_section(comparison, ci).keys:
-        found = (where[i] for i in item.group.positions if i in where)
-        groups.append(KeyGroup(item=item, row=next(found, None)))
+        found = (row for i in item.group.positions for row in where.get(i, ()))
+        groups.append(KeyGroup(item=item, rows=tuple(dict.fromkeys(found))))
     return tuple(groups)
 
 
