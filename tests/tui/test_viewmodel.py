@@ -288,7 +288,7 @@ def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:
     many = [pc.changes[i] for i in row.changes] * 2
     notes = vm.pair_display(row.pair, "A", "B", many).notes
     assert len(notes) == vm.MAX_NOTES + 1
-    assert notes[-1] == f"… and {len(many) - vm.MAX_NOTES} more key differences here"
+    assert notes[-1] == f"… and {len(many) - vm.MAX_NOTES} more changes here"
 
 
 def test_kind_change_notes_say_demoted() -> None:
@@ -331,3 +331,27 @@ def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None
     assert ("  ! " + line, "warning") in full[0]
     (compact,) = vm.header_lines([warned], warned.id, "", 80, compact=True)
     assert compact[0][0].endswith(" base !")
+
+
+def test_badges_keep_whole_words_and_say_when_more_follow() -> None:
+    assert vm.fit_badges("sponsor", 7) == "sponsor"
+    assert vm.fit_badges("link verb▲ qual actor", 7) == "link …"
+    assert vm.fit_badges("link verb▲ qual actor", 12) == "link verb▲ …"
+    assert vm.fit_badges("verb▼ kind", 6) == "verb▼…"
+    assert vm.fit_badges("sponsor", 4) == "spo…"  # a narrow column cuts the first
+    for width in range(1, 25):
+        assert len(vm.fit_badges("link verb▲ qual actor", width)) <= width
+
+
+def test_the_badge_column_shows_a_first_badge_in_full_at_ordinary_widths() -> None:
+    """The header's ``sponsor`` read ``spons…`` in a clause list 46 wide (a 110-column
+    terminal): the column now fits each row's first badge, up to a fifth of the width."""
+    c = series_comparison()
+    rows = vm.build_rows(c, c.comparisons[0])
+    header = next(r for r in rows if r.address == "header")
+    assert header.badges.startswith("sponsor")
+    for width in (46, 60, 78):
+        _, _, badges = vm.columns(rows, width)
+        assert vm.fit_badges(header.badges, badges).startswith("sponsor")
+    _, _, narrow = vm.columns(rows, 24)
+    assert narrow <= 24 // 5
