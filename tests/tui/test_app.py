@@ -449,8 +449,7 @@ async def test_command_palette_lists_every_action(series_app: ResdiffApp) -> Non
     for wanted in (
         "Next difference, in document order",
         "Previous difference",
-        "Next key difference, one per clause pair, as the reports list them"
-        " (the app opens on the first)",
+        "Next key difference, one per clause pair (the app opens on the first)",
         "Previous key difference",
         "Next clause in the list",
         "Search both drafts (text or address)",
@@ -606,10 +605,7 @@ async def test_palette_commands_run_their_actions(series_app: ResdiffApp) -> Non
         await pilot.pause()
         screen = main_screen(series_app)
         commands = {c.title: c for c in series_app.get_system_commands(screen)}
-        title = (
-            "Next key difference, one per clause pair, as the reports list them"
-            " (the app opens on the first)"
-        )
+        title = "Next key difference, one per clause pair (the app opens on the first)"
         await commands[title].callback()
         await pilot.pause()
         assert _address(series_app) == "PP3→OP8"
