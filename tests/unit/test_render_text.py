@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from resdiff.render import ReportOptions
 from resdiff.render.styled import cell_len
 from resdiff.render.text import break_offsets, render_text
-from tests.builders import comparison, parsed
+from tests.builders import comparison as compared
+from tests.builders import parsed
 from tests.fixtures.comparisons import hostile_comparison, rich_comparison
 
 
@@ -62,7 +63,7 @@ def test_section_headings_wrap_at_the_width() -> None:
     b = parsed(base.replace("immediate", "lasting"), "B", names[1])
     for color in (False, True):
         options = ReportOptions(width=60, amendments=True, color=color)
-        out = render_text(comparison(a, b), options)
+        out = render_text(compared(a, b), options)
         lines = out.splitlines()
         assert max(cell_len(strip_sgr(line)) for line in lines) <= 60
         for heading in ("Clause by clause: A", "Amendments: A"):
