@@ -214,3 +214,18 @@ async def test_the_panel_keeps_the_key_difference_walked_to() -> None:
             await pilot.pause()
             assert panel.highlighted == s.key_pos
         assert s.key_pos == len(s.keys) - 1
+
+
+async def test_keys_pressed_quickly_leave_the_panel_on_the_last_one_walked_to() -> None:
+    """The cursor's messages from earlier jumps arrive after later keys: they must not
+    bring back a row already left, nor its first key difference to the panel."""
+    app = make_app([], comparison=seed_comparison())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        s = main_screen(app)
+        panel = app.screen.query_one("#key-changes", OptionList)
+        for _ in range(8):  # as keys read in one go from the terminal: no pause between
+            s.action_next_key()
+        await pilot.pause()
+        assert s.key_pos == 8 and panel.highlighted == 8
+        assert s.selected == s.keys[8].row

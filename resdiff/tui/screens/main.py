@@ -392,7 +392,11 @@ class MainScreen(Screen[None]):
 
     @on(PairSelected)
     def _on_pair_selected(self, message: PairSelected) -> None:
-        self._select(message.row)
+        """The reader moved the cursor. A jump the screen made (``]``, ``n``, ``g``...) was
+        selected when made; acting on its message again, after later keys, would bring
+        back a row already left (and its first key difference to the panel)."""
+        if not message.jumped:
+            self._select(message.row)
 
     @on(ChangeChosen)
     def _on_change_chosen(self, message: ChangeChosen) -> None:

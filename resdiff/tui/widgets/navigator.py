@@ -103,7 +103,7 @@ class ClauseNavigator(ScrollView, can_focus=True):
 
     def _post_selection(self) -> None:
         if 0 <= self.cursor < len(self._rows):
-            self.post_message(PairSelected(self._rows[self.cursor].index))
+            self.post_message(PairSelected(self._rows[self.cursor].index, self._jumping))
 
     def _scroll_to_cursor(self) -> None:
         """Keep the cursor in view: by one line for cursor keys; a jump (next difference,
