@@ -23,7 +23,7 @@ class PairSelected(Message):
 
 
 class ChangeChosen(Message):
-    """The reader chose a key difference (``position`` in rank order, from 0)."""
+    """The reader chose a key difference (``position`` in the panel's order, from 0)."""
 
     def __init__(self, position: int) -> None:
         super().__init__()

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resdiff.model import ClausePair, Run
 from resdiff.present.segments import inline_segments
 from resdiff.tui import viewmodel as vm
@@ -355,3 +358,32 @@ def test_the_badge_column_shows_a_first_badge_in_full_at_ordinary_widths() -> No
         assert vm.fit_badges(header.badges, badges).startswith("sponsor")
     _, _, narrow = vm.columns(rows, 24)
     assert narrow <= 24 // 5
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_the_panel_takes_the_groups_in_whatever_order_the_changes_come(data: st.DataObject) -> None:
+    """Whatever order the ranking gives the changes, the app lists the reports' groups in
+    theirs, every change in exactly one entry, each entry on a row holding one of its
+    changes, and a filter lists exactly the entries with a change in the rows it keeps."""
+    from dataclasses import replace
+
+    from resdiff.render.view import key_section
+
+    c = series_comparison()
+    pc = c.comparisons[0]
+    changes = data.draw(st.permutations(pc.changes))
+    c = replace(c, comparisons=(replace(pc, changes=tuple(changes)), *c.comparisons[1:]))
+    rows = vm.build_rows(c, c.comparisons[0])
+    keys = vm.key_groups(c, 0, rows)
+    assert [k.item for k in keys] == list(key_section(c, 0).keys)
+    assert sorted(i for k in keys for i in k.changes) == list(range(len(changes)))
+    for k in keys:
+        assert k.row is not None and set(rows[k.row].changes) & set(k.changes)
+    flt = data.draw(st.sampled_from(vm.filter_choices(rows, {})))
+    shown = vm.apply_filter(rows, flt)
+    in_rows = {i for r in shown for i in r.changes}
+    listed = set(vm.listed_keys(keys, shown, flt))
+    assert {p for p, k in enumerate(keys) if set(k.changes) & in_rows} <= listed
+    if flt.mode != "topic":
+        assert {p for p, k in enumerate(keys) if set(k.changes) & in_rows} == listed
