@@ -211,8 +211,12 @@ def segment(
     mode: Mode,
     lexicon: Lexicon,
     heading_lines: frozenset[int] = frozenset(),
+    furniture: frozenset[int] = frozenset(),
 ) -> list[ParagraphStart]:
-    """Units from ``lines[first_line:]`` in document order (see the module docstring)."""
+    """Units from ``lines[first_line:]`` in document order (see the module docstring).
+
+    ``furniture`` lines (an adoption line under the text) are looked past, as page
+    artefacts are, once a paragraph has begun."""
     walk = _Walk()
     units = walk.units
     if mode == "paragraphs":
@@ -226,7 +230,10 @@ def segment(
         if (
             mode != "paragraphs"
             and not md_heading
-            and is_page_artefact(text[line.indent : line.end])
+            and (
+                is_page_artefact(text[line.indent : line.end])
+                or (units and line.lineno in furniture)
+            )
         ):
             walk.after_artefact = True  # a page break: look past it
             continue

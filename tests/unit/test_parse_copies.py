@@ -72,3 +72,66 @@ def test_acting_alone_mid_paragraph_is_no_opener() -> None:
         "1. Decides to remain seized of the matter.\n"
     )
     assert ids(doc) == ["PP1", "OP1"]
+
+
+# --- the vote or adoption line under the text ---------------------------------------------
+
+VOTED = """\
+The Security Council,
+
+Noting the report of the Commission on the Kestrel islands,
+
+1. Calls upon the parties to cooperate with the Commission;
+2. Decides to remain seized of the question.
+Adopted at the 812th meeting by 8 votes to 1 (Ostravia), with 2 abstentions (Pelmark, Quendor).
+"""
+
+
+def test_a_vote_line_is_not_text_of_the_last_paragraph() -> None:
+    doc = parse(VOTED)
+    assert ids(doc) == ["PP1", "OP1", "OP2"]
+    last = doc.clauses[-1]
+    assert last.text == "Decides to remain seized of the question."
+    assert "8 votes to 1" in last.span.slice(doc.text)  # in its span: nothing is lost
+    assert doc.warnings == ()
+
+
+def test_copies_differing_only_in_votes_have_the_same_clauses() -> None:
+    other = VOTED.replace("by 8 votes to 1 (Ostravia)", "unanimously")
+    other = other.replace("Adopted at the 812th meeting unanimously", "Adopted unanimously at")
+    assert texts(parse(VOTED)) == texts(parse(other))
+
+
+def test_a_wrapped_adoption_line_after_a_blank_line_opens_no_paragraph() -> None:
+    doc = parse(
+        "The Security Council,\n\n"
+        "Recalling its resolution 5301 (2038),\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "Adopted by the Security Council at its 9630th meeting,\n"
+        "on 5 March 2039.\n"
+    )
+    assert ids(doc) == ["PP1", "OP1"]
+    assert doc.clauses[-1].text == "Decides to remain seized of the matter."
+    assert doc.date == "2039-03-05"
+
+
+def test_the_header_date_wins_over_the_adoption_line() -> None:
+    doc = parse(
+        "S/2039/77\n14 February 2039\n\nThe Security Council,\n\n"
+        "Recalling its resolution 5301 (2038),\n\n"
+        "1. Decides to remain seized of the matter.\n"
+        "Adopted by the Security Council at its 9630th meeting, on 5 March 2039.\n"
+    )
+    assert doc.date == "2039-02-14"
+
+
+def test_adopted_inside_an_unfinished_sentence_stays_in_the_paragraph() -> None:
+    doc = parse(
+        "The Security Council,\n\n"
+        "1. Endorses the plan of action on the Kestrel islands\n"
+        "Adopted by the regional conference on 3 May 2036;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert ids(doc) == ["OP1", "OP2"]
+    assert doc.clauses[0].text.endswith("Adopted by the regional conference on 3 May 2036;")
+    assert doc.date is None
