@@ -135,3 +135,53 @@ def test_adopted_inside_an_unfinished_sentence_stays_in_the_paragraph() -> None:
     assert ids(doc) == ["OP1", "OP2"]
     assert doc.clauses[0].text.endswith("Adopted by the regional conference on 3 May 2036;")
     assert doc.date is None
+
+
+# --- a first operative number lost as a bullet ------------------------------------------------
+
+
+def test_a_bullet_before_an_operative_verb_is_the_lost_first_number() -> None:
+    doc = parse(
+        "The Security Council,\n\n"
+        "Acting under Chapter VII of the Charter of the United Nations,\n"
+        "- Decides to renew until 30 April 2037 the measures on the Ostrava basin;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert ids(doc) == ["PP1", "OP1", "OP2"]
+    op1 = doc.clauses[1]
+    assert (op1.label, op1.opener, op1.number) == ("-", "Decides", None)
+    assert op1.text.startswith("Decides to renew")
+    assert doc.warnings == ()
+
+
+def test_a_dashed_list_inside_a_paragraph_stays_in_it() -> None:
+    doc = parse(
+        "The Security Council,\n\n"
+        "1. Requests the Mission to give priority to:\n"
+        "- the protection of civilians;\n"
+        "- Supporting the electoral commission;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert ids(doc) == ["OP1", "OP2"]
+    assert doc.clauses[0].text.endswith("- Supporting the electoral commission;")
+
+
+def test_a_bulleted_preambular_opener_in_the_operative_part_opens_nothing() -> None:
+    doc = parse(
+        "The Security Council,\n\n"
+        "1. Decides to establish a commission of inquiry,\n"
+        "- Recalling the statement of its President,\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert ids(doc) == ["OP1", "OP2"]
+
+
+def test_a_bullet_before_a_preambular_opener_opens_a_preambular_paragraph() -> None:
+    doc = parse(
+        "The Security Council,\n\n"
+        "• Recalling its resolution 5018 (2035),\n"
+        "• Welcoming the report of the Panel,\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert ids(doc) == ["PP1", "PP2", "OP1"]
+    assert [c.opener for c in doc.clauses][:2] == ["Recalling", "Welcoming"]
