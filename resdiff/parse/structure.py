@@ -35,6 +35,7 @@ from resdiff.parse.author import find_author
 from resdiff.parse.header import HeaderInfo, parse_header
 from resdiff.parse.layout import Line, is_page_artefact, split_lines
 from resdiff.parse.lexicon import Lexicon, load_lexicon
+from resdiff.parse.runon import split_run_ons
 from resdiff.parse.segment import Mode, ParagraphStart, segment
 from resdiff.parse.warnings import bounded, document_warnings
 
@@ -113,7 +114,7 @@ def _read(text: str, lines: list[Line], lexicon: Lexicon, headings: frozenset[in
     adoption = find_adoption(text, lines, first_line, lexicon)
     units = segment(text, lines, first_line, "un", lexicon, headings, adoption.lines)
     if found:
-        units = [*found.run_on, *units]
+        units = [*found.run_on, *split_run_ons(text, lines, units, lexicon)]
         header_end = _header_end(text, units)
         return _Reading("un", units, header_end, found.name, found.line, adoption)
     verbs = [u for u in units if u.kind == "operative" and _opens_with_verb(text, u, lexicon)]
@@ -130,7 +131,7 @@ def _read(text: str, lines: list[Line], lexicon: Lexicon, headings: frozenset[in
             ),
             len(units),
         )
-        units = units[first:]
+        units = split_run_ons(text, lines, units[first:], lexicon)
         header_end = _header_end(text, units)
         return _Reading("un", units, header_end, adoption=adoption.since(header_end))
     units = _drop_illustrative(

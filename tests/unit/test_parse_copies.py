@@ -185,3 +185,53 @@ def test_a_bullet_before_a_preambular_opener_opens_a_preambular_paragraph() -> N
     )
     assert ids(doc) == ["PP1", "PP2", "OP1"]
     assert [c.opener for c in doc.clauses][:2] == ["Recalling", "Welcoming"]
+
+
+# --- preambular paragraphs run together on one line -------------------------------------
+
+
+def test_preambular_paragraphs_run_together_on_a_later_line_are_split() -> None:
+    doc = parse(
+        "The General Assembly,\n\n"
+        "Recalling its resolution 91/204,\n\n"
+        "Noting the report of the Secretary-General, Stressing the importance of the"
+        " Aldmere basin, Recalling Security Council resolution 5120 (2036),\n\n"
+        "1. Decides to remain seized of the matter.\n"
+    )
+    assert ids(doc) == ["PP1", "PP2", "PP3", "PP4", "OP1"]
+    assert [c.opener for c in doc.clauses[1:4]] == ["Noting", "Stressing", "Recalling"]
+    assert texts(doc)["PP2"] == "Noting the report of the Secretary-General,"
+    assert texts(doc)["PP4"] == "Recalling Security Council resolution 5120 (2036),"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Welcoming the campaign "Recognizing Carers, Supporting Families" of Pelmark,',
+        "Welcoming the plan (Protecting Children, Reaffirming Rights) of Pelmark,",
+        "Welcoming the plan “Protecting Children, Reaffirming Rights” of Pelmark,",
+        "Recalling the Charter on Affirming Human Dignity, adopted in 2031,",
+    ],
+)
+def test_a_capitalised_opener_inside_a_sentence_splits_nothing(paragraph: str) -> None:
+    doc = parse(f"The Human Rights Council,\n\n{paragraph}\n\n1. Decides to act.\n")
+    assert ids(doc) == ["PP1", "OP1"]
+
+
+def test_no_split_on_a_line_that_does_not_end_a_paragraph() -> None:
+    doc = parse(
+        "The Human Rights Council,\n\n"
+        "Noting the statements of Ostravia, Pelmark and Quendor, Welcoming\n"
+        "Neighbours, a regional network, in its work on the question,\n\n"
+        "1. Decides to act.\n"
+    )
+    assert ids(doc) == ["PP1", "OP1"]
+
+
+def test_no_split_in_the_operative_part() -> None:
+    doc = parse(
+        "The Security Council,\n\n"
+        "1. Decides to hold a debate, Recalling its earlier practice, in June;\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert ids(doc) == ["OP1", "OP2"]
