@@ -16,7 +16,11 @@ from resdiff.model import Clause
 #: Marks that may close a paragraph after its punctuation (quotes, a note marker).
 _CLOSING = "\"'”’»)*]¹²³⁴⁵⁶⁷⁸⁹⁰ \t\n"
 #: Endings of a paragraph that announces another one.
-_OPEN_ENDINGS = (",", ";", "; and", "; or", ", and", ", or")
+_OPEN_ENDINGS = (",", ";", "; and", "; or", ", and", ", or", ":")
+#: Endings of a sentence: a last operative paragraph without one stops mid-sentence.
+_FINAL_STOPS = (".", "!", "?", "…")
+#: How many last words of a paragraph cut mid-sentence a warning quotes.
+_QUOTED_TAIL = 6
 #: How many words of an unknown opener a warning quotes.
 _QUOTED_WORDS = 3
 #: How many problems of one sort are listed one by one; the rest are counted. A text
@@ -56,7 +60,8 @@ def cut_short(clauses: Sequence[Clause], *, un_text: bool) -> bool:
 
 
 def _cut_warnings(clauses: Sequence[Clause], *, un_text: bool) -> list[str]:
-    """A UN text with no operative paragraph, or a last paragraph that announces more."""
+    """A UN text with no operative paragraph, or a last paragraph that announces more
+    or stops mid-sentence."""
     out: list[str] = []
     no_operative = un_text and not any(c.kind == "operative" for c in clauses)
     if no_operative:
@@ -66,6 +71,11 @@ def _cut_warnings(clauses: Sequence[Clause], *, un_text: bool) -> list[str]:
         ending = _open_ending(last.text)
         if ending:
             out.append(f"{last.id} ends with '{ending}': the copy may be cut after it")
+        elif un_text and last.kind in ("operative", "subparagraph") and _unfinished(last.text):
+            tail = " ".join(last.text.split()[-_QUOTED_TAIL:])
+            out.append(
+                f"{last.id} stops mid-sentence ('... {tail}'): the copy may be cut inside it"
+            )
     return out
 
 
@@ -76,6 +86,12 @@ def _last(clauses: Sequence[Clause]) -> Clause | None:
         for node in clause.walk():
             last = node
     return last
+
+
+def _unfinished(text: str) -> bool:
+    """Whether a paragraph's text stops before its final stop (closing marks aside)."""
+    body = text.rstrip(_CLOSING)
+    return bool(body) and not body.endswith(_FINAL_STOPS)
 
 
 def _open_ending(text: str) -> str | None:

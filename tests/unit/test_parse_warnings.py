@@ -26,6 +26,40 @@ def test_a_copy_that_ends_mid_list() -> None:
     assert found == ("OP1(a) ends with '; and': the copy may be cut after it",)
 
 
+def test_a_copy_cut_mid_word_in_its_last_subparagraph() -> None:
+    text = HEAD + "1. Requests the Mission to:\n\n(a) protect civilians;\n\n(b) monitor the rep\n"
+    assert warnings(text) == (
+        "OP1(b) stops mid-sentence ('... monitor the rep'): the copy may be cut inside it",
+    )
+
+
+def test_a_copy_cut_mid_sentence_with_a_trailing_space() -> None:
+    text = HEAD + "1. Demands a truce;\n\n2. Expresses its intent to review the mandate \n"
+    assert warnings(text) == (
+        "OP2 stops mid-sentence ('... its intent to review the mandate'): "
+        "the copy may be cut inside it",
+    )
+
+
+def test_a_copy_that_ends_on_a_colon() -> None:
+    found = warnings(HEAD + "1. Requests the Mission to give priority to:\n")
+    assert found == ("OP1 ends with ':': the copy may be cut after it",)
+
+
+def test_a_full_stop_behind_closing_marks_ends_the_text() -> None:
+    for ending in ('."', ".”", ".*", ".¹", ". ", "…"):
+        assert warnings(HEAD + f"1. Decides to remain seized of the matter{ending}\n") == ()
+
+
+def test_a_preamble_only_copy_is_warned_once() -> None:
+    found = warnings(HEAD + "Noting the report of the Pan\n")
+    assert found == ("no operative paragraph: the copy may stop before the operative part",)
+
+
+def test_plain_text_without_a_final_stop_is_not_warned_about() -> None:
+    assert warnings("1. Some notes\n\n2. More notes without an end\n") == ()
+
+
 def test_numbers_that_jump_or_repeat() -> None:
     text = HEAD + "1. Demands a ceasefire;\n\n1. Urges restraint;\n\n4. Decides to remain seized.\n"
     found = warnings(text)
