@@ -4,11 +4,13 @@ Real drafts reach resdiff as pasted pages and PDF text layers, often cut short. 
 copy is still compared, but its reader is told: "no longer mentioned anywhere" is only
 as good as the copy. Warned of: a UN text (author line or sponsors) with no operative
 paragraph; a last paragraph that ends as if more followed ("," ";" "; and"); operative
-numbers that jump or repeat; an operative paragraph opening with no known phrase.
+numbers that jump or repeat; an operative paragraph opening with no known phrase; a
+paragraph a web page folded ("… [read more]"), whose hidden words the copy lacks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from resdiff.model import Clause
@@ -21,6 +23,11 @@ _OPEN_ENDINGS = (",", ";", "; and", "; or", ", and", ", or", ":")
 _FINAL_STOPS = (".", "!", "?", "…")
 #: How many last words of a paragraph cut mid-sentence a warning quotes.
 _QUOTED_TAIL = 6
+#: A web page's fold inside a paragraph ("… [read more]", "(show more)"): the words
+#: behind it are not in the copy.
+_FOLD = re.compile(r"(?:…|\.\.\.)?\s*[\[(](?:read|show|see|view) more[\])]", re.IGNORECASE)
+#: A web page's link after the text ("[^]", back to the top): not an ending of a sentence.
+_PAGE_LINK = re.compile(r"\s*\[(?:\^|↑|top)\]\s*$", re.IGNORECASE)
 #: How many words of an unknown opener a warning quotes.
 _QUOTED_WORDS = 3
 #: How many problems of one sort are listed one by one; the rest are counted. A text
@@ -50,6 +57,13 @@ def document_warnings(
         if clause.kind == "operative" and clause.opener is None and clause.text[:1].isupper()
     ]
     out += bounded(unknown, "operative paragraphs opening with no known phrase")
+    folded = [
+        f"{node.id} is folded ('{fold.group().strip()}'): words of it are missing from the copy"
+        for clause in clauses
+        for node in clause.walk()
+        if (fold := _FOLD.search(node.text))
+    ]
+    out += bounded(folded, "folded paragraphs")
     return tuple(out)
 
 
@@ -90,7 +104,7 @@ def _last(clauses: Sequence[Clause]) -> Clause | None:
 
 def _unfinished(text: str) -> bool:
     """Whether a paragraph's text stops before its final stop (closing marks aside)."""
-    body = text.rstrip(_CLOSING)
+    body = _PAGE_LINK.sub("", text).rstrip(_CLOSING)
     return bool(body) and not body.endswith(_FINAL_STOPS)
 
 

@@ -12,7 +12,8 @@ come from the lens (``[ranking]``); ties keep document order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set as AbstractSet
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from resdiff.model import Change, Clause, ClausePair, ClauseSignals, Document

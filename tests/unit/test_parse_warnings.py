@@ -60,6 +60,22 @@ def test_plain_text_without_a_final_stop_is_not_warned_about() -> None:
     assert warnings("1. Some notes\n\n2. More notes without an end\n") == ()
 
 
+def test_a_folded_paragraph_misses_words() -> None:
+    text = HEAD + "Noting the damage done … [read more]\n\n1. Decides to remain seized.\n"
+    assert warnings(text) == (
+        "PP2 is folded ('… [read more]'): words of it are missing from the copy",
+    )
+    text = HEAD + "1. Requests the Mission to:\n\n(a) protect... (Show more)\n\n(b) report.\n"
+    assert warnings(text) == (
+        "OP1(a) is folded ('... (Show more)'): words of it are missing from the copy",
+    )
+
+
+def test_a_page_link_after_the_last_paragraph_is_no_cut() -> None:
+    assert warnings(HEAD + "1. Decides to remain seized of the matter. [^]\n") == ()
+    assert warnings(HEAD + "1. Decides to remain seized of the matter.\n\n[^]\n") == ()
+
+
 def test_numbers_that_jump_or_repeat() -> None:
     text = HEAD + "1. Demands a ceasefire;\n\n1. Urges restraint;\n\n4. Decides to remain seized.\n"
     found = warnings(text)

@@ -193,3 +193,16 @@ def test_a_copy_cut_inside_a_list_discounts_the_rest_of_the_list(lens: Lens) -> 
 
 def _parsed(doc_id: str, text: str) -> Document:
     return parse_source(SourceText(f"{doc_id}.txt", "txt", text), doc_id)
+
+
+def test_a_paragraph_with_no_word_adds_nothing(lens: Lens) -> None:
+    """A page's "[^]" link read as a paragraph of its own is no paragraph added."""
+    a = document("A", [clause("OP1", "Decides to remain seized of the matter.")])
+    b = document("B", [*a.clauses, clause("X1", "[^]", kind="other")])
+    pairs = [
+        ClausePair(("OP1",), ("OP1",), "unchanged", False, 1.0, ()),
+        ClausePair((), ("X1",), "added", False, 0.0, ()),
+    ]
+    assert _changes(a, b, pairs, lens) == ()
+    b = document("B", [*a.clauses, clause("X1", "[1]", kind="other")])
+    assert [c.kind for c in _changes(a, b, pairs, lens)] == ["clause-added"]
