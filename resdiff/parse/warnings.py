@@ -5,7 +5,8 @@ copy is still compared, but its reader is told: "no longer mentioned anywhere" i
 as good as the copy. Warned of: a UN text (author line or sponsors) with no operative
 paragraph; a last paragraph that ends as if more followed ("," ";" "; and"); operative
 numbers that jump or repeat; an operative paragraph opening with no known phrase; a
-paragraph a web page folded ("… [read more]"), whose hidden words the copy lacks.
+paragraph a web page folded ("… [read more]"), whose hidden words the copy lacks; and,
+whatever the reading, a PDF text layer that splits words ("Reca llin g its p revious").
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ _QUOTED_TAIL = 6
 _FOLD = re.compile(r"(?:…|\.\.\.)?\s*[\[(](?:read|show|see|view) more[\])]", re.IGNORECASE)
 #: A web page's link after the text ("[^]", back to the top): not an ending of a sentence.
 _PAGE_LINK = re.compile(r"\s*\[(?:\^|↑|top)\]\s*$", re.IGNORECASE)
+#: A word of one letter other than "a" and "I" is rare in prose; a PDF text layer that
+#: splits words with spaces ("Reca llin g", "The S ecurity Counci l") leaves many. Split
+#: words are assumed from this many such letters, making this share of the words.
+_LONE_LETTER = re.compile(r"(?<!\S)[B-HJ-Zb-z](?!\S)")
+_SPLIT_LEAST = 5
+_SPLIT_SHARE = 0.05
 #: How many words of an unknown opener a warning quotes.
 _QUOTED_WORDS = 3
 #: How many problems of one sort are listed one by one; the rest are counted. A text
@@ -65,6 +72,21 @@ def document_warnings(
     ]
     out += bounded(folded, "folded paragraphs")
     return tuple(out)
+
+
+def text_layer_warnings(text: str) -> tuple[str, ...]:
+    """A warning when the text's words are split by spaces (a PDF text layer read
+    letter run by letter run): no paragraph, opener or author line can be trusted, so
+    "removed" and "dropped" say more about the copy than about the draft."""
+    lone = [m.start() for m in _LONE_LETTER.finditer(text)]
+    if len(lone) < _SPLIT_LEAST or len(lone) < _SPLIT_SHARE * len(text.split()):
+        return ()
+    before = text[: lone[0]].split()[-_QUOTED_WORDS:]
+    example = " ".join([*before, *text[lone[0] :].split()[:_QUOTED_WORDS]])
+    return (
+        f"words split by spaces ('{example}'): the copy's text layer is broken, so its "
+        "paragraphs, openers and author line may be misread",
+    )
 
 
 def cut_short(clauses: Sequence[Clause], *, un_text: bool) -> bool:

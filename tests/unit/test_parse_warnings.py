@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from resdiff import load
 from resdiff.ingest import SourceText
 from resdiff.parse.structure import parse_source
+from resdiff.parse.warnings import text_layer_warnings
 
 HEAD = "The Security Council,\n\nRecalling its resolution 4012 (2031),\n\n"
 
@@ -153,3 +157,33 @@ def test_cut_short_is_what_the_cut_warnings_say() -> None:
         un_text = doc.author is not None or bool(doc.sponsors)
         assert cut_short(doc.clauses, un_text=un_text) is cut, text
         assert any("may be cut" in w or "may stop" in w for w in doc.warnings) is cut, text
+
+
+SPLIT = (
+    "The S ecurity Counci l,\n"
+    "Reca llin g all its p revious r esolutio ns on the V arnish\n"
+    "Archipelago,\n1 . De mands that the p ort be r eopened;\n"
+)
+
+
+def test_words_split_by_spaces_are_warned_of() -> None:
+    assert text_layer_warnings(SPLIT) == (
+        "words split by spaces ('The S ecurity Counci'): the copy's text layer is broken, "
+        "so its paragraphs, openers and author line may be misread",
+    )
+
+
+def test_a_few_lone_letters_in_prose_are_no_broken_layer() -> None:
+    line = "1. Endorses the plan of the Office for the water supply of the districts,\n"
+    text = HEAD + line * 8 + "2. Takes note of Plan B, annex C, options (b) and x of Part D.\n"
+    assert len(text.split()) > 100
+    assert text_layer_warnings(text) == ()
+    assert text_layer_warnings("") == ()
+
+
+def test_the_loader_warns_of_a_broken_layer_whatever_the_reading(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_text(SPLIT, encoding="utf-8")
+    doc = load(str(path))
+    assert doc.parse.structure == "paragraphs"
+    assert doc.warnings == text_layer_warnings(SPLIT)
