@@ -295,6 +295,24 @@ def test_boilerplate_alone_does_not_pair_paragraphs_in_place() -> None:
     assert (("OP2",), ("OP2",), "modified") in statuses(pairs)
 
 
+def test_a_shared_verb_alone_does_not_pair_paragraphs_in_place() -> None:
+    """A removed "Expressing its deep concern at ..." and a new "Expresses its
+    appreciation for ..." in the same place share only their verb's stem (rare: no other
+    paragraph opens with it): removed + added, not one paragraph promoted. The same verb
+    and a word of their own ("harvest") still pair."""
+    rows = [("PP1", "Recalling its resolutions on Calvera,"), ("PP2", "Welcoming the elections,")]
+    old = ("PP3", "Expressing its deep concern at the food situation in Calvera,")
+    new = ("OP1", "Expresses its appreciation for the work of the Office in Calvera;")
+    last = ("OP2", "Decides to remain seized of the matter.")
+    pairs = align(make_document("A", [*rows, old]), make_document("B", [*rows, new, last]))
+    assert (("PP3",), (), "removed") in statuses(pairs)
+    assert ((), ("OP1",), "added") in statuses(pairs)
+    new = ("OP1", "Expresses its appreciation for the harvest relief in Calvera;")
+    old = ("PP3", "Expressing its deep concern at the failed harvest in Calvera,")
+    pairs = align(make_document("A", [*rows, old]), make_document("B", [*rows, new, last]))
+    assert (("PP3",), ("OP1",), "modified") in statuses(pairs)
+
+
 def test_a_repeated_paragraph_pairs_with_the_copy_in_its_place() -> None:
     """A heading found twice in a and once in b pairs with the one standing where it
     stands in b, not with the first copy (which would then look moved)."""
