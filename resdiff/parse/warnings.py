@@ -35,6 +35,8 @@ _PAGE_LINK = re.compile(r"\s*\[(?:\^|↑|top)\]\s*$", re.IGNORECASE)
 _LONE_LETTER = re.compile(r"(?<!\S)[B-HJ-Zb-z](?!\S)")
 _SPLIT_LEAST = 5
 _SPLIT_SHARE = 0.05
+#: How many words of such a line a warning quotes.
+_QUOTED_SPLIT = 8
 #: How many words of an unknown opener a warning quotes.
 _QUOTED_WORDS = 3
 #: How many problems of one sort are listed one by one; the rest are counted. A text
@@ -81,8 +83,10 @@ def text_layer_warnings(text: str) -> tuple[str, ...]:
     lone = [m.start() for m in _LONE_LETTER.finditer(text)]
     if len(lone) < _SPLIT_LEAST or len(lone) < _SPLIT_SHARE * len(text.split()):
         return ()
-    before = text[: lone[0]].split()[-_QUOTED_WORDS:]
-    example = " ".join([*before, *text[lone[0] :].split()[:_QUOTED_WORDS]])
+    # The line of the first lower-case one ("Reca llin g"): it shows a word cut in two.
+    at = next((k for k in lone if text[k].islower()), lone[0])
+    line = text[text.rfind("\n", 0, at) + 1 :].split("\n", 1)[0]
+    example = " ".join(line.split()[:_QUOTED_SPLIT])
     return (
         f"words split by spaces ('{example}'): the copy's text layer is broken, so its "
         "paragraphs, openers and author line may be misread",

@@ -168,8 +168,8 @@ SPLIT = (
 
 def test_words_split_by_spaces_are_warned_of() -> None:
     assert text_layer_warnings(SPLIT) == (
-        "words split by spaces ('The S ecurity Counci'): the copy's text layer is broken, "
-        "so its paragraphs, openers and author line may be misread",
+        "words split by spaces ('Reca llin g all its p revious r'): the copy's text "
+        "layer is broken, so its paragraphs, openers and author line may be misread",
     )
 
 
