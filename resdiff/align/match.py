@@ -138,8 +138,9 @@ class _Matcher:
         than the verb both open with: "Expressing its concern at ..." and "Expresses its
         appreciation for ..." share a stem, but a verb says what a paragraph does, not
         what it is about; a paragraph removed and another added share no more."""
-        ka, kb = self.ta[i].key, self.tb[j].key
-        opener = ka[0] if ka and kb and ka[0] == kb[0] else None
+        ta, tb = self.ta[i], self.tb[j]
+        ka, kb = ta.key, tb.key
+        opener = ka[0] if ta.opens and tb.opens and ka and kb and ka[0] == kb[0] else None
         x, y = self.ta[i].counts, self.tb[j].counts
         if len(x) > len(y):
             x, y = y, x
