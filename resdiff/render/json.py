@@ -262,8 +262,13 @@ def dumps(data: Any) -> str:
     return escape_invisible(_indented(compact)) + "\n"
 
 
-# A JSON string (escapes included): the only place where structural characters are text.
-_STRING = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")')
+# The C encoder escapes every control character inside strings, so these two never occur
+# in its text: they stand in for the escaped backslash and the escaped quote while the
+# text is cut at its quotes, so that every quote left starts or ends a string.
+_BACKSLASH, _QUOTE = "\x00", "\x01"
+
+# Pieces between strings: an empty container, a bracket, a comma or colon, or a scalar.
+_TOKEN = re.compile(r"\[\]|\{\}|[\[\]{},:]|[^\[\]{},:]+")
 
 
 def _indented(compact: str) -> str:
@@ -271,8 +276,13 @@ def _indented(compact: str) -> str:
 
     Strings are copied; only the text between them (brackets, commas, colons, numbers,
     literals) is rewritten, and each such piece is rewritten once per depth it occurs at.
+    The text is cut at its quotes (``str.split``, several times cheaper than a regular
+    expression for strings), its escaped quotes and backslashes held aside meanwhile.
     """
-    parts = _STRING.split(compact)
+    escaped = "\\" in compact
+    if escaped:
+        compact = compact.replace("\\\\", _BACKSLASH).replace('\\"', _QUOTE)
+    parts = compact.split('"')
     depth = 0
     seen: dict[tuple[str, int], tuple[str, int]] = {}
     for k in range(0, len(parts), 2):
@@ -281,32 +291,28 @@ def _indented(compact: str) -> str:
         if done is None:
             done = seen[key] = _layout(parts[k], depth)
         parts[k], depth = done
-    return "".join(parts)
+    text = '"'.join(parts)
+    if escaped:
+        text = text.replace(_QUOTE, '\\"').replace(_BACKSLASH, "\\\\")
+    return text
 
 
 def _layout(piece: str, depth: int) -> tuple[str, int]:
     """One piece between strings, laid out at ``depth``; and the depth after it."""
     out: list[str] = []
-    i, n = 0, len(piece)
-    while i < n:
-        ch = piece[i]
-        if ch in "[{":
-            if i + 1 < n and piece[i + 1] == ("]" if ch == "[" else "}"):
-                out.append(piece[i : i + 2])  # empty: "[]", "{}"
-                i += 2
-                continue
+    for token in _TOKEN.findall(piece):
+        if token in "[{":
             depth += 1
-            out.append(ch + "\n" + "  " * depth)
-        elif ch in "]}":
+            out.append(token + "\n" + "  " * depth)
+        elif token in "]}":
             depth -= 1
-            out.append("\n" + "  " * depth + ch)
-        elif ch == ",":
+            out.append("\n" + "  " * depth + token)
+        elif token == ",":
             out.append(",\n" + "  " * depth)
-        elif ch == ":":
+        elif token == ":":
             out.append(": ")
         else:
-            out.append(ch)
-        i += 1
+            out.append(token)  # a scalar, or an empty container: "[]", "{}"
     return "".join(out), depth
 
 

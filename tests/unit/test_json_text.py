@@ -17,7 +17,25 @@ _LEAF = st.one_of(
     st.integers(),
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(),
-    st.sampled_from(['"', "\\", '",', "[", "]{", "}:", '\\"', "\n", "\u2028", "\x85", "\u202e"]),
+    st.sampled_from(
+        [
+            '"',
+            "\\",
+            '",',
+            "[",
+            "]{",
+            "}:",
+            '\\"',
+            "\\\\",
+            '\\\\"',
+            "\x00",
+            "\x01",
+            "\n",
+            "\u2028",
+            "\x85",
+            "\u202e",
+        ]
+    ),
 )
 _TREE = st.recursive(
     _LEAF, lambda c: st.one_of(st.lists(c), st.dictionaries(st.text(), c)), max_leaves=30
@@ -30,6 +48,11 @@ def test_same_text_as_the_pure_python_encoder(data: Any) -> None:
     expected = escape_invisible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     assert dumps(data) == expected
     assert json.loads(dumps(data)) == data
+
+
+def test_backslashes_and_quotes_next_to_each_other() -> None:
+    data = ["\\", '\\"', '"\\', 'a\\\\"b"', {'\\"': ["\x00\x01", '"', "", "]\\,"]}]
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_nesting_and_empty_containers() -> None:
