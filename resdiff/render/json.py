@@ -271,30 +271,61 @@ _BACKSLASH, _QUOTE = "\x00", "\x01"
 _TOKEN = re.compile(r"\[\]|\{\}|[\[\]{},:]|[^\[\]{},:]+")
 
 
+#: Characters of compact text laid out at a time. Cutting all of it at its quotes at once
+#: made a list of millions of strings (200 MB for 20,000 paragraphs); pieces that fit
+#: in the processor's caches are also laid out faster (16 KB: 0.67 s against 0.88 s for
+#: the whole 42 MB at once, 1 MB: 1.1 s).
+_CHUNK = 1 << 14
+
+
 def _indented(compact: str) -> str:
     """Compact JSON laid out as ``indent=2`` lays it out, character for character.
 
     Strings are copied; only the text between them (brackets, commas, colons, numbers,
     literals) is rewritten, and each such piece is rewritten once per depth it occurs at.
     The text is cut at its quotes (``str.split``, several times cheaper than a regular
-    expression for strings), its escaped quotes and backslashes held aside meanwhile.
+    expression for strings), a few thousand characters at a time, its escaped quotes and backslashes
+    held aside meanwhile.
     """
     escaped = "\\" in compact
     if escaped:
         compact = compact.replace("\\\\", _BACKSLASH).replace('\\"', _QUOTE)
-    parts = compact.split('"')
-    depth = 0
-    seen: dict[tuple[str, int], tuple[str, int]] = {}
-    for k in range(0, len(parts), 2):
-        key = (parts[k], depth)
-        done = seen.get(key)
-        if done is None:
-            done = seen[key] = _layout(parts[k], depth)
-        parts[k], depth = done
-    text = '"'.join(parts)
+    layout = _Layout()
+    chunks: list[str] = []
+    start, first_piece = 0, 0
+    while start < len(compact):
+        # Cut just after a quote, so that no piece between strings is cut in two.
+        stop = compact.find('"', start + _CHUNK) + 1 or len(compact)
+        parts = compact[start:stop].split('"')
+        layout.lay(parts, first_piece)
+        chunks.append('"'.join(parts))
+        # The next chunk goes on with this chunk's last part (empty if it ends in a quote).
+        first_piece = (first_piece - len(parts) + 1) % 2
+        start = stop
+    text = "".join(chunks)
     if escaped:
         text = text.replace(_QUOTE, '\\"').replace(_BACKSLASH, "\\\\")
     return text
+
+
+class _Layout:
+    """The depth reached so far, and each piece already laid out at a depth."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.seen: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def lay(self, parts: list[str], first_piece: int) -> None:
+        """Lay out in place the pieces between strings: ``parts`` alternate, from index
+        ``first_piece``, between a piece and a string's contents."""
+        depth, seen = self.depth, self.seen
+        for k in range(first_piece, len(parts), 2):
+            key = (parts[k], depth)
+            done = seen.get(key)
+            if done is None:
+                done = seen[key] = _layout(parts[k], depth)
+            parts[k], depth = done
+        self.depth = depth
 
 
 def _layout(piece: str, depth: int) -> tuple[str, int]:

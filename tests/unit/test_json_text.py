@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff.render import json as json_module
 from resdiff.render.json import dumps, escape_invisible
 
 _LEAF = st.one_of(
@@ -48,6 +50,15 @@ def test_same_text_as_the_pure_python_encoder(data: Any) -> None:
     expected = escape_invisible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     assert dumps(data) == expected
     assert json.loads(dumps(data)) == data
+
+
+@settings(max_examples=300)
+@given(_TREE, st.integers(1, 12))
+def test_same_text_when_laid_out_a_few_characters_at_a_time(data: Any, chunk: int) -> None:
+    """The layout cuts long text into chunks after a quote; tiny chunks cut everywhere."""
+    expected = escape_invisible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+    with mock.patch.object(json_module, "_CHUNK", chunk):
+        assert dumps(data) == expected
 
 
 def test_backslashes_and_quotes_next_to_each_other() -> None:
