@@ -69,3 +69,14 @@ def test_backslashes_and_quotes_next_to_each_other() -> None:
 def test_nesting_and_empty_containers() -> None:
     data = {"a": [], "b": {}, "c": [[[]], {"d": [1, {"e": "x,y:[z]"}]}], "f": -0.5}
     assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_SOME_INVISIBLE = st.sampled_from(["\x7f", "\x85", "\x9f", "\u202e", "\u2066", "\u200f", "é", "a"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.text(max_size=5), _SOME_INVISIBLE)).map("".join))
+def test_escaping_is_skipped_only_where_nothing_is_to_escape(text: str) -> None:
+    """The search before the translation never skips a text that has one to escape."""
+    plain = text if text.isascii() else text.translate(json_module._INVISIBLE)
+    assert escape_invisible(text) == plain
