@@ -80,6 +80,7 @@ def main() -> None:
     # A user's resdiff runs from compiled bytecode; without it every run compiles the
     # modules changed since the last write (a third of the seed pair's time).
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["RESDIFF_WARM"] = "off"  # cold starts, even with a server running (bench_warm.py)
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--inputs", type=Path, default=Path(tempfile.gettempdir(), "resdiff-speed"))

@@ -11,8 +11,7 @@ It never imports the terminal UI.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing's own flag, without importing typing (start-up)
 if TYPE_CHECKING:
     from resdiff.model import CompareOptions, Comparison, Document
     from resdiff.pipeline import compare, load
@@ -29,7 +28,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """Import the pipeline on first use, so `resdiff --help` and the app's first frame do
     not wait for every stage to load."""
     module = _LAZY.get(name)

@@ -1,5 +1,5 @@
 """``python -m resdiff``."""
 
-from resdiff.cli import main
+from resdiff.entry import main
 
 raise SystemExit(main())

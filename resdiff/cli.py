@@ -35,6 +35,7 @@ SUBCOMMANDS = (
     "open",
     "corpus",
     "precedents",
+    "serve",
 )
 EXTENSIONS = {
     ".json": "json",
@@ -312,7 +313,33 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         from resdiff.corpus.commands import add_parsers as add_corpus_commands
 
         add_corpus_commands(sub, _add_input_options)
+    if wanted("serve"):
+        p_serve = sub.add_parser(
+            "serve", help="keep resdiff loaded, so that scripts' commands start warm"
+        )
+        what = p_serve.add_mutually_exclusive_group()
+        what.add_argument("--stop", action="store_true", help="stop the running server")
+        what.add_argument(
+            "--status", action="store_true", help="say whether a server runs (exit 1 if not)"
+        )
+        p_serve.add_argument(
+            "--idle",
+            type=_minutes,
+            default=60.0,
+            metavar="MINUTES",
+            help="stop after this long without a command (default 60; 0: never)",
+        )
     return parser
+
+
+def _minutes(value: str) -> float:
+    try:
+        minutes = float(value)
+    except ValueError:
+        minutes = -1.0
+    if not 0 <= minutes < 1e6:
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {value!r}")
+    return minutes
 
 
 def _compare_options(args: argparse.Namespace, count: int) -> CompareOptions:
@@ -625,6 +652,32 @@ def cmd_precedents(args: argparse.Namespace) -> int:
     return cmd_precedents(args, _report_format(args.format, args.output), _load_options(args))
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the warm server in the foreground (``&`` or a service manager puts it aside),
+    or stop it, or say whether one runs."""
+    from resdiff.warm import place
+
+    path = place.socket_path(os.environ)
+    if not (args.stop or args.status):
+        from resdiff.warm.server import serve
+
+        return serve(args.idle)
+    from resdiff.warm.client import ask
+
+    running = place.private(os.path.dirname(path)) and place.owned_socket(path)
+    answer = ask(path, "stop" if args.stop else "status") if running else None
+    if answer is None:
+        if running:
+            raise ResdiffError(f"{path}: the warm server there does not answer")
+        sys.stderr.write("resdiff: no warm server is running\n")
+        return ExitCode.SAME if args.stop else ExitCode.DIFFERENT
+    pid, count = (int(n) for n in answer[0][1:].split())
+    done = "stopped" if args.stop else "running"
+    runs = "1 command" if count == 1 else f"{count} commands"
+    sys.stderr.write(f"resdiff: warm server {done} at {path} (pid {pid}, {runs} run)\n")
+    return ExitCode.SAME
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "report": cmd_report,
@@ -635,6 +688,7 @@ COMMANDS = {
     "open": cmd_open,
     "corpus": cmd_corpus,
     "precedents": cmd_precedents,
+    "serve": cmd_serve,
 }
 
 
@@ -670,7 +724,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return ExitCode.TROUBLE
-    thresholds = _collect_less() if args.command != "open" else None
+    thresholds = _collect_less() if args.command not in ("open", "serve") else None
     try:
         return int(COMMANDS[args.command](args))
     except ResdiffError as exc:

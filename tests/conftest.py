@@ -47,3 +47,11 @@ def private_cache(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> Path
     commands they start) share one folder of their own, never the reader's."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
     return _session_cache
+
+
+@pytest.fixture(autouse=True)
+def cold_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The commands tests start run cold, never in a warm server the reader may have
+    running (``resdiff serve``); tests/cli/test_warm.py starts its own."""
+    monkeypatch.setenv("RESDIFF_WARM", "off")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))

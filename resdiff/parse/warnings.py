@@ -37,15 +37,7 @@ def document_warnings(
 ) -> tuple[str, ...]:
     """The warnings for one document read as a UN text (``un_text``: it has an author
     line or sponsors); ``numbering`` lists the operative numbers that jump or repeat."""
-    out: list[str] = []
-    no_operative = un_text and not any(c.kind == "operative" for c in clauses)
-    if no_operative:
-        out.append("no operative paragraph: the copy may stop before the operative part")
-    last = _last(clauses)
-    if last is not None and not (no_operative and last.kind == "preambular"):
-        ending = _open_ending(last.text)
-        if ending:
-            out.append(f"{last.id} ends with '{ending}': the copy may be cut after it")
+    out = _cut_warnings(clauses, un_text=un_text)
     out += bounded(numbering, "numbering problems")
     unknown = [
         f"{clause.id} opens with no known operative phrase "
@@ -55,6 +47,26 @@ def document_warnings(
     ]
     out += bounded(unknown, "operative paragraphs opening with no known phrase")
     return tuple(out)
+
+
+def cut_short(clauses: Sequence[Clause], *, un_text: bool) -> bool:
+    """Whether the copy looks cut short (a warning says so): what the other draft has
+    after the copy's end may be missing from the copy, not from the draft."""
+    return bool(_cut_warnings(clauses, un_text=un_text))
+
+
+def _cut_warnings(clauses: Sequence[Clause], *, un_text: bool) -> list[str]:
+    """A UN text with no operative paragraph, or a last paragraph that announces more."""
+    out: list[str] = []
+    no_operative = un_text and not any(c.kind == "operative" for c in clauses)
+    if no_operative:
+        out.append("no operative paragraph: the copy may stop before the operative part")
+    last = _last(clauses)
+    if last is not None and not (no_operative and last.kind == "preambular"):
+        ending = _open_ending(last.text)
+        if ending:
+            out.append(f"{last.id} ends with '{ending}': the copy may be cut after it")
+    return out
 
 
 def _last(clauses: Sequence[Clause]) -> Clause | None:

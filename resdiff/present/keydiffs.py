@@ -56,7 +56,8 @@ def kind(group: ChangeGroup) -> Kind:
 
 
 def change_kind(lead: Change) -> Kind:
-    """The kind of one change (the app lists changes one by one, with the reports' marks)."""
+    """The kind of one change (the app's pair view lists a clause's changes one by one,
+    with the reports' marks)."""
     if lead.kind == "linkage":
         return KINDS["linkage"]
     if lead.kind in HEADER_CHANGE_KINDS:

@@ -130,6 +130,13 @@ def _heading(text: str) -> Styled:
     return Styled(clean(text), STYLE_HEADING)
 
 
+def heading_lines(text: str, width: int) -> list[Styled]:
+    """A heading of the line-by-line sections, wrapped at ``width`` as the paragraphs
+    before them are (``layout.wrap``: at spaces, a word longer than the line folded), so
+    a long file name in a title never runs past the width."""
+    return layout.wrap(_heading(text), width)
+
+
 #: Lines of a block, each a list of styled segments.
 Block = list[list[Piece]]
 
@@ -422,7 +429,7 @@ def _cue_notes(row: PairRow) -> list[tuple[str, str]]:
 
 def _clauses(section: SectionView, width: int, color: bool) -> list[Line]:
     lines: list[Line] = [
-        _heading(f"Clause by clause: {section.title}"),
+        *heading_lines(f"Clause by clause: {section.title}", width),
         Styled(f"{section.shown} of {section.total} pairs shown.", STYLE_DIM),
     ]
     for item in section.items:
@@ -441,8 +448,8 @@ def _amendments(section: SectionView, width: int, color: bool) -> list[Line]:
     al = section.amendments
     assert al is not None
     lines: list[Line] = [
-        _heading(f"Amendments: {section.title}"),
-        Styled(clean(written.title(al)), STYLE_DIM),
+        *heading_lines(f"Amendments: {section.title}", width),
+        *layout.wrap(Styled(clean(written.title(al)), STYLE_DIM), width),
     ]
     if written.note(al):
         lines += _wrapped([(clean(str(written.note(al))), STYLE_DIM)], 0, width, color)

@@ -13,8 +13,10 @@ come from the lens (``[ranking]``); ties keep document order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from resdiff.model import Change, Clause, ClausePair, ClauseSignals, Document
+from resdiff.parse.warnings import cut_short
 from resdiff.signals import summary
 from resdiff.signals.detectors import (
     DOCUMENT,
@@ -43,6 +45,11 @@ def find_changes(
     clauses_a = {c.id: c for c in a.walk()}
     clauses_b = {c.id: c for c in b.walk()}
     drafts = _drafts(lens, b.label or b.id, clauses_a, clauses_b, signals_a, signals_b, (a, b))
+    drafts = replace(
+        drafts,
+        unseen_a=_beyond_cut(b, a, [p.a for p in pairs if p.a and p.b]),
+        unseen_b=_beyond_cut(a, b, [p.b for p in pairs if p.a and p.b]),
+    )
     found = _detect(drafts, pairs, clauses_a, clauses_b, drafts.one_sided_actors)
     for find in DOCUMENT.values():
         found.extend(find(drafts))
@@ -137,8 +144,7 @@ def _detect(
                 address=summary.address(sa.ids, sb.ids),
                 topics=topics,
                 clause_weight=drafts.topics_weight(topics),
-                # Changes inside preambular pairs weigh less.
-                factor=lens.preambular_factor if sa.role == sb.role == "preambular" else 1.0,
+                factor=_factor(lens, drafts, sa, sb),
                 skip_actors=skip_actors,
                 tree=tree if clause_pair is top else None,
                 extended=extended if clause_pair is top else None,
@@ -146,6 +152,32 @@ def _detect(
             for detect in (PAIRED if clause_pair.a and clause_pair.b else UNPAIRED).values():
                 found.extend(detect(pair))
     return found
+
+
+def _factor(lens: Lens, drafts: Drafts, sa: Side, sb: Side) -> float:
+    """Changes inside preambular pairs weigh less; so do paragraphs that a copy cut
+    short may merely lack (all of them beyond its end)."""
+    if sa.role == sb.role == "preambular":
+        return lens.preambular_factor
+    if drafts.unseen(sa.ids, sb.ids):
+        return lens.partial_factor
+    return 1.0
+
+
+def _beyond_cut(cut: Document, other: Document, paired: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The clauses of ``other`` after the last top-level paragraph it shares with
+    ``cut`` (``paired``: each aligned pair's ids on ``other``'s side), when ``cut`` looks
+    cut short: the copy may end before them, so their absence from it says little.
+    Preambular paragraphs are never among them: a copy with an operative part has its
+    whole preamble, and one with none may have rewritten its preamble as well as lost
+    the rest."""
+    if not cut_short(cut.clauses, un_text=cut.author is not None or bool(cut.sponsors)):
+        return frozenset()
+    shared = {cid for ids in paired for cid in ids}
+    start = 1 + max((i for i, c in enumerate(other.clauses) if c.id in shared), default=-1)
+    kinds = [c.kind for c in other.clauses]
+    start = max(start, kinds.index("operative") if "operative" in kinds else len(kinds))
+    return frozenset(node.id for top in other.clauses[start:] for node in top.walk())
 
 
 def _read_alike(

@@ -58,6 +58,43 @@ class Drafts:
     #: (top-level) paragraph, in each draft.
     near_a: Mapping[str, frozenset[str]] = field(default_factory=dict)
     near_b: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: Clause ids of each draft lying beyond the end of the other, when the other copy
+    #: looks cut short (empty otherwise).
+    unseen_a: frozenset[str] = frozenset()
+    unseen_b: frozenset[str] = frozenset()
+
+    def unseen(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        """Whether a change resting on clauses ``a`` and ``b`` (one side may be empty)
+        rests only on what a copy cut short may lack."""
+        ids_a, ids_b = tuple(a), tuple(b)
+        if not ids_a and not ids_b:
+            return False
+        return all(x in self.unseen_a for x in ids_a) and all(x in self.unseen_b for x in ids_b)
+
+    def clause_weight(self, side: Side) -> float:
+        """What a whole paragraph added or removed says, in topic weights
+        (``[ranking.clause]``): its weightiest topic, shares of its further topics, of
+        the actors, links and references it names (up to a cap), then more for a
+        strong operative verb. A paragraph naming nothing weighs the default topic
+        weight, as before."""
+        w = self.lens.clause_weights
+        topics = sorted((self.lens.topic_weight(t) for t in side.topics), reverse=True)
+        content = topics[0] if topics else self.lens.default_topic_weight
+        content += w.further_topic * sum(topics[1:])
+        actors = [n for n in side.actors if n not in self.organs]
+        content += w.actor * len(actors) + w.link * len(side.links)
+        content += w.reference * len(side.references)
+        return min(w.cap, content) * self._verb_factor(side)
+
+    def _verb_factor(self, side: Side) -> float:
+        """Up to ``operative`` for an operative paragraph, by its verb's strength on its
+        scale (a paragraph that decides or demands outweighs one that notes)."""
+        w = self.lens.clause_weights
+        verb = side.verb
+        if side.role != "operative" or verb is None or verb.strength < 1:
+            return 1.0
+        top = self.lens.scale_top(verb.scale)
+        return 1.0 + (w.operative - 1.0) * min(1.0, verb.strength / top) if top else 1.0
 
     @property
     def one_sided_actors(self) -> set[str]:
@@ -381,7 +418,7 @@ def _clause(p: Pair, *, added: bool) -> list[Change]:
         return []
     kind: ChangeKind = "clause-added" if added else "clause-removed"
     ids = "+".join(side.ids)
-    weight = p.drafts.kind_weight(kind) * p.drafts.topics_weight(side.topics)
+    weight = p.drafts.kind_weight(kind) * p.drafts.clause_weight(side)
     text = summary.clause(side.ids, side.text, added)
     topic = side.topics[0] if side.topics else None
     old, new = (None, ids) if added else (ids, None)
@@ -428,6 +465,7 @@ def _topics(d: Drafts, *, added: bool) -> list[Change]:
         weight = d.kind_weight(kind) * d.lens.topic_weight(topic)
         text = summary.topic(topic, where, added, d.label_b, d.lens)
         a, b = ((), where) if added else (where, ())
+        weight *= d.lens.partial_factor if d.unseen(a, b) else 1.0
         old, new = (None, topic) if added else (topic, None)
         out.append(_change(kind, a, b, weight, text, topic, None, old, new))
     return out
@@ -445,6 +483,7 @@ def _actors_everywhere(d: Drafts, *, added: bool) -> list[Change]:
         weight = d.kind_weight(kind) * max(weights)
         text = summary.actor_everywhere(name, where, added, d.label_b)
         a, b = ((), where) if added else (where, ())
+        weight *= d.lens.partial_factor if d.unseen(a, b) else 1.0
         old, new = (None, name) if added else (name, None)
         out.append(_change(kind, a, b, weight, text, None, None, old, new))
     return out

@@ -71,6 +71,25 @@ class PatternEntry:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class ClauseWeights:
+    """How much a whole paragraph added or removed says (``[ranking.clause]``): its
+    weightiest topic, plus shares of what else it names, up to ``cap``; then by its verb.
+    The defaults read a paragraph by its weightiest topic alone."""
+
+    #: Share of each further topic's weight (the second weightiest first).
+    further_topic: float = 0.0
+    #: Added per actor named, per link between topics, per reference.
+    actor: float = 0.0
+    link: float = 0.0
+    reference: float = 0.0
+    #: The most a paragraph's content counts, in topic weights.
+    cap: float = float("inf")
+    #: Multiplies an operative paragraph's weight at the strongest verb of its scale;
+    #: a weaker operative verb gets proportionally less of it (a preambular one none).
+    operative: float = 1.0
+
+
 @dataclass(frozen=True)
 class Lens:
     """A merged lens. Matchers are compiled once per lens, on first use."""
@@ -93,6 +112,10 @@ class Lens:
     linkage_weights: Mapping[str, float] = field(default_factory=dict)
     default_topic_weight: float = 0.3
     preambular_factor: float = 1.0
+    #: Multiplies a change resting only on paragraphs that the other copy, cut short,
+    #: may simply lack (it ends before them).
+    partial_factor: float = 1.0
+    clause_weights: ClauseWeights = field(default_factory=ClauseWeights)
 
     def topic(self, topic_id: str) -> Topic | None:
         found = self._by_id.get(topic_id)
@@ -110,6 +133,18 @@ class Lens:
     def topic_weight(self, topic_id: str | None) -> float:
         t = self.topic(topic_id) if topic_id else None
         return t.weight if t else self.default_topic_weight
+
+    def scale_top(self, scale: str) -> float:
+        """The strongest operative strength on a scale (0 when it has none)."""
+        return self._scale_tops.get(scale, 0.0)
+
+    @cached_property
+    def _scale_tops(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for v in self.verbs:
+            if v.operative:
+                out[v.scale] = max(out.get(v.scale, 0.0), v.strength)
+        return out
 
     def topic_label(self, topic_id: str) -> str:
         t = self.topic(topic_id)
@@ -322,6 +357,10 @@ def _build_checked(data: Mapping[str, Any], sources: tuple[str, ...]) -> Lens:
         linkage_weights={k: float(v) for k, v in ranking.get("linkage", {}).items()},
         default_topic_weight=float(ranking.get("default_topic_weight", 0.3)),
         preambular_factor=float(ranking.get("preambular_factor", 1.0)),
+        partial_factor=float(ranking.get("partial_factor", 1.0)),
+        clause_weights=ClauseWeights(
+            **{k.replace("-", "_"): float(v) for k, v in ranking.get("clause", {}).items()}
+        ),
     )
 
 

@@ -208,6 +208,13 @@ def lens_schema() -> Table:
                 {
                     "default_topic_weight": Number(),
                     "preambular_factor": Number(),
+                    "partial_factor": Number(),
+                    "clause": Table(
+                        dict.fromkeys(
+                            ("further-topic", "actor", "link", "reference", "cap", "operative"),
+                            Number(),
+                        )
+                    ),
                     "kinds": Table(dict.fromkeys(change_kinds, Number())),
                     "linkage": Table(dict.fromkeys(relations, Number())),
                 }

@@ -12,15 +12,18 @@ if TYPE_CHECKING:
 
 
 class PairSelected(Message):
-    """The reader moved to a navigator row (``row`` indexes all rows, hidden or not)."""
+    """The cursor moved to a navigator row (``row`` indexes all rows, hidden or not);
+    ``jumped``: the screen put it there (``ClauseNavigator.select``) and has already
+    selected the row, so the message only says so."""
 
-    def __init__(self, row: int) -> None:
+    def __init__(self, row: int, jumped: bool = False) -> None:
         super().__init__()
         self.row = row
+        self.jumped = jumped
 
 
 class ChangeChosen(Message):
-    """The reader chose a key difference (``position`` in rank order, from 0)."""
+    """The reader chose a key difference (``position`` in the panel's order, from 0)."""
 
     def __init__(self, position: int) -> None:
         super().__init__()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from rich.style import Style
 from textual.message import Message
 from textual.widgets import Input, OptionList, Select
@@ -28,6 +29,14 @@ def _address(app: ResdiffApp) -> str:
     s = main_screen(app)
     assert s.selected is not None
     return s.rows[s.selected].address
+
+
+def _plain(prompt: object) -> str:
+    """What an option's prompt (a Rich renderable) says, as plain text."""
+    console = Console(width=200, color_system=None)
+    with console.capture() as captured:
+        console.print(prompt)
+    return captured.get()
 
 
 def _column_text(app: ResdiffApp, column: str) -> str:
@@ -122,25 +131,49 @@ async def test_n_and_p_walk_differences_in_document_order(series_app: ResdiffApp
         assert _address(series_app) == "PP3→OP8"  # stops at the last, no wrap
 
 
-async def test_key_differences_in_rank_order(series_app: ResdiffApp) -> None:
+async def test_key_differences_one_per_clause_pair_in_the_reports_order(
+    series_app: ResdiffApp,
+) -> None:
     async with series_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         s = main_screen(series_app)
-        assert s.key_pos == 0 and _address(series_app) == "OP1"  # linkage ranks first
+        panel = series_app.screen.query_one("#key-changes", OptionList)
+        assert panel.option_count == len(s.keys) == 6 < len(s.pairwise.changes)  # type: ignore[union-attr]
+        assert s.key_pos == 0 and _address(series_app) == "OP1"  # the linkage group first
         await pilot.press("right_square_bracket")
-        assert s.key_pos == 1 and _address(series_app) == "OP1"  # second: OP1's verb
+        assert s.key_pos == 1 and _address(series_app) == "PP3→OP8"  # then the promotion
         await pilot.press("right_square_bracket")
-        assert _address(series_app) == "PP3→OP8"  # third: the promoted verb
+        assert s.key_pos == 2 and _address(series_app) == "OP6→PP3"  # then the demotion
         await pilot.press("left_square_bracket")
-        assert s.key_pos == 1 and _address(series_app) == "OP1"
-        # walking with n highlights the clause's top-ranked change in the panel
-        await pilot.press("n", "n")
+        assert s.key_pos == 1 and _address(series_app) == "PP3→OP8"
+        assert panel.highlighted == 1
+        # walking with n highlights the clause's key difference in the panel
+        await pilot.press("g", *"OP1", "enter", "n", "n")
         assert _address(series_app) == "OP2→OP3+OP4"
         await pilot.press("p")
         assert _address(series_app) == "OP2"
-        added = next(k for k in s.keys if k.change.kind == "clause-added")
-        highlighted = series_app.screen.query_one("#key-changes", OptionList).highlighted
-        assert highlighted == s.keys.index(added) > 0
+        added = next(k for k in s.keys if k.item.kind.id == "added")
+        assert panel.highlighted == s.keys.index(added) > 0
+
+
+async def test_the_highlighted_key_difference_lists_its_facets(series_app: ResdiffApp) -> None:
+    """A group's other changes stay reachable: the highlighted entry opens to them (in the
+    text report's words), the others say how many they hold."""
+    async with series_app.run_test(size=(140, 50)) as pilot:
+        await pilot.pause()
+        s = main_screen(series_app)
+        panel = series_app.screen.query_one("#key-changes", OptionList)
+
+        def said(n: int) -> str:
+            return " ".join(_plain(panel.get_option_at_index(n).prompt).split())
+
+        opened = said(0)
+        assert opened.startswith("1. ⇄ linkage A OP1 -> B OP1:")
+        assert all(" ".join(f.split()) in opened for f in s.keys[0].facets)
+        assert said(1).endswith("▸ 1 more") and s.keys[1].facets[0] not in said(1)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert s.keys[1].facets[0] in said(1) and s.keys[0].facets[0] not in said(0)
 
 
 async def test_choosing_a_key_difference_jumps_to_its_clause(series_app: ResdiffApp) -> None:
@@ -416,7 +449,7 @@ async def test_command_palette_lists_every_action(series_app: ResdiffApp) -> Non
     for wanted in (
         "Next difference, in document order",
         "Previous difference",
-        "Next key difference, in rank order (the app opens on the first)",
+        "Next key difference, one per clause pair (the app opens on the first)",
         "Previous key difference",
         "Next clause in the list",
         "Search both drafts (text or address)",
@@ -487,7 +520,9 @@ async def test_narrow_terminal_stacks_panels(series_app: ResdiffApp) -> None:
         # the key differences panel is hidden, but ] still works and the summary shows
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert _address(series_app) == "OP1"
+        assert _address(series_app) == "PP3→OP8"
+        await pilot.press("g", *"OP1", "enter")
+        await pilot.pause()
         shown = " ".join(pair.rendered_text().split())
         assert "no longer conditional on hostage release" in shown
         # at any size the summaries come first, above the words
@@ -570,9 +605,10 @@ async def test_palette_commands_run_their_actions(series_app: ResdiffApp) -> Non
         await pilot.pause()
         screen = main_screen(series_app)
         commands = {c.title: c for c in series_app.get_system_commands(screen)}
-        await commands["Next key difference, in rank order (the app opens on the first)"].callback()
+        title = "Next key difference, one per clause pair (the app opens on the first)"
+        await commands[title].callback()
         await pilot.pause()
-        assert _address(series_app) == "OP1"
+        assert _address(series_app) == "PP3→OP8"
 
 
 def test_standard_input_is_refused_before_the_app_starts(

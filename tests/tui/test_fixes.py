@@ -174,8 +174,11 @@ async def test_a_topic_filter_narrows_the_key_differences_too() -> None:
         listed = {s.rows[i].index for i in app.screen.query_one(ClauseNavigator).listed}
         assert 0 < panel.option_count < everything
         for n in range(panel.option_count):
-            kc = s.keys[int(panel.get_option_at_index(n).id or -1)]
-            assert kc.row in listed or kc.change.topic == "terrorism"
+            key = s.keys[int(panel.get_option_at_index(n).id or -1)]
+            rows = {i for i in listed for i in s.rows[i].changes}
+            assert set(key.changes) & rows or any(
+                c.topic == "terrorism" for c in key.item.group.changes
+            )
         seen = set()
         for _ in range(panel.option_count):
             await pilot.press("right_square_bracket")
@@ -196,3 +199,33 @@ async def test_the_footer_shows_the_main_keys_uncut(width: int, keys: set[str]) 
         shown = list(footer.query(FooterKey))
         assert keys <= {app.get_key_display(app.screen.active_bindings[k.key][1]) for k in shown}
         assert max(k.region.right for k in shown) <= width
+
+
+async def test_the_panel_keeps_the_key_difference_walked_to() -> None:
+    """] to a key difference whose clause holds an earlier one too (the removed PP10 is
+    also in "Hamas is no longer named anywhere") highlights the one walked to."""
+    app = make_app([], comparison=seed_comparison())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        s = main_screen(app)
+        panel = app.screen.query_one("#key-changes", OptionList)
+        for _ in range(len(s.keys) - 1):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert panel.highlighted == s.key_pos
+        assert s.key_pos == len(s.keys) - 1
+
+
+async def test_keys_pressed_quickly_leave_the_panel_on_the_last_one_walked_to() -> None:
+    """The cursor's messages from earlier jumps arrive after later keys: they must not
+    bring back a row already left, nor its first key difference to the panel."""
+    app = make_app([], comparison=seed_comparison())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        s = main_screen(app)
+        panel = app.screen.query_one("#key-changes", OptionList)
+        for _ in range(8):  # as keys read in one go from the terminal: no pause between
+            s.action_next_key()
+        await pilot.pause()
+        assert s.key_pos == 8 and panel.highlighted == 8
+        assert s.selected == s.keys[8].row

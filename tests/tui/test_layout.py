@@ -89,6 +89,8 @@ async def test_the_list_leaves_room_for_the_text() -> None:
         nav = app.screen.query_one(ClauseNavigator)
         assert s.selected is not None
         line = nav.row_text(s.selected)
-        assert "Demands an immediate" in line[: nav.size.width]
+        assert (
+            "Demands an immedia" in line[: nav.size.width]
+        )  # after a whole "sponsor" badge column
         start = line.index("Demands")
         assert nav.size.width - start >= 18  # was 8 characters at 100 columns

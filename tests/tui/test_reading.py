@@ -40,16 +40,17 @@ async def test_opens_on_the_top_ranked_key_difference() -> None:
 
 
 async def test_without_the_key_panel_the_key_difference_is_said() -> None:
-    """At 80x24 the key differences have no panel: ] says which one it went to (rank 2
-    is in OP1 too, so the clause alone would not show that anything happened)."""
+    """At 80x24 the key differences have no panel: ] says which one it went to, in the
+    panel's (the reports') words, since a clause may hold several."""
     app = make_app([], comparison=seed_comparison())
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert not app.screen.query_one("#key-changes").display
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert _address(app) == "OP1"
-        assert any(t.startswith("Key difference 2 of 40: ▲ OP1: verb") for t in toasts(app))
+        assert _address(app) == "OP6→OP8"
+        said = "Key difference 2 of 13: ▲ stronger A OP6 -> B OP8: verb strengthened"
+        assert any(t.startswith(said) for t in toasts(app))
     async with make_app([], comparison=seed_comparison()).run_test(
         size=(100, 30), notifications=True
     ) as pilot:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resdiff.model import ClausePair, Run
 from resdiff.present.segments import inline_segments
 from resdiff.tui import viewmodel as vm
@@ -140,22 +143,42 @@ def test_find_clause_by_address() -> None:
     assert found("OP99") is None and found("") is None and found("C OP1") is None
 
 
-def test_key_changes_ranked_and_mapped_to_rows() -> None:
+def test_key_differences_are_the_reports_groups_mapped_to_rows() -> None:
+    """One entry per clause pair, in the reports' order and words (their text report's
+    list says "N. <mark> <word> <address>: <title>" and a line per facet)."""
+    from resdiff.render.view import key_section
+
     c = series_comparison()
     rows = vm.build_rows(c, c.comparisons[0])
-    keys = vm.key_changes(c.comparisons[0], rows)
-    assert [k.change.kind for k in keys[:2]] == ["linkage", "verb-strength"]
-    assert keys[0].row is not None and rows[keys[0].row].address == "OP1"
-    assert keys[0].label.startswith("1. ⇄ OP1: the ceasefire is no longer conditional on")
-    assert (
-        keys[1].label
-        == "2. ▲ OP1: verb strengthened from 'Determines the imperative of' to 'Demands'"
+    keys = vm.key_groups(c, 0, rows)
+    reported = key_section(c, 0).keys
+    assert [k.item for k in keys] == list(reported)
+    assert len(keys) < len(c.comparisons[0].changes)  # grouped: 6 entries for 15 changes
+    first = keys[0]
+    assert first.row is not None and rows[first.row].address == "OP1"
+    assert first.label.startswith(
+        "1. ⇄ linkage A OP1 -> B OP1: the ceasefire is no longer conditional on"
     )
-    demotion = next(
-        k for k in keys if k.change.kind == "kind-change" and k.change.direction == "weaker"
-    )
+    assert first.facets[0] == "verb strengthened from 'Determines the imperative of' to 'Demands'"
+    demotion = next(k for k in keys if k.item.kind.id == "demoted")
     assert demotion.row is not None and rows[demotion.row].address == "OP6→PP3"
-    assert demotion.label.endswith("⤓ OP6 -> PP3: demoted from the operative part to the preamble")
+    assert demotion.text == (
+        "⤓ demoted A OP6 -> B PP3: demoted from the operative part to the preamble"
+    )
+    assert demotion.facets == ("verb weakened from 'Condemns' to 'Condemning'",)
+    # every change belongs to exactly one entry
+    owner = vm.group_of_change(keys)
+    assert sorted(owner) == list(range(len(c.comparisons[0].changes)))
+
+
+def test_listed_key_differences_follow_the_filter() -> None:
+    c = series_comparison()
+    rows = vm.build_rows(c, c.comparisons[0])
+    keys = vm.key_groups(c, 0, rows)
+    assert vm.listed_keys(keys, rows, vm.Filter()) == tuple(range(len(keys)))
+    only = vm.Filter("status", "added")
+    listed = vm.listed_keys(keys, vm.apply_filter(rows, only), only)
+    assert [keys[p].item.kind.id for p in listed] == ["added"]
 
 
 def test_pair_display_columns_reconstruct_each_side() -> None:
@@ -268,7 +291,7 @@ def test_many_changes_in_one_pair_are_capped_in_the_notes() -> None:
     many = [pc.changes[i] for i in row.changes] * 2
     notes = vm.pair_display(row.pair, "A", "B", many).notes
     assert len(notes) == vm.MAX_NOTES + 1
-    assert notes[-1] == f"… and {len(many) - vm.MAX_NOTES} more key differences here"
+    assert notes[-1] == f"… and {len(many) - vm.MAX_NOTES} more changes here"
 
 
 def test_kind_change_notes_say_demoted() -> None:
@@ -288,12 +311,12 @@ def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
 def test_counts_line_leaves_out_zeros() -> None:
     pc = series_comparison().comparisons[0]
     # the series' drafts differ in their headers too (sponsors, symbol, date: 5 changes)
-    assert vm.counts_line(pc) == (
+    assert vm.counts_line(pc, 6) == (
         "the header (sponsors, symbol, date); "
         "paragraphs: 5 modified, 1 added, 1 split, 1 merged, 2 moved; "
-        "sub-paragraphs: 1 modified · 15 key differences"
+        "sub-paragraphs: 1 modified · 6 key differences"
     )
-    assert vm.counts_line(pc, short=True) == "~header | ~5 +1 <1 >1 ↷2 | sub ~1 · 15 key"
+    assert vm.counts_line(pc, 6, short=True) == "~header | ~5 +1 <1 >1 ↷2 | sub ~1 · 6 key"
 
 
 def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None:
@@ -311,3 +334,56 @@ def test_warnings_line_joins_the_warnings_and_strips_control_sequences() -> None
     assert ("  ! " + line, "warning") in full[0]
     (compact,) = vm.header_lines([warned], warned.id, "", 80, compact=True)
     assert compact[0][0].endswith(" base !")
+
+
+def test_badges_keep_whole_words_and_say_when_more_follow() -> None:
+    assert vm.fit_badges("sponsor", 7) == "sponsor"
+    assert vm.fit_badges("link verb▲ qual actor", 7) == "link …"
+    assert vm.fit_badges("link verb▲ qual actor", 12) == "link verb▲ …"
+    assert vm.fit_badges("verb▼ kind", 6) == "verb▼…"
+    assert vm.fit_badges("sponsor", 4) == "spo…"  # a narrow column cuts the first
+    for width in range(1, 25):
+        assert len(vm.fit_badges("link verb▲ qual actor", width)) <= width
+
+
+def test_the_badge_column_shows_a_first_badge_in_full_at_ordinary_widths() -> None:
+    """The header's ``sponsor`` read ``spons…`` in a clause list 46 wide (a 110-column
+    terminal): the column now fits each row's first badge, up to a fifth of the width."""
+    c = series_comparison()
+    rows = vm.build_rows(c, c.comparisons[0])
+    header = next(r for r in rows if r.address == "header")
+    assert header.badges.startswith("sponsor")
+    for width in (46, 60, 78):
+        _, _, badges = vm.columns(rows, width)
+        assert vm.fit_badges(header.badges, badges).startswith("sponsor")
+    _, _, narrow = vm.columns(rows, 24)
+    assert narrow <= 24 // 5
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_the_panel_takes_the_groups_in_whatever_order_the_changes_come(data: st.DataObject) -> None:
+    """Whatever order the ranking gives the changes, the app lists the reports' groups in
+    theirs, every change in exactly one entry, each entry on a row holding one of its
+    changes, and a filter lists exactly the entries with a change in the rows it keeps."""
+    from dataclasses import replace
+
+    from resdiff.render.view import key_section
+
+    c = series_comparison()
+    pc = c.comparisons[0]
+    changes = data.draw(st.permutations(pc.changes))
+    c = replace(c, comparisons=(replace(pc, changes=tuple(changes)), *c.comparisons[1:]))
+    rows = vm.build_rows(c, c.comparisons[0])
+    keys = vm.key_groups(c, 0, rows)
+    assert [k.item for k in keys] == list(key_section(c, 0).keys)
+    assert sorted(i for k in keys for i in k.changes) == list(range(len(changes)))
+    for k in keys:
+        assert k.row is not None and set(rows[k.row].changes) & set(k.changes)
+    flt = data.draw(st.sampled_from(vm.filter_choices(rows, {})))
+    shown = vm.apply_filter(rows, flt)
+    in_rows = {i for r in shown for i in r.changes}
+    listed = set(vm.listed_keys(keys, shown, flt))
+    assert {p for p, k in enumerate(keys) if set(k.changes) & in_rows} <= listed
+    if flt.mode != "topic":
+        assert {p for p, k in enumerate(keys) if set(k.changes) & in_rows} == listed

@@ -10,7 +10,7 @@ from resdiff.tui.viewmodel import (
     counts_line,
     differences,
     find_clause,
-    key_changes,
+    key_groups,
     search,
 )
 from tests.builders import parsed
@@ -26,13 +26,13 @@ def test_a_header_change_is_a_key_difference_and_in_the_status_line() -> None:
     assert rows[0].badges == "sponsor" and rows[0].preview == "sponsors changed"
     assert "\n" not in "".join(r.text for r in rows[0].runs or ())  # one line, as reports show it
     assert find_clause(rows, "header") == 0 and search(rows, "Algeria") == (0,)  # g, /
-    (key,) = key_changes(pc, rows)
-    assert key.row == 0 and key.change.summary == "Algeria joins the sponsors"
-    assert counts_line(pc) == (
+    (key,) = key_groups(comparison, 0, rows)
+    assert key.row == 0 and key.text == "☰ header A header -> B header: Algeria joins the sponsors"
+    assert counts_line(pc, 1) == (
         "the header (sponsors); paragraphs: none changed; footnotes: none changed"
         " · 1 key difference"
     )
-    assert counts_line(pc, short=True) == "~header | same | fn same · 1 key"
+    assert counts_line(pc, 1, short=True) == "~header | same | fn same · 1 key"
 
 
 def test_no_header_row_when_the_headers_agree() -> None:
@@ -48,5 +48,5 @@ def test_footnote_pairs_are_rows_after_the_paragraphs() -> None:
     assert [r.address for r in rows] == ["PP1", "OP1", "OP2", "FN1"]
     assert [rows[i].address for i in differences(rows)] == ["FN1"]
     assert find_clause(rows, "fn1") == 3  # g FN1
-    assert counts_line(pc).startswith("paragraphs: none changed; footnotes: 1 modified")
-    assert counts_line(pc, short=True) == "same | fn ~1 · 0 key"
+    assert counts_line(pc, 0).startswith("paragraphs: none changed; footnotes: 1 modified")
+    assert counts_line(pc, 0, short=True) == "same | fn ~1 · 0 key"

@@ -79,3 +79,22 @@ def test_modules_imported_within_budget(name: str) -> None:
     assert len(modules) <= budget, f"{name}: {len(modules)} modules, budget {budget}"
     pulled = [m for m in modules if m in forbidden]
     assert not pulled, f"{name} imports {pulled}"
+
+
+def test_a_warm_run_imports_almost_nothing() -> None:
+    """What the ``resdiff`` command imports before it hands a command to a warm server
+    (``resdiff serve``): the client, a socket and the wire format, nothing of the
+    pipeline, no typing (a warm seed-pair report is mostly this). The probe itself has
+    loaded json, and with it re and enum, so those are not counted here."""
+    setup = (
+        "import os\n"
+        "from resdiff.warm import place\n"
+        "place.reachable(['report', 'a', 'b'], os.environ)\n"
+        "import resdiff.warm.client\n"
+    )
+    modules = imported_by(setup)
+    ours = [m for m in modules if m.startswith("resdiff")]
+    assert ours == ["resdiff", "resdiff.warm", "resdiff.warm.client", "resdiff.warm.place"]
+    heavy = {"typing", "dataclasses", "argparse", "pathlib", "resdiff.cli"}
+    assert heavy.isdisjoint(modules), sorted(heavy & set(modules))
+    assert len(modules) <= 20, modules

@@ -84,3 +84,22 @@ def test_many_problems_of_one_sort_are_counted_after_the_first_ten() -> None:
     assert len(unknown) == 10
     assert "and 5 more operative paragraphs opening with no known phrase" in doc.warnings
     assert doc.parse.note.endswith("; and 29 more numbering problems")
+
+
+def test_cut_short_is_what_the_cut_warnings_say() -> None:
+    """Ranking discounts what a cut copy may merely lack; it asks ``cut_short``, which
+    must agree with the warnings a reader sees."""
+    from resdiff.parse.warnings import cut_short
+
+    cases = {
+        HEAD + "1. Demands a ceasefire;\n\n2. Decides to remain seized.\n": False,
+        HEAD + "Noting the report of the Panel,\n": True,
+        HEAD + "1. Requests the Mission to give priority to:\n\n(a) civilians; and\n": True,
+        HEAD + "1. Demands a ceasefire;\n\n1. Urges restraint;\n": True,
+        HEAD + "1. Demands a ceasefire;\n\n1. Urges restraint.\n": False,
+    }
+    for text, cut in cases.items():
+        doc = parse_source(SourceText("x.txt", "txt", text), "A")
+        un_text = doc.author is not None or bool(doc.sponsors)
+        assert cut_short(doc.clauses, un_text=un_text) is cut, text
+        assert any("may be cut" in w or "may stop" in w for w in doc.warnings) is cut, text

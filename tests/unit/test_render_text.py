@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 from resdiff.render import ReportOptions
 from resdiff.render.styled import cell_len
 from resdiff.render.text import break_offsets, render_text
+from tests.builders import comparison as compared
+from tests.builders import parsed
 from tests.fixtures.comparisons import hostile_comparison, rich_comparison
 
 
@@ -49,6 +52,22 @@ def test_width_is_respected() -> None:
     for width in (60, 100, 140):
         out = render_text(rich_comparison(), ReportOptions(width=width, show_all=True))
         assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_section_headings_wrap_at_the_width() -> None:
+    """A draft without a symbol is named by its file: a long file name in "Clause by
+    clause: ..." and "Amendments: ..." wraps as the headings before them do."""
+    base = "The Security Council,\n\n1. Demands an immediate ceasefire;\n"
+    names = [f"{side}-" + "a-very-long-file-name-for-a-draft-" * 2 + ".txt" for side in "ab"]
+    a = parsed(base, "A", names[0])
+    b = parsed(base.replace("immediate", "lasting"), "B", names[1])
+    for color in (False, True):
+        options = ReportOptions(width=60, amendments=True, color=color)
+        out = render_text(compared(a, b), options)
+        lines = out.splitlines()
+        assert max(cell_len(strip_sgr(line)) for line in lines) <= 60
+        for heading in ("Clause by clause: A", "Amendments: A"):
+            assert any(strip_sgr(line).startswith(heading) for line in lines)
     wide = render_text(rich_comparison(), ReportOptions())
     assert max(len(line) for line in wide.splitlines()) <= 100
 
@@ -95,3 +114,7 @@ def test_a_drafts_own_marker_text_cannot_pass_for_a_change() -> None:
     shown = "".join(text for text, _ in spans)
     assert shown == "Demands a {+[\\-permanent\\-] truce {\\+now\\+} +}ceasefire \\\\ today;"
     assert shown.count("{+") == 1 and shown.count("[-") == 0
+
+
+def strip_sgr(line: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", line)

@@ -10,17 +10,16 @@ from resdiff.corpus.model import Precedents
 from resdiff.present.changes import change_tag
 from resdiff.present.escape import clean_text as clean
 from resdiff.render.precedents import view
-from resdiff.render.styled import Styled
 from resdiff.render.text import (
     DEFAULT_WIDTH,
     STYLE_ADDRESS,
     STYLE_DIM,
-    STYLE_HEADING,
     STYLE_NOTE,
     Line,
     Spans,
     _wrapped,
     diff_spans,
+    heading_lines,
     joined_lines,
 )
 
@@ -53,7 +52,7 @@ def _clause(v: view.ClauseView, width: int, color: bool) -> list[Line]:
 
 def _opening(heading: str, result: Precedents, width: int, color: bool) -> list[Line]:
     return [
-        Styled(clean(heading), STYLE_HEADING),
+        *heading_lines(heading, width),
         *_wrapped([(clean(view.summary(result)), "")], 0, width, color),
         *_wrapped([(view.LEGEND, STYLE_DIM)], 0, width, color),
         "",

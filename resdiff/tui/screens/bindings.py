@@ -38,7 +38,7 @@ BINDINGS: list[BindingType] = [
         "right_square_bracket",
         "next_key",
         "Key",
-        tooltip="Next key difference, in rank order (the app opens on the first)",
+        tooltip="Next key difference, one per clause pair (the app opens on the first)",
     ),
     Binding(
         "left_square_bracket",

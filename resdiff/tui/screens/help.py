@@ -64,7 +64,9 @@ class HelpScreen(Screen[None]):
             yield Static(
                 Text(
                     "Deleted words are struck through, inserted words underlined "
-                    "(and coloured when colour is on). The mouse works everywhere: "
+                    "(and coloured when colour is on). The key differences are the reports': "
+                    "one per clause pair; the highlighted one lists its other changes "
+                    "(▸ N more, on the others). The mouse works everywhere: "
                     "click a clause or a key difference."
                 ),
                 classes="help-heading",

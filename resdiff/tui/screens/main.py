@@ -78,14 +78,14 @@ class MainScreen(Screen[None]):
         self.other = 0
         self.rows: tuple[vm.Row, ...] = ()
         self.shown: tuple[vm.Row, ...] = ()
-        self.keys: tuple[vm.KeyChange, ...] = ()
+        self.keys: tuple[vm.KeyGroup, ...] = ()
         self.flt = vm.Filter()
         self.selected: int | None = None
         self.key_pos: int | None = None
         self.search_term = ""
         self.search_hit: tuple[int, int] | None = None  # (match, of how many) for the term
         self.history_docs: tuple[Document, ...] = ()
-        self._key_position: dict[int, int] = {}
+        self._key_position: dict[int, int] = {}  # change index -> key difference position
         self.listed_keys: tuple[int, ...] = ()  # the key differences the panel lists
         self._show_position = 1  # which draft (by position) to show after a compare
         self._initial = request.comparison
@@ -287,8 +287,8 @@ class MainScreen(Screen[None]):
         if pc is None:
             return
         self.rows = vm.build_rows(self.comparison, pc)
-        self.keys = vm.key_changes(pc, self.rows)
-        self._key_position = {kc.index: pos for pos, kc in enumerate(self.keys)}
+        self.keys = vm.key_groups(self.comparison, self.other, self.rows)
+        self._key_position = vm.group_of_change(self.keys)
         self.key_pos = None
         self._update_header()
         doc_a, doc_b = self._doc(pc.a), self._doc(pc.b)
@@ -333,13 +333,13 @@ class MainScreen(Screen[None]):
         if self.search_term and self.search_hit is not None:
             search = (self.search_term, *self.search_hit)
         listing = (len(self.shown), len(self.rows), described)
-        line = vm.status_line(pc, listing, search, self.size.width - 2)
+        line = vm.status_line(pc, len(self.keys), listing, search, self.size.width - 2)
         self.query_one("#status-line", Static).update(Text(line, no_wrap=True))
 
     def _apply_filter(self, keep: int | None) -> None:
         self.shown = vm.apply_filter(self.rows, self.flt)
         self.listed_keys = vm.listed_keys(self.keys, self.shown, self.flt)
-        self.query_one(KeyChangesPanel).show_changes(self.keys, self.listed_keys)
+        self.query_one(KeyChangesPanel).show_keys(self.keys, self.listed_keys)
         if self.key_pos is not None and self.key_pos not in self.listed_keys:
             self.key_pos = None
         nav = self.query_one(ClauseNavigator)
@@ -373,7 +373,7 @@ class MainScreen(Screen[None]):
         self.query_one(PairView).display_data = vm.pair_display(
             row.pair, pc.a, pc.b, changes, row.runs, notes
         )
-        if row.changes and follow:  # show this clause's top-ranked change in the panel
+        if row.changes and follow:  # show this clause's first key difference in the panel
             position = min(self._key_position[i] for i in row.changes)
             self.query_one(KeyChangesPanel).show_position(position)
 
@@ -392,7 +392,11 @@ class MainScreen(Screen[None]):
 
     @on(PairSelected)
     def _on_pair_selected(self, message: PairSelected) -> None:
-        self._select(message.row)
+        """The reader moved the cursor. A jump the screen made (``]``, ``n``, ``g``...) was
+        selected when made; acting on its message again, after later keys, would bring
+        back a row already left (and its first key difference to the panel)."""
+        if not message.jumped:
+            self._select(message.row)
 
     @on(ChangeChosen)
     def _on_change_chosen(self, message: ChangeChosen) -> None:
@@ -439,12 +443,14 @@ class MainScreen(Screen[None]):
         panel.show_position(position)
         key = self.keys[position]
         if not panel.display:  # a small terminal: say which one it is (the panel would)
-            self.app.notify(f"Key difference {key.rank} of {len(self.keys)}: {key.text}", timeout=3)
-        if key.row is not None:
-            self._goto(key.row)
+            said = f"Key difference {key.number} of {len(self.keys)}: {key.text}"
+            self.app.notify(said, timeout=3)
+        row = key.row_among(self.shown)
+        if row is not None:  # the panel keeps this one, not the clause's first
+            self._goto(row, follow=False)
 
     def _step_key(self, forward: bool) -> None:
-        """``]``/``[``: the next key difference in rank order among those listed."""
+        """``]``/``[``: the next key difference (the reports' order) among those listed."""
         if not self._need_comparison():
             return
         if not self.listed_keys:

@@ -41,13 +41,13 @@ _COUNT_MARKS.update((status, mark) for status, mark in STATUS_MARKERS.items())
 _SHORT_LEVEL = {"sub-paragraphs": "sub ", "footnotes": "fn "}
 
 
-def counts_line(pc: PairwiseComparison, short: bool = False) -> str:
+def counts_line(pc: PairwiseComparison, keys: int, short: bool = False) -> str:
     """The counts as every face words them (``present.counts``: paragraphs and
-    sub-paragraphs and footnotes apart, the header first when it differs), then the key
-    differences: ``the header (sponsors); paragraphs: 7 modified, 2 added; sub-paragraphs:
-    1 modified · 29 key differences``; ``short``, with the list's markers: ``~header |
-    ~7 +2 | sub ~1 · 29 key``."""
-    key = len(pc.changes)
+    sub-paragraphs and footnotes apart, the header first when it differs), then the
+    ``keys`` key differences (the reports' groups, one per clause pair): ``the header
+    (sponsors); paragraphs: 7 modified, 2 added; sub-paragraphs: 1 modified · 13 key
+    differences``; ``short``, with the list's markers: ``~header | ~7 +2 | sub ~1 ·
+    13 key``."""
     header = counts.header_phrase(pc)
     if short:
         per_level = [
@@ -55,10 +55,10 @@ def counts_line(pc: PairwiseComparison, short: bool = False) -> str:
             + (" ".join(f"{_COUNT_MARKS[f]}{n}" for f, n in level.changed) or "same")
             for level in counts.levels(pc)
         ]
-        return " | ".join(["~header"] * bool(header) + per_level) + f" · {key} key"
+        return " | ".join(["~header"] * bool(header) + per_level) + f" · {keys} key"
     phrases = [*map(counts.level_phrase, counts.levels(pc))]
     words = "; ".join([header, *phrases] if header else phrases)
-    return f"{words} · {key} key difference{'s' if key != 1 else ''}"
+    return f"{words} · {keys} key difference{'s' if keys != 1 else ''}"
 
 
 def _fit(text: str, width: int) -> str:
@@ -67,25 +67,27 @@ def _fit(text: str, width: int) -> str:
 
 def status_line(
     pc: PairwiseComparison,
+    keys: int,
     listing: tuple[int, int, str],
     search: tuple[str, int, int] | None,
     width: int,
 ) -> str:
-    """The status line in ``width`` columns: the counts, then what the list shows
-    (``listing``: shown, total, the filter in words) and the search (``search``: term,
-    match, of how many). The filter and the search always stay: the counts shorten first."""
+    """The status line in ``width`` columns: the counts (``keys``: how many key
+    differences), then what the list shows (``listing``: shown, total, the filter in
+    words) and the search (``search``: term, match, of how many). The filter and the
+    search always stay: the counts shorten first."""
     shown, total, described = listing
     state = [f"showing {shown}/{total}: {described}"]
     if search is not None:
         term, n, of = search
         state.append(f"search {term!r}: " + (f"match {n} of {of}" if of else "not found"))
     tail = "   ".join(state)
-    for counted in (counts_line(pc), counts_line(pc, short=True)):
+    for counted in (counts_line(pc, keys), counts_line(pc, keys, short=True)):
         line = f"{counted}   {tail}"
         if len(line) <= width:
             return line
     short_tail = "   ".join([f"{shown}/{total} {described}", *state[1:]])
-    return _fit(short_tail + "   " + counts_line(pc, short=True), width)
+    return _fit(short_tail + "   " + counts_line(pc, keys, short=True), width)
 
 
 HeaderLine = list[tuple[str, str]]

@@ -88,7 +88,7 @@ def _pair_notes(
         notes.append(f"{change_kind(ch).mark} {ch.summary}")
     if len(ranked) > max_notes:
         more = len(ranked) - max_notes
-        notes.append(f"… and {more} more key difference{'s' if more > 1 else ''} here")
+        notes.append(f"… and {more} more change{'s' if more > 1 else ''} here")
     return notes
 
 

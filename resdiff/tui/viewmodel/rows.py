@@ -153,13 +153,40 @@ def fit_address(row: Row, width: int) -> str:
 
 def columns(rows: Sequence[Row], width: int) -> tuple[int, int, int]:
     """Widths of the marker, address and badge columns of a clause list ``width`` wide:
-    as wide as the rows need, but the address at most a quarter and the badges at most a
-    seventh of the width, so the clause's own text keeps about half of it."""
+    as wide as the rows need, but the address at most a quarter and the badges a
+    seventh of the width, so the clause's own text keeps about half of it. The badges
+    get up to a fifth when that lets every row's first badge read in full (``sponsor``
+    in a clause list 46 wide: a seventh would cut it to ``spons…``)."""
     marker = max((len(status_symbol(r.pair)) for r in rows), default=1) + 1
     address = max((len(fit_address(r, ADDRESS_MAX)) for r in rows), default=4)
     address = min(address, max(8, width // 4))
-    badges = min(max((len(r.badges) for r in rows), default=0), width // 7)
+    need = max((len(r.badges) for r in rows), default=0)
+    first = max((_first_badge(r.badges) for r in rows), default=0)
+    badges = min(need, max(width // 7, min(first, width // 5)))
     return marker, address, badges
+
+
+def _first_badge(badges: str) -> int:
+    """Columns the first badge needs: the word, and ``…`` when more follow."""
+    word, more, _ = badges.partition(" ")
+    return len(word) + bool(more)
+
+
+def fit_badges(badges: str, width: int) -> str:
+    """``badges`` in ``width`` columns: whole badges, ``…`` for those left out (``link
+    verb▲ qual`` in 7: ``link …``); a first badge too long for the column is cut."""
+    if len(badges) <= width:
+        return badges
+    words = badges.split(" ")
+    kept = ""
+    for word in words:
+        joined = f"{kept} {word}" if kept else word
+        if len(joined) + 1 > width:  # room for the "…" saying more follow
+            break
+        kept = joined
+    if not kept:
+        return badges[: max(0, width - 1)] + "…"
+    return f"{kept} …" if len(kept) + 2 <= width else f"{kept}…"
 
 
 def preview(pair: ClausePair, width: int = 80) -> str:

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from resdiff.tui.messages import PairSelected
-from resdiff.tui.viewmodel import Row, columns, fit_address, status_symbol
+from resdiff.tui.viewmodel import Row, columns, fit_address, fit_badges, status_symbol
 
 
 class ClauseNavigator(ScrollView, can_focus=True):
@@ -103,7 +103,7 @@ class ClauseNavigator(ScrollView, can_focus=True):
 
     def _post_selection(self) -> None:
         if 0 <= self.cursor < len(self._rows):
-            self.post_message(PairSelected(self._rows[self.cursor].index))
+            self.post_message(PairSelected(self._rows[self.cursor].index, self._jumping))
 
     def _scroll_to_cursor(self) -> None:
         """Keep the cursor in view: by one line for cursor keys; a jump (next difference,
@@ -193,10 +193,7 @@ class ClauseNavigator(ScrollView, can_focus=True):
         address = fit_address(row, address_w)
         text.append(address.ljust(address_w + 1), style=style)
         if badges_w:
-            badges = row.badges
-            if len(badges) > badges_w:
-                badges = badges[: badges_w - 1] + "…"
-            badges = badges.ljust(badges_w + 1)
+            badges = fit_badges(row.badges, badges_w).ljust(badges_w + 1)
             text.append(badges, style=self.get_component_rich_style("clause-navigator--badge"))
         text.append(row.preview)
         text.truncate(width, overflow="ellipsis", pad=True)
