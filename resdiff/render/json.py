@@ -319,8 +319,8 @@ def _indented(compact: str) -> str:
     Strings are copied; only the text between them (brackets, commas, colons, numbers,
     literals) is rewritten, and each such piece is rewritten once per depth it occurs at.
     The text is cut at its quotes (``str.split``, several times cheaper than a regular
-    expression for strings), a few thousand characters at a time, its escaped quotes and backslashes
-    held aside meanwhile.
+    expression for strings), 16 KB at a time, its escaped quotes and backslashes held
+    aside meanwhile.
     """
     escaped = "\\" in compact
     if escaped:
