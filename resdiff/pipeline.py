@@ -24,6 +24,7 @@ from resdiff.model import (
     PairwiseComparison,
 )
 from resdiff.parse.structure import parse_source
+from resdiff.parse.warnings import text_layer_warnings
 
 # The stages after parsing are imported by the functions that run them, so that loading
 # drafts (``resdiff parse``) imports the readers and the parser only.
@@ -50,12 +51,16 @@ def load(
 ) -> Document:
     """Read and parse one draft (``-`` reads standard input). What the reader did that the
     user should know (changes accepted, a web page cut to the resolution) is added to
-    ``Document.parse.note``. A ``pathlib.Path`` is taken as its string: the document's
+    ``Document.parse.note``; a text layer that splits words, whatever reading it got, to
+    ``Document.warnings``. A ``pathlib.Path`` is taken as its string: the document's
     ``source`` is the name the reports print."""
     path = os.fspath(path)
     options = options or LoadOptions()
     source = read_source(path, options.docx_changes)
     document = parse_source(source, doc_id=doc_id)
+    broken = text_layer_warnings(document.text)
+    if broken:
+        document = replace(document, warnings=(*document.warnings, *broken))
     if source.notes:
         note = "; ".join((document.parse.note, *source.notes))
         document = replace(document, parse=replace(document.parse, note=note))

@@ -88,8 +88,8 @@ class _Aligner:
         seq_a, seq_b = sequence_terms(tuple(a)), sequence_terms(tuple(b))
         self.idf = Idf.of_sequences(seq_a, seq_b)
         self._top = (
-            [clause_terms(s, self.idf) for s in seq_a.stems],
-            [clause_terms(s, self.idf) for s in seq_b.stems],
+            [_terms(s, c, self.idf) for s, c in zip(seq_a.stems, a, strict=True)],
+            [_terms(s, c, self.idf) for s, c in zip(seq_b.stems, b, strict=True)],
         )
 
     def pairs(self) -> tuple[ClausePair, ...]:
@@ -118,8 +118,8 @@ class _Aligner:
     def _children(self, a: Sequence[Clause], b: Sequence[Clause]) -> tuple[ClausePair, ...]:
         if not a and not b:
             return ()
-        ta = [clause_terms(full_terms(c), self.idf) for c in a]
-        tb = [clause_terms(full_terms(c), self.idf) for c in b]
+        ta = [_terms(full_terms(c), c, self.idf) for c in a]
+        tb = [_terms(full_terms(c), c, self.idf) for c in b]
         return self._level(a, b, ta, tb)
 
     def _single(self, clause: Clause, side: str) -> ClausePair:
@@ -168,6 +168,10 @@ class _Aligner:
         if x == y:
             return (Run("=", x),) if x else ()
         return diff_texts(x, y, self.options, self.params)
+
+
+def _terms(stems: Sequence[str], clause: Clause, idf: Idf) -> ClauseTerms:
+    return clause_terms(stems, idf, opens=clause.opener is not None)
 
 
 def _kind_change(x: ClauseKind, y: ClauseKind) -> tuple[ClauseKind, ClauseKind] | None:

@@ -95,15 +95,17 @@ class ClauseTerms:
     """What matching needs to know about one clause (with its sub-paragraphs).
 
     ``key`` is the exact-match key (stems in order, so punctuation, case, numbering and
-    opener inflection do not matter). ``counts`` (stem counts), ``vector`` (L2-normalised
+    opener inflection do not matter); ``opens`` says its first stem is an opening
+    phrase's verb. ``counts`` (stem counts), ``vector`` (L2-normalised
     TF-IDF) and ``mass`` (total IDF weight) are computed on first use: most clauses of
     two drafts match exactly and never need them.
     """
 
-    __slots__ = ("_counts", "_idf", "_mass", "_vector", "key")
+    __slots__ = ("_counts", "_idf", "_mass", "_vector", "key", "opens")
 
-    def __init__(self, stems: Sequence[str], idf: Idf) -> None:
+    def __init__(self, stems: Sequence[str], idf: Idf, *, opens: bool = False) -> None:
         self.key = tuple(stems)
+        self.opens = opens
         self._idf = idf
         self._counts: Counter[str] | None = None
         self._vector: Vector | None = None
@@ -215,8 +217,9 @@ class _Weights(dict[str, float]):
         return w
 
 
-def clause_terms(stems: Sequence[str], idf: Idf) -> ClauseTerms:
-    return ClauseTerms(stems, idf)
+def clause_terms(stems: Sequence[str], idf: Idf, *, opens: bool = False) -> ClauseTerms:
+    """``opens``: the clause begins with a known opening phrase (its first stem a verb)."""
+    return ClauseTerms(stems, idf, opens=opens)
 
 
 def cosine(x: Vector, y: Vector) -> float:

@@ -13,6 +13,7 @@ come from the lens (``[ranking]``); ties keep document order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from resdiff.model import Change, Clause, ClausePair, ClauseSignals, Document
@@ -47,8 +48,8 @@ def find_changes(
     drafts = _drafts(lens, b.label or b.id, clauses_a, clauses_b, signals_a, signals_b, (a, b))
     drafts = replace(
         drafts,
-        unseen_a=_beyond_cut(b, a, [p.a for p in pairs if p.a and p.b]),
-        unseen_b=_beyond_cut(a, b, [p.b for p in pairs if p.a and p.b]),
+        unseen_a=_beyond_cut(b, a, [p.a for top in pairs for p in top.walk() if p.a and p.b]),
+        unseen_b=_beyond_cut(a, b, [p.b for top in pairs for p in top.walk() if p.a and p.b]),
     )
     found = _detect(drafts, pairs, clauses_a, clauses_b, drafts.one_sided_actors)
     for find in DOCUMENT.values():
@@ -174,10 +175,21 @@ def _beyond_cut(cut: Document, other: Document, paired: Sequence[Sequence[str]])
     if not cut_short(cut.clauses, un_text=cut.author is not None or bool(cut.sponsors)):
         return frozenset()
     shared = {cid for ids in paired for cid in ids}
-    start = 1 + max((i for i, c in enumerate(other.clauses) if c.id in shared), default=-1)
+    last = max((i for i, c in enumerate(other.clauses) if c.id in shared), default=-1)
     kinds = [c.kind for c in other.clauses]
-    start = max(start, kinds.index("operative") if "operative" in kinds else len(kinds))
-    return frozenset(node.id for top in other.clauses[start:] for node in top.walk())
+    start = max(last + 1, kinds.index("operative") if "operative" in kinds else len(kinds))
+    beyond = {node.id for top in other.clauses[start:] for node in top.walk()}
+    if start == last + 1 and last >= 0:
+        beyond.update(_after_last_shared(other.clauses[last], shared))
+    return frozenset(beyond)
+
+
+def _after_last_shared(top: Clause, shared: AbstractSet[str]) -> list[str]:
+    """The sub-paragraphs of the last paragraph both copies share that come after the
+    last one they share: a copy cut inside a list may merely stop before them."""
+    nodes = list(top.walk())[1:]
+    last = max((i for i, node in enumerate(nodes) if node.id in shared), default=-1)
+    return [node.id for node in nodes[last + 1 :]] if last >= 0 else []
 
 
 def _read_alike(

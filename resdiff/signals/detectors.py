@@ -414,8 +414,8 @@ def _numbers(p: Pair) -> list[Change]:
 
 def _clause(p: Pair, *, added: bool) -> list[Change]:
     side = p.b if added else p.a
-    if not side.ids:
-        return []
+    if not side.ids or not any(ch.isalnum() for ch in side.text):
+        return []  # a paragraph with no word (a page's "[^]" link) says nothing
     kind: ChangeKind = "clause-added" if added else "clause-removed"
     ids = "+".join(side.ids)
     weight = p.drafts.kind_weight(kind) * p.drafts.clause_weight(side)

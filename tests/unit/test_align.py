@@ -12,6 +12,7 @@ from resdiff.align.terms import stem, terms
 from resdiff.model import ClausePair, Document
 from resdiff.subsequence import increasing_subsequence
 from tests.align_fixtures import make_document
+from tests.builders import parsed
 
 OPS = [
     "Decides to extend the mandate of the mission until the end of next year;",
@@ -293,6 +294,25 @@ def test_boilerplate_alone_does_not_pair_paragraphs_in_place() -> None:
     new = "Demands an immediate ceasefire for the month of Ramadan, respected by all parties;"
     pairs = align(doc("A", [keep[0], old, *keep[1:]]), doc("B", [keep[0], new, *keep[1:]]))
     assert (("OP2",), ("OP2",), "modified") in statuses(pairs)
+
+
+def test_a_shared_verb_alone_does_not_pair_paragraphs_in_place() -> None:
+    """A removed "Expressing its deep concern at ..." and a new "Expresses its
+    appreciation for ..." in the same place share only their verb's stem (rare: no other
+    paragraph opens with it): removed + added, not one paragraph promoted. The same verb
+    and a word of their own ("harvest") still pair; so do plain paragraphs (no opener)
+    sharing their first word."""
+    head = "The Security Council,\n\nRecalling its resolutions on Calvera,\n\n"
+    head += "Welcoming the elections,\n\n"
+    last = "\n\n2. Decides to remain seized of the matter.\n"
+    a = parsed(head + "Expressing its deep concern at the food situation in Calvera,\n")
+    b = parsed(head + "1. Expresses its appreciation for the Office in Calvera;" + last, "B")
+    assert [p.status for p in align(a, b)][-3:] == ["added", "added", "removed"]
+    a = parsed(head + "Expressing its deep concern at the failed harvest in Calvera,\n")
+    b = parsed(head + "1. Expresses its appreciation for the harvest relief;" + last, "B")
+    assert (("PP3",), ("OP1",), "modified") in statuses(align(a, b))
+    a, b = parsed("Alpha beta.\n\nGamma."), parsed("Alpha delta.\n\nGamma.", "B")
+    assert [p.status for p in align(a, b)] == ["modified", "unchanged"]
 
 
 def test_a_repeated_paragraph_pairs_with_the_copy_in_its_place() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from resdiff import load
 from resdiff.ingest import SourceText
 from resdiff.parse.structure import parse_source
+from resdiff.parse.warnings import text_layer_warnings
 
 HEAD = "The Security Council,\n\nRecalling its resolution 4012 (2031),\n\n"
 
@@ -24,6 +28,56 @@ def test_un_text_without_operative_part() -> None:
 def test_a_copy_that_ends_mid_list() -> None:
     found = warnings(HEAD + "1. Requests the Mission to give priority to:\n\n(a) civilians; and\n")
     assert found == ("OP1(a) ends with '; and': the copy may be cut after it",)
+
+
+def test_a_copy_cut_mid_word_in_its_last_subparagraph() -> None:
+    text = HEAD + "1. Requests the Mission to:\n\n(a) protect civilians;\n\n(b) monitor the rep\n"
+    assert warnings(text) == (
+        "OP1(b) stops mid-sentence ('... monitor the rep'): the copy may be cut inside it",
+    )
+
+
+def test_a_copy_cut_mid_sentence_with_a_trailing_space() -> None:
+    text = HEAD + "1. Demands a truce;\n\n2. Expresses its intent to review the mandate \n"
+    assert warnings(text) == (
+        "OP2 stops mid-sentence ('... its intent to review the mandate'): "
+        "the copy may be cut inside it",
+    )
+
+
+def test_a_copy_that_ends_on_a_colon() -> None:
+    found = warnings(HEAD + "1. Requests the Mission to give priority to:\n")
+    assert found == ("OP1 ends with ':': the copy may be cut after it",)
+
+
+def test_a_full_stop_behind_closing_marks_ends_the_text() -> None:
+    for ending in ('."', ".”", ".*", ".¹", ". ", "…"):
+        assert warnings(HEAD + f"1. Decides to remain seized of the matter{ending}\n") == ()
+
+
+def test_a_preamble_only_copy_is_warned_once() -> None:
+    found = warnings(HEAD + "Noting the report of the Pan\n")
+    assert found == ("no operative paragraph: the copy may stop before the operative part",)
+
+
+def test_plain_text_without_a_final_stop_is_not_warned_about() -> None:
+    assert warnings("1. Some notes\n\n2. More notes without an end\n") == ()
+
+
+def test_a_folded_paragraph_misses_words() -> None:
+    text = HEAD + "Noting the damage done … [read more]\n\n1. Decides to remain seized.\n"
+    assert warnings(text) == (
+        "PP2 is folded ('… [read more]'): words of it are missing from the copy",
+    )
+    text = HEAD + "1. Requests the Mission to:\n\n(a) protect... (Show more)\n\n(b) report.\n"
+    assert warnings(text) == (
+        "OP1(a) is folded ('... (Show more)'): words of it are missing from the copy",
+    )
+
+
+def test_a_page_link_after_the_last_paragraph_is_no_cut() -> None:
+    assert warnings(HEAD + "1. Decides to remain seized of the matter. [^]\n") == ()
+    assert warnings(HEAD + "1. Decides to remain seized of the matter.\n\n[^]\n") == ()
 
 
 def test_numbers_that_jump_or_repeat() -> None:
@@ -103,3 +157,33 @@ def test_cut_short_is_what_the_cut_warnings_say() -> None:
         un_text = doc.author is not None or bool(doc.sponsors)
         assert cut_short(doc.clauses, un_text=un_text) is cut, text
         assert any("may be cut" in w or "may stop" in w for w in doc.warnings) is cut, text
+
+
+SPLIT = (
+    "The S ecurity Counci l,\n"
+    "Reca llin g all its p revious r esolutio ns on the V arnish\n"
+    "Archipelago,\n1 . De mands that the p ort be r eopened;\n"
+)
+
+
+def test_words_split_by_spaces_are_warned_of() -> None:
+    assert text_layer_warnings(SPLIT) == (
+        "words split by spaces ('Reca llin g all its p revious r'): the copy's text "
+        "layer is broken, so its paragraphs, openers and author line may be misread",
+    )
+
+
+def test_a_few_lone_letters_in_prose_are_no_broken_layer() -> None:
+    line = "1. Endorses the plan of the Office for the water supply of the districts,\n"
+    text = HEAD + line * 8 + "2. Takes note of Plan B, annex C, options (b) and x of Part D.\n"
+    assert len(text.split()) > 100
+    assert text_layer_warnings(text) == ()
+    assert text_layer_warnings("") == ()
+
+
+def test_the_loader_warns_of_a_broken_layer_whatever_the_reading(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_text(SPLIT, encoding="utf-8")
+    doc = load(str(path))
+    assert doc.parse.structure == "paragraphs"
+    assert doc.warnings == text_layer_warnings(SPLIT)

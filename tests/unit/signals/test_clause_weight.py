@@ -9,7 +9,10 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdiff.align import align
+from resdiff.ingest import SourceText
 from resdiff.model import Change, ClauseKind, ClausePair, Document
+from resdiff.parse.structure import parse_source
 from resdiff.signals.changes import find_changes
 from resdiff.signals.extract import clause_signals
 from resdiff.signals.lens import ClauseWeights, Lens
@@ -158,3 +161,48 @@ def test_a_complete_copy_discounts_nothing(lens: Lens) -> None:
     b = replace(b, clauses=(*b.clauses[:1], clause("OP1", "Demands a ceasefire.")))
     whole = replace(lens, partial_factor=1.0)
     assert _changes(a, b, pairs, lens) == _changes(a, b, pairs, whole)
+
+
+def test_a_copy_cut_inside_a_list_discounts_the_rest_of_the_list(lens: Lens) -> None:
+    """B stops inside OP1(b): A's OP1(c) and OP2 lie beyond its end; OP1(a), which both
+    copies show, does not."""
+    head = "The Security Council,\n\nRecalling its resolution 4012 (2031),\n\n"
+    a = _parsed(
+        "A",
+        head + "1. Requests the Mission to:\n\n(a) report on Tarnholm within 90 days;\n\n"
+        "(b) monitor the ceasefire along the river;\n\n"
+        "(c) release all hostages held in Tarnholm;\n\n2. Decides to remain seized.\n",
+    )
+    b = _parsed(
+        "B",
+        head + "1. Requests the Mission to:\n\n(a) report on Tarnholm within 120 days;\n\n"
+        "(b) monitor the ceasefire along the ri\n",
+    )
+    pairs = align(a, b)
+    whole = replace(lens, partial_factor=1.0)
+    cut = {(c.kind, c.a, c.topic): c.weight for c in _changes(a, b, pairs, lens)}
+    full = {(c.kind, c.a, c.topic): c.weight for c in _changes(a, b, pairs, whole)}
+    removed = {key for key in full if key[0] == "clause-removed"}
+    assert {key[1] for key in removed} == {("OP1(c)",), ("OP2",)}
+    for key in removed:
+        assert cut[key] == round(full[key] * lens.partial_factor, 4), key
+    shown = [key for key in full if key[1] == ("OP1(a)",)]
+    assert shown
+    assert all(cut[key] == full[key] for key in shown)
+
+
+def _parsed(doc_id: str, text: str) -> Document:
+    return parse_source(SourceText(f"{doc_id}.txt", "txt", text), doc_id)
+
+
+def test_a_paragraph_with_no_word_adds_nothing(lens: Lens) -> None:
+    """A page's "[^]" link read as a paragraph of its own is no paragraph added."""
+    a = document("A", [clause("OP1", "Decides to remain seized of the matter.")])
+    b = document("B", [*a.clauses, clause("X1", "[^]", kind="other")])
+    pairs = [
+        ClausePair(("OP1",), ("OP1",), "unchanged", False, 1.0, ()),
+        ClausePair((), ("X1",), "added", False, 0.0, ()),
+    ]
+    assert _changes(a, b, pairs, lens) == ()
+    b = document("B", [*a.clauses, clause("X1", "[1]", kind="other")])
+    assert [c.kind for c in _changes(a, b, pairs, lens)] == ["clause-added"]
