@@ -453,7 +453,13 @@ def run_resdiff(a: Path, b: Path) -> Json:
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"real_accuracy: resdiff failed on {a} {b}: {proc.stderr.strip()}")
-    report: Json = json.loads(proc.stdout)
+    try:
+        report: Json = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        first = proc.stdout.strip().splitlines()[:1] or ["(nothing)"]
+        raise SystemExit(
+            f"real_accuracy: resdiff's output on {a} {b} is not JSON; it begins: {first[0][:120]}"
+        ) from None
     return report
 
 

@@ -64,10 +64,12 @@ def terms(text: str) -> list[str]:
     return list(_terms(text))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _terms(text: str) -> tuple[str, ...]:
     """``terms``, kept for the clauses seen last: N drafts of one text are aligned N - 1
-    times (and again for a series), with most clauses the same in every draft."""
+    times (and again for a series), with most clauses the same in every draft. (It must
+    hold two drafts' clauses: at 16,384 entries, two drafts of 20,000 paragraphs read in
+    order evicted each clause of the first just before the second asked for it.)"""
     get = _STEMS.get
     low = normalize_for_matching(text).lower()
     # isascii is the cheapest test (most drafts are ASCII), max() the next.

@@ -242,6 +242,10 @@ class _TreeBuilder:
         #: Where lines start that belong to no clause's text (an adoption line).
         self.furniture = furniture
         self.ids: set[str] = set()
+        #: Per id asked for twice, the suffix to try next: ids are only ever added, so
+        #: the first free ``-k`` never moves back (24,000 paragraphs numbered 1-999 asked
+        #: up to 24 suffixes each).
+        self.next_suffix: dict[str, int] = {}
         self.counters: dict[str, int] = {}
         self.last_op: int | None = None
         self.expected = 1
@@ -268,9 +272,10 @@ class _TreeBuilder:
         if base not in self.ids:
             self.ids.add(base)
             return base
-        k = 2
+        k = self.next_suffix.get(base, 2)
         while f"{base}-{k}" in self.ids:
             k += 1
+        self.next_suffix[base] = k + 1
         self.ids.add(f"{base}-{k}")
         return f"{base}-{k}"
 

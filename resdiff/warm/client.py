@@ -1,131 +1,123 @@
 """Handing a command to the warm server (``resdiff.warm.place.reachable`` said one may run).
 
-Declines (returns None, and the command runs cold) at the first doubt: a server of
-another user or another installation or Python, a closed standard stream, a server that
-says no. Imported only when a socket is there, before anything else of resdiff.
+Declines (returns None, and the command runs cold) at the first doubt, before anything
+of the caller is sent: a server that is not a process like this one (``peer``), a
+server of another installation, Python or interpreter settings (``wire.identity``), a
+closed standard stream, a server that says no or does not answer in time. Once the
+server's child has said it is ready and been told to go, the command is its: Ctrl-C is
+passed on, and SIGTERM or SIGHUP end both, the caller by the same signal, as a cold run
+ends. Imported only when a socket is there, before anything else of resdiff.
 """
 
 from __future__ import annotations
 
 import contextlib
-import marshal
 import os
 import signal
 import socket
 import struct
 import sys
 
-#: First bytes of a request, with the protocol's version.
-MAGIC = b"RDW1"
+from resdiff.warm import peer, wire
 
+TYPE_CHECKING = False  # typing's flag without importing typing (start-up)
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def package_dir() -> str:
-    """This installation's ``resdiff`` folder: a server started from another one declines."""
-    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+#: Seconds to wait for the server's child to introduce itself and to get ready.
+PATIENCE = 10.0
+#: Seconds a caller ended by a signal waits for its worker to end first.
+ENDING = 5.0
+#: Signals passed on to the command, by the byte that names them.
+PASSED_ON = {signal.SIGINT: b"I", signal.SIGTERM: b"T", signal.SIGHUP: b"H"}
 
 
 def run(path: str, argv: list[str]) -> int | None:
     """The exit code of ``argv`` run by the warm server at ``path``, or None to run it
     here."""
     try:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        with _connected(path) as sock:
+            if sock is None or not _introduced(sock):
+                return None
+            if _ask(sock, wire.caller_request("run", argv), [0, 1, 2]) != b"P":
+                return None
+            return await_exit(sock)
+    except (OSError, ValueError):
+        return None
+    except KeyboardInterrupt:
+        return 130  # before the worker began: nothing was run, as a cold run stopped early
+
+
+@contextlib.contextmanager
+def _connected(path: str) -> Iterator[socket.socket | None]:
+    """A socket connected to a server that runs as we do, or None."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(PATIENCE)
+        sock.connect(path)
+        yield sock if peer.same_as_us(sock) else None
+
+
+def _introduced(sock: socket.socket) -> bool:
+    """The child's first words name an installation and interpreter exactly like ours."""
+    return _line(sock) == wire.identity().hex().encode()
+
+
+def _line(sock: socket.socket) -> bytes:
+    """One line from the server, without its end; b"" at the end of the stream."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = sock.recv(1)
+        if not chunk:
+            return b""
+        data += chunk
+        if len(data) > 1 << 16:
+            return b""
+    return data[:-1]
+
+
+def _ask(sock: socket.socket, request: wire.Request, fds: list[int]) -> bytes:
+    """Send ``request`` with ``fds`` attached; the server's first answer."""
+    body = request.encode()
+    socket.send_fds(sock, [wire.MAGIC + struct.pack("!I", len(body))], fds)
+    sock.sendall(body)
+    return _line(sock)
+
+
+def await_exit(sock: socket.socket) -> int:
+    """Tell the waiting worker to go, and wait for its exit code, passing on the signals
+    that would end a cold run (handled before the go, so none is lost in between)."""
+    sock.settimeout(None)
+
+    def pass_on(signum: int, _frame: object) -> None:
+        with contextlib.suppress(OSError):
+            sock.sendall(PASSED_ON[signal.Signals(signum)])
+        if signum != signal.SIGINT:  # end as a cold run ends: by that very signal,
+            with contextlib.suppress(OSError):  # once the worker has (it closes the socket)
+                sock.settimeout(ENDING)
+                while sock.recv(4096):
+                    pass
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    for signum in PASSED_ON:
+        signal.signal(signum, pass_on)
+    sock.sendall(b"G")  # from here on, the command is the worker's
+    line = _line(sock)
+    if line.startswith(b"X") and line[1:].isdigit():
+        return int(line[1:])
+    sys.stderr.write("resdiff: the warm server's worker stopped unexpectedly\n")
+    return 2
+
+
+def ask(path: str, kind: str) -> list[bytes] | None:
+    """Ask the server at ``path`` for its ``status``, or to ``stop``: the lines of its
+    answer, or None when no server like us answered."""
+    try:
+        with _connected(path) as sock:
+            if sock is None or not _introduced(sock):
+                return None
+            first = _ask(sock, wire.caller_request(kind, []), [])
+            second = _line(sock)
     except OSError:
         return None
-    with sock:
-        try:
-            sock.connect(path)
-            if peer_uid(sock) != os.getuid():
-                return None
-            send_request(sock, argv)
-        except (OSError, ValueError):
-            return None
-        return await_exit(sock)
-
-
-def peer_uid(sock: socket.socket) -> int | None:
-    """The user running the other end (Linux's ``SO_PEERCRED``), None where unknown."""
-    if not hasattr(socket, "SO_PEERCRED"):
-        return None
-    raw = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    return int(struct.unpack("3i", raw)[1])
-
-
-def request(argv: list[str]) -> dict[str, object]:
-    """Everything a cold run would take from its process besides the streams."""
-    mask = os.umask(0)
-    os.umask(mask)
-    streams = [
-        [getattr(s, "encoding", None), getattr(s, "errors", None)]
-        for s in (sys.stdin, sys.stdout, sys.stderr)
-    ]
-    return {
-        "argv": [sys.argv[0] if sys.argv else "resdiff", *argv],
-        "cwd": os.getcwd(),
-        "env": dict(os.environ),
-        "umask": mask,
-        "package": package_dir(),
-        "python": sys.version,
-        "streams": streams,
-    }
-
-
-def send_request(sock: socket.socket, argv: list[str]) -> None:
-    """The request with the caller's standard input, output and error attached."""
-    body = marshal.dumps(request(argv))
-    socket.send_fds(sock, [MAGIC + struct.pack("!I", len(body))], [0, 1, 2])
-    sock.sendall(body)
-
-
-def await_exit(sock: socket.socket) -> int | None:
-    """Wait for the warm copy's exit code. Ctrl-C is passed on to it (it stops as a cold
-    run would, and says so); a caller ended by SIGTERM or SIGHUP ends it too."""
-    reader = sock.makefile("rb")
-    worker: int | None = None
-    while True:
-        try:
-            line = reader.readline()
-        except KeyboardInterrupt:
-            if worker is not None:
-                os.kill(worker, signal.SIGINT)
-            continue
-        except OSError:
-            line = b""
-        if line.startswith(b"P") and worker is None:
-            worker = int(line[1:])
-            _pass_on_endings(worker)
-        elif line.startswith(b"X"):
-            return int(line[1:])
-        elif worker is None:
-            return None  # declined (or gone) before starting: run it here
-        else:
-            sys.stderr.write("resdiff: the warm server's worker stopped unexpectedly\n")
-            return 2
-
-
-def _pass_on_endings(worker: int) -> None:
-    def end(signum: int, _frame: object) -> None:
-        with contextlib.suppress(OSError):
-            os.kill(worker, signum)
-        raise SystemExit(128 + signum)
-
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, end)
-
-
-def ask(path: str, what: str) -> list[bytes] | None:
-    """Ask the server at ``path`` to ``stop`` or for its ``status``: the lines of its
-    answer, or None when no server of ours answered."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        try:
-            sock.connect(path)
-            if peer_uid(sock) != os.getuid():
-                return None
-            body = marshal.dumps({what: True})
-            socket.send_fds(sock, [MAGIC + struct.pack("!I", len(body))], [])
-            sock.sendall(body)
-            lines = sock.makefile("rb").readlines()
-        except OSError:
-            return None
-    if len(lines) != 2 or lines[1] != b"X0\n" or not lines[0].startswith(b"N"):
-        return None
-    return lines
+    return [first, second] if first.startswith(b"N") and second == b"X0" else None

@@ -12,6 +12,10 @@ from __future__ import annotations
 import os
 import stat
 
+TYPE_CHECKING = False  # typing's flag without importing typing (start-up)
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 #: Environment variable: ``off`` (or ``0``) makes every command run cold.
 SWITCH = "RESDIFF_WARM"
 SOCKET_NAME = "warm.sock"
@@ -19,11 +23,13 @@ SOCKET_NAME = "warm.sock"
 MAX_PATH = 107
 
 
-def enabled(environ: os._Environ[str] | dict[str, str]) -> bool:
+def enabled(environ: Mapping[str, str]) -> bool:
+    """Not switched off by ``RESDIFF_WARM``."""
     return environ.get(SWITCH, "").strip().lower() not in ("off", "0", "no", "false")
 
 
-def folder(environ: os._Environ[str] | dict[str, str]) -> str:
+def folder(environ: Mapping[str, str]) -> str:
+    """The private folder of the server's socket and lock."""
     runtime = environ.get("XDG_RUNTIME_DIR", "")
     if runtime and os.path.isabs(runtime):
         return os.path.join(runtime, "resdiff")
@@ -31,7 +37,8 @@ def folder(environ: os._Environ[str] | dict[str, str]) -> str:
     return os.path.join(tmp, f"resdiff-{os.getuid()}")
 
 
-def socket_path(environ: os._Environ[str] | dict[str, str]) -> str:
+def socket_path(environ: Mapping[str, str]) -> str:
+    """Where the server listens."""
     return os.path.join(folder(environ), SOCKET_NAME)
 
 
@@ -57,7 +64,7 @@ def owned_socket(path: str) -> bool:
     return stat.S_ISSOCK(info.st_mode) and info.st_uid == os.getuid()
 
 
-def reachable(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> str | None:
+def reachable(argv: list[str], environ: Mapping[str, str]) -> str | None:
     """The socket of a warm server worth trying for ``argv``, or None to run cold: not
     switched off, not ``serve`` itself, output not to a terminal (the pager and the
     terminal's size belong to the caller's session, not the server's), and a private
@@ -65,6 +72,8 @@ def reachable(argv: list[str], environ: os._Environ[str] | dict[str, str]) -> st
     command = next((a for a in argv if a != "--debug"), None)
     if command == "serve" or not enabled(environ) or not hasattr(os, "getuid"):
         return None
+    if any(a.startswith(("/dev/fd/", "/proc/", "/dev/std")) for a in argv):
+        return None  # the caller's own open files (process substitution): not the server's
     try:
         if os.isatty(1):
             return None

@@ -2,46 +2,48 @@
 
 The server imports the pipeline and every report writer, compares the bundled sample
 drafts once (so the lens's patterns are compiled), freezes what it holds for the
-collector, and only then listens. Each request is run by a child forked for it: the
-child takes the caller's streams, folder, environment and umask, runs the command as a
-cold run would (``resdiff.cli.main``), writes to the caller's streams directly and
-sends back the exit code. The child exits after one command, so nothing of one
-command's drafts survives into the next, and the server itself never reads a draft.
+collector, and only then listens. It reads nothing from a caller: for each connection
+from a process like itself (``peer``) it forks a child, and the child does the talking
+(``wire``), so a slow or malformed caller holds up no one. The child becomes the caller
+(its streams, folder, environment and umask, in a session of its own), runs the command
+as a cold run would (``resdiff.cli.main``), writes to the caller's streams directly and
+sends back the exit code. It exits after one command, so nothing of one command's
+drafts survives into the next, and the server itself never reads a draft.
 
-The server answers its own user only (``SO_PEERCRED``), from a private folder
-(``place``), and the installation it was started from only: a request from another
-``resdiff`` folder or Python is declined (the caller runs cold), and when its own files
-change (an upgrade, an edit in a checkout) it declines and stops.
+One server per folder (a lock held for its life); when its own files change (an
+upgrade, an edit in a checkout) it declines and stops, and the next command starts
+cold.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import io
-import marshal
+import mmap
 import os
 import signal
 import socket
 import struct
 import sys
+import threading
 import traceback
-from collections.abc import Mapping
 from typing import NoReturn
 
 from resdiff.errors import ResdiffError
-from resdiff.warm import place
-from resdiff.warm.client import MAGIC, package_dir, peer_uid
+from resdiff.warm import peer, place, wire
 
-#: Requests waiting to be accepted.
+#: Connections waiting to be accepted.
 BACKLOG = 16
-#: The largest request read (arguments and environment).
-MAX_REQUEST = 1 << 20
+#: Seconds a child waits for its caller's request, and for the go.
+PATIENCE = 10.0
 
 Fingerprint = dict[str, int]
 
-#: Commands run since the server started (``serve --status``).
-served = [0]
+
+def package_dir() -> str:
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def fingerprint(package: str) -> Fingerprint:
@@ -78,197 +80,229 @@ def warm_up() -> None:
     gc.freeze()  # what the server holds is shared with its children, never collected
 
 
-def _listen(path: str) -> socket.socket:
-    """Bind the socket in its private folder; refuse to start beside a running server."""
-    folder = os.path.dirname(path)
-    if not os.path.lexists(folder):
-        try:
-            os.mkdir(folder, 0o700)
-        except OSError as exc:
-            raise ResdiffError(
-                f"{folder}: cannot create the server's folder ({exc.strerror})"
-            ) from None
-    if not place.private(folder):
-        raise ResdiffError(
-            f"{folder}: not a private folder of this user (mode 700); not serving there"
-        )
-    if len(os.fsencode(path)) > place.MAX_PATH:
-        raise ResdiffError(f"{path}: too long for a socket; set XDG_RUNTIME_DIR or TMPDIR")
-    if os.path.lexists(path):
-        if _answers(path):
-            raise ResdiffError(f"{path}: a warm server is already running")
-        os.unlink(path)  # left by a server that was killed
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
-    os.chmod(path, 0o600)
-    listener.listen(BACKLOG)
-    return listener
+class Server:
+    """The listening socket, the lock that makes it the folder's only server, and the
+    count of commands run (``serve --status``), kept in memory the children share: a
+    count, not an audit (two commands started in the same instant may count once)."""
 
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.lock = _lock(os.path.dirname(path))
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)  # left by a server that was killed: the lock is ours
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(path)
+        os.chmod(path, 0o600)
+        self.inode = os.stat(path).st_ino
+        self.listener.listen(BACKLOG)
+        self.served = mmap.mmap(-1, 8)
 
-def _answers(path: str) -> bool:
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+    def close(self) -> None:
+        """Remove our socket (only ours: never one a later server put there) and unlock."""
+        self.listener.close()
+        with contextlib.suppress(OSError):
+            if os.stat(self.path).st_ino == self.inode:
+                os.unlink(self.path)
+        os.close(self.lock)
+
+    def handle(self, conn: socket.socket, own: Fingerprint) -> bool:
+        """Fork a child for one caller like us; False when the server should stop."""
+        if not peer.same_as_us(conn):
+            return True
+        if fingerprint(package_dir()) != own:
+            with contextlib.suppress(OSError):
+                conn.sendall(b"S\n")
+            return False  # our files changed: stop, the next command starts cold
         try:
-            probe.connect(path)
+            child = os.fork()
         except OSError:
-            return False
-    return True
+            return True  # no process to spare: the caller, unanswered, runs cold
+        if child == 0:
+            self.listener.close()
+            _child(conn, self.served)
+        return True
+
+
+def _lock(folder: str) -> int:
+    """Create the private folder if needed and lock it, or say why not."""
+    if not os.path.lexists(folder):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+    if not place.private(folder):
+        owner = os.lstat(folder).st_uid if os.path.lexists(folder) else None
+        raise ResdiffError(
+            f"{folder}: not a private folder of this user (it must be ours, mode 700; "
+            f"owner uid {owner}); not serving there"
+        )
+    fd = os.open(os.path.join(folder, "warm.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise ResdiffError(f"{folder}: a warm server is already running") from None
+    return fd
 
 
 def serve(idle_minutes: float, announce: io.TextIOBase | None = None) -> int:
     """Serve until stopped (``--stop``, SIGTERM, Ctrl-C) or idle for ``idle_minutes``
     (0: never)."""
-    if not hasattr(socket, "SO_PEERCRED") or not hasattr(os, "fork"):
-        raise ResdiffError("the warm server needs Linux (fork and SO_PEERCRED)")
+    if not hasattr(socket, "SO_PEERCRED") or not os.path.isdir("/proc/self"):
+        raise ResdiffError("the warm server needs Linux (fork, SO_PEERCRED and /proc)")
+    own = fingerprint(package_dir())  # before the imports: an edit during them counts
     path = place.socket_path(os.environ)
-    listener = _listen(path)
+    if len(os.fsencode(path)) > place.MAX_PATH:
+        raise ResdiffError(f"{path}: too long for a socket; set XDG_RUNTIME_DIR or TMPDIR")
+    server = Server(path)
     try:
         warm_up()
-        own = fingerprint(package_dir())
         signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-        listener.settimeout(idle_minutes * 60 or None)
+        server.listener.settimeout(idle_minutes * 60 or None)
         out = announce if announce is not None else sys.stderr
         out.write(f"resdiff: serving at {path} (pid {os.getpid()}); 'resdiff serve --stop'\n")
         out.flush()
         while True:
             try:
-                conn, _ = listener.accept()
+                conn, _ = server.listener.accept()
             except TimeoutError:
                 return 0
             with conn:
-                if not _handle(conn, listener, own):
+                if not server.handle(conn, own):
                     return 0
     except KeyboardInterrupt:
         return 0
     finally:
-        listener.close()
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+        server.close()
 
 
-def _receive(conn: socket.socket) -> tuple[Mapping[str, object], list[int]] | None:
-    """The request and the caller's streams, or None for anything malformed."""
-    conn.settimeout(5)
-    head, fds, _, _ = socket.recv_fds(conn, len(MAGIC) + 4, 3)
-    if len(head) != len(MAGIC) + 4 or not head.startswith(MAGIC):
-        _close(fds)
+def _child(conn: socket.socket, served: mmap.mmap) -> NoReturn:
+    """In the child: introduce ourselves, take the request, run it; never returns."""
+    code = 2
+    try:
+        _detach(conn)
+        conn.settimeout(PATIENCE)
+        conn.sendall(wire.identity().hex().encode() + b"\n")
+        received = _receive(conn)
+        if received is None:
+            conn.sendall(b"S\n")
+        elif received[0].kind == "run":
+            code = _run_for(conn, *received, served)
+        else:
+            (count,) = struct.unpack_from("q", served)
+            conn.sendall(b"N%d %d\nX0\n" % (os.getppid(), count))
+            if received[0].kind == "stop":
+                os.kill(os.getppid(), signal.SIGTERM)
+            code = 0
+    except BaseException:  # whatever happens, the child ends here
+        code = 1
+        with contextlib.suppress(BaseException):
+            traceback.print_exc()
+    finally:
+        os._exit(code)
+
+
+def _detach(conn: socket.socket) -> None:
+    """A session of our own (the server's terminal and process group are not the
+    caller's), default signal handling, and no file of the server's left open."""
+    os.setsid()
+    for signum in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    keep = conn.fileno()
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
+
+
+def _receive(conn: socket.socket) -> tuple[wire.Request, list[int]] | None:
+    """The caller's request and streams, or None for anything malformed."""
+    head, fds, _, _ = socket.recv_fds(conn, len(wire.MAGIC) + 4, 3)
+    if len(head) != len(wire.MAGIC) + 4 or not head.startswith(wire.MAGIC):
         return None
-    (size,) = struct.unpack("!I", head[len(MAGIC) :])
+    (size,) = struct.unpack("!I", head[len(wire.MAGIC) :])
     body = b""
-    while len(body) < size <= MAX_REQUEST:
+    while len(body) < size <= wire.MAX_REQUEST:
         chunk = conn.recv(size - len(body))
         if not chunk:
             break
         body += chunk
-    conn.settimeout(None)
-    try:
-        request = marshal.loads(body) if len(body) == size else None
-    except (EOFError, ValueError, TypeError):
-        request = None
-    if not isinstance(request, dict):
-        _close(fds)
+    request = wire.Request.decode(body) if len(body) == size else None
+    wanted = 3 if request is not None and request.kind == "run" else 0
+    if request is None or len(fds) != wanted:
         return None
     return request, fds
 
 
-def _handle(conn: socket.socket, listener: socket.socket, own: Fingerprint) -> bool:
-    """Run one request in a child; False when the server should stop."""
-    if peer_uid(conn) != os.getuid():
-        return True
+def _run_for(conn: socket.socket, request: wire.Request, fds: list[int], served: mmap.mmap) -> int:
+    """Become the caller once it says go, and run its command."""
     try:
-        received = _receive(conn)
+        os.chdir(request.cwd)
     except OSError:
-        return True
-    if received is None:
-        return True
-    request, fds = received
-    if request.get("stop") or request.get("status"):
-        _close(fds)
-        conn.sendall(b"N%d %d\nX0\n" % (os.getpid(), served[0]))
-        return not request.get("stop")
-    same_install = request.get("package") == package_dir() and request.get("python") == sys.version
-    current = same_install and fingerprint(package_dir()) == own
-    if not current or len(fds) != 3:
-        _close(fds)
+        conn.sendall(b"S\n")  # a folder we cannot enter: the caller runs cold
+        return 0
+    conn.sendall(b"P\n")
+    if conn.recv(1) != b"G":
         with contextlib.suppress(OSError):
-            conn.sendall(b"S\n")
-        return not same_install  # our files changed: stop, the next run starts cold
-    try:
-        child = os.fork()
-    except OSError:  # no process to spare: the caller runs cold
-        child = -1
-        with contextlib.suppress(OSError):
-            conn.sendall(b"S\n")
-    if child == 0:
-        listener.close()
-        _work(conn, request, fds)
-    _close(fds)
-    served[0] += child > 0
-    return True
-
-
-def _close(fds: list[int]) -> None:
-    for fd in fds:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-
-
-def _work(conn: socket.socket, request: Mapping[str, object], fds: list[int]) -> NoReturn:
-    """In the child: become the caller's process, run the command, report its exit."""
-    code = 2
-    try:
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        try:
-            _take_process(request, fds)
-        except OSError as exc:
-            os.write(2, f"resdiff: cannot run in the caller's folder: {exc.strerror}\n".encode())
-            raise SystemExit(2) from None
-        conn.sendall(b"P%d\n" % os.getpid())
-        code = _run(list(request["argv"]))  # type: ignore[call-overload]
-    except SystemExit:
-        pass
-    except BaseException:  # whatever happens, the caller gets an exit code
+            conn.sendall(b"X130\n")
+        return 130  # stopped (or gone) before it began: nothing was touched
+    conn.settimeout(None)
+    struct.pack_into("q", served, 0, struct.unpack_from("q", served)[0] + 1)
+    _take_process(request, fds)
+    threading.Thread(target=_listen_to_caller, args=(conn,), daemon=True).start()
+    code = _run(request.argv)
+    for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(BaseException):
-            traceback.print_exc()
-    finally:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(BaseException):
-                stream.flush()
-        with contextlib.suppress(OSError):
-            conn.sendall(b"X%d\n" % code)
-        os._exit(code)
+            stream.flush()
+    with contextlib.suppress(OSError):
+        conn.sendall(b"X%d\n" % code)
+    return code
 
 
-def _take_process(request: Mapping[str, object], fds: list[int]) -> None:
-    """The caller's streams, folder, environment and umask, in place of the server's."""
+def _listen_to_caller(conn: socket.socket) -> None:
+    """Signals the caller passes on; the caller gone means the command is, too."""
+    named = {b"I": signal.SIGINT, b"T": signal.SIGTERM, b"H": signal.SIGHUP}
+    while True:
+        try:
+            byte = conn.recv(1)
+        except OSError:
+            byte = b""
+        if not byte:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if byte in named:
+            os.kill(os.getpid(), named[byte])
+
+
+def _take_process(request: wire.Request, fds: list[int]) -> None:
+    """The caller's streams, environment and umask, in place of the server's."""
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
-    _close([fd for fd in fds if fd > 2])
-    env = request["env"]
-    assert isinstance(env, dict)
+        if fd > 2:
+            os.close(fd)
     os.environ.clear()
-    os.environ.update(env)
-    os.umask(int(request["umask"]))  # type: ignore[call-overload]
-    streams = request["streams"]
-    assert isinstance(streams, list)
-    sys.stdin, sys.stdout, sys.stderr = (
-        open(  # noqa: SIM115 - the child's own streams, closed by its exit
-            fd,
-            "r" if fd == 0 else "w",
-            buffering=1 if fd == 2 else -1,  # stderr is line-buffered, as Python's own
-            encoding=encoding or "utf-8",
-            errors=errors or "strict",
-            closefd=False,
-        )
-        for fd, (encoding, errors) in enumerate(streams)
+    os.environ.update(request.env)
+    os.umask(request.umask)
+    buffered = type(getattr(sys.__stdout__, "buffer", None)).__name__ == "BufferedWriter"
+    enc = request.encodings
+    sys.stdin = io.TextIOWrapper(
+        io.BufferedReader(io.FileIO(0, "r", closefd=False)), enc[0], enc[1]
     )
-    os.chdir(str(request["cwd"]))
+    sys.stdout, sys.stderr = (
+        _writer(fd, encoding, errors, buffered)
+        for fd, encoding, errors in ((1, enc[2], enc[3]), (2, enc[4], enc[5]))
+    )
+
+
+def _writer(fd: int, encoding: str, errors: str, buffered: bool) -> io.TextIOWrapper:
+    """A text stream on ``fd`` as Python makes its own (stderr line-buffered; both
+    unbuffered under ``-u``/``PYTHONUNBUFFERED``, which the caller shares with us)."""
+    raw = io.FileIO(fd, "w", closefd=False)
+    if not buffered:
+        return io.TextIOWrapper(raw, encoding, errors, write_through=True)
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding, errors, line_buffering=fd == 2)
 
 
 def _run(argv: list[str]) -> int:
-    """``resdiff.cli.main`` as the console script runs it, ``SystemExit`` included."""
+    """``resdiff.cli.main`` as the console script runs it: ``SystemExit`` gives its
+    code, an uncaught exception its traceback and 1."""
     from resdiff.cli import main
 
     sys.argv = argv
@@ -278,4 +312,7 @@ def _run(argv: list[str]) -> int:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
         sys.stderr.write(f"{exc.code}\n")
+        return 1
+    except Exception:
+        traceback.print_exc()
         return 1

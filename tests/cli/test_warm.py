@@ -8,8 +8,10 @@ which is how a test knows a command did run warm.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from resdiff.warm import client, place
+from resdiff.warm import place
 from resdiff.warm.server import fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,13 +155,107 @@ def test_folder_standard_input_and_output_file_are_the_callers(
     ).read_bytes()
 
 
-def test_another_installation_is_declined(
-    server: Path, warm_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.parametrize(
+    "how",
+    [
+        pytest.param(["-X", "dev"], id="other interpreter flags"),
+        pytest.param(["-O"], id="optimised"),
+    ],
+)
+def test_a_caller_unlike_the_server_runs_cold(how: list[str], warm_env: dict[str, str]) -> None:
     before = served(warm_env)
-    monkeypatch.setattr(client, "package_dir", lambda: "/elsewhere/resdiff")
-    assert client.run(str(server), ["report", A, B]) is None  # the caller runs cold
-    assert served(warm_env) == before  # and the server goes on
+    done = subprocess.run(
+        [sys.executable, *how, "-m", "resdiff", "report", A, B],
+        capture_output=True,
+        env=this_tree(warm_env),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1 and done.stdout.startswith(b"resdiff report:")
+    assert served(warm_env) == before
+
+
+def test_a_caller_with_lower_limits_runs_cold(warm_env: dict[str, str], tmp_path: Path) -> None:
+    """Limits a script puts on resdiff (here the size of a file it may write) hold: a
+    caller that does not run as the server does is not served."""
+    import resource
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    before = served(warm_env)
+    done = subprocess.run(
+        [sys.executable, "-m", "resdiff", "report", A, B, "--format", "html", "-o", "r.html"],
+        capture_output=True,
+        env=this_tree(warm_env),
+        cwd=tmp_path,
+        preexec_fn=small_files,
+        timeout=120,
+        check=False,
+    )
+    assert served(warm_env) == before
+    assert done.returncode != 0 and not (tmp_path / "r.html").exists()
+
+
+def test_process_substitution_runs_cold(warm_env: dict[str, str]) -> None:
+    """``<(...)`` names one of the caller's own open files (/dev/fd/N), which the
+    server's child does not have."""
+    before = served(warm_env)
+    line = f"{shlex.quote(sys.executable)} -m resdiff report <(cat {A}) {B} | head -c 16"
+    done = subprocess.run(
+        ["bash", "-c", line], capture_output=True, env=this_tree(warm_env), timeout=120
+    )
+    assert done.stdout == b"resdiff report: "
+    assert served(warm_env) == before
+
+
+def test_unlike_or_malformed_callers_hold_up_no_one(server: Path, warm_env: dict[str, str]) -> None:
+    """Connections that send nothing, or garbage, are the children's business: a real
+    command meanwhile is served at once, and the server goes on."""
+    import socket
+
+    idle = [socket.socket(socket.AF_UNIX) for _ in range(3)]
+    for s in idle:
+        s.connect(str(server))
+    with socket.socket(socket.AF_UNIX) as junk:
+        junk.connect(str(server))
+        junk.sendall(b"RDW2\xff\xff\xff\xff" + b"[" * 64)
+    before = served(warm_env)
+    started = time.monotonic()
+    assert resdiff("report", A, B, env=warm_env).returncode == 1
+    assert time.monotonic() - started < 5
+    assert served(warm_env) == before + 1
+    for s in idle:
+        s.close()
+
+
+def test_a_caller_killed_takes_its_command_with_it(
+    warm_env: dict[str, str], tmp_path: Path
+) -> None:
+    """kill -9 of the caller: its command ends too, and writes nothing afterwards."""
+    before = served(warm_env)
+    caller = subprocess.Popen(
+        [sys.executable, "-m", "resdiff", "report", "-", B, "-o", "late.json"],
+        stdin=subprocess.PIPE,
+        env=this_tree(warm_env),
+        cwd=tmp_path,
+    )
+    _wait_served(warm_env, before)
+    caller.kill()
+    caller.wait(timeout=60)
+    assert caller.stdin is not None
+    with contextlib.suppress(BrokenPipeError):
+        caller.stdin.write(Path(A).read_bytes())
+        caller.stdin.close()
+    time.sleep(2)
+    assert not (tmp_path / "late.json").exists()
+
+
+def _wait_served(env: dict[str, str], before: int) -> None:
+    deadline = time.monotonic() + 60
+    while served(env) == before:
+        assert time.monotonic() < deadline, "the command did not reach the server"
+        time.sleep(0.05)
 
 
 def test_a_second_server_is_refused(warm_env: dict[str, str]) -> None:
@@ -202,6 +298,7 @@ def test_who_tries_a_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         assert place.reachable(["report", A, B], env) == str(folder / place.SOCKET_NAME)
         assert place.reachable(["--debug", "serve"], env) is None
         assert place.reachable(["report", A, B], {**env, place.SWITCH: "off"}) is None
+        assert place.reachable(["report", "/dev/fd/63", B], env) is None
         monkeypatch.setattr(os, "isatty", lambda fd: fd == 1)
         assert place.reachable(["report", A, B], env) is None  # to a terminal: cold
 
@@ -233,12 +330,13 @@ def test_bad_idle_is_one_line(tmp_path: Path) -> None:
     assert b"not a number of minutes" in done.stderr
 
 
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, -15)])
 def test_stopping_the_caller_stops_its_worker(
     signum: int, code: int, warm_env: dict[str, str]
 ) -> None:
     """A worker waiting on standard input that never ends: Ctrl-C (SIGINT) is passed on
-    and the command ends as a cold run does (130, nothing printed); SIGTERM ends both."""
+    and the command ends as a cold run does (130, nothing printed); SIGTERM ends both,
+    the caller by that signal, as a cold run ends."""
     before = served(warm_env)
     caller = subprocess.Popen(
         [sys.executable, "-m", "resdiff", "report", "-", B],
@@ -247,11 +345,40 @@ def test_stopping_the_caller_stops_its_worker(
         stderr=subprocess.PIPE,
         env=this_tree(warm_env),
     )
-    deadline = time.monotonic() + 60
-    while served(warm_env) == before:
-        assert time.monotonic() < deadline, "the command did not reach the server"
-        time.sleep(0.05)
-    time.sleep(0.5)  # the worker has said who it is
+    _wait_served(warm_env, before)  # counted once the worker was told to go
     caller.send_signal(signum)
-    out, err = caller.communicate(timeout=60)
-    assert (caller.returncode, out, err) == (code, b"", b"")
+    caller.wait(timeout=60)  # standard input still open: the worker never sees its end
+    assert caller.stdout is not None and caller.stderr is not None and caller.stdin is not None
+    assert (caller.returncode, caller.stdout.read(), caller.stderr.read()) == (code, b"", b"")
+    caller.stdin.close()
+
+
+def test_a_server_whose_files_change_stops(tmp_path: Path) -> None:
+    """An upgrade or an edit under a running server: the next command runs cold (with
+    the new code) and the server stops. A copy of the package, without the sample
+    drafts, also shows a server starting without them."""
+    import shutil
+
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "resdiff", tree / "resdiff", ignore=shutil.ignore_patterns("_*cache*"))
+    run = tmp_path / "run"
+    run.mkdir(mode=0o700)
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(run), "RESDIFF_WARM": "on", "PYTHONPATH": ""}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "resdiff", "serve"], cwd=tree, env=env, stderr=subprocess.PIPE
+    )
+    assert server.stderr is not None
+    assert b"serving at" in server.stderr.readline()
+    edited = tree / "resdiff" / "labels.py"
+    os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 10**9))
+    done = subprocess.run(
+        [sys.executable, "-m", "resdiff", "report", A, B],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1 and done.stdout.startswith(b"resdiff report:")
+    assert server.wait(timeout=60) == 0
+    assert not Path(place.socket_path(env)).exists()

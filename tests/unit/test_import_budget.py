@@ -94,7 +94,14 @@ def test_a_warm_run_imports_almost_nothing() -> None:
     )
     modules = imported_by(setup)
     ours = [m for m in modules if m.startswith("resdiff")]
-    assert ours == ["resdiff", "resdiff.warm", "resdiff.warm.client", "resdiff.warm.place"]
+    assert ours == [
+        "resdiff",
+        "resdiff.warm",
+        "resdiff.warm.client",
+        "resdiff.warm.peer",
+        "resdiff.warm.place",
+        "resdiff.warm.wire",
+    ]
     heavy = {"typing", "dataclasses", "argparse", "pathlib", "resdiff.cli"}
     assert heavy.isdisjoint(modules), sorted(heavy & set(modules))
     assert len(modules) <= 20, modules

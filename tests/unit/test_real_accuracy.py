@@ -7,6 +7,7 @@ contract, so each test pins one rule of bench/real_accuracy.py.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -305,3 +306,15 @@ def test_main_scores_a_folder(
     table = capsys.readouterr().out
     assert table.splitlines()[0].split()[:3] == ["pair", "links", "status"]
     assert "total" in table
+
+
+def test_output_that_is_not_json_names_the_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stray print before the report (a module shadowed by the working folder, say)
+    stops the scorer with the pair's files and what came out, not a bare decode error."""
+
+    def fake(cmd: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(cmd, 1, stdout="benchmark line\n{}", stderr="")
+
+    monkeypatch.setattr(ra.subprocess, "run", fake)
+    with pytest.raises(SystemExit, match=r"a\.txt b\.txt is not JSON; it begins: benchmark line"):
+        ra.run_resdiff(Path("a.txt"), Path("b.txt"))
