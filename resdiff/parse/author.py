@@ -2,24 +2,22 @@
 
 A PDF text layer sometimes runs the first preambular paragraphs onto it ("The Security
 Council, Reaffirming ..., Recalling ...,"): those paragraphs start on the author line
-itself, where a capitalised preambular opener follows a comma.
+itself, where a capitalised preambular opener follows a comma (resdiff/parse/runon.py).
 """
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from resdiff.labels import Labels
 from resdiff.parse.layout import Line, ends_paragraph
 from resdiff.parse.lexicon import Lexicon
+from resdiff.parse.runon import run_on_starts
 from resdiff.parse.segment import ParagraphStart
 
 _NUMBER = Labels("number", alone=True)
 #: An author line alone is short; a longer line can only hold one run on with paragraphs.
 AUTHOR_LINE_MAX = 200
-#: Where a run-on paragraph may start: after a comma, at a capital letter.
-_RUN_ON = re.compile(r",[ \t]+(?=[A-Z])")
 
 
 class AuthorLine(NamedTuple):
@@ -53,15 +51,11 @@ def _run_on(text: str, line: Line, lexicon: Lexicon) -> AuthorLine | None:
     name = lexicon.author(head + comma) if comma else None
     if name is None or not ends_paragraph(text, line):
         return None
-    starts: list[ParagraphStart] = []
-    pos = line.indent + len(head) + 1
-    cuts = [pos, *(m.end() for m in _RUN_ON.finditer(text, pos, line.end))]
-    for cut in cuts:
-        while cut < line.end and text[cut] in " \t":
-            cut += 1
-        opener = lexicon.opener(text, cut)
-        if opener is not None and opener.kind == "preambular":
-            starts.append(ParagraphStart("preambular", cut, line.lineno, None, cut, opener=opener))
-        elif cut == cuts[0]:
-            return None  # the author's comma is not followed by a paragraph
-    return AuthorLine(line.lineno, name, tuple(starts))
+    cut = line.indent + len(head) + 1
+    while cut < line.end and text[cut] in " \t":
+        cut += 1
+    opener = lexicon.opener(text, cut)
+    if opener is None or opener.kind != "preambular":
+        return None  # the author's comma is not followed by a paragraph
+    first = ParagraphStart("preambular", cut, line.lineno, None, cut, opener=opener)
+    return AuthorLine(line.lineno, name, (first, *run_on_starts(text, line, cut, lexicon)))

@@ -223,7 +223,7 @@ def parse_header(lines: list[str], lexicon: Lexicon) -> HeaderInfo:
             resolution = f"{rm.group(1)} ({rm.group(2)})"
             items.add(i)
             anchor = i
-        elif line.startswith(lexicon.adopted_prefix):
+        elif line.startswith(lexicon.adopted_prefixes):
             # The adoption line may wrap: read on until it has a date.
             j = i
             block = line

@@ -88,7 +88,7 @@ class Lexicon:
     illustrative_markers: tuple[str, ...]
     draft_words: tuple[str, ...]
     resolution_word: str
-    adopted_prefix: str
+    adopted_prefixes: tuple[str, ...]
     section_words: tuple[str, ...]
     article_words: tuple[str, ...]
     names_with_and: frozenset[str]
@@ -222,7 +222,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         illustrative_markers=tuple(structure["illustrative_markers"]),
         draft_words=tuple(structure["draft_words"]),
         resolution_word=str(structure["resolution_word"]),
-        adopted_prefix=str(structure["adopted_prefix"]),
+        adopted_prefixes=tuple(structure["adopted_prefixes"]),
         section_words=tuple(structure["section_words"]),
         article_words=tuple(structure["article_words"]),
         names_with_and=frozenset(structure["names_with_and"]),

@@ -93,6 +93,9 @@ _UN_LABELS = Labels(
 )
 _NUMBERED_LABELS = Labels("dotted", "section-sign", alone=True)
 _SUB_LABELS = Labels("sub", "half-sub", alone=True)
+#: A bullet where a copy lost a paragraph's number ("- Decides ..."): a label only before
+#: an opener, so a dashed list inside a paragraph stays in it.
+_BULLET = Labels("bullet")
 #: What a form makes of a line, by reading.
 _KIND_OF_FORM: dict[str, StartKind] = {
     "spaced-number": "operative",
@@ -211,8 +214,12 @@ def segment(
     mode: Mode,
     lexicon: Lexicon,
     heading_lines: frozenset[int] = frozenset(),
+    furniture: frozenset[int] = frozenset(),
 ) -> list[ParagraphStart]:
-    """Units from ``lines[first_line:]`` in document order (see the module docstring)."""
+    """Units from ``lines[first_line:]`` in document order (see the module docstring).
+
+    ``furniture`` lines (an adoption line under the text) are looked past, as page
+    artefacts are, once a paragraph has begun."""
     walk = _Walk()
     units = walk.units
     if mode == "paragraphs":
@@ -226,7 +233,10 @@ def segment(
         if (
             mode != "paragraphs"
             and not md_heading
-            and is_page_artefact(text[line.indent : line.end])
+            and (
+                is_page_artefact(text[line.indent : line.end])
+                or (units and line.lineno in furniture)
+            )
         ):
             walk.after_artefact = True  # a page break: look past it
             continue
@@ -279,6 +289,8 @@ def _look(
         opener = lexicon.opener(text, line.indent)
         if opener is not None and walk.in_operative and opener.kind == "preambular":
             opener = None  # once operative paragraphs begin, only verbs open paragraphs
+    if mode == "un" and label is None and opener is None:
+        label, opener = _bulleted(text, line, lexicon, walk.in_operative)
     bare = None
     if mode != "paragraphs" and label is None and ended and walk.in_operative:
         bm = BARE_NUMBER.match(content)
@@ -287,6 +299,22 @@ def _look(
     return _Seen(
         line, content, label, opener, bare, ended, md_heading, after_md_heading, after_separator
     )
+
+
+def _bulleted(
+    text: str, line: Line, lexicon: Lexicon, in_operative: bool
+) -> tuple[Label | None, Opener | None]:
+    """A bullet before an opener ("- Decides ..."): a paragraph whose number was lost."""
+    bullet = _BULLET.match(text, line.indent)
+    if bullet is None:
+        return None, None
+    start = bullet.end
+    while start < line.end and text[start] in " \t":
+        start += 1
+    opener = lexicon.opener(text, start) if text[start : start + 1].isupper() else None
+    if opener is None or (in_operative and opener.kind == "preambular"):
+        return None, None
+    return Label(opener.kind, bullet.text, None, bullet.end), opener
 
 
 def _starts(walk: _Walk, seen: _Seen, lines: list[Line], mode: Mode) -> bool:

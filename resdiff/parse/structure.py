@@ -30,10 +30,12 @@ from dataclasses import dataclass, field
 from resdiff.ingest import SourceText
 from resdiff.labels import Labels, letter_value, roman_value
 from resdiff.model import Clause, ClauseKind, Document, ParseInfo, Span
+from resdiff.parse.adoption import Adoption, find_adoption
 from resdiff.parse.author import find_author
 from resdiff.parse.header import HeaderInfo, parse_header
 from resdiff.parse.layout import Line, is_page_artefact, split_lines
 from resdiff.parse.lexicon import Lexicon, load_lexicon
+from resdiff.parse.runon import split_run_ons
 from resdiff.parse.segment import Mode, ParagraphStart, segment
 from resdiff.parse.warnings import bounded, document_warnings
 
@@ -57,6 +59,7 @@ class _Reading:
     header_end: int
     author: str | None = None
     author_line: int | None = None
+    adoption: Adoption = field(default_factory=Adoption)
 
 
 def parse_source(src: SourceText, doc_id: str = "A", language: str = "en") -> Document:
@@ -74,7 +77,7 @@ def parse_source(src: SourceText, doc_id: str = "A", language: str = "en") -> Do
         ]
         header = parse_header(header_lines, lexicon)
     units = _place_footnotes(reading.units, reading.mode)
-    builder = _TreeBuilder(text, reading.mode, lexicon)
+    builder = _TreeBuilder(text, reading.mode, lexicon, reading.adoption.starts(lines))
     clauses, footnotes = builder.build(units)
     symbol = header.symbol
     if symbol is None and header.resolution and reading.author == "The Security Council":
@@ -90,7 +93,7 @@ def parse_source(src: SourceText, doc_id: str = "A", language: str = "en") -> Do
         text=text,
         symbol=symbol,
         author=reading.author,
-        date=header.date,
+        date=header.date or reading.adoption.date,
         sponsors=header.sponsors,
         title=header.title,
         language=lexicon.language,
@@ -108,10 +111,12 @@ def parse_source(src: SourceText, doc_id: str = "A", language: str = "en") -> Do
 def _read(text: str, lines: list[Line], lexicon: Lexicon, headings: frozenset[int]) -> _Reading:
     found = find_author(text, lines, lexicon)
     first_line = found.line + 1 if found else 0
-    units = segment(text, lines, first_line, "un", lexicon, headings)
+    adoption = find_adoption(text, lines, first_line, lexicon)
+    units = segment(text, lines, first_line, "un", lexicon, headings, adoption.lines)
     if found:
-        units = [*found.run_on, *units]
-        return _Reading("un", units, _header_end(text, units), found.name, found.line)
+        units = [*found.run_on, *split_run_ons(text, lines, units, lexicon)]
+        header_end = _header_end(text, units)
+        return _Reading("un", units, header_end, found.name, found.line, adoption)
     verbs = [u for u in units if u.kind == "operative" and _opens_with_verb(text, u, lexicon)]
     numbered = sum(1 for u in verbs if u.number is not None)
     openers = sum(1 for u in units if u.kind == "preambular" and u.opener is not None)
@@ -126,8 +131,9 @@ def _read(text: str, lines: list[Line], lexicon: Lexicon, headings: frozenset[in
             ),
             len(units),
         )
-        units = units[first:]
-        return _Reading("un", units, _header_end(text, units))
+        units = split_run_ons(text, lines, units[first:], lexicon)
+        header_end = _header_end(text, units)
+        return _Reading("un", units, header_end, adoption=adoption.since(header_end))
     units = _drop_illustrative(
         text, lines, segment(text, lines, 0, "numbered", lexicon, headings), lexicon
     )
@@ -227,10 +233,14 @@ class _Node:
 class _TreeBuilder:
     """Turns units into clauses with negotiators' ids, noting numbering anomalies."""
 
-    def __init__(self, text: str, mode: Mode, lexicon: Lexicon) -> None:
+    def __init__(
+        self, text: str, mode: Mode, lexicon: Lexicon, furniture: frozenset[int] = frozenset()
+    ) -> None:
         self.text = text
         self.mode = mode
         self.lexicon = lexicon
+        #: Where lines start that belong to no clause's text (an adoption line).
+        self.furniture = furniture
         self.ids: set[str] = set()
         #: Per id asked for twice, the suffix to try next: ids are only ever added, so
         #: the first free ``-k`` never moves back (24,000 paragraphs numbered 1-999 asked
@@ -283,7 +293,9 @@ class _TreeBuilder:
         stop = _rstrip(text, start, end)
         while self.mode != "paragraphs":  # page headers and footers after the text
             line_start = text.rfind("\n", start, stop) + 1
-            if line_start <= start or not is_page_artefact(text[line_start:stop].strip()):
+            if line_start <= start or not (
+                line_start in self.furniture or is_page_artefact(text[line_start:stop].strip())
+            ):
                 break
             stop = _rstrip(text, start, line_start)
         return text[start:stop], start, stop
