@@ -33,6 +33,7 @@ _PAGE_LINK = re.compile(r"\s*\[(?:\^|↑|top)\]\s*$", re.IGNORECASE)
 #: splits words with spaces ("Reca llin g", "The S ecurity Counci l") leaves many. Split
 #: words are assumed from this many such letters, making this share of the words.
 _LONE_LETTER = re.compile(r"(?<!\S)[B-HJ-Zb-z](?!\S)")
+_LONE_SET = frozenset("BCDEFGHJKLMNOPQRSTUVWXYZbcdefghijklmnopqrstuvwxyz")
 _SPLIT_LEAST = 5
 _SPLIT_SHARE = 0.05
 #: How many words of such a line a warning quotes.
@@ -76,13 +77,23 @@ def document_warnings(
     return tuple(out)
 
 
+def lone_letters(words: Sequence[str]) -> int:
+    """How many of ``words`` are one letter other than "a" and "I" (the words
+    ``_LONE_LETTER`` finds: ``str.split`` and the pattern's ``\\S`` agree on what a
+    space is). Counted on the words: three times cheaper than the pattern over the
+    text, which is run only on the rare text that has enough of them."""
+    return sum(1 for w in words if len(w) == 1 and w in _LONE_SET)
+
+
 def text_layer_warnings(text: str) -> tuple[str, ...]:
     """A warning when the text's words are split by spaces (a PDF text layer read
     letter run by letter run): no paragraph, opener or author line can be trusted, so
     "removed" and "dropped" say more about the copy than about the draft."""
-    lone = [m.start() for m in _LONE_LETTER.finditer(text)]
-    if len(lone) < _SPLIT_LEAST or len(lone) < _SPLIT_SHARE * len(text.split()):
+    words = text.split()
+    count = lone_letters(words)
+    if count < _SPLIT_LEAST or count < _SPLIT_SHARE * len(words):
         return ()
+    lone = [m.start() for m in _LONE_LETTER.finditer(text)]
     # The line of the first lower-case one ("Reca llin g"): it shows a word cut in two.
     at = next((k for k in lone if text[k].islower()), lone[0])
     line = text[text.rfind("\n", 0, at) + 1 :].split("\n", 1)[0]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from resdiff import load
 from resdiff.ingest import SourceText
 from resdiff.parse.structure import parse_source
-from resdiff.parse.warnings import text_layer_warnings
+from resdiff.parse.warnings import _LONE_LETTER, lone_letters, text_layer_warnings
 
 HEAD = "The Security Council,\n\nRecalling its resolution 4012 (2031),\n\n"
 
@@ -187,3 +190,19 @@ def test_the_loader_warns_of_a_broken_layer_whatever_the_reading(tmp_path: Path)
     doc = load(str(path))
     assert doc.parse.structure == "paragraphs"
     assert doc.warnings == text_layer_warnings(SPLIT)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["a", "I", "b", "Z", "é", "x", "Reca", "llin", "g", "1", "."]),
+            st.text(alphabet="abIZ .\n\t\u00a0\u2003\u3000é", max_size=6),
+        ),
+        max_size=40,
+    )
+)
+def test_lone_letters_counts_what_the_pattern_finds(parts: list[str]) -> None:
+    """Counting one-letter words on ``str.split`` finds exactly the pattern's matches,
+    whatever the spaces (Unicode ones included)."""
+    text = " ".join(parts)
+    assert lone_letters(text.split()) == len(_LONE_LETTER.findall(text))
