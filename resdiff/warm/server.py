@@ -42,10 +42,6 @@ PATIENCE = 10.0
 Fingerprint = dict[str, int]
 
 
-def package_dir() -> str:
-    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
 def fingerprint(package: str) -> Fingerprint:
     """Modification time of every file of the installation (bytecode caches aside)."""
     seen: Fingerprint = {}
@@ -109,7 +105,7 @@ class Server:
         """Fork a child for one caller like us; False when the server should stop."""
         if not peer.same_as_us(conn):
             return True
-        if fingerprint(package_dir()) != own:
+        if fingerprint(wire.package_dir()) != own:
             with contextlib.suppress(OSError):
                 conn.sendall(b"S\n")
             return False  # our files changed: stop, the next command starts cold
@@ -148,7 +144,7 @@ def serve(idle_minutes: float, announce: io.TextIOBase | None = None) -> int:
     (0: never)."""
     if not hasattr(socket, "SO_PEERCRED") or not os.path.isdir("/proc/self"):
         raise ResdiffError("the warm server needs Linux (fork, SO_PEERCRED and /proc)")
-    own = fingerprint(package_dir())  # before the imports: an edit during them counts
+    own = fingerprint(wire.package_dir())  # before the imports: an edit during them counts
     path = place.socket_path(os.environ)
     if len(os.fsencode(path)) > place.MAX_PATH:
         raise ResdiffError(f"{path}: too long for a socket; set XDG_RUNTIME_DIR or TMPDIR")

@@ -27,9 +27,14 @@ def _text(value: str) -> bytes:
     return value.encode("utf-8", "surrogateescape")
 
 
+def package_dir() -> str:
+    """This installation's ``resdiff`` folder (the server watches its files)."""
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def identity() -> bytes:
     """This process as the other end must match it."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    here = package_dir()
     buffered = type(getattr(sys.stdout, "buffer", None)).__name__ == "BufferedWriter"
     fields = [
         here,
